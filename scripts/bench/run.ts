@@ -1,0 +1,59 @@
+/**
+ * `npm run bench` — runs every suite, prints a table per result and writes bench/results.json.
+ * `npm run bench -- build` runs only the named suites.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../harness/paths';
+import { buildSuite } from './suites/build';
+import type { Suite, SuiteResult } from './types';
+
+/** Later issues add their suites here; each is self-contained. */
+const SUITES: Suite[] = [buildSuite];
+
+function table(result: SuiteResult): string {
+  const cells = result.rows.map((r) => result.columns.map((c) => String(r[c] ?? '')));
+  const widths = result.columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
+  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i]!)).join('  ');
+  return [
+    `## ${result.title}`,
+    line(result.columns),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...cells.map(line),
+    ...(result.notes ?? []).map((n) => `  note: ${n}`),
+  ].join('\n');
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const unknown = only.filter((id) => !SUITES.some((s) => s.id === id));
+  if (unknown.length) {
+    console.error(`bench: unknown suite(s) ${unknown.join(', ')}; known: ${SUITES.map((s) => s.id).join(', ')}`);
+    process.exit(2);
+  }
+  const suites = only.length ? SUITES.filter((s) => only.includes(s.id)) : SUITES;
+  const out: Record<string, SuiteResult[]> = {};
+  for (const suite of suites) {
+    const t0 = performance.now();
+    const res = await suite.run({ root: ROOT, log: (l) => console.log(`[${suite.id}] ${l}`) });
+    out[suite.id] = Array.isArray(res) ? res : [res];
+    for (const r of out[suite.id]!) console.log(`\n${table(r)}\n`);
+    console.log(`[${suite.id}] done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const file = path.join(ROOT, 'bench', 'results.json');
+  mkdirSync(path.dirname(file), { recursive: true });
+  const results = {
+    format: 1,
+    generatedAt: new Date().toISOString(),
+    machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model },
+    suites: out,
+  };
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  console.log(`wrote ${path.relative(ROOT, file)}`);
+}
+
+main().catch((error: Error) => {
+  console.error(`bench failed: ${error.stack ?? error.message}`);
+  process.exit(1);
+});

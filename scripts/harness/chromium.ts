@@ -1,0 +1,80 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { LaunchOptions, LensBrowser, LensPage } from './types';
+import { findBrowser } from './browsers';
+
+function wrap(page: Page): LensPage {
+  return {
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    async waitFor(what, fn, arg, timeoutMs = 15_000) {
+      try {
+        await page.waitForFunction(fn as never, arg, { timeout: timeoutMs, polling: 100 });
+      } catch (error) {
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`, { cause: error });
+      }
+    },
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+    },
+    reload: async () => {
+      await page.reload({ waitUntil: 'domcontentloaded' });
+    },
+    screenshot: async (file) => {
+      await page.screenshot({ path: file, fullPage: false });
+    },
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromium(opts: LaunchOptions): Promise<LensBrowser> {
+  // Sina hosts go to the fixture server; every other host goes nowhere, so the dozens of ad and
+  // analytics scripts on a real Sina page fail at once instead of hanging the test.
+  const rules = [...opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`), 'MAP * ~NOTFOUND'].join(', ');
+  const context: BrowserContext = await chromium.launchPersistentContext('', {
+    executablePath: findBrowser('chromium'),
+    headless: opts.headless ?? true,
+    locale: opts.locale ?? 'en-US',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${opts.extensionDir}`,
+      `--load-extension=${opts.extensionDir}`,
+      `--host-resolver-rules=${rules}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+
+  const consoleLines: string[] = [];
+  const pages = new Map<Page, LensPage>();
+  const track = (page: Page) => {
+    page.on('console', (m) => consoleLines.push(`[chromium ${m.type()}] ${page.url()}: ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`[chromium pageerror] ${page.url()}: ${e.message}`));
+    page.on('close', () => pages.delete(page));
+    const lens = wrap(page);
+    pages.set(page, lens);
+    return lens;
+  };
+  context.on('page', track);
+  for (const page of context.pages()) track(page);
+
+  const open = async (url: string) => {
+    const page = await context.newPage();
+    const lens = pages.get(page) ?? track(page);
+    await lens.goto(url);
+    return lens;
+  };
+
+  return {
+    name: 'chromium',
+    extensionDir: opts.extensionDir,
+    openPage: open,
+    openExtensionPage: (path) => open(`chrome-extension://${extensionId}${path.startsWith('/') ? path : `/${path}`}`),
+    openPages: () => [...pages.values()],
+    consoleLines,
+    closed: new Promise((resolve) => context.on('close', () => resolve())),
+    close: () => context.close(),
+  };
+}

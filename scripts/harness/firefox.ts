@@ -1,0 +1,124 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LaunchOptions, LensBrowser, LensPage } from './types';
+import { findBrowser } from './browsers';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function wrap(page: Page): LensPage {
+  return {
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    async waitFor(what, fn, arg, timeoutMs = 15_000) {
+      try {
+        await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg);
+      } catch (error) {
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`, { cause: error });
+      }
+    },
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+    },
+    reload: async () => {
+      await page.reload({ waitUntil: 'domcontentloaded' });
+    },
+    screenshot: async (file) => {
+      await page.screenshot({ path: file as `${string}.png` });
+    },
+    close: () => page.close(),
+  };
+}
+
+function geckoId(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
+  return manifest.browser_specific_settings.gecko.id as string;
+}
+
+export async function launchFirefox(opts: LaunchOptions): Promise<LensBrowser> {
+  // A fixed internal UUID makes moz-extension:// URLs predictable for this run.
+  const uuid = randomUUID();
+  const locale = opts.locale ?? 'en-US';
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: findBrowser('firefox'),
+    headless: opts.headless ?? true,
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'network.dns.localDomains': opts.hosts.join(','),
+      // Firefox MV3 asks before a content script may run; a test profile grants the manifest's hosts.
+      'extensions.originControls.grantByDefault': true,
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId(opts.extensionDir)]: uuid }),
+      // Every host but the fixtures' goes to a closed local port, so the dozens of ad and analytics
+      // scripts on a Sina page fail at once instead of waiting on DNS (Chromium: MAP * ~NOTFOUND).
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': opts.hosts.join(','),
+      'intl.locale.requested': locale,
+      'intl.accept_languages': locale,
+    },
+  });
+
+  const consoleLines: string[] = [];
+  const pages = new Map<Page, LensPage>();
+  const track = (page: Page) => {
+    const existing = pages.get(page);
+    if (existing) return existing;
+    page.on('console', (m) => consoleLines.push(`[firefox ${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`[firefox pageerror] ${String((e as Error).message ?? e)}`));
+    page.on('close', () => pages.delete(page));
+    const lens = wrap(page);
+    pages.set(page, lens);
+    return lens;
+  };
+
+  await browser.installExtension(opts.extensionDir);
+  const origin = `moz-extension://${uuid}`;
+
+  // WebDriver BiDi may not navigate a tab to moz-extension:// URLs, and web pages may not either.
+  // The extension opens its own welcome tab on install; that tab opens the other extension pages with
+  // tabs.create (a window.open tab is invisible to BiDi's page list).
+  const hrefOf = (page: Page) => page.evaluate(() => location.href).catch(() => '');
+  const findPage = async (prefix: string, exclude: Set<Page>, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const page of await browser.pages()) {
+        if (!exclude.has(page) && (await hrefOf(page)).startsWith(prefix)) return page;
+      }
+      await sleep(100);
+    }
+    throw new Error(`firefox: no tab at ${prefix} after ${timeoutMs} ms`);
+  };
+  const welcome = await findPage(`${origin}/options.html`, new Set());
+
+  return {
+    name: 'firefox',
+    extensionDir: opts.extensionDir,
+    async openPage(url) {
+      const page = await browser.newPage();
+      const lens = track(page);
+      await lens.goto(url);
+      return lens;
+    },
+    async openExtensionPage(extPath) {
+      const url = `${origin}${extPath.startsWith('/') ? extPath : `/${extPath}`}`;
+      const before = new Set(await browser.pages());
+      await welcome.evaluate(async (u) => {
+        // Runs in the extension page, where the WebExtension API is the global `browser`.
+        const ext = (globalThis as unknown as { browser: { tabs: { create(o: { url: string }): Promise<unknown> } } }).browser;
+        await ext.tabs.create({ url: u });
+      }, url);
+      const page = await findPage(url.split('#')[0]!, before);
+      const lens = track(page);
+      await lens.waitFor('the extension page to load', () => document.readyState !== 'loading');
+      return lens;
+    },
+    openPages: () => [...pages.values()],
+    consoleLines,
+    closed: new Promise((resolve) => browser.on('disconnected', () => resolve())),
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,41 @@
+/** One face for both drivers (Playwright for Chromium, puppeteer-core over WebDriver BiDi for Firefox). */
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface LensPage {
+  /** Runs `fn` in the page; `arg` must be serialisable. */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Polls `fn` in the page until it returns truthy, or fails naming `what`. */
+  waitFor<A = undefined>(what: string, fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  screenshot(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LensBrowser {
+  name: BrowserName;
+  /** The built extension this browser loaded. */
+  extensionDir: string;
+  /** Opens a web page and waits for DOMContentLoaded (real Sina pages never reach `load` offline). */
+  openPage(url: string): Promise<LensPage>;
+  /** Opens an extension page such as `/popup.html` in a tab of its own. */
+  openExtensionPage(path: string): Promise<LensPage>;
+  /** Every page still open, for screenshots when a test fails. */
+  openPages(): LensPage[];
+  /** Console lines and page errors from every page, newest last. */
+  consoleLines: string[];
+  /** Settles when the browser goes away, whoever closed it. */
+  closed: Promise<void>;
+  close(): Promise<void>;
+}
+
+export type LaunchOptions = {
+  extensionDir: string;
+  /** Sina hosts to send to the fixture server. */
+  hosts: string[];
+  port: number;
+  /** UI language the browser reports (`en-US`, `zh-CN`). */
+  locale?: string;
+  /** Tests run headless; the demo shows a window when there is a display. */
+  headless?: boolean;
+};
