@@ -1,10 +1,16 @@
 import { defineConfig } from 'wxt';
 import { ARTICLE_MATCHES } from './lib/sina/match-patterns';
+import { bundledDataPlugin } from './scripts/build/bundled-data-plugin';
 
 // Firefox and Chrome both get Manifest V3 so one code path serves both.
 export default defineConfig({
   manifestVersion: 3,
   outDir: '.output',
+  vite: () => ({
+    plugins: [bundledDataPlugin(import.meta.dirname)],
+    // Chrome refuses a content script holding a noncharacter such as U+FFFF as "not UTF-8": emit ASCII only.
+    esbuild: { charset: 'ascii' },
+  }),
   manifest: ({ browser }) => ({
     name: 'Policy Lens 政策透镜',
     description:
@@ -13,6 +19,13 @@ export default defineConfig({
     // content script's article-URL patterns, never <all_urls>.
     permissions: ['storage'],
     action: { default_title: 'Policy Lens' },
+    // The panel is an extension page framed in Sina article pages, so page scripts cannot read it.
+    web_accessible_resources: [
+      {
+        resources: ['panel.html'],
+        matches: [...new Set(ARTICLE_MATCHES.map((m) => `${m.slice(0, m.indexOf('/', 4))}/*`))],
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

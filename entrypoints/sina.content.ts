@@ -1,13 +1,27 @@
+import { startLens } from '@/lib/content/start';
 import { ARTICLE_MATCHES } from '@/lib/sina/match-patterns';
-import { parseArticleUrl } from '@/lib/sina/url';
+
+const PANEL_OPEN_KEY = 'panel.open';
 
 export default defineContentScript({
   matches: ARTICLE_MATCHES,
   runAt: 'document_idle',
   main() {
-    const article = parseArticleUrl(location.href);
-    if (!article) return;
-    // A visible, non-sensitive marker: tests and the page can tell the lens is active here.
-    document.documentElement.dataset.policyLens = 'article';
+    void startLens({
+      doc: document,
+      href: location.href,
+      extensionId: browser.runtime.id,
+      panelUrl: browser.runtime.getURL('/panel.html'),
+      send: (message) => browser.runtime.sendMessage(message),
+      onMessage: (listener) =>
+        browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+          const answer = listener(message, sender);
+          if (!answer) return undefined;
+          void answer.then(sendResponse);
+          return true;
+        }),
+      loadPanelOpen: async () => ((await browser.storage.local.get(PANEL_OPEN_KEY))[PANEL_OPEN_KEY] as boolean | undefined) ?? true,
+      savePanelOpen: (open) => browser.storage.local.set({ [PANEL_OPEN_KEY]: open }),
+    });
   },
 });

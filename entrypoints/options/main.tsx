@@ -1,4 +1,7 @@
 import { render } from 'preact';
-import { Options } from '@/components/Options';
+import '@/components/shared/base.css';
+import '@/components/options/options.css';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import { corpusActions } from '@/lib/insight/corpus-actions';
 
-render(<Options />, document.getElementById('app')!);
+render(<OptionsPage actions={corpusActions()} welcome={location.hash === '#welcome'} />, document.getElementById('app')!);

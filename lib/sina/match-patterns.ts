@@ -10,4 +10,5 @@ export const ARTICLE_MATCHES = [
   '*://health.sina.com.cn/*doc-i*',
   '*://finance.sina.cn/*detail-i*',
   '*://cj.sina.cn/articles/view/*',
+  '*://cj.sina.com.cn/articles/view/*',
 ];

@@ -7,10 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../harness/paths';
 import { buildSuite } from './suites/build';
+import { relatedSuite } from './suites/related';
+import { extractionSuite } from './suites/extraction';
 import type { Suite, SuiteResult } from './types';
 
 /** Later issues add their suites here; each is self-contained. */
-const SUITES: Suite[] = [buildSuite];
+const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite];
 
 function table(result: SuiteResult): string {
   const cells = result.rows.map((r) => result.columns.map((c) => String(r[c] ?? '')));

@@ -1,9 +1,25 @@
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { LaunchOptions, LensBrowser, LensPage } from './types';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { findFrame } from './frames';
+import type { LaunchOptions, LensBrowser, LensFrame, LensPage } from './types';
 import { findBrowser } from './browsers';
+
+function wrapFrame(frame: Frame): LensFrame {
+  return {
+    evaluate: (fn, arg) => frame.evaluate(fn as never, arg) as never,
+    async waitFor(what, fn, arg, timeoutMs = 15_000) {
+      try {
+        await frame.waitForFunction(fn as never, arg, { timeout: timeoutMs, polling: 100 });
+      } catch (error) {
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`, { cause: error });
+      }
+    },
+  };
+}
 
 function wrap(page: Page): LensPage {
   return {
+    frame: async (what, matches, timeoutMs) =>
+      wrapFrame(await findFrame(() => page.frames().filter((f) => f !== page.mainFrame()), what, matches, timeoutMs)),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(what, fn, arg, timeoutMs = 15_000) {
       try {
@@ -12,6 +28,7 @@ function wrap(page: Page): LensPage {
         throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`, { cause: error });
       }
     },
+    setInputFiles: (selector, paths) => page.setInputFiles(selector, paths),
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'domcontentloaded' });
     },

@@ -1,14 +1,30 @@
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { findFrame } from './frames';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LaunchOptions, LensBrowser, LensPage } from './types';
+import type { LaunchOptions, LensBrowser, LensFrame, LensPage } from './types';
 import { findBrowser } from './browsers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+function wrapFrame(frame: Frame): LensFrame {
+  return {
+    evaluate: (fn, arg) => frame.evaluate(fn as never, arg) as never,
+    async waitFor(what, fn, arg, timeoutMs = 15_000) {
+      try {
+        await frame.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg);
+      } catch (error) {
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`, { cause: error });
+      }
+    },
+  };
+}
+
 function wrap(page: Page): LensPage {
   return {
+    frame: async (what, matches, timeoutMs) =>
+      wrapFrame(await findFrame(() => page.frames().filter((f) => f !== page.mainFrame()), what, matches, timeoutMs)),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(what, fn, arg, timeoutMs = 15_000) {
       try {
@@ -16,6 +32,11 @@ function wrap(page: Page): LensPage {
       } catch (error) {
         throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`, { cause: error });
       }
+    },
+    async setInputFiles(selector, paths) {
+      const input = await page.$(selector);
+      if (!input) throw new Error(`no element matches ${selector}`);
+      await (input as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(...paths);
     },
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'domcontentloaded' });

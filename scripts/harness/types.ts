@@ -1,12 +1,22 @@
 /** One face for both drivers (Playwright for Chromium, puppeteer-core over WebDriver BiDi for Firefox). */
 export type BrowserName = 'chromium' | 'firefox';
 
+/** A frame of a page (the panel's iframe): evaluate and wait, as on a page. */
+export interface LensFrame {
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  waitFor<A = undefined>(what: string, fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+}
+
 export interface LensPage {
+  /** The first child frame whose location starts with `prefix` (e.g. the extension origin + '/panel.html'). */
+  frame(what: string, matches: (href: string) => boolean, timeoutMs?: number): Promise<LensFrame>;
   /** Runs `fn` in the page; `arg` must be serialisable. */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Polls `fn` in the page until it returns truthy, or fails naming `what`. */
   waitFor<A = undefined>(what: string, fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
   goto(url: string): Promise<void>;
+  /** Sets the files of an `<input type=file>` as a reader choosing them would. */
+  setInputFiles(selector: string, paths: string[]): Promise<void>;
   reload(): Promise<void>;
   screenshot(file: string): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, type Handlers } from './router';
+
+const EXT_ID = 'lens-id';
+const ORIGIN = 'chrome-extension://lens-id/';
+const ARTICLE_URL = 'https://finance.sina.com.cn/china/gncj/2021-06-04/doc-ikqcfnaz9077291.shtml';
+const article = {
+  key: 'sina:kqcfnaz9077291',
+  id: 'kqcfnaz9077291',
+  url: ARTICLE_URL,
+  mobileUrl: null,
+  title: '标题',
+  publishedAt: '2021-06-04T20:30:57+08:00',
+  source: '央视网',
+  editor: '逯文云',
+  originalTitle: null,
+  paragraphs: ['第一段'],
+};
+
+function setup() {
+  const handlers: Handlers = {
+    'article:analyze': vi.fn(async () => ({ insight: true })),
+    'corpus:changed': vi.fn(async () => undefined),
+    'panel:state': vi.fn(async () => null),
+    'panel:reveal': vi.fn(async () => undefined),
+    'panel:set-open': vi.fn(async () => undefined),
+  };
+  return { handlers, route: createRouter(handlers, EXT_ID, ORIGIN) };
+}
+
+const contentScript = { id: EXT_ID, url: ARTICLE_URL, tab: { id: 7 }, frameId: 0 };
+const extensionPage = { id: EXT_ID, url: `${ORIGIN}options.html` };
+
+describe('background router', () => {
+  it('answers a valid message from the content script on an article tab', async () => {
+    const { route, handlers } = setup();
+    expect(await route({ type: 'article:analyze', article }, contentScript)).toEqual({ ok: true, value: { insight: true } });
+    expect(handlers['article:analyze']).toHaveBeenCalledWith({ type: 'article:analyze', article }, { kind: 'content-script', tabId: 7, url: ARTICLE_URL });
+  });
+
+  it('refuses senders that are not this extension', async () => {
+    const { route, handlers } = setup();
+    for (const sender of [
+      { ...contentScript, id: 'other-extension' },
+      { ...contentScript, url: 'https://evil.example/doc-i1.shtml' },
+      { ...contentScript, frameId: 3 },
+      { id: EXT_ID },
+    ]) {
+      expect(await route({ type: 'article:analyze', article }, sender)).toEqual({ ok: false, error: 'refused: the sender is not part of Policy Lens' });
+    }
+    expect(handlers['article:analyze']).not.toHaveBeenCalled();
+  });
+
+  it('refuses malformed messages with the field that is wrong', async () => {
+    const { route } = setup();
+    expect(await route({ type: 'nope' }, contentScript)).toMatchObject({ ok: false, error: expect.stringContaining('refused message "nope"') });
+    expect(await route('hello', contentScript)).toMatchObject({ ok: false, error: expect.stringContaining('refused message "unknown"') });
+    const bad = await route({ type: 'article:analyze', article: { ...article, key: '<script>' } }, contentScript);
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('article.key must be a Sina article key') });
+  });
+
+  it('refuses a message from the wrong kind of sender', async () => {
+    const { route } = setup();
+    expect(await route({ type: 'corpus:changed' }, contentScript)).toEqual({
+      ok: false,
+      error: 'refused message "corpus:changed": not accepted from a content-script',
+    });
+    expect(await route({ type: 'article:analyze', article }, extensionPage)).toMatchObject({ ok: false });
+  });
+
+  it('turns a handler failure into a refusal with its reason', async () => {
+    const { route, handlers } = setup();
+    vi.mocked(handlers['corpus:changed']).mockRejectedValueOnce(new Error('database closed'));
+    expect(await route({ type: 'corpus:changed' }, extensionPage)).toEqual({ ok: false, error: 'corpus:changed failed: database closed' });
+  });
+});

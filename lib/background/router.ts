@@ -1,0 +1,41 @@
+/**
+ * The background's single message entry: validate the shape with the contract's zod schema, check the
+ * sender may ask for this, then dispatch. Replies are values or refusals with a reason, never throws.
+ */
+import { RequestSchema, type Reply, type Request, type RequestType } from '../messages/contract';
+import { classifySender, type SenderInfo, type SenderKind } from './sender';
+
+export type Handler<T extends RequestType> = (req: Extract<Request, { type: T }>, sender: SenderKind) => Promise<unknown>;
+export type Handlers = { [T in RequestType]: Handler<T> };
+
+/** Which senders may send which messages. */
+const ALLOWED: Record<RequestType, SenderKind['kind'][]> = {
+  'article:analyze': ['content-script'],
+  'corpus:changed': ['extension-page'],
+  'panel:state': ['extension-page'],
+  'panel:reveal': ['extension-page'],
+  'panel:set-open': ['extension-page'],
+};
+
+export function createRouter(handlers: Handlers, extensionId: string, extensionOrigin: string) {
+  return async function route(raw: unknown, senderInfo: SenderInfo): Promise<Reply<unknown>> {
+    const sender = classifySender(senderInfo, extensionId, extensionOrigin);
+    if (!sender) return { ok: false, error: 'refused: the sender is not part of Policy Lens' };
+    const parsed = RequestSchema.safeParse(raw);
+    if (!parsed.success) {
+      const type = typeof raw === 'object' && raw && 'type' in raw ? String((raw as { type: unknown }).type) : 'unknown';
+      const issue = parsed.error.issues[0];
+      return { ok: false, error: `refused message "${type}": ${issue ? `${issue.path.join('.') || 'message'} ${issue.message}` : 'invalid'}` };
+    }
+    const req = parsed.data;
+    if (!ALLOWED[req.type].includes(sender.kind)) {
+      return { ok: false, error: `refused message "${req.type}": not accepted from a ${sender.kind}` };
+    }
+    try {
+      const handler = handlers[req.type] as Handler<typeof req.type>;
+      return { ok: true, value: await handler(req as never, sender) };
+    } catch (error) {
+      return { ok: false, error: `${req.type} failed: ${(error as Error).message}` };
+    }
+  };
+}

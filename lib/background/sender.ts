@@ -1,0 +1,20 @@
+/**
+ * Who sent a message. Only two kinds of sender are ever answered: this extension's own pages, and
+ * this extension's content script running in a tab on a Sina article URL. Web pages cannot message
+ * the extension at all (no externally_connectable), but a message still says where it came from, and
+ * a content script's tab may have navigated; checking costs nothing.
+ */
+import { parseArticleUrl } from '../sina/url';
+
+export type SenderInfo = { id?: string; url?: string; tab?: { id?: number }; frameId?: number };
+
+export type SenderKind = { kind: 'extension-page'; tabId?: number } | { kind: 'content-script'; tabId: number; url: string };
+
+export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind | null {
+  if (sender.id !== extensionId || !sender.url) return null;
+  if (sender.url.startsWith(extensionOrigin)) return { kind: 'extension-page', tabId: sender.tab?.id };
+  if (sender.tab?.id !== undefined && sender.frameId === 0 && parseArticleUrl(sender.url)) {
+    return { kind: 'content-script', tabId: sender.tab.id, url: sender.url };
+  }
+  return null;
+}

@@ -1,0 +1,41 @@
+/**
+ * Scrolls the article to a piece of its text and flashes it. The text is found with the same anchoring
+ * as highlights (quote with context, position as a hint), so it lands on the right mention even when
+ * a sentence repeats. The flash uses the CSS Custom Highlight API: nothing in the page's DOM changes.
+ */
+import { buildTextMap, matchQuote, rangeFromOffsets } from '../anchoring';
+import type { TextTarget } from '../messages/contract';
+import { findBody } from '../sina/markup';
+
+const FLASH = 'policy-lens-flash';
+const FLASH_MS = 1600;
+
+export function revealText(doc: Document, target: TextTarget): boolean {
+  const body = findBody(doc)?.el;
+  if (!body) return false;
+  const map = buildTextMap(body);
+  const match = matchQuote(map.text, {
+    quote: { type: 'TextQuoteSelector', exact: target.exact, prefix: target.prefix, suffix: target.suffix },
+    position: { type: 'TextPositionSelector', start: target.start, end: target.end },
+  });
+  if (match.status !== 'anchored') return false;
+  const range = rangeFromOffsets(map, match.start, match.end);
+  const el = range.startContainer.parentElement;
+  el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  flash(doc, range);
+  return true;
+}
+
+function flash(doc: Document, range: Range): void {
+  const view = doc.defaultView as (Window & { CSS?: { highlights?: Map<string, unknown> }; Highlight?: new (...r: Range[]) => unknown }) | null;
+  const registry = view?.CSS?.highlights;
+  if (!registry || !view?.Highlight) return;
+  if (!doc.getElementById(FLASH)) {
+    const style = doc.createElement('style');
+    style.id = FLASH;
+    style.textContent = `::highlight(${FLASH}) { background-color: #ffd54f; color: inherit; }`;
+    doc.head.append(style);
+  }
+  registry.set(FLASH, new view.Highlight(range));
+  setTimeout(() => registry.delete(FLASH), FLASH_MS);
+}

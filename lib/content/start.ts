@@ -1,0 +1,72 @@
+/**
+ * The content script's work on a page the manifest already matched as an article URL: confirm the
+ * page is an article (waiting, bounded, for a late body), extract it, show the panel, ask the
+ * background what the corpus knows, and answer the panel's requests relayed by the background.
+ */
+import type { ArticleInsight } from '../insight/analyze';
+import { t } from '../i18n';
+import { ContentRequestSchema, STATE_CHANGED, type Reply } from '../messages/contract';
+import { findBody } from '../sina/markup';
+import { readArticlePage } from '../sina/read-article-page';
+import { parseArticleUrl } from '../sina/url';
+import { toPageArticle } from './page-article';
+import { mountPanelHost } from './panel-host';
+import { revealText } from './reveal';
+import type { LensState } from './state';
+
+export type LensEnv = {
+  doc: Document;
+  href: string;
+  extensionId: string;
+  panelUrl: string;
+  send(message: unknown): Promise<unknown>;
+  onMessage(listener: (message: unknown, sender: { id?: string; tab?: unknown }) => Promise<unknown> | undefined): void;
+  loadPanelOpen(): Promise<boolean>;
+  savePanelOpen(open: boolean): Promise<void>;
+};
+
+export async function startLens(env: LensEnv): Promise<void> {
+  const { doc, href } = env;
+  if (!parseArticleUrl(href)) return;
+  const read = await readArticlePage(doc, href, { timeoutMs: 10_000 });
+  if (!read.ok) return;
+  const article = read.article;
+  // A visible, non-sensitive marker: the page can tell the lens is active here, nothing more.
+  doc.documentElement.dataset.policyLens = 'article';
+
+  const summary = { key: article.key, title: article.title, publishedAt: article.publishedAt, source: article.source, url: article.url };
+  let state: LensState = { status: 'loading', article: summary };
+  const changed = () => void env.send({ type: STATE_CHANGED }).catch(() => undefined);
+
+  const panel = mountPanelHost(doc, {
+    src: env.panelUrl,
+    open: await env.loadPanelOpen(),
+    label: { open: t('appName'), close: t('panel.collapse'), frame: t('panel.frameTitle') },
+    onToggle: (open) => void env.savePanelOpen(open),
+    articleRight: () => findBody(doc)?.el.getBoundingClientRect().right ?? 0,
+  });
+
+  env.onMessage((raw, sender) => {
+    // Only the background speaks to content scripts; it has no tab. Anything else is ignored.
+    if (sender.id !== env.extensionId || sender.tab) return undefined;
+    const parsed = ContentRequestSchema.safeParse(raw);
+    if (!parsed.success) return undefined;
+    const req = parsed.data;
+    switch (req.type) {
+      case 'lens:state':
+        return Promise.resolve(state);
+      case 'lens:reveal':
+        return Promise.resolve(revealText(doc, req.target));
+      case 'lens:set-open':
+        panel.setOpen(req.open);
+        void env.savePanelOpen(req.open);
+        return Promise.resolve(req.open);
+    }
+  });
+
+  const reply = (await env.send({ type: 'article:analyze', article: toPageArticle(article) })) as Reply<ArticleInsight> | undefined;
+  state = reply?.ok
+    ? { status: 'ready', article: summary, insight: reply.value }
+    : { status: 'error', article: summary, error: reply?.error ?? t('panel.noAnswer') };
+  changed();
+}

@@ -1,0 +1,86 @@
+/**
+ * The Article record: one corpus article as stored in IndexedDB and passed between modules.
+ * Seeds, imported files and pages the reader opened all become this one shape.
+ */
+import { z } from 'zod';
+import { fnv1a64 } from '../text/hash';
+import { normalizeTitle } from '../text/normalize';
+
+export const MAX_TITLE_LENGTH = 300;
+export const MAX_PARAGRAPHS = 5000;
+
+export const ArticleImageSchema = z.object({ src: z.string().min(1), alt: z.string().min(1).optional() });
+export type ArticleImage = z.infer<typeof ArticleImageSchema>;
+
+export const ArticleSchema = z
+  .object({
+    /** `a_` + FNV-1a 64 of `titleNorm|date` (see articleId): equal for the same article wherever it came from. */
+    id: z.string().regex(/^a_[0-9a-f]{16}$/, 'must be a_ and 16 hex digits'),
+    /** Canonical Sina key `sina:<id>`, once the article's URL is known (never for seeds). */
+    key: z.string().min(1).optional(),
+    url: z.url().optional(),
+    /** As written in the source (a seed's title keeps its `_` for quotes). */
+    title: z.string().min(1).max(MAX_TITLE_LENGTH),
+    titleNorm: z.string(),
+    /** 原标题 / 原题 named at the top of the body. */
+    originalTitle: z.string().min(1).optional(),
+    /** ISO 8601 instant, e.g. `2021-06-04T12:30:57.000Z`. */
+    date: z.iso.datetime({ offset: true }),
+    categories: z.array(z.string()),
+    /** The author / 来源 line; may be empty when the source names none. */
+    source: z.string(),
+    /** 责任编辑 name. */
+    editor: z.string().min(1).optional(),
+    lead: z.string(),
+    paragraphs: z.array(z.string().min(1)).min(1).max(MAX_PARAGRAPHS),
+    images: z.array(ArticleImageSchema),
+    text: z.string(),
+    /** text.length, in UTF-16 code units (what TextPositionSelector offsets count). */
+    length: z.number().int().nonnegative(),
+    origin: z.enum(['seed', 'imported', 'read']),
+    /** Base name of the file a seed or import came from. */
+    file: z.string().min(1).optional(),
+  })
+  .superRefine((a, ctx) => {
+    // The derived fields must agree with the paragraphs, or offsets into `text` would point elsewhere.
+    if (a.lead !== a.paragraphs[0]) ctx.addIssue({ code: 'custom', path: ['lead'], message: 'must be the first paragraph' });
+    if (a.text !== a.paragraphs.join('\n')) ctx.addIssue({ code: 'custom', path: ['text'], message: 'must be the paragraphs joined by \\n' });
+    if (a.length !== a.text.length) ctx.addIssue({ code: 'custom', path: ['length'], message: 'must be text.length' });
+  });
+
+export type Article = z.infer<typeof ArticleSchema>;
+
+/** `titleNorm` is normalizeTitle(title); `date` the ISO string stored in the record. */
+export function articleId(titleNorm: string, date: string): string {
+  return `a_${fnv1a64(`${titleNorm}|${date}`)}`;
+}
+
+/** What a source must supply; buildArticle derives the rest. */
+export type ArticleFields = Omit<Article, 'id' | 'titleNorm' | 'lead' | 'text' | 'length'>;
+
+/** Derives id, titleNorm, lead, text and length, then validates the whole record (throws ZodError). */
+export function buildArticle(fields: ArticleFields): Article {
+  const titleNorm = normalizeTitle(fields.title);
+  const text = fields.paragraphs.join('\n');
+  const { key, url, originalTitle, editor, file } = fields;
+  // Fixed key order and no `undefined` members, so the bundled corpus JSON is stable byte for byte.
+  return ArticleSchema.parse({
+    id: articleId(titleNorm, fields.date),
+    ...(key !== undefined && { key }),
+    ...(url !== undefined && { url }),
+    title: fields.title,
+    titleNorm,
+    ...(originalTitle !== undefined && { originalTitle }),
+    date: fields.date,
+    categories: fields.categories,
+    source: fields.source,
+    ...(editor !== undefined && { editor }),
+    lead: fields.paragraphs[0] ?? '',
+    paragraphs: fields.paragraphs,
+    images: fields.images,
+    text,
+    length: text.length,
+    origin: fields.origin,
+    ...(file !== undefined && { file }),
+  });
+}

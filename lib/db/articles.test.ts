@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { importArticles, listCorpus, removeArticle, type ParseArticle } from './articles';
+import { openLensDB, type LensDB } from './schema';
+import { seedCorpus } from './seed';
+import { makeArticle } from './test-support/articles';
+
+let db: LensDB;
+afterEach(() => db?.delete());
+const fresh = () => (db = openLensDB(`test-${crypto.randomUUID()}`));
+
+// A stand-in parser keyed by file name: the real parser has its own tests; here the subject is storage.
+const parse: ParseArticle = (bytes, file) => {
+  const text = new TextDecoder().decode(bytes);
+  if (text.startsWith('BAD')) throw new Error(`${file}:1: missing front matter`);
+  return makeArticle(Number(text), { origin: 'imported' });
+};
+const file = (name: string, body: string) => ({ name, bytes: new TextEncoder().encode(body) });
+
+describe('importArticles', () => {
+  it('imports good files, reports duplicates and refuses bad ones without writing them', async () => {
+    fresh();
+    await seedCorpus(db, { version: 'v1', articles: [makeArticle(1)] });
+    const progress: number[] = [];
+    const results = await importArticles(db, [file('a.txt', '20'), file('bad.txt', 'BAD'), file('b.txt', '21'), file('again.txt', '1')], {
+      parse,
+      onProgress: (done) => progress.push(done),
+      now: () => new Date('2024-05-05T00:00:00Z'),
+    });
+    expect(results.map((r) => r.status)).toEqual(['imported', 'refused', 'imported', 'duplicate']);
+    expect(results[1]).toEqual({ file: 'bad.txt', status: 'refused', reason: 'bad.txt:1: missing front matter' });
+    expect(progress).toEqual([1, 2, 3, 4]);
+    expect(await db.articles.count()).toBe(3);
+    const a = await db.articles.get(makeArticle(20).id);
+    expect(a).toMatchObject({ origin: 'imported', file: 'a.txt', addedAt: '2024-05-05T00:00:00.000Z' });
+    // The duplicate of a seed leaves the seed as it was.
+    expect((await db.articles.get(makeArticle(1).id))?.origin).toBe('seed');
+  });
+
+  it('rolls the write back when indexing the article fails', async () => {
+    fresh();
+    const results = await importArticles(db, [file('a.txt', '30')], {
+      parse,
+      index: async () => {
+        throw new Error('index full');
+      },
+    }).catch((e: Error) => e);
+    expect(results).toBeInstanceOf(Error);
+    expect(await db.articles.count()).toBe(0);
+  });
+});
+
+describe('listCorpus and removeArticle', () => {
+  it('lists newest first and removes imported articles but never seeds', async () => {
+    fresh();
+    await seedCorpus(db, { version: 'v1', articles: [makeArticle(1), makeArticle(3)] });
+    await importArticles(db, [file('x.txt', '2')], { parse });
+    const rows = await listCorpus(db);
+    expect(rows.map((r) => r.origin)).toEqual(['seed', 'imported', 'seed']);
+    expect(rows[0]).not.toHaveProperty('paragraphs');
+
+    await expect(removeArticle(db, makeArticle(1).id)).rejects.toThrow(/ships with Policy Lens/);
+    await expect(removeArticle(db, 'a_missing')).rejects.toThrow(/no article with id a_missing/);
+    const unindexed: string[] = [];
+    await removeArticle(db, makeArticle(2).id, async (id) => void unindexed.push(id));
+    expect(unindexed).toEqual([makeArticle(2).id]);
+    expect((await listCorpus(db)).map((r) => r.id)).toEqual([makeArticle(3).id, makeArticle(1).id]);
+  });
+});

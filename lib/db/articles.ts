@@ -1,0 +1,89 @@
+/**
+ * The reader's corpus: list it, import more articles, remove imported ones. Each file is parsed and
+ * validated completely before anything is written, and written in a transaction of its own, so a
+ * refused file changes nothing while the rest still import.
+ */
+import type { Article } from '../corpus/article';
+import type { LensDB, StoredArticle } from './schema';
+
+export type ImportFile = { name: string; bytes: Uint8Array };
+
+export type ImportResult =
+  | { file: string; status: 'imported'; id: string; title: string }
+  | { file: string; status: 'duplicate'; id: string; title: string }
+  | { file: string; status: 'refused'; reason: string };
+
+/** Turns one file into an Article or throws an error whose message names the file, line and problem. */
+export type ParseArticle = (bytes: Uint8Array, file: string) => Article;
+
+export type ImportOptions = {
+  parse: ParseArticle;
+  /** Called after each file with how many are done, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Indexes a stored article (measures, related-articles index). It runs inside the same transaction
+   * as the write, so an article is never stored unindexed; it must only touch IndexedDB.
+   */
+  index?: (article: StoredArticle) => Promise<void>;
+  now?: () => Date;
+};
+
+export async function importArticles(db: LensDB, files: ImportFile[], opts: ImportOptions): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  const now = opts.now ?? (() => new Date());
+  for (const [i, file] of files.entries()) {
+    results.push(await importOne(db, file, opts.parse, now, opts.index));
+    opts.onProgress?.(i + 1, files.length);
+    // Yield between files so a large import keeps the page responsive and the progress bar moving.
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  return results;
+}
+
+async function importOne(
+  db: LensDB,
+  file: ImportFile,
+  parse: ParseArticle,
+  now: () => Date,
+  index?: (article: StoredArticle) => Promise<void>,
+): Promise<ImportResult> {
+  let article: Article;
+  try {
+    article = parse(file.bytes, file.name);
+  } catch (error) {
+    return { file: file.name, status: 'refused', reason: (error as Error).message };
+  }
+  const stored: StoredArticle = { ...article, origin: 'imported', file: file.name, addedAt: now().toISOString() };
+  const added = await db.transaction('rw', db.tables, async () => {
+    if (await db.articles.get(article.id)) return false;
+    await db.articles.add(stored);
+    await index?.(stored);
+    return true;
+  });
+  if (!added) return { file: file.name, status: 'duplicate', id: article.id, title: article.title };
+  return { file: file.name, status: 'imported', id: article.id, title: article.title };
+}
+
+export type CorpusRow = Pick<StoredArticle, 'id' | 'title' | 'date' | 'source' | 'origin' | 'addedAt' | 'url'>;
+
+/** The corpus newest first, without bodies (the options page lists it). */
+export async function listCorpus(db: LensDB): Promise<CorpusRow[]> {
+  const rows: CorpusRow[] = [];
+  await db.articles.orderBy('date').reverse().each((a) => {
+    rows.push({ id: a.id, title: a.title, date: a.date, source: a.source, origin: a.origin, addedAt: a.addedAt, url: a.url });
+  });
+  return rows;
+}
+
+export class CorpusActionError extends Error {}
+
+/** Removes an article the reader imported or read; seed articles ship with the extension and stay. */
+export async function removeArticle(db: LensDB, id: string, unindex?: (id: string) => Promise<void>): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    const article = await db.articles.get(id);
+    if (!article) throw new CorpusActionError(`Remove article: no article with id ${id}`);
+    if (article.origin === 'seed') throw new CorpusActionError(`Remove article: "${article.title}" ships with Policy Lens and cannot be removed`);
+    await db.articles.delete(id);
+    await unindex?.(id);
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * The one IndexedDB database of Policy Lens, in the extension's origin (background, panel, popup, options
+ * and reader pages share it; content scripts reach it through messages). Every schema change is a new
+ * `version(n)` below, never an edit of an old one, so a reader's data upgrades in place.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Article } from '../corpus/article';
+
+export const DB_NAME = 'policy-lens';
+
+/** An article as stored: the parsed record plus what the extension derives and tracks for it. */
+export type StoredArticle = Article & {
+  /** When it entered this reader's corpus (ISO 8601). */
+  addedAt: string;
+  /** Body fingerprint for identity across URLs and markup changes (v2). */
+  fingerprint?: string;
+  /** Catalogue ids of the policy measures it mentions (v2). */
+  measureIds?: string[];
+  /** For each measure it mentions, the first sentence that does: the measure's timeline shows it. */
+  measureSentences?: Record<string, string>;
+};
+
+export type HighlightRecord = {
+  id: string;
+  /** Canonical article key: `sina:<id>` for Sina pages, `corpus:<articleId>` in the reader page. */
+  articleKey: string;
+  url: string;
+  title: string;
+  quote: { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string };
+  position: { type: 'TextPositionSelector'; start: number; end: number };
+  color: string;
+  note: string;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type SettingRecord = { key: string; value: unknown };
+export type MetaRecord = { key: string; value: unknown };
+
+/**
+ * Related-articles index (v2), see lib/related/index-store.ts: per term, how many articles hold it
+ * (df, for IDF) and, for each, the term's weight in that article's unit-length TF-IDF vector.
+ * Measures have rows too, keyed `measure:<id>`, weighted by the article's measure count.
+ */
+export type TermPostings = { term: string; df: number; postings: [articleId: string, weight: number][] };
+/**
+ * Per article, what ranking and removal need without reading the article: its weighted top terms and
+ * its vector's norm, every distinct term with its count (`term:count`, space-separated), its measures.
+ */
+export type DocVector = { id: string; terms: [term: string, weight: number][]; norm: number; vocab: string; measureIds: string[] };
+
+export type LensDB = Dexie & {
+  articles: EntityTable<StoredArticle, 'id'>;
+  highlights: EntityTable<HighlightRecord, 'id'>;
+  settings: EntityTable<SettingRecord, 'key'>;
+  meta: EntityTable<MetaRecord, 'key'>;
+  terms: EntityTable<TermPostings, 'term'>;
+  docs: EntityTable<DocVector, 'id'>;
+};
+
+/** Schema history. Tests open the database at each version to prove upgrades keep user data. */
+export const SCHEMA_VERSIONS = {
+  1: {
+    articles: 'id, key, titleNorm, origin, date',
+    highlights: 'id, articleKey, createdAt, updatedAt, color, *tags',
+    settings: 'key',
+    meta: 'key',
+  },
+  2: {
+    articles: 'id, key, titleNorm, origin, date, fingerprint, *measureIds',
+    terms: 'term',
+    docs: 'id',
+  },
+} as const;
+
+export const LATEST_VERSION = 2;
+
+export function openLensDB(name = DB_NAME, upTo: number = LATEST_VERSION): LensDB {
+  const db = new Dexie(name) as LensDB;
+  for (const [v, stores] of Object.entries(SCHEMA_VERSIONS)) {
+    if (Number(v) <= upTo) db.version(Number(v)).stores(stores);
+  }
+  return db;
+}
+
+let shared: LensDB | undefined;
+/** The database for this extension context, opened once. */
+export function lensDB(): LensDB {
+  shared ??= openLensDB();
+  return shared;
+}

@@ -1,0 +1,136 @@
+/**
+ * The answer to "what does the corpus know about the article on this page?": whether it is already in
+ * the corpus (and since when), the measures it mentions with each measure's timeline across the corpus,
+ * measure-like sentences the catalogue does not cover, and related articles with reasons.
+ */
+import type { Article } from '../corpus/article';
+import type { LensDB, StoredArticle } from '../db/schema';
+import type { PageArticle, TextTarget } from '../messages/contract';
+import { detectMeasures, type Catalogue } from '../measures';
+import { findMeasureLikeSentences } from '../measures/other-measures';
+import { queryRelated } from '../related';
+import { findSameArticle, type IdentityMatch } from './identity';
+import { indexStoredArticle } from './indexer';
+import { articleFromPage } from './page-to-article';
+
+export type TimelineEntry = { id: string; title: string; date: string; url?: string; sentence: string };
+
+export type MeasureInsight = {
+  id: string;
+  name: string;
+  gloss: string;
+  category: string;
+  /** `target` locates the mention in the live page (quote with context, position as a hint). */
+  mentions: { start: number; end: number; quote: string; sentence: string; target: TextTarget }[];
+  /** Other corpus articles that mention this measure, oldest first. */
+  timeline: TimelineEntry[];
+};
+
+export type RelatedInsight = {
+  id: string;
+  title: string;
+  date: string;
+  url?: string;
+  score: number;
+  reasons: { sharedMeasures: { id: string; name: string }[]; sharedTerms: string[] };
+};
+
+export type ArticleInsight = {
+  key: string;
+  /** Offsets in `measures` and `otherMeasures` are into this text: the paragraphs joined by '\n'. */
+  textLength: number;
+  corpus: { id: string; origin: StoredArticle['origin']; addedAt: string; matchedBy: IdentityMatch['by']; addedNow: boolean } | null;
+  measures: MeasureInsight[];
+  otherMeasures: { sentence: string; start: number; end: number; cue: string }[];
+  related: RelatedInsight[];
+};
+
+export type AnalyzeOptions = {
+  db: LensDB;
+  catalogue: Catalogue;
+  /** The "grow the corpus as I read" setting. */
+  addToCorpus: boolean;
+  now?: () => Date;
+  relatedLimit?: number;
+};
+
+export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions): Promise<ArticleInsight> {
+  const { db, catalogue } = opts;
+  const now = opts.now ?? (() => new Date());
+  const candidate: Article = articleFromPage(page);
+  const text = candidate.text;
+
+  let match = await findSameArticle(db, candidate);
+  let addedNow = false;
+  if (match) {
+    // A seed or imported article now has a known URL: remember it, so links can open the real page.
+    if (!match.article.key || !match.article.url) {
+      await db.articles.update(match.article.id, { key: page.key, url: page.url });
+    }
+  } else if (opts.addToCorpus) {
+    const stored = await indexStoredArticle(db, { ...candidate, origin: 'read', addedAt: now().toISOString() }, catalogue);
+    match = { article: stored, by: 'key' };
+    addedNow = true;
+  }
+  const selfId = match?.article.id;
+
+  const hits = detectMeasures(text, catalogue);
+  const measures: MeasureInsight[] = [];
+  for (const hit of hits) {
+    const others = await db.articles.where('measureIds').equals(hit.measureId).toArray();
+    const timeline = others
+      .filter((a) => a.id !== selfId)
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((a) => ({ id: a.id, title: a.title, date: a.date, url: a.url, sentence: a.measureSentences?.[hit.measureId] ?? a.lead }));
+    measures.push({
+      id: hit.measureId,
+      name: hit.name,
+      gloss: hit.gloss,
+      category: hit.category,
+      mentions: hit.mentions.map(({ start, end, quote, sentence }) => ({ start, end, quote, sentence, target: textTarget(text, start, end) })),
+      timeline,
+    });
+  }
+
+  const names = new Map(catalogue.measures.map((m) => [m.id, m.name]));
+  const relatedHits = await queryRelated(db, { id: selfId, text, measureIds: hits.map((h) => h.measureId) }, { limit: opts.relatedLimit ?? 8 });
+  const relatedArticles = await db.articles.bulkGet(relatedHits.map((r) => r.id));
+  const related: RelatedInsight[] = relatedHits.flatMap((r, i) => {
+    const a = relatedArticles[i];
+    if (!a) return [];
+    return [
+      {
+        id: a.id,
+        title: a.title,
+        date: a.date,
+        url: a.url,
+        score: r.score,
+        reasons: {
+          sharedMeasures: r.reasons.sharedMeasures.map((id) => ({ id, name: names.get(id) ?? id })),
+          sharedTerms: r.reasons.sharedTerms,
+        },
+      },
+    ];
+  });
+
+  return {
+    key: page.key,
+    textLength: text.length,
+    corpus: match ? { id: match.article.id, origin: match.article.origin, addedAt: match.article.addedAt, matchedBy: match.by, addedNow } : null,
+    measures,
+    otherMeasures: findMeasureLikeSentences(text, hits).map(({ sentence, start, end, cue }) => ({ sentence, start, end, cue })),
+    related,
+  };
+}
+
+const CONTEXT = 32;
+
+function textTarget(text: string, start: number, end: number): TextTarget {
+  return {
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - CONTEXT), start),
+    suffix: text.slice(end, end + CONTEXT),
+    start,
+    end,
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * What the extension derives for every article it stores: the measures it mentions (ids and the first
+ * sentence of each, for the measure timelines), its body fingerprint (identity), and its entry in the
+ * related-articles index. Called inside the transaction that stores the article.
+ */
+import type { LensDB, StoredArticle } from '../db/schema';
+import { bodyFingerprint } from '../identity';
+import { detectMeasures, type Catalogue } from '../measures';
+import { indexArticle } from '../related';
+
+export async function indexStoredArticle(db: LensDB, article: StoredArticle, catalogue: Catalogue): Promise<StoredArticle> {
+  const hits = detectMeasures(article.text, catalogue);
+  const measureSentences: Record<string, string> = {};
+  for (const hit of hits) measureSentences[hit.measureId] = hit.mentions[0]!.sentence;
+  const indexed: StoredArticle = {
+    ...article,
+    measureIds: hits.map((h) => h.measureId),
+    measureSentences,
+    fingerprint: bodyFingerprint(article.text),
+  };
+  await db.transaction('rw', db.tables, async () => {
+    await db.articles.put(indexed);
+    await indexArticle(db, indexed, indexed.measureIds ?? []);
+  });
+  return indexed;
+}

@@ -1,0 +1,229 @@
+/**
+ * The measure catalogue: its schema and validation. Pure (no fs, no YAML) so that the build, the
+ * background and the tests all validate the same way; see catalogue-yaml.ts and load-catalogue.ts
+ * for getting the data in.
+ */
+import { z } from 'zod';
+import { foldForMatch } from './normalize';
+
+export const MEASURE_CATEGORIES = [
+  'drug-procurement',
+  'drug-supply-and-regulation',
+  'fund-supervision',
+  'payment-reform',
+  'insurance-coverage',
+  'insurance-services',
+  'medical-services-and-prices',
+  'public-hospitals',
+  'care-delivery',
+  'health-workforce',
+  'public-health',
+  'reform-governance',
+] as const;
+
+export type MeasureCategory = (typeof MEASURE_CATEGORIES)[number];
+
+/** Labels for the panel; kept beside the enum so a new category cannot ship without them. */
+export const CATEGORY_LABELS: Record<MeasureCategory, { zh: string; en: string }> = {
+  'drug-procurement': { zh: '药品耗材采购', en: 'Drug procurement' },
+  'drug-supply-and-regulation': { zh: '药品供应与监管', en: 'Drug supply and regulation' },
+  'fund-supervision': { zh: '医保基金监管', en: 'Fund supervision' },
+  'payment-reform': { zh: '支付方式改革', en: 'Payment reform' },
+  'insurance-coverage': { zh: '医保待遇与覆盖', en: 'Insurance coverage' },
+  'insurance-services': { zh: '医保经办服务', en: 'Insurance services' },
+  'medical-services-and-prices': { zh: '医疗服务与价格', en: 'Medical services and prices' },
+  'public-hospitals': { zh: '公立医院', en: 'Public hospitals' },
+  'care-delivery': { zh: '医疗服务体系', en: 'Care delivery' },
+  'health-workforce': { zh: '卫生人才', en: 'Health workforce' },
+  'public-health': { zh: '公共卫生', en: 'Public health' },
+  'reform-governance': { zh: '医改统筹', en: 'Reform governance' },
+};
+
+const nonBlank = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine((s) => s.trim() === s && s.trim().length > 0, 'must not be blank or have surrounding spaces');
+
+const oneLine = nonBlank.refine((s) => !/[\r\n]/.test(s), 'must be a single line');
+
+/**
+ * An alias is a plain string, or an ambiguous form that only counts when its paragraph also
+ * contains one of `requires` (集采 is drug procurement in a hospital story, not in a 5G one).
+ */
+const aliasInput = z.union([
+  nonBlank,
+  z.strictObject({
+    form: nonBlank,
+    requires: z.array(nonBlank).min(1, 'must list at least one context word'),
+  }),
+]);
+
+const measureInput = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)'),
+  name: nonBlank,
+  gloss: oneLine,
+  category: z.enum(MEASURE_CATEGORIES, {
+    error: (issue) => `unknown category ${JSON.stringify(issue.input)}; expected one of ${MEASURE_CATEGORIES.join(', ')}`,
+  }),
+  description: oneLine,
+  aliases: z.array(aliasInput).min(1, 'must list at least one surface form besides the name'),
+  /** Longer phrases containing a surface form that mean something else (基金监管司 is an office). */
+  lures: z.array(nonBlank).optional(),
+  /** Words that, anywhere in the paragraph, veto this measure (个人所得税 for 大病保险). */
+  excludeContexts: z.array(nonBlank).optional(),
+});
+
+const catalogueInput = z.strictObject({
+  version: z.number().int().positive(),
+  measures: z.array(measureInput).min(1, 'must contain at least one measure'),
+});
+
+export interface AliasSpec {
+  form: string;
+  /** Any one of these must occur in the same paragraph; absent for unambiguous forms. */
+  requires?: string[];
+}
+
+export interface Measure {
+  id: string;
+  name: string;
+  gloss: string;
+  category: MeasureCategory;
+  description: string;
+  aliases: AliasSpec[];
+  lures: string[];
+  excludeContexts: string[];
+}
+
+export interface Catalogue {
+  version: number;
+  measures: Measure[];
+}
+
+export interface CatalogueIssue {
+  /** Where in the input, e.g. `measures[3].aliases[2]`. */
+  path: string;
+  /** The id of the measure concerned, when it could be read. */
+  measureId?: string;
+  message: string;
+}
+
+export class CatalogueError extends Error {
+  constructor(readonly issues: CatalogueIssue[]) {
+    super(`Invalid measure catalogue:\n${issues.map(formatIssue).join('\n')}`);
+    this.name = 'CatalogueError';
+  }
+}
+
+function formatIssue(issue: CatalogueIssue): string {
+  const who = issue.measureId ? ` (id "${issue.measureId}")` : '';
+  return `  - ${issue.path}${who}: ${issue.message}`;
+}
+
+/** Validate raw data (parsed YAML or JSON) into a Catalogue, or throw a CatalogueError listing every problem. */
+export function parseCatalogue(raw: unknown): Catalogue {
+  const parsed = catalogueInput.safeParse(raw);
+  if (!parsed.success) {
+    throw new CatalogueError(
+      parsed.error.issues.map((issue) => ({
+        path: formatPath(issue.path),
+        measureId: idAt(raw, issue.path),
+        message: issue.message,
+      })),
+    );
+  }
+  const catalogue: Catalogue = {
+    version: parsed.data.version,
+    measures: parsed.data.measures.map((m) => ({
+      id: m.id,
+      name: m.name,
+      gloss: m.gloss,
+      category: m.category,
+      description: m.description,
+      aliases: m.aliases.map((a) => (typeof a === 'string' ? { form: a } : { form: a.form, requires: a.requires })),
+      lures: m.lures ?? [],
+      excludeContexts: m.excludeContexts ?? [],
+    })),
+  };
+  const issues = crossCheck(catalogue);
+  if (issues.length > 0) throw new CatalogueError(issues);
+  return catalogue;
+}
+
+/**
+ * Checks that need the whole catalogue. Surface forms are compared after folding, because that is
+ * how the detector sees them: "ＤＲＧ" and "DRG" are one form, and a form claimed by two measures
+ * would make detection depend on catalogue order.
+ */
+function crossCheck(catalogue: Catalogue): CatalogueIssue[] {
+  const issues: CatalogueIssue[] = [];
+  const seenIds = new Map<string, number>();
+  const owners = new Map<string, { id: string; path: string }>();
+
+  catalogue.measures.forEach((m, i) => {
+    const at = `measures[${i}]`;
+    const firstIndex = seenIds.get(m.id);
+    if (firstIndex !== undefined) {
+      issues.push({ path: `${at}.id`, measureId: m.id, message: `duplicate id; first used by measures[${firstIndex}]` });
+    } else {
+      seenIds.set(m.id, i);
+    }
+
+    const claim = (form: string, path: string): void => {
+      const key = foldForMatch(form);
+      const owner = owners.get(key);
+      if (!owner) {
+        owners.set(key, { id: m.id, path });
+      } else if (owner.id === m.id) {
+        const what = owner.path.endsWith('.name') ? 'repeats the name (the name is always matched)' : `repeats ${owner.path}`;
+        issues.push({ path, measureId: m.id, message: `"${form}" ${what}` });
+      } else {
+        issues.push({ path, measureId: m.id, message: `"${form}" is already a surface form of "${owner.id}" (${owner.path})` });
+      }
+    };
+    claim(m.name, `${at}.name`);
+    m.aliases.forEach((a, j) => claim(a.form, `${at}.aliases[${j}]`));
+
+    const ownForms = [m.name, ...m.aliases.map((a) => a.form)].map(foldForMatch);
+    m.lures.forEach((lure, j) => {
+      const folded = foldForMatch(lure);
+      if (!ownForms.some((form) => folded.includes(form) && folded !== form)) {
+        issues.push({
+          path: `${at}.lures[${j}]`,
+          measureId: m.id,
+          message: `lure "${lure}" must be longer than, and contain, one of this measure's surface forms, or it can never block a match`,
+        });
+      }
+    });
+  });
+
+  // A lure that is itself some measure's surface form would silently delete that measure.
+  catalogue.measures.forEach((m, i) =>
+    m.lures.forEach((lure, j) => {
+      const owner = owners.get(foldForMatch(lure));
+      if (owner) {
+        issues.push({ path: `measures[${i}].lures[${j}]`, measureId: m.id, message: `lure "${lure}" is a surface form of "${owner.id}"` });
+      }
+    }),
+  );
+  return issues;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
+  return out || '(root)';
+}
+
+function idAt(raw: unknown, path: readonly PropertyKey[]): string | undefined {
+  if (path[0] !== 'measures' || typeof path[1] !== 'number') return undefined;
+  const measures = (raw as { measures?: unknown })?.measures;
+  if (!Array.isArray(measures)) return undefined;
+  const id = (measures[path[1]] as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** Every surface form of a measure: the name first, then the aliases. */
+export function surfaceForms(measure: Measure): AliasSpec[] {
+  return [{ form: measure.name }, ...measure.aliases];
+}

@@ -1,0 +1,176 @@
+/**
+ * Find every mention of a catalogued measure in an article's text.
+ *
+ * Pipeline: fold the text (same length, see normalize.ts) → one Aho–Corasick pass over all
+ * surface forms and lures → drop candidates whose context rules fail → keep the longest
+ * candidates first so that a nested or overlapping form is counted once (药品和耗材集中带量采购
+ * swallows 集中带量采购, 带量采购 and 集采 inside it) → group by measure.
+ */
+import { AhoCorasick } from './aho-corasick';
+import { surfaceForms, type Catalogue, type Measure, type MeasureCategory } from './catalogue';
+import { foldForMatch, isLatinWordChar } from './normalize';
+import { paragraphRanges, sentenceAt, splitSentences } from './sentences';
+
+export interface MeasureMention {
+  /** UTF-16 offsets into the text given to detectMeasures; text.slice(start, end) === quote. */
+  start: number;
+  end: number;
+  quote: string;
+  /** The trimmed sentence the mention stands in, and where it starts in the text. */
+  sentence: string;
+  sentenceStart: number;
+}
+
+export interface MeasureHit {
+  measureId: string;
+  name: string;
+  gloss: string;
+  category: MeasureCategory;
+  /** In text order. */
+  mentions: MeasureMention[];
+}
+
+interface CompiledForm {
+  /** Index into catalogue.measures, or -1 for a lure (a span that blocks and reports nothing). */
+  measure: number;
+  requires?: string[];
+  /** Latin forms (DRG, DIP) must not match inside a longer Latin word. */
+  latinEdges: { start: boolean; end: boolean };
+}
+
+export interface CompiledCatalogue {
+  readonly catalogue: Catalogue;
+  readonly automaton: AhoCorasick;
+  readonly forms: readonly CompiledForm[];
+  /** Folded excludeContexts per measure index. */
+  readonly excludes: readonly string[][];
+}
+
+const compiledCache = new WeakMap<Catalogue, CompiledCatalogue>();
+
+/** Build the matcher once per catalogue; detectMeasures caches it, so calling this is optional. */
+export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
+  const cached = compiledCache.get(catalogue);
+  if (cached) return cached;
+  const patterns: string[] = [];
+  const forms: CompiledForm[] = [];
+  const add = (form: string, measure: number, requires?: string[]): void => {
+    const folded = foldForMatch(form);
+    patterns.push(folded);
+    forms.push({
+      measure,
+      requires: requires?.map(foldForMatch),
+      latinEdges: { start: isLatinWordChar(folded[0]), end: isLatinWordChar(folded[folded.length - 1]) },
+    });
+  };
+  catalogue.measures.forEach((m: Measure, index) => {
+    for (const alias of surfaceForms(m)) add(alias.form, index, alias.requires);
+    for (const lure of m.lures) add(lure, -1);
+  });
+  const compiled: CompiledCatalogue = {
+    catalogue,
+    automaton: new AhoCorasick(patterns),
+    forms,
+    excludes: catalogue.measures.map((m) => m.excludeContexts.map(foldForMatch)),
+  };
+  compiledCache.set(catalogue, compiled);
+  return compiled;
+}
+
+interface Candidate {
+  measure: number;
+  start: number;
+  end: number;
+}
+
+export function detectMeasures(text: string, catalogue: Catalogue | CompiledCatalogue): MeasureHit[] {
+  const compiled = 'automaton' in catalogue ? catalogue : compileCatalogue(catalogue);
+  const folded = foldForMatch(text);
+  const paragraphText = paragraphLookup(folded);
+
+  const candidates: Candidate[] = [];
+  for (const match of compiled.automaton.search(folded)) {
+    const form = compiled.forms[match.pattern]!;
+    if (form.latinEdges.start && isLatinWordChar(folded[match.start - 1])) continue;
+    if (form.latinEdges.end && isLatinWordChar(folded[match.end])) continue;
+    if (form.measure >= 0) {
+      const context = paragraphText(match.start);
+      if (form.requires && !form.requires.some((word) => context.includes(word))) continue;
+      if (compiled.excludes[form.measure]!.some((word) => context.includes(word))) continue;
+    }
+    candidates.push({ measure: form.measure, start: match.start, end: match.end });
+  }
+
+  const chosen = selectLongestFirst(candidates, folded.length);
+  return groupIntoHits(text, chosen, compiled.catalogue);
+}
+
+/**
+ * Context rules look at the paragraph: a sentence is often too short (深化人事薪酬制度改革。 stands
+ * alone, its 公立医院 context is in the next sentence), the whole article too long (one mention of
+ * 个税 should not veto every 大病保险 in a long insurance story).
+ */
+function paragraphLookup(folded: string): (offset: number) => string {
+  const ranges = paragraphRanges(folded);
+  const cache = new Map<number, string>();
+  return (offset) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ranges[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    let paragraph = cache.get(lo);
+    if (paragraph === undefined) {
+      const range = ranges[lo]!;
+      paragraph = folded.slice(range.start, range.end);
+      cache.set(lo, paragraph);
+    }
+    return paragraph;
+  };
+}
+
+/**
+ * Longest span wins, then the earlier one; a lure wins a tie with a measure. A candidate that
+ * overlaps anything already taken is dropped, which is what makes nested and overlapping surface
+ * forms count once.
+ */
+function selectLongestFirst(candidates: Candidate[], textLength: number): Candidate[] {
+  const order = [...candidates].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.measure - b.measure,
+  );
+  const taken = new Uint8Array(textLength);
+  const chosen: Candidate[] = [];
+  for (const c of order) {
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    if (c.measure >= 0) chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+function groupIntoHits(text: string, chosen: Candidate[], catalogue: Catalogue): MeasureHit[] {
+  const sentences = splitSentences(text);
+  const byMeasure = new Map<number, MeasureHit>();
+  for (const c of chosen) {
+    const measure = catalogue.measures[c.measure]!;
+    let hit = byMeasure.get(c.measure);
+    if (!hit) {
+      hit = { measureId: measure.id, name: measure.name, gloss: measure.gloss, category: measure.category, mentions: [] };
+      byMeasure.set(c.measure, hit);
+    }
+    const sentence = sentenceAt(sentences, c.start);
+    hit.mentions.push({
+      start: c.start,
+      end: c.end,
+      quote: text.slice(c.start, c.end),
+      sentence: sentence?.text ?? text.slice(c.start, c.end),
+      sentenceStart: sentence?.start ?? c.start,
+    });
+  }
+  // Map preserves insertion order, and `chosen` is in text order: hits come by first mention.
+  return [...byMeasure.values()];
+}

@@ -1,0 +1,67 @@
+/**
+ * The contract between the extension's contexts: every message type, its payload schema and its reply.
+ * The background validates each message here, with zod, before it acts; nothing else is trusted.
+ */
+import { z } from 'zod';
+
+const MAX_PARAGRAPHS = 5000;
+const MAX_TEXT = 2_000_000;
+
+/** The article the content script extracted from the page it runs in. */
+export const PageArticleSchema = z.object({
+  key: z.string().regex(/^sina(-cj)?:[\w/]{1,80}$/, 'must be a Sina article key'),
+  id: z.string().min(1).max(80),
+  url: z.string().url().max(2000),
+  mobileUrl: z.string().url().max(2000).nullable(),
+  title: z.string().min(1).max(500),
+  publishedAt: z.string().max(40).nullable(),
+  source: z.string().max(200).nullable(),
+  editor: z.string().max(100).nullable(),
+  originalTitle: z.string().max(500).nullable(),
+  paragraphs: z
+    .array(z.string().max(MAX_TEXT))
+    .min(1)
+    .max(MAX_PARAGRAPHS)
+    .refine((ps) => ps.reduce((n, p) => n + p.length, 0) <= MAX_TEXT, 'article text is larger than 2 MB'),
+});
+export type PageArticle = z.infer<typeof PageArticleSchema>;
+
+/** Where a piece of the article text is, as W3C selectors over the body text (paragraphs joined by '\n'). */
+export const TextTargetSchema = z.object({
+  exact: z.string().min(1).max(5000),
+  prefix: z.string().max(200),
+  suffix: z.string().max(200),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+export type TextTarget = z.infer<typeof TextTargetSchema>;
+
+/** Messages to the background, from the content script or the extension's own pages. */
+export const RequestSchema = z.discriminatedUnion('type', [
+  /** Content script: here is the article on this tab; what does the corpus know about it? */
+  z.object({ type: z.literal('article:analyze'), article: PageArticleSchema }),
+  /** Extension pages: the corpus changed (import, removal); nothing to reply. */
+  z.object({ type: z.literal('corpus:changed') }),
+  /** The panel (an extension page framed in the article's tab): what does the lens show for my tab? */
+  z.object({ type: z.literal('panel:state') }),
+  /** The panel: scroll the article in my tab to this text and flash it. */
+  z.object({ type: z.literal('panel:reveal'), target: TextTargetSchema }),
+  /** The panel: collapse or open me. */
+  z.object({ type: z.literal('panel:set-open'), open: z.boolean() }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+export type RequestType = Request['type'];
+
+/** Every reply is either the value or a refusal that says what went wrong, never a thrown error. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Messages the background sends the content script of one tab (frame 0). */
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('lens:state') }),
+  z.object({ type: z.literal('lens:reveal'), target: TextTargetSchema }),
+  z.object({ type: z.literal('lens:set-open'), open: z.boolean() }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+/** Broadcast by a content script when what its panel shows has changed; panels then ask again. */
+export const STATE_CHANGED = 'lens:state-changed';

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../lib/sina/extract';
+import { fixture, fixtureDoc, fixtureHtml, fixturePages } from '../../lib/sina/test-support/fixtures';
+import { analyzePage } from './analyze-page';
+
+// analyzePage parses with linkedom (Node); the content script sees a browser DOM. Both must agree.
+describe('analyzePage (linkedom)', () => {
+  const complete = fixturePages.filter((p) => p.kind === 'article' && p.layout !== 'late');
+
+  it.each(complete.map((p) => p.name))('recognises %s and extracts what the browser DOM gives', (name) => {
+    const result = analyzePage(fixtureHtml(name), fixture(name).url);
+    expect(result.recognized).toBe(true);
+    if (!result.recognized) return;
+    const browser = extractArticle(fixtureDoc(name), fixture(name).url)!;
+    const { recognized: _r, recognition: _k, ...fields } = result;
+    expect(fields).toEqual(browser);
+  });
+
+  it.each([
+    ['not-found', 'error-page'],
+    ['video', 'not-news'],
+    ['topic-list', 'not-news'],
+    ['channel-front', 'url-not-article'],
+    ['roll-list', 'url-not-article'],
+    // A saved copy never runs its scripts: the late body never arrives.
+    ['seed-001-late', 'body-empty'],
+  ])('refuses %s: %s', (name, reason) => {
+    expect(analyzePage(fixtureHtml(name), fixture(name).url)).toMatchObject({ recognized: false, reason });
+  });
+
+  it('refuses a page at a non-Sina URL', () => {
+    expect(analyzePage(fixtureHtml('seed-000-desktop'), 'https://finance.sina.com.cn.evil.com/china/gncj/2021-06-04/doc-ikqcfnaz9077291.shtml')).toEqual({
+      recognized: false,
+      reason: 'url-not-article',
+    });
+  });
+
+  it('is plain JSON', () => {
+    const result = analyzePage(fixtureHtml('seed-002-desktop'), fixture('seed-002-desktop').url);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+});
