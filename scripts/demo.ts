@@ -54,8 +54,14 @@ async function main() {
   const page = await browser.openPage(url);
   await page.waitFor('Policy Lens to recognise the article', () => document.documentElement.dataset.policyLens, undefined, 20_000);
   console.log('Policy Lens recognised the article.');
+  const panel = await page.frame('the Policy Lens panel', (href) => /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html/.test(href));
+  await panel.waitFor('the panel to show its analysis', () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready', undefined, 20_000);
+  const measures = await panel.evaluate(() => document.querySelectorAll('[data-measure-id]').length);
+  console.log(`The panel shows ${measures} policy measures and the related articles.`);
 
   if (values.screenshot) {
+    // Let the panel's frame paint before the picture is taken.
+    await new Promise((r) => setTimeout(r, 500));
     const file = path.resolve(values.screenshot);
     await page.screenshot(file);
     console.log(`Screenshot saved to ${file}`);

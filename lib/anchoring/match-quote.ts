@@ -284,8 +284,8 @@ export function* matchQuoteSteps(
   // Equal places with strong context: a fuzzy place cannot beat them by the margin.
   if (exact.status === 'orphan' && exact.reason === 'ambiguous' && bestFit(candidates) >= opts.strongFit) return toResult(exact);
 
-  // 2. Fuzzy. Very short quotes get no edits at all: two characters off in a four-character
-  // quote is a different phrase, not an edited one.
+  // 2. Fuzzy. Quotes of three characters or fewer get no edits at all: one character off in
+  // "医保局" is a different phrase, not an edited one.
   const hardCap = Math.min(256, Math.floor(exactN.length * opts.maxErrorRatio));
   if (hardCap < 1) return toResult(exact);
 

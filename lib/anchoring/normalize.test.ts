@@ -24,6 +24,17 @@ describe('prepareText', () => {
     expect(toNormOffset(p, text.length)).toBe(p.norm.length);
   });
 
+  it('normalises a long text exactly as `normalize` does a quote (the matcher relies on it)', () => {
+    const alphabet = Array.from('医保基金支出ＡＢＣabcXYZ０１２9，。、；：“”‘’（）【】《》—…　 \n\t%％.．,­\u200b𠮷');
+    let seed = 7;
+    const pick = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return alphabet[seed % alphabet.length] as string;
+    };
+    const text = Array.from({ length: 10_000 }, pick).join('');
+    expect(prepareText(text).norm).toBe(normalize(text));
+  });
+
   it('maps one-to-many folds (ellipsis) back to the single original character', () => {
     const p = prepareText('据悉…下一步');
     const at = p.norm.indexOf('...');

@@ -30,9 +30,16 @@ export function fixture(name: string): FixturePage {
   return page;
 }
 
+/** Static files the pages load from Sina's CDN (a stylesheet), served locally at their real URLs. */
+export type FixtureAsset = { url: string; file: string; type: string };
+
+export function loadFixtureAssets(): FixtureAsset[] {
+  return JSON.parse(readFileSync(path.join(FIXTURES_DIR, 'assets.json'), 'utf8')) as FixtureAsset[];
+}
+
 /** Every Sina host the fixtures use: the browsers send these, and only these, to the server. */
-export function fixtureHosts(pages = loadFixturePages()): string[] {
-  return [...new Set(pages.map((p) => new URL(p.url).hostname))].sort();
+export function fixtureHosts(pages = loadFixturePages(), assets = loadFixtureAssets()): string[] {
+  return [...new Set([...pages, ...assets].map((p) => new URL(p.url).hostname))].sort();
 }
 
 export type FixtureServer = {
@@ -52,12 +59,16 @@ function routeKey(url: URL): string {
 /** Port 80 keeps URLs exactly as Sina's; tests fall back to a free port where 80 is not ours to take. */
 export async function startFixtureServer(preferredPort = 80): Promise<FixtureServer> {
   const pages = loadFixturePages();
-  const routes = new Map<string, { body: string | Buffer; status: number }>();
+  const assets = loadFixtureAssets();
+  const routes = new Map<string, { body: string | Buffer; status: number; type?: string }>();
   for (const page of pages) {
     routes.set(routeKey(new URL(page.url)), {
       body: readFileSync(path.join(FIXTURES_DIR, page.file)),
       status: page.status,
     });
+  }
+  for (const asset of assets) {
+    routes.set(routeKey(new URL(asset.url)), { body: readFileSync(path.join(FIXTURES_DIR, asset.file)), status: 200, type: asset.type });
   }
 
   const server = http.createServer((req, res) => {
@@ -68,7 +79,7 @@ export async function startFixtureServer(preferredPort = 80): Promise<FixtureSer
       res.end(`fixture server: nothing at ${url.hostname}${url.pathname}`);
       return;
     }
-    res.writeHead(hit.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(hit.status, { 'content-type': hit.type ?? 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(hit.body);
   });
 
@@ -89,7 +100,7 @@ export async function startFixtureServer(preferredPort = 80): Promise<FixtureSer
 
   return {
     port,
-    hosts: fixtureHosts(pages),
+    hosts: fixtureHosts(pages, assets),
     urlOf(page) {
       const url = new URL(typeof page === 'string' ? page : page.url);
       url.protocol = 'http:';
