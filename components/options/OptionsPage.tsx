@@ -1,13 +1,17 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CorpusRow, ImportFile } from '@/lib/db/articles';
 import { t } from '@/lib/i18n';
 import { CorpusTable } from './CorpusTable';
+import { AddReadSetting } from './AddReadSetting';
 import { ImportPanel } from './ImportPanel';
 
 export type CorpusActions = {
-  list(): Promise<CorpusRow[]>;
+  /** Calls `onRows` now and after every change to the corpus, from any context; returns unsubscribe. */
+  watch(onRows: (rows: CorpusRow[]) => void, onError: (error: Error) => void): () => void;
   importFiles: Parameters<typeof ImportPanel>[0]['onImport'];
   remove(id: string): Promise<void>;
+  getAddRead(): Promise<boolean>;
+  setAddRead(on: boolean): Promise<void>;
 };
 
 /** The options page: a welcome on first install, importing articles, and the corpus list. */
@@ -15,20 +19,10 @@ export function OptionsPage({ actions, welcome }: { actions: CorpusActions; welc
   const [rows, setRows] = useState<CorpusRow[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const refresh = useCallback(async () => {
-    try {
-      setRows(await actions.list());
-    } catch (e) {
-      setNotice(t('error.generic', (e as Error).message));
-    }
-  }, [actions]);
-  useEffect(() => void refresh(), [refresh]);
+  // Live: the background seeds the corpus on install while this page may already be open.
+  useEffect(() => actions.watch(setRows, (e) => setNotice(t('error.generic', e.message))), [actions]);
 
-  const importFiles = async (files: ImportFile[], onProgress: (done: number, total: number) => void) => {
-    const results = await actions.importFiles(files, onProgress);
-    await refresh();
-    return results;
-  };
+  const importFiles = (files: ImportFile[], onProgress: (done: number, total: number) => void) => actions.importFiles(files, onProgress);
 
   const remove = async (row: CorpusRow) => {
     try {
@@ -37,7 +31,6 @@ export function OptionsPage({ actions, welcome }: { actions: CorpusActions; welc
     } catch (e) {
       setNotice(t('error.generic', (e as Error).message));
     }
-    await refresh();
   };
 
   return (
@@ -48,6 +41,7 @@ export function OptionsPage({ actions, welcome }: { actions: CorpusActions; welc
           {t('options.welcome')}
         </p>
       )}
+      <AddReadSetting actions={actions} />
       <ImportPanel onImport={importFiles} />
       <section aria-labelledby="corpus-heading">
         <h2 id="corpus-heading">{t('corpus.heading')}</h2>

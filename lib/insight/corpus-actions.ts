@@ -1,8 +1,10 @@
 /** The options page's corpus actions: list, import files (parse, store, index) and remove. */
+import { liveQuery } from 'dexie';
 import catalogue from 'virtual:policy-lens/measures';
-import { parseSeedBytes } from '../corpus/parse-seed';
+import { parseSeedDocument } from '../corpus/parse-seed';
 import { importArticles, listCorpus, removeArticle } from '../db/articles';
 import { lensDB } from '../db/schema';
+import { getSetting, setSetting } from '../db/settings';
 import { removeFromIndex } from '../related';
 import { indexStoredArticle } from './indexer';
 import type { CorpusActions } from '../../components/options/OptionsPage';
@@ -10,13 +12,18 @@ import type { CorpusActions } from '../../components/options/OptionsPage';
 export function corpusActions(): CorpusActions {
   const db = lensDB();
   return {
-    list: () => listCorpus(db),
+    watch(onRows, onError) {
+      const subscription = liveQuery(() => listCorpus(db)).subscribe({ next: onRows, error: onError });
+      return () => subscription.unsubscribe();
+    },
     importFiles: (files, onProgress) =>
       importArticles(db, files, {
-        parse: (bytes, file) => parseSeedBytes(bytes, { file, origin: 'imported' }),
+        parse: (bytes, file) => parseSeedDocument(bytes, { file, origin: 'imported' }),
         onProgress,
         index: (article) => indexStoredArticle(db, article, catalogue).then(() => undefined),
       }),
     remove: (id) => removeArticle(db, id, (removed) => removeFromIndex(db, removed)),
+    getAddRead: () => getSetting(db, 'corpus.addRead'),
+    setAddRead: (on) => setSetting(db, 'corpus.addRead', on),
   };
 }
