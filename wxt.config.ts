@@ -19,6 +19,15 @@ export default defineConfig({
     // content script's article-URL patterns, never <all_urls>.
     permissions: ['storage'],
     action: { default_title: 'Policy Lens' },
+    // The toolbar button opens the popup (the notes library), so it cannot also toggle the panel with a
+    // plain click: the popup has a "show or hide the panel" button, and this shortcut does the same
+    // (lib/background/commands.ts). Readers can change the key in the browser's shortcut settings.
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Show or hide the Policy Lens panel on this page / 显示或隐藏本页的政策透镜面板',
+      },
+    },
     // The panel is an extension page framed in Sina article pages, so page scripts cannot read it.
     web_accessible_resources: [
       {

@@ -1,47 +1,96 @@
 import type { ArticleInsight, MeasureInsight } from '@/lib/insight/analyze';
 import type { LensState } from '@/lib/content/state';
 import { formatDate, t } from '@/lib/i18n';
+import { displayTitle } from '@/lib/text/display-title';
 import { MeasureList } from './MeasureList';
 import { RelatedList } from './RelatedList';
 
-type Props = { state: LensState | null; onReveal(measure: MeasureInsight, index: number): void };
+type Props = {
+  state: LensState | null;
+  onReveal(measure: MeasureInsight, index: number): void;
+  /** Present where there is an in-page panel to collapse. */
+  onCollapse?(): void;
+  /** Present where the analysis can be asked for again. */
+  onRetry?(): void;
+  /** 'main' where the panel is the page (frame, side panel); 'aside' beside an article (reader page). */
+  landmark?: 'main' | 'aside';
+};
 
-/** The side panel: this article, its policy measures, related articles. */
-export function Panel({ state, onReveal }: Props) {
-  if (!state) return <p class="status" role="status">{t('panel.notArticle')}</p>;
+/** The side panel: this article, its policy measures, related articles, the reader's highlights. */
+export function Panel({ state, onReveal, onCollapse, onRetry, landmark = 'main' }: Props) {
+  const Landmark = landmark;
+  const Heading = landmark === 'main' ? 'h1' : 'h2';
   return (
-    <main class="panel" data-testid="panel" data-status={state.status}>
-      <section aria-labelledby="this-article">
+    <Landmark class="panel" data-testid="panel" data-status={state?.status ?? 'none'} aria-labelledby="panel-heading">
+      <header class="panel-header">
+        <Heading id="panel-heading">{t('appName')}</Heading>
+        {onCollapse && (
+          <button type="button" class="collapse" data-testid="collapse" aria-label={t('panel.collapse')} title={t('panel.collapse')} onClick={onCollapse}>
+            <span aria-hidden="true">›</span>
+          </button>
+        )}
+      </header>
+      {state === null ? (
+        <p class="status" role="status" data-testid="not-article">
+          {t('panel.notArticle')}
+        </p>
+      ) : (
+        <PanelBody state={state} onReveal={onReveal} onRetry={onRetry} />
+      )}
+    </Landmark>
+  );
+}
+
+function PanelBody({ state, onReveal, onRetry }: { state: LensState } & Pick<Props, 'onReveal' | 'onRetry'>) {
+  return (
+    <>
+      <section aria-labelledby="this-article" data-testid="this-article">
         <h2 id="this-article">{t('panel.thisArticle')}</h2>
         <p class="title" data-testid="article-title">
-          {state.article.title}
+          {displayTitle(state.article.title)}
         </p>
         <p class="meta">
-          {state.article.publishedAt && <time dateTime={state.article.publishedAt}>{formatDate(state.article.publishedAt)}</time>}
-          {state.article.source && <span> · {state.article.source}</span>}
+          {state.article.publishedAt && (
+            <time dateTime={state.article.publishedAt} data-testid="article-date">
+              {formatDate(state.article.publishedAt)}
+            </time>
+          )}
+          {state.article.publishedAt && state.article.source && ' · '}
+          {state.article.source && <span data-testid="article-source">{state.article.source}</span>}
         </p>
         {state.status === 'ready' && <CorpusStatus insight={state.insight} />}
       </section>
       {state.status === 'loading' && (
-        <p class="status" role="status">
+        <p class="status" role="status" data-testid="loading">
+          <span class="spinner" aria-hidden="true" />
           {t('panel.loading')}
         </p>
       )}
       {state.status === 'error' && (
-        <p class="error" role="alert">
-          {t('panel.error', state.error)} {t('panel.retry')}
-        </p>
+        <div class="error" role="alert" data-testid="error">
+          <p>{t('panel.error', state.error)}</p>
+          {onRetry ? (
+            <button type="button" class="primary" onClick={onRetry}>
+              {t('panel.retryButton')}
+            </button>
+          ) : (
+            <p>{t('panel.retry')}</p>
+          )}
+        </div>
       )}
       {state.status === 'ready' && (
         <>
           <section aria-labelledby="measures-heading">
-            <h2 id="measures-heading">{t('panel.measures')}</h2>
+            <h2 id="measures-heading">
+              {t('panel.measures')} <span class="heading-count">{state.insight.measures.length}</span>
+            </h2>
             <MeasureList measures={state.insight.measures} onReveal={onReveal} />
             {state.insight.otherMeasures.length > 0 && (
               <details class="other-measures">
                 <summary>
                   {t('panel.otherMeasures')} ({state.insight.otherMeasures.length})
                 </summary>
+                <p class="hint">{t('panel.otherMeasuresHint')}</p>
                 <ul>
                   {state.insight.otherMeasures.map((o) => (
                     <li key={o.start}>{o.sentence}</li>
@@ -56,15 +105,21 @@ export function Panel({ state, onReveal }: Props) {
           </section>
         </>
       )}
-    </main>
+      {/* Filled in by the highlights feature; the section is here so the panel's layout is settled. */}
+      <section aria-labelledby="highlights-heading" data-testid="highlights">
+        <h2 id="highlights-heading">{t('panel.highlights')}</h2>
+        <p class="empty">{t('panel.highlightsEmpty')}</p>
+      </section>
+    </>
   );
 }
 
 function CorpusStatus({ insight }: { insight: ArticleInsight }) {
   const c = insight.corpus;
-  if (!c) return <p class="corpus-status">{t('panel.notInCorpus')}</p>;
+  if (!c) return <p class="corpus-status" data-testid="corpus-status">{t('panel.notInCorpus')}</p>;
   return (
-    <p class="corpus-status" data-testid="corpus-status" data-origin={c.origin}>
+    <p class="corpus-status" data-testid="corpus-status" data-origin={c.origin} data-corpus-id={c.id}>
+      <span class={`badge origin-${c.origin}`}>{t('panel.inCorpusBadge')}</span>{' '}
       {c.addedNow ? t('panel.addedNow') : t('panel.inCorpus', formatDate(c.addedAt), t(`origin.${c.origin}`))}
     </p>
   );

@@ -1,45 +1,64 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { LensState } from '@/lib/content/state';
 import type { MeasureInsight } from '@/lib/insight/analyze';
-import type { Reply } from '@/lib/messages/contract';
+import type { PanelSource } from '@/lib/panel/sources';
 import { t } from '@/lib/i18n';
 import { Panel } from './Panel';
 
-type Props = {
-  send(message: unknown): Promise<unknown>;
-  /** Subscribes to "what the panel shows changed" notices from content scripts. */
-  onStateChanged(callback: () => void): void;
-};
+type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
-/** Fetches the tab's lens state through the background and keeps it fresh. */
-export function PanelApp({ send, onStateChanged }: Props) {
+/** Shows what a PanelSource says, keeps it fresh, and turns the reader's clicks into source calls. */
+export function PanelApp({ source, landmark }: { source: PanelSource; landmark?: 'main' | 'aside' }) {
   const [state, setState] = useState<LensState | null | undefined>(undefined);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const latest = useRef(0);
 
   const refresh = useCallback(async () => {
-    const reply = (await send({ type: 'panel:state' }).catch(() => undefined)) as Reply<LensState | null> | undefined;
-    setState(reply?.ok ? reply.value : null);
-  }, [send]);
+    // Loads can overlap (tab switches): only the last one asked for may set the state.
+    const ticket = ++latest.current;
+    const next = await source.load().catch(() => null);
+    if (ticket === latest.current) setState(next);
+  }, [source]);
 
   useEffect(() => {
     void refresh();
-    onStateChanged(() => void refresh());
-  }, [refresh, onStateChanged]);
+    return source.subscribe(() => void refresh());
+  }, [source, refresh]);
 
   const reveal = async (measure: MeasureInsight, index: number) => {
     const m = measure.mentions[index];
     if (!m) return;
-    const reply = (await send({ type: 'panel:reveal', target: m.target })) as Reply<boolean> | undefined;
-    setNotice(reply?.ok && reply.value ? null : t('panel.notFoundInPage'));
+    const found = await source.reveal(m.target).catch(() => false);
+    setNotice(
+      found
+        ? { kind: 'ok', text: t('panel.showingMention', index + 1, measure.mentions.length, measure.name) }
+        : { kind: 'error', text: t('panel.notFoundInPage') },
+    );
   };
 
-  if (state === undefined) return <p class="status" role="status">{t('panel.loading')}</p>;
+  if (state === undefined) {
+    return (
+      <p class="status" role="status" data-testid="panel-starting">
+        {t('panel.loading')}
+      </p>
+    );
+  }
   return (
     <>
-      <Panel state={state} onReveal={(m, i) => void reveal(m, i)} />
-      {notice && (
-        <p class="status" role="alert">
-          {notice}
+      <Panel
+        landmark={landmark}
+        state={state}
+        onReveal={(m, i) => void reveal(m, i)}
+        onCollapse={source.collapse ? () => void source.collapse?.() : undefined}
+        onRetry={source.retry ? () => void source.retry?.().then(refresh) : undefined}
+      />
+      {/* Announces each jump for screen readers; a failure is shown to everyone. */}
+      <p class="visually-hidden" role="status" data-testid="announce">
+        {notice?.kind === 'ok' ? notice.text : ''}
+      </p>
+      {notice?.kind === 'error' && (
+        <p class="notice error" role="alert" data-testid="notice">
+          {notice.text}
         </p>
       )}
     </>

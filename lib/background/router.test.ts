@@ -24,6 +24,8 @@ function setup() {
     'panel:state': vi.fn(async () => null),
     'panel:reveal': vi.fn(async () => undefined),
     'panel:set-open': vi.fn(async () => undefined),
+    'panel:toggle': vi.fn(async () => true),
+    'panel:retry': vi.fn(async () => undefined),
   };
   return { handlers, route: createRouter(handlers, EXT_ID, ORIGIN) };
 }
@@ -72,5 +74,21 @@ describe('background router', () => {
     const { route, handlers } = setup();
     vi.mocked(handlers['corpus:changed']).mockRejectedValueOnce(new Error('database closed'));
     expect(await route({ type: 'corpus:changed' }, extensionPage)).toEqual({ ok: false, error: 'corpus:changed failed: database closed' });
+  });
+
+  it('accepts the panel messages from extension pages only, with or without a tab id', async () => {
+    const { route, handlers } = setup();
+    expect(await route({ type: 'panel:toggle', tabId: 7 }, extensionPage)).toEqual({ ok: true, value: true });
+    expect(handlers['panel:toggle']).toHaveBeenCalledWith({ type: 'panel:toggle', tabId: 7 }, { kind: 'extension-page', tabId: undefined });
+    expect(await route({ type: 'panel:state' }, { ...extensionPage, tab: { id: 4 } })).toEqual({ ok: true, value: null });
+    expect(await route({ type: 'panel:state', tabId: 5 }, extensionPage)).toEqual({ ok: true, value: null });
+    expect(await route({ type: 'panel:retry' }, { ...extensionPage, tab: { id: 4 } })).toEqual({ ok: true, value: undefined });
+    // A content script cannot drive panels, its own or another tab's.
+    expect(await route({ type: 'panel:toggle', tabId: 7 }, contentScript)).toMatchObject({ ok: false });
+    expect(await route({ type: 'panel:state', tabId: 7 }, contentScript)).toMatchObject({ ok: false });
+    // The popup must say which tab; tab ids are whole, non-negative numbers.
+    expect(await route({ type: 'panel:toggle' }, extensionPage)).toMatchObject({ ok: false, error: expect.stringContaining('tabId') });
+    expect(await route({ type: 'panel:toggle', tabId: -1 }, extensionPage)).toMatchObject({ ok: false });
+    expect(await route({ type: 'panel:toggle', tabId: '7' }, extensionPage)).toMatchObject({ ok: false });
   });
 });

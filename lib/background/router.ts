@@ -15,6 +15,8 @@ const ALLOWED: Record<RequestType, SenderKind['kind'][]> = {
   'panel:state': ['extension-page'],
   'panel:reveal': ['extension-page'],
   'panel:set-open': ['extension-page'],
+  'panel:toggle': ['extension-page'],
+  'panel:retry': ['extension-page'],
 };
 
 export function createRouter(handlers: Handlers, extensionId: string, extensionOrigin: string) {

@@ -12,12 +12,19 @@ import { analyzePageArticle } from '../insight/analyze';
 import { indexStoredArticle } from '../insight/indexer';
 import { removeFromIndex } from '../related';
 import { STATE_CHANGED, type ContentRequest } from '../messages/contract';
+import { handleCommand } from './commands';
 import { createRouter } from './router';
-import type { SenderKind } from './sender';
+import { classifySender, type SenderKind } from './sender';
 
-function toTab(sender: SenderKind, message: ContentRequest): Promise<unknown> {
-  if (sender.tabId === undefined) throw new Error('the panel is not inside a tab');
-  return browser.tabs.sendMessage(sender.tabId, message, { frameId: 0 });
+function toTab(tabId: number, message: ContentRequest): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+}
+
+/** The tab a panel message is about: the one it names (side panel, popup), else the panel's own tab. */
+function panelTab(req: { tabId?: number }, sender: SenderKind): number {
+  const tabId = req.tabId ?? sender.tabId;
+  if (tabId === undefined) throw new Error('the panel is not inside a tab');
+  return tabId;
 }
 
 export function startBackground(): void {
@@ -48,19 +55,35 @@ export function startBackground(): void {
         return analyzePageArticle(article, { db, catalogue, addToCorpus: await getSetting(db, 'corpus.addRead') });
       },
       'corpus:changed': async () => undefined,
-      // The panel is framed in the article's tab: relay to that tab's content script (top frame only).
-      'panel:state': async (_req, sender) => toTab(sender, { type: 'lens:state' }),
-      'panel:reveal': async ({ target }, sender) => toTab(sender, { type: 'lens:reveal', target }),
-      'panel:set-open': async ({ open }, sender) => toTab(sender, { type: 'lens:set-open', open }),
+      // Relay to the tab's content script (top frame only): the panel framed in the article's tab, or
+      // the browser's side panel / the popup naming the active tab.
+      'panel:state': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:state' }),
+      'panel:reveal': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:reveal', target: req.target }),
+      'panel:set-open': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:set-open', open: req.open }),
+      'panel:toggle': async (req) => toTab(req.tabId, { type: 'lens:toggle' }),
+      'panel:retry': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:retry' }),
     },
     browser.runtime.id,
     browser.runtime.getURL('/'),
   );
 
+  browser.commands.onCommand.addListener((command, tab) => {
+    void handleCommand(command, tab, {
+      activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+      toTab,
+    });
+  });
+
   // sendResponse + `return true` answers asynchronously in Chrome and Firefox alike.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    // A content script's notice to its panel; not for the background.
-    if ((message as { type?: unknown } | null)?.type === STATE_CHANGED) return false;
+    if ((message as { type?: unknown } | null)?.type === STATE_CHANGED) {
+      // A content script's notice to the panels. The browser's side panel hears it directly, but Firefox
+      // does not deliver runtime messages to extension frames inside web pages: pass it on to the frames
+      // of the sender's tab, where the in-page panel is (its content script ignores it).
+      const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
+      if (from?.kind === 'content-script') void browser.tabs.sendMessage(from.tabId, { type: STATE_CHANGED }).catch(() => undefined);
+      return false;
+    }
     void route(message, sender).then(sendResponse);
     return true;
   });

@@ -4,40 +4,64 @@
  * and the corpus stay out of their reach; Sina's CSS cannot reach into the shadow root, and the host
  * element resets inherited styles so the panel cannot disturb the page's layout either.
  *
- * Open, the panel docks at the right. Where the window leaves no room beside the article, the page is
- * narrowed by the panel's width (margin on <html>) so the panel never covers the text; collapsed, only
- * a small tab at the right edge remains.
+ * `attachShadow`, `append` and friends are called from the content script's own world (Chrome's
+ * isolated world, Firefox's Xray view of the page), so a page that patched Element.prototype before
+ * we ran does not see these calls: the e2e hostile-page test checks that.
+ *
+ * Open, the panel docks at the right; where the window leaves no room beside the article the page is
+ * narrowed by the panel's width (margin on <html>), and where even that would leave the text under the
+ * panel it stays collapsed to a small tab unless the reader opens it (see panel-layout.ts).
  */
-export const PANEL_WIDTH = 380;
+import { layoutPanel, panelWidth, PANEL_WIDTH, type PanelLayout } from './panel-layout';
+
+export { PANEL_WIDTH };
 
 export type PanelHost = {
-  setOpen(open: boolean): void;
+  /** Opens or collapses the panel as the reader asked (panel button, shortcut, popup); returns the new state. */
+  setOpen(open: boolean): boolean;
+  /** Flips the panel as the reader asked; returns the new state. */
+  toggle(): boolean;
   isOpen(): boolean;
   destroy(): void;
 };
 
 const STYLE = `
-:host { all: initial; }
+:host { all: initial !important; }
 .panel {
-  position: fixed; top: 0; right: 0; bottom: 0; width: ${PANEL_WIDTH}px; z-index: 2147483646;
+  position: fixed; top: 0; right: 0; bottom: 0; width: min(${PANEL_WIDTH}px, 100vw); z-index: 2147483646;
   box-shadow: -2px 0 12px rgba(0,0,0,.18); background: #fff; display: none;
 }
 .panel.open { display: block; }
-iframe { border: 0; width: 100%; height: 100%; display: block; color-scheme: normal; }
+iframe { border: 0; width: 100%; height: 100%; display: block; color-scheme: light dark; background: transparent; }
 .tab {
+  all: initial;
   position: fixed; right: 0; top: 40%; z-index: 2147483647; writing-mode: vertical-rl;
-  font: 13px/1.2 system-ui, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif;
-  padding: 10px 5px; border: 0; border-radius: 6px 0 0 6px; cursor: pointer;
+  font: 13px/1.2 system-ui, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif;
+  padding: 10px 5px; border-radius: 6px 0 0 6px; cursor: pointer;
   background: #0b62d6; color: #fff; box-shadow: -1px 1px 6px rgba(0,0,0,.25);
 }
-.tab:focus-visible { outline: 3px solid #ffbf47; }
-.panel.open + .tab { right: ${PANEL_WIDTH}px; }
+.tab:hover { background: #0950b0; }
+.tab:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+.panel.open + .tab { right: min(${PANEL_WIDTH}px, 100vw); }
+@media (prefers-color-scheme: dark) {
+  .panel { background: #15181e; box-shadow: -2px 0 12px rgba(0,0,0,.6); }
+  .tab { background: #2f6fd0; }
+}
 `;
 
-export function mountPanelHost(
-  doc: Document,
-  opts: { src: string; open: boolean; label: { open: string; close: string; frame: string }; onToggle(open: boolean): void; articleRight(): number },
-): PanelHost {
+export type PanelHostOptions = {
+  src: string;
+  /** The reader's preference from last time. */
+  open: boolean;
+  /** tab: the collapsed tab's text; open / close: its accessible name in each state; frame: the iframe's title. */
+  label: { tab: string; open: string; close: string; frame: string };
+  /** The reader changed the preference (kept in storage for the next page). */
+  onToggle(open: boolean): void;
+  /** Right edge of the article body, in viewport pixels. */
+  articleRight(): number;
+};
+
+export function mountPanelHost(doc: Document, opts: PanelHostOptions): PanelHost {
   const host = doc.createElement('policy-lens-panel');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
@@ -55,34 +79,60 @@ export function mountPanelHost(
   doc.documentElement.append(host);
 
   const root = doc.documentElement;
+  const view = doc.defaultView;
   const originalMargin = root.style.marginRight;
-  let open = false;
+  let want = opts.open;
+  let asked = false;
+  let layout: PanelLayout = { open: false, margin: false };
+
   const apply = () => {
-    panel.classList.toggle('open', open);
-    tab.textContent = open ? '›' : opts.label.open;
-    tab.setAttribute('aria-label', open ? opts.label.close : opts.label.open);
-    tab.setAttribute('aria-expanded', String(open));
-    const view = doc.defaultView;
-    // Measure the article where it sits without our margin, then make room only if it needs it.
-    root.style.marginRight = originalMargin;
-    const needsRoom = open && view !== null && opts.articleRight() > view.innerWidth - PANEL_WIDTH;
-    if (needsRoom) root.style.marginRight = `${PANEL_WIDTH}px`;
+    const width = view?.innerWidth ?? 0;
+    const margin = `${panelWidth(width)}px`;
+    layout = layoutPanel({
+      want,
+      asked,
+      viewportWidth: width,
+      articleRight: (withMargin) => {
+        root.style.marginRight = withMargin ? margin : originalMargin;
+        return opts.articleRight();
+      },
+    });
+    root.style.marginRight = layout.margin ? margin : originalMargin;
+    panel.classList.toggle('open', layout.open);
+    tab.textContent = layout.open ? '›' : opts.label.tab;
+    tab.setAttribute('aria-label', layout.open ? opts.label.close : opts.label.open);
+    tab.setAttribute('aria-expanded', String(layout.open));
   };
-  tab.addEventListener('click', () => {
-    open = !open;
+
+  const choose = (open: boolean) => {
+    // Focus inside the panel would be lost when it hides: hand it to the tab, for keyboard readers.
+    const focusWasInside = !open && doc.activeElement === host;
+    want = open;
+    asked = true;
     apply();
-    opts.onToggle(open);
-  });
-  open = opts.open;
+    opts.onToggle(want);
+    if (focusWasInside) tab.focus();
+    return layout.open;
+  };
+
+  tab.addEventListener('click', () => choose(!layout.open));
+  let pending = 0;
+  const onResize = () => {
+    if (pending) return;
+    pending = view?.requestAnimationFrame(() => {
+      pending = 0;
+      apply();
+    }) ?? 0;
+  };
+  view?.addEventListener('resize', onResize);
   apply();
 
   return {
-    setOpen(next) {
-      open = next;
-      apply();
-    },
-    isOpen: () => open,
+    setOpen: choose,
+    toggle: () => choose(!layout.open),
+    isOpen: () => layout.open,
     destroy() {
+      view?.removeEventListener('resize', onResize);
       root.style.marginRight = originalMargin;
       host.remove();
     },

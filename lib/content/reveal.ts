@@ -12,7 +12,12 @@ const FLASH_MS = 1600;
 
 export function revealText(doc: Document, target: TextTarget): boolean {
   const body = findBody(doc)?.el;
-  if (!body) return false;
+  return body ? revealIn(body, target) : false;
+}
+
+/** The same within any element whose text the target's offsets refer to (the reader page's article). */
+export function revealIn(body: Element, target: TextTarget): boolean {
+  const doc = body.ownerDocument;
   const map = buildTextMap(body);
   const match = matchQuote(map.text, {
     quote: { type: 'TextQuoteSelector', exact: target.exact, prefix: target.prefix, suffix: target.suffix },

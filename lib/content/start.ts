@@ -41,7 +41,7 @@ export async function startLens(env: LensEnv): Promise<void> {
   const panel = mountPanelHost(doc, {
     src: env.panelUrl,
     open: await env.loadPanelOpen(),
-    label: { open: t('appName'), close: t('panel.collapse'), frame: t('panel.frameTitle') },
+    label: { tab: t('appName'), open: t('panel.expand'), close: t('panel.collapse'), frame: t('panel.frameTitle') },
     onToggle: (open) => void env.savePanelOpen(open),
     articleRight: () => findBody(doc)?.el.getBoundingClientRect().right ?? 0,
   });
@@ -58,15 +58,27 @@ export async function startLens(env: LensEnv): Promise<void> {
       case 'lens:reveal':
         return Promise.resolve(revealText(doc, req.target));
       case 'lens:set-open':
-        panel.setOpen(req.open);
-        void env.savePanelOpen(req.open);
-        return Promise.resolve(req.open);
+        return Promise.resolve(panel.setOpen(req.open));
+      case 'lens:toggle':
+        return Promise.resolve(panel.toggle());
+      case 'lens:retry':
+        if (state.status !== 'error') return Promise.resolve(false);
+        state = { status: 'loading', article: summary };
+        changed();
+        void analyze();
+        return Promise.resolve(true);
     }
   });
 
-  const reply = (await env.send({ type: 'article:analyze', article: toPageArticle(article) })) as Reply<ArticleInsight> | undefined;
-  state = reply?.ok
-    ? { status: 'ready', article: summary, insight: reply.value }
-    : { status: 'error', article: summary, error: reply?.error ?? t('panel.noAnswer') };
-  changed();
+  const analyze = async () => {
+    const reply = (await env.send({ type: 'article:analyze', article: toPageArticle(article) }).catch((e: Error) => ({
+      ok: false as const,
+      error: e.message,
+    }))) as Reply<ArticleInsight> | undefined;
+    state = reply?.ok
+      ? { status: 'ready', article: summary, insight: reply.value }
+      : { status: 'error', article: summary, error: reply?.error ?? t('panel.noAnswer') };
+    changed();
+  };
+  await analyze();
 }

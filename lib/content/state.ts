@@ -1,7 +1,8 @@
 /** What the panel shows for one tab, held by that tab's content script. */
 import type { ArticleInsight } from '../insight/analyze';
 
-export type ArticleSummary = { key: string; title: string; publishedAt: string | null; source: string | null; url: string };
+/** `url`: the Sina page; absent for a corpus article whose page the reader has not visited (reader page). */
+export type ArticleSummary = { key: string; title: string; publishedAt: string | null; source: string | null; url?: string };
 
 export type LensState =
   | { status: 'loading'; article: ArticleSummary }

@@ -40,10 +40,11 @@ export type MetaRecord = { key: string; value: unknown };
 
 /**
  * Related-articles index (v2), see lib/related/index-store.ts: per term, how many articles hold it
- * (df, for IDF) and, for each, the term's weight in that article's unit-length TF-IDF vector.
- * Measures have rows too, keyed `measure:<id>`, weighted by the article's measure count.
+ * (df, for IDF), and the articles whose top terms include it with the term's weight in each one's
+ * unit-length vector, packed (lib/related/postings.ts): `ids` joined by U+001F, `weights` in the same
+ * order. Measures have rows too, keyed `measure:<id>`.
  */
-export type TermPostings = { term: string; df: number; postings: [articleId: string, weight: number][] };
+export type TermPostings = { term: string; df: number; ids: string; weights: Float32Array };
 /**
  * Per article, what ranking and removal need without reading the article: its weighted top terms and
  * its vector's norm, every distinct term with its count (`term:count`, space-separated), its measures.

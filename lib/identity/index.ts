@@ -1,6 +1,5 @@
 /** Public API of article identity: body fingerprints and same-article recognition. DOM-free, pure. */
 export { bodyFingerprint, fingerprintSimilarity, fingerprintsMatch, SAME_BODY_THRESHOLD } from './fingerprint';
-export { titleKey } from './title';
 export {
   sameArticle,
   TITLE_BODY_AGREEMENT,

@@ -1,14 +1,15 @@
 /**
  * Is this page an article the corpus already holds, under another URL or with changed markup?
  * Two independent signals, either of which is enough:
- * - the title: equal comparison keys (title.ts), provided the bodies do not contradict it — two
+ * - the title: equal normalizeTitle keys (lib/text: the corpus's `_` for quotes and the live page's
+ *   “ ” meet, whitespace and width do not matter), provided the bodies do not contradict it — two
  *   different articles can share a headline (重要通知, a recurring column), so when both bodies are
  *   known they must share at least TITLE_BODY_AGREEMENT of their content;
  * - the body: fingerprint similarity at or above SAME_BODY_THRESHOLD (a re-titled or edited copy).
  * The URL is never consulted: the same article lives under desktop, mobile and syndicated URLs.
  */
 import { bodyFingerprint, fingerprintSimilarity, SAME_BODY_THRESHOLD } from './fingerprint';
-import { titleKey } from './title';
+import { normalizeTitle } from '../text/normalize';
 
 /**
  * Least body similarity for a title match. A copy of the same article with its lead or a promo block
@@ -27,7 +28,7 @@ export type IdentityCandidate = {
 export type CorpusEntry = {
   id: string;
   title?: string;
-  /** The corpus's normalised title, used when `title` is absent. */
+  /** The corpus's normalised title (normalizeTitle), used when `title` is absent. */
   titleNorm?: string;
   fingerprint?: string;
   text?: string;
@@ -51,13 +52,13 @@ const RANK = { both: 3, fingerprint: 2, title: 1 } as const;
 
 /** The corpus entry the candidate is, with how it was recognised; null when it is none of them. */
 export function sameArticle(candidate: IdentityCandidate, entries: Iterable<CorpusEntry>): SameArticleMatch | null {
-  const key = titleKey(candidate.title);
+  const key = normalizeTitle(candidate.title);
   const fingerprint = fingerprintOf(candidate);
   let best: SameArticleMatch | null = null;
   for (const entry of entries) {
     const entryFingerprint = fingerprintOf(entry);
     const similarity = fingerprint && entryFingerprint ? fingerprintSimilarity(fingerprint, entryFingerprint) : null;
-    const sameTitle = key !== '' && key === titleKey(entry.title ?? entry.titleNorm ?? '');
+    const sameTitle = key !== '' && key === normalizeTitle(entry.title ?? entry.titleNorm ?? '');
     const titleMatch = sameTitle && (similarity === null || similarity >= TITLE_BODY_AGREEMENT);
     const bodyMatch = similarity !== null && similarity >= SAME_BODY_THRESHOLD;
     if (!titleMatch && !bodyMatch) continue;

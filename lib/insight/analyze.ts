@@ -39,7 +39,8 @@ export type ArticleInsight = {
   key: string;
   /** Offsets in `measures` and `otherMeasures` are into this text: the paragraphs joined by '\n'. */
   textLength: number;
-  corpus: { id: string; origin: StoredArticle['origin']; addedAt: string; matchedBy: IdentityMatch['by']; addedNow: boolean } | null;
+  /** `matchedBy` 'id': a corpus article opened by its id (the reader page). */
+  corpus: { id: string; origin: StoredArticle['origin']; addedAt: string; matchedBy: IdentityMatch['by'] | 'id'; addedNow: boolean } | null;
   measures: MeasureInsight[];
   otherMeasures: { sentence: string; start: number; end: number; cue: string }[];
   related: RelatedInsight[];
@@ -73,6 +74,28 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
     addedNow = true;
   }
   const selfId = match?.article.id;
+  const described = await describeArticleText(text, selfId, opts);
+
+  return {
+    key: page.key,
+    textLength: text.length,
+    corpus: match ? { id: match.article.id, origin: match.article.origin, addedAt: match.article.addedAt, matchedBy: match.by, addedNow } : null,
+    ...described,
+  };
+}
+
+/**
+ * What the panel shows about an article's text, whatever it came from (a live page, or a corpus article
+ * in the reader page): its measures with their timelines across the corpus, measure-like sentences the
+ * catalogue does not cover, related articles. `selfId` (the article's own corpus id, if it has one) is
+ * left out of timelines and related articles.
+ */
+export async function describeArticleText(
+  text: string,
+  selfId: string | undefined,
+  opts: Pick<AnalyzeOptions, 'db' | 'catalogue' | 'relatedLimit'>,
+): Promise<Pick<ArticleInsight, 'measures' | 'otherMeasures' | 'related'>> {
+  const { db, catalogue } = opts;
 
   const hits = detectMeasures(text, catalogue);
   const measures: MeasureInsight[] = [];
@@ -114,9 +137,6 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
   });
 
   return {
-    key: page.key,
-    textLength: text.length,
-    corpus: match ? { id: match.article.id, origin: match.article.origin, addedAt: match.article.addedAt, matchedBy: match.by, addedNow } : null,
     measures,
     otherMeasures: findMeasureLikeSentences(text, hits).map(({ sentence, start, end, cue }) => ({ sentence, start, end, cue })),
     related,

@@ -36,18 +36,27 @@ export const TextTargetSchema = z.object({
 });
 export type TextTarget = z.infer<typeof TextTargetSchema>;
 
+const TabIdSchema = z.number().int().nonnegative();
+
 /** Messages to the background, from the content script or the extension's own pages. */
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Content script: here is the article on this tab; what does the corpus know about it? */
   z.object({ type: z.literal('article:analyze'), article: PageArticleSchema }),
   /** Extension pages: the corpus changed (import, removal); nothing to reply. */
   z.object({ type: z.literal('corpus:changed') }),
-  /** The panel (an extension page framed in the article's tab): what does the lens show for my tab? */
-  z.object({ type: z.literal('panel:state') }),
-  /** The panel: scroll the article in my tab to this text and flash it. */
-  z.object({ type: z.literal('panel:reveal'), target: TextTargetSchema }),
-  /** The panel: collapse or open me. */
-  z.object({ type: z.literal('panel:set-open'), open: z.boolean() }),
+  /**
+   * The panel: what does the lens show for my tab? The panel framed in an article page leaves `tabId`
+   * out (its own tab is meant); the browser's side panel / sidebar names the active tab it follows.
+   */
+  z.object({ type: z.literal('panel:state'), tabId: TabIdSchema.optional() }),
+  /** The panel: scroll the article in my tab (or `tabId`) to this text and flash it. */
+  z.object({ type: z.literal('panel:reveal'), target: TextTargetSchema, tabId: TabIdSchema.optional() }),
+  /** The panel: collapse or open the in-page panel of my tab (or `tabId`). */
+  z.object({ type: z.literal('panel:set-open'), open: z.boolean(), tabId: TabIdSchema.optional() }),
+  /** The popup's "show/hide the panel on this page": toggle the in-page panel of that tab. */
+  z.object({ type: z.literal('panel:toggle'), tabId: TabIdSchema }),
+  /** The panel, after an error: analyse the article of my tab (or `tabId`) again. */
+  z.object({ type: z.literal('panel:retry'), tabId: TabIdSchema.optional() }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -57,9 +66,16 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Messages the background sends the content script of one tab (frame 0). */
 export const ContentRequestSchema = z.discriminatedUnion('type', [
+  /** What the panel shows for this tab (LensState). */
   z.object({ type: z.literal('lens:state') }),
+  /** Scroll to this text and flash it; replies whether it was found. */
   z.object({ type: z.literal('lens:reveal'), target: TextTargetSchema }),
+  /** Open or collapse the in-page panel, as the reader asked; replies the new open state. */
   z.object({ type: z.literal('lens:set-open'), open: z.boolean() }),
+  /** Flip the in-page panel (shortcut, popup button); replies the new open state. */
+  z.object({ type: z.literal('lens:toggle') }),
+  /** Ask the background to analyse the article again (after an error). */
+  z.object({ type: z.literal('lens:retry') }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 

@@ -2,22 +2,25 @@
  * The related-articles index in IndexedDB (tables `terms`, `docs`, `meta` of lib/db/schema.ts): writes.
  * Queries are in query.ts.
  *
- * Layout — an inverted index:
- * - `terms[t]`  = { df, postings: [articleId, w / |d|] for every article d holding t }, where w is
- *                 t's TF-IDF weight in d and |d| the norm of d's whole vector (vector.ts).
- *                 A measure is a row too, `measure:<id>`, weighted the same way over the article's
- *                 measures (binary, IDF-weighted).
- * - `docs[id]`  = the article's TOP_TERMS heaviest terms (its query when it is the article being
- *                 read), the norm, every distinct term with its count (to unindex or re-weigh it
+ * Each article is represented by its TOP_TERMS heaviest TF-IDF terms (vector.ts); similarity is the
+ * cosine of two such vectors. Layout — an inverted index over those top terms:
+ * - `terms[t]`  = { df: articles holding t anywhere (for IDF), postings: (articleId, w / |d|) for
+ *                 the articles whose top terms include t, packed (postings.ts) }, w being t's weight in
+ *                 d and |d| the norm of d's top-term vector. A measure is a row too, `measure:<id>`,
+ *                 weighted the same way over the article's measures (binary, IDF-weighted).
+ * - `docs[id]`  = the article's top terms with their weights (its query when it is the article being
+ *                 read), their norm, every distinct term with its count (to unindex or re-weigh it
  *                 without the article, which may be gone) and its measure ids.
  * - `meta`      = N for IDF (`related.docCount`), and N when all weights were last recomputed.
  *
- * Because postings hold weights already divided by the article's norm, the cosine of a query with
- * an article is a sum over the query's terms of query weight × posting weight: a query reads the rows
- * of its own top terms (one bulkGet) and never an article. Only the query side is cut to its top
- * terms; each article's side is complete, so a score is the exact cosine restricted to those terms.
+ * Because postings hold weights already divided by the norm, a cosine is a sum of query weight ×
+ * posting weight over the query's top terms: a query reads those rows (one bulkGet) and never an
+ * article. Why top terms and not every term: at 10,000 articles every term would be ~7 million
+ * postings, which IndexedDB must structured-clone on every read and write; cutting both sides to
+ * 128 terms keeps the index at ~1.3 million, and on the synthetic bench corpus costs little quality
+ * (same-topic@10 0.94 against 0.97 for full vectors, in memory).
  *
- * Weights and IDF drift: an article's weights, and the top terms that are its query, use the IDF of
+ * Weights and IDF drift: an article's weights, and which terms are its top terms, use the IDF of
  * the moment it is indexed. While the corpus is small that IDF moves fast (the first seed indexed
  * alone sees N = 1, every term equally rare), so whenever N has grown by a quarter since the last
  * time, and N ≤ REWEIGH_UP_TO, a write re-weighs every article from its stored term counts.
@@ -29,12 +32,14 @@
  */
 import type { DocVector, LensDB, TermPostings } from '../db/schema';
 import { decodeVocab, DOC_COUNT_KEY, encodeVocab, indexedText, measureKey, measureWeights, readCount, unique, WEIGHED_AT_KEY } from './layout';
+import { ID_SEPARATOR, pack, unpack, type Postings } from './postings';
 import { termCounts } from './tokenize';
-import { norm, TOP_TERMS, topTerms, weighTerms } from './vector';
+import { norm, TOP_TERMS, topTerms, unitWeights, weighTerms } from './vector';
 
 /**
- * Largest corpus re-weighed in full when N has grown by a quarter: 512 articles are about half a
- * million postings, a second or so of IndexedDB writes, paid once per 25 % growth.
+ * Largest corpus re-weighed in full when N has grown by a quarter. Re-weighing 512 articles rewrites
+ * some 12,000 term rows holding 65,000 postings (about two seconds in fake-indexeddb), paid once per
+ * 25 % growth; beyond that a full pass would cost more than the drift it corrects.
  */
 export const REWEIGH_UP_TO = 512;
 const reweighDue = (docCount: number, weighedAt: number) => docCount <= REWEIGH_UP_TO && 4 * docCount >= 5 * weighedAt;
@@ -45,24 +50,40 @@ export type IndexEntry = { article: IndexableArticle; measureIds: readonly strin
 /** An article as the writer needs it: term counts and measures, whether from its text or from `docs`. */
 type Counted = { id: string; counts: Map<string, number>; measureIds: string[] };
 
+/** A term row being changed: postings unpacked only when they change (most rows only get df ± 1). */
+type EditableRow = { term: string; df: number; packed: Pick<TermPostings, 'ids' | 'weights'> | null; postings: Postings | null };
+
+const EMPTY = (): Postings => ({ ids: [], weights: [] });
+
 /** Term rows read once per transaction, changed in memory, written back together. */
 class TermRows {
-  private readonly rows = new Map<string, TermPostings>();
+  private readonly rows = new Map<string, EditableRow>();
   private readonly dirty = new Set<string>();
   constructor(private readonly db: LensDB) {}
 
   async load(terms: Iterable<string>): Promise<void> {
     const missing = [...new Set(terms)].filter((t) => !this.rows.has(t));
     const found = await this.db.terms.bulkGet(missing);
-    missing.forEach((term, i) => this.rows.set(term, found[i] ?? { term, df: 0, postings: [] }));
+    missing.forEach((term, i) => {
+      const row = found[i];
+      this.rows.set(term, row ? { term, df: row.df, packed: row, postings: null } : { term, df: 0, packed: null, postings: EMPTY() });
+    });
   }
 
   /** A row to change, created empty if the table does not hold it; marked for writing. */
-  edit(term: string): TermPostings {
+  edit(term: string): EditableRow {
     let row = this.rows.get(term);
-    if (!row) this.rows.set(term, (row = { term, df: 0, postings: [] }));
+    if (!row) this.rows.set(term, (row = { term, df: 0, packed: null, postings: EMPTY() }));
     this.dirty.add(term);
     return row;
+  }
+
+  /** The row's postings, unpacked for change. */
+  postings(term: string): Postings {
+    const row = this.edit(term);
+    row.postings ??= row.packed ? unpack(row.packed) : EMPTY();
+    row.packed = null;
+    return row.postings;
   }
 
   df(term: string): number {
@@ -74,7 +95,8 @@ class TermRows {
     const drop: string[] = [];
     for (const term of this.dirty) {
       const row = this.rows.get(term)!;
-      if (row.df > 0 || row.postings.length) keep.push(row);
+      const packed = row.packed ?? pack(row.postings ?? EMPTY());
+      if (row.df > 0 || packed.ids) keep.push({ term, df: row.df, ...packed });
       else drop.push(term);
     }
     await this.db.terms.bulkPut(keep);
@@ -86,10 +108,15 @@ class TermRows {
 const rowKeysOf = (doc: DocVector) => [...decodeVocab(doc.vocab).keys(), ...doc.measureIds.map(measureKey)];
 
 function unpost(rows: TermRows, doc: DocVector): void {
-  for (const key of rowKeysOf(doc)) {
-    const row = rows.edit(key);
-    row.postings = row.postings.filter(([id]) => id !== doc.id);
-    row.df = row.postings.length;
+  for (const term of decodeVocab(doc.vocab).keys()) rows.edit(term).df--;
+  for (const m of doc.measureIds) rows.edit(measureKey(m)).df--;
+  for (const key of [...doc.terms.map(([t]) => t), ...doc.measureIds.map(measureKey)]) {
+    const postings = rows.postings(key);
+    const at = postings.ids.indexOf(doc.id);
+    if (at >= 0) {
+      postings.ids.splice(at, 1);
+      postings.weights.splice(at, 1);
+    }
   }
 }
 
@@ -99,19 +126,18 @@ function post(rows: TermRows, articles: readonly Counted[], docCount: number): D
     for (const term of a.counts.keys()) rows.edit(term).df++;
     for (const m of a.measureIds) rows.edit(measureKey(m)).df++;
   }
+  const append = (key: string, id: string, weight: number) => {
+    const postings = rows.postings(key);
+    postings.ids.push(id);
+    postings.weights.push(weight);
+  };
   return articles.map((a) => {
-    const weighted = weighTerms(a.counts, (t) => rows.df(t), docCount);
-    const vectorNorm = norm(weighted);
-    if (vectorNorm > 0) for (const [term, w] of weighted) rows.edit(term).postings.push([a.id, w / vectorNorm]);
-    for (const [key, w] of measureWeights(a.measureIds, (k) => rows.df(k), docCount)) rows.edit(key).postings.push([a.id, w]);
-    return {
-      id: a.id,
-      // Prefer terms another article holds: a term only this one holds links it to nothing yet.
-      terms: topTerms(weighted, TOP_TERMS, (t) => rows.df(t) > 1),
-      norm: vectorNorm,
-      vocab: encodeVocab(a.counts),
-      measureIds: a.measureIds,
-    };
+    // Prefer terms another article holds: a term only this one holds links it to nothing yet.
+    const top = topTerms(weighTerms(a.counts, (t) => rows.df(t), docCount), TOP_TERMS, (t) => rows.df(t) > 1);
+    const vector = { terms: top, norm: norm(top) };
+    for (const [term, w] of unitWeights(vector)) append(term, a.id, w);
+    for (const [key, w] of measureWeights(a.measureIds, (k) => rows.df(k), docCount)) append(key, a.id, w);
+    return { id: a.id, ...vector, vocab: encodeVocab(a.counts), measureIds: a.measureIds };
   });
 }
 
@@ -122,6 +148,7 @@ function post(rows: TermRows, articles: readonly Counted[], docCount: number): D
 export async function indexArticles(db: LensDB, entries: readonly IndexEntry[]): Promise<void> {
   const byId = new Map(entries.map((e) => [e.article.id, e]));
   if (!byId.size) return;
+  for (const id of byId.keys()) if (id.includes(ID_SEPARATOR)) throw new Error(`related index: article id ${JSON.stringify(id)} contains U+001F`);
   const fresh: Counted[] = [...byId.values()].map((e) => ({
     id: e.article.id,
     counts: termCounts(indexedText(e.article)),

@@ -10,7 +10,9 @@ export const DOC_COUNT_KEY = 'related.docCount';
 export const WEIGHED_AT_KEY = 'related.weighedAt';
 
 /** Measure rows share the terms table; terms never contain ':' so the keys cannot clash. */
-export const measureKey = (id: string) => `measure:${id}`;
+const MEASURE_PREFIX = 'measure:';
+export const measureKey = (id: string) => MEASURE_PREFIX + id;
+export const measureIdOf = (key: string) => key.slice(MEASURE_PREFIX.length);
 
 /** An article is indexed by its title and body together: the title is the densest statement of its topic. */
 export const indexedText = (a: { text: string; title?: string | undefined }) => (a.title ? `${a.title}\n${a.text}` : a.text);

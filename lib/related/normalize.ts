@@ -1,18 +1,21 @@
 /**
  * Text folding and character classes shared by the related-articles tokenizer and the identity
- * fingerprint. Local to lib/related until lib/text/normalize.ts offers the same thing (the lead unifies).
+ * fingerprint.
  *
- * Everything here is plain code-point arithmetic: no Intl, no locale, no Unicode property escapes,
- * so Chrome, Firefox and Node classify every character the same way.
+ * Everything here is plain code-point arithmetic on top of NFKC: no Intl, no locale, no Unicode
+ * property escapes, so Chrome, Firefox and Node classify every character the same way. Stored index
+ * terms and fingerprints depend on it: a change here (or in lib/text's normalizeText) changes them,
+ * which the pinned fingerprint in lib/identity/fingerprint.test.ts catches.
  */
+import { normalizeText } from '../text/normalize';
 
 /**
- * NFKC folds full-width ASCII (ＤＲＧ, ２０２１), the ideographic space and CJK compatibility
- * ideographs onto their ordinary forms; lower-casing then makes DRG, drg and ＤＲＧ one word.
- * Normalisation forms are frozen for assigned characters (Unicode stability policy), so engines agree.
+ * lib/text's normalizeText (NFKC: full-width ＤＲＧ２０２１ → DRG2021, the ideographic space → space,
+ * compatibility ideographs → unified ones) then lower case, so DRG, drg and ＤＲＧ are one word.
+ * NFKC is frozen for assigned characters (Unicode stability policy), so engines agree.
  */
 export function foldText(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  return normalizeText(text).toLowerCase();
 }
 
 /**

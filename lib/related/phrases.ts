@@ -14,10 +14,11 @@ const MAX_PHRASES = 5;
 /** Longer chains are usually two phrases that touch; they are cut at their weakest bigram. */
 const MAX_PHRASE_CHARS = 8;
 /**
- * Characters that begin or end a clause far more often than a policy term. Kept conservative: 用 (费用),
- * 为 (行为) and 以 (予以) end too many real terms to be trimmed.
+ * Characters that begin or end a clause far more often than a policy term. Kept conservative: 用 is
+ * trimmed only at the start (the tail of 费用 in 费用跨省直接结算); 为 (行为) and 以 (予以) end too many
+ * real terms to be trimmed at all.
  */
-const LEADING_FUNCTION_CHARS = new Set('是等和与及在对将把被也都而并其这于让使从向'.split(''));
+const LEADING_FUNCTION_CHARS = new Set('是等和与及在对将把被也都而并其这于让使从向用'.split(''));
 const TRAILING_FUNCTION_CHARS = new Set('是和与及在对将把被也都而并这'.split(''));
 
 /**

@@ -3,10 +3,11 @@
  * index rows of the query's own top terms (layout in index-store.ts).
  */
 import type { LensDB, TermPostings } from '../db/schema';
-import { DOC_COUNT_KEY, indexedText, measureKey, measureWeights, readCount, unique } from './layout';
+import { DOC_COUNT_KEY, indexedText, measureIdOf, measureKey, measureWeights, readCount, unique } from './layout';
 import { sharedPhrases } from './phrases';
+import { forEachPosting } from './postings';
 import { termCounts } from './tokenize';
-import { mostFrequentTerms, norm, TOP_TERMS, unitWeights, weighTerms } from './vector';
+import { mostFrequentTerms, norm, TOP_TERMS, topTerms, unitWeights, weighTerms } from './vector';
 
 /**
  * score = 0.7 · cosine(text TF-IDF vectors) + 0.3 · cosine(IDF-weighted measure sets).
@@ -19,11 +20,11 @@ import { mostFrequentTerms, norm, TOP_TERMS, unitWeights, weighTerms } from './v
 export const SCORE_WEIGHTS = { text: 0.7, measures: 0.3 } as const;
 
 /**
- * Rows a query that is not in the index reads: its most frequent terms (4 × TOP_TERMS covers every
- * repeated term of a 3,000-character article). It cannot pick its top terms by TF-IDF before reading,
- * because the df it needs is in those rows.
+ * Rows a query that is not in the index reads: its most frequent terms (2 × TOP_TERMS covers every
+ * repeated term of a 3,000-character article), of which it keeps the TOP_TERMS heaviest by TF-IDF.
+ * It cannot pick them before reading, because the df it needs is in those rows.
  */
-export const QUERY_CANDIDATE_TERMS = 4 * TOP_TERMS;
+export const QUERY_CANDIDATE_TERMS = 2 * TOP_TERMS;
 
 export type RelatedQuery = {
   /** The article being read, if the corpus holds it: its stored top terms are the query, and it is excluded. */
@@ -37,7 +38,7 @@ export type RelatedQuery = {
 export type RelatedHit = {
   id: string;
   score: number;
-  /** Cosine of the two TF-IDF vectors over the query's top terms, 0–1. */
+  /** Cosine of the two top-term TF-IDF vectors, 0–1. */
   textSimilarity: number;
   /** Cosine of the two IDF-weighted measure sets, 0–1. */
   measureSimilarity: number;
@@ -50,8 +51,6 @@ export type RelatedHit = {
 };
 
 export type RelatedOptions = { limit?: number; minScore?: number };
-
-type Candidate = { dot: number; contributions: Map<string, number>; measureDot: number; sharedMeasures: [id: string, weight: number][] };
 
 /**
  * The articles most like the query, best first, the query's own article excluded.
@@ -78,62 +77,109 @@ export async function queryRelated(db: LensDB, query: RelatedQuery, options: Rel
       weights = unitWeights(stored);
     } else {
       const counts = termCounts(indexedText(query));
-      const candidates = new Set(mostFrequentTerms(counts, QUERY_CANDIDATE_TERMS));
-      rows = await readRows(db, [...candidates, ...measureIds.map(measureKey)]);
-      // Terms not read count as held by the query alone; they still belong in its norm.
-      const weighted = weighTerms(counts, (t) => (rows.get(t)?.df ?? 0) + selfCount, docCount + selfCount);
-      weights = unitWeights({ terms: weighted.filter(([t]) => candidates.has(t)), norm: norm(weighted) });
+      const candidates = new Map(mostFrequentTerms(counts, QUERY_CANDIDATE_TERMS).map((t) => [t, counts.get(t)!]));
+      rows = await readRows(db, [...candidates.keys(), ...measureIds.map(measureKey)]);
+      const dfOf = (t: string) => (rows.get(t)?.df ?? 0) + selfCount;
+      // As indexArticle would pick them: terms another article holds first.
+      const top = topTerms(weighTerms(candidates, dfOf, docCount + selfCount), TOP_TERMS, (t) => rows.has(t));
+      weights = unitWeights({ terms: top, norm: norm(top) });
     }
     const measures = measureWeights(measureIds, (key) => (rows.get(key)?.df ?? 0) + selfCount, docCount + selfCount);
 
-    const found = new Map<string, Candidate>();
-    const candidate = (id: string): Candidate => {
-      let c = found.get(id);
-      if (!c) found.set(id, (c = { dot: 0, contributions: new Map(), measureDot: 0, sharedMeasures: [] }));
-      return c;
-    };
-    for (const [term, queryWeight] of weights) {
-      for (const [id, docWeight] of rows.get(term)?.postings ?? []) {
-        if (id === query.id) continue;
-        const c = candidate(id);
-        c.dot += queryWeight * docWeight;
-        c.contributions.set(term, queryWeight * docWeight);
-      }
-    }
-    for (const m of measureIds) {
-      const queryWeight = measures.get(measureKey(m)) ?? 0;
-      for (const [id, docWeight] of rows.get(measureKey(m))?.postings ?? []) {
-        if (id === query.id) continue;
-        const c = candidate(id);
-        c.measureDot += queryWeight * docWeight;
-        c.sharedMeasures.push([m, queryWeight * docWeight]);
-      }
-    }
-
-    const best = [...found]
-      .map(([id, c]) => {
-        // Rounding can overshoot 1 for identical texts.
-        const textSimilarity = Math.min(1, c.dot);
-        const measureSimilarity = Math.min(1, c.measureDot);
-        const score = SCORE_WEIGHTS.text * textSimilarity + SCORE_WEIGHTS.measures * measureSimilarity;
-        return { id, c, score, textSimilarity, measureSimilarity };
-      })
-      .filter((s) => s.score > minScore)
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .slice(0, limit);
-
     const text = indexedText(query);
-    return best.map(({ id, c, score, textSimilarity, measureSimilarity }) => ({
-      id,
-      score,
-      textSimilarity,
-      measureSimilarity,
+    return rank(rows, weights, measures, query.id, limit, minScore).map((hit) => ({
+      id: hit.id,
+      score: hit.score,
+      textSimilarity: hit.textSimilarity,
+      measureSimilarity: hit.measureSimilarity,
       reasons: {
-        sharedMeasures: [...c.sharedMeasures].sort((a, b) => b[1] - a[1]).map(([m]) => m),
-        sharedTerms: readableTerms(text, c.contributions),
+        // The rarest shared measure first: it says the most about why the two belong together.
+        sharedMeasures: [...hit.measures].sort((a, b) => b[1] - a[1]).map(([key]) => measureIdOf(key)),
+        sharedTerms: readableTerms(text, hit.terms),
       },
     }));
   });
+}
+
+type Ranked = {
+  id: string;
+  score: number;
+  textSimilarity: number;
+  measureSimilarity: number;
+  /** Shared term → its contribution to textSimilarity. */
+  terms: Map<string, number>;
+  /** Shared measure row key and its contribution to measureSimilarity. */
+  measures: [key: string, contribution: number][];
+};
+
+/**
+ * Sum query weight × posting weight per candidate, then keep the best. A common term or measure can
+ * make every article a candidate, so the sums live in flat arrays (not an object per candidate), and
+ * the shared terms that become reasons are gathered for the returned few only.
+ */
+function rank(
+  rows: ReadonlyMap<string, TermPostings>,
+  terms: ReadonlyMap<string, number>,
+  measures: ReadonlyMap<string, number>,
+  exclude: string | undefined,
+  limit: number,
+  minScore: number,
+): Ranked[] {
+  const slotOf = new Map<string, number>();
+  const ids: string[] = [];
+  const textDot: number[] = [];
+  const measureDot: number[] = [];
+  // Every (candidate slot, row key, contribution) visited, for the reasons.
+  const sharedSlot: number[] = [];
+  const sharedKey: string[] = [];
+  const sharedValue: number[] = [];
+  const visit = (key: string, queryWeight: number, sums: number[]) => {
+    const row = rows.get(key);
+    if (!row) return;
+    forEachPosting(row, (id, weight) => {
+      if (id === exclude) return;
+      let slot = slotOf.get(id);
+      if (slot === undefined) {
+        slot = ids.push(id) - 1;
+        slotOf.set(id, slot);
+        textDot.push(0);
+        measureDot.push(0);
+      }
+      sums[slot] = sums[slot]! + queryWeight * weight;
+      sharedSlot.push(slot);
+      sharedKey.push(key);
+      sharedValue.push(queryWeight * weight);
+    });
+  };
+  for (const [term, w] of terms) visit(term, w, textDot);
+  for (const [key, w] of measures) visit(key, w, measureDot);
+
+  // Rounding can overshoot 1 for identical texts.
+  const textSimilarity = textDot.map((d) => Math.min(1, d));
+  const measureSimilarity = measureDot.map((d) => Math.min(1, d));
+  const score = ids.map((_, s) => SCORE_WEIGHTS.text * textSimilarity[s]! + SCORE_WEIGHTS.measures * measureSimilarity[s]!);
+  const best = ids
+    .map((_, s) => s)
+    .filter((s) => score[s]! > minScore)
+    .sort((a, b) => score[b]! - score[a]! || (ids[a]! < ids[b]! ? -1 : 1))
+    .slice(0, limit);
+
+  const ranked: Ranked[] = best.map((s) => ({
+    id: ids[s]!,
+    score: score[s]!,
+    textSimilarity: textSimilarity[s]!,
+    measureSimilarity: measureSimilarity[s]!,
+    terms: new Map(),
+    measures: [],
+  }));
+  const rankOf = new Map(best.map((s, r) => [s, r]));
+  for (let i = 0; i < sharedSlot.length; i++) {
+    const hit = ranked[rankOf.get(sharedSlot[i]!) ?? -1];
+    if (!hit) continue;
+    if (terms.has(sharedKey[i]!)) hit.terms.set(sharedKey[i]!, sharedValue[i]!);
+    else hit.measures.push([sharedKey[i]!, sharedValue[i]!]);
+  }
+  return ranked;
 }
 
 async function readRows(db: LensDB, keys: string[]): Promise<Map<string, TermPostings>> {
@@ -148,7 +194,7 @@ async function readRows(db: LensDB, keys: string[]): Promise<Map<string, TermPos
 }
 
 /** Phrases from the query text; the bare terms when the caller gave no text (a query by id alone). */
-function readableTerms(text: string, contributions: Map<string, number>): string[] {
+function readableTerms(text: string, contributions: ReadonlyMap<string, number>): string[] {
   const phrases = sharedPhrases(text, contributions);
   if (phrases.length) return phrases;
   return [...contributions].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t]) => t);

@@ -1,18 +1,21 @@
 /**
- * An article as a weighted term vector, and the short list of its top terms a query reads.
+ * An article as a short weighted term vector: its TOP_TERMS heaviest terms and their norm.
  *
  * Weighting is sublinear TF-IDF, w = (1 + ln tf) · ln(1 + N / df): the log damps a term repeated in
  * a long article, and this IDF stays positive even for a term every article holds (BM25's classic
- * IDF goes negative there). Length normalisation is the cosine's: every weight is divided by the
- * norm of the article's whole vector.
+ * IDF goes negative there). Length normalisation is the cosine's.
  */
 
-/** How many terms stand for an article when it is the query. */
-export const TOP_TERMS = 64;
+/**
+ * How many terms stand for an article, in the index and as a query. 128 rather than 64: on the bench
+ * corpus (in memory, 3,000 articles) 64 terms a side put 0.90 of the top 10 on the query's topic,
+ * 128 put 0.94, full vectors 0.97; each doubling doubles the postings and the rows a query reads.
+ */
+export const TOP_TERMS = 128;
 
 export type WeightedTerm = [term: string, weight: number];
 
-/** Top terms, heaviest first, and the Euclidean norm of the article's whole vector. */
+/** Top terms, heaviest first, and the Euclidean norm of exactly those weights. */
 export type TermVector = { terms: WeightedTerm[]; norm: number };
 
 export function idf(df: number, docCount: number): number {
@@ -49,7 +52,7 @@ export function topTerms(weighted: readonly WeightedTerm[], k: number = TOP_TERM
   return [...matching, ...byWeight.filter(([t]) => !canMatch(t))].slice(0, k);
 }
 
-/** Top terms scaled by the whole vector's norm, as a map; empty for an empty vector. */
+/** The vector scaled to unit length, as a map; empty for an empty vector. */
 export function unitWeights(vector: TermVector): Map<string, number> {
   const unit = new Map<string, number>();
   if (vector.norm > 0) for (const [term, w] of vector.terms) unit.set(term, w / vector.norm);

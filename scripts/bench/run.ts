@@ -6,13 +6,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../harness/paths';
+import { anchoringSuite } from './suites/anchoring';
 import { buildSuite } from './suites/build';
+import { corpusSuite } from './suites/corpus';
+import { measuresSuite } from './suites/measures';
 import { relatedSuite } from './suites/related';
 import { extractionSuite } from './suites/extraction';
 import type { Suite, SuiteResult } from './types';
 
 /** Later issues add their suites here; each is self-contained. */
-const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite];
+const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite, corpusSuite, measuresSuite, anchoringSuite];
 
 function table(result: SuiteResult): string {
   const cells = result.rows.map((r) => result.columns.map((c) => String(r[c] ?? '')));

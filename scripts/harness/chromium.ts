@@ -1,4 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { axeSource, runAxeInPage, toViolations } from './axe';
 import { findFrame } from './frames';
 import type { LaunchOptions, LensBrowser, LensFrame, LensPage } from './types';
 import { findBrowser } from './browsers';
@@ -12,6 +14,10 @@ function wrapFrame(frame: Frame): LensFrame {
       } catch (error) {
         throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`, { cause: error });
       }
+    },
+    async axe() {
+      await frame.evaluate(axeSource());
+      return toViolations(await frame.evaluate(runAxeInPage));
     },
   };
 }
@@ -35,6 +41,10 @@ function wrap(page: Page): LensPage {
     reload: async () => {
       await page.reload({ waitUntil: 'domcontentloaded' });
     },
+    bringToFront: () => page.bringToFront(),
+    press: (keys) => page.keyboard.press(keys),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    axe: async () => toViolations(await new AxeBuilder({ page }).analyze()),
     screenshot: async (file) => {
       await page.screenshot({ path: file, fullPage: false });
     },
@@ -50,6 +60,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<LensBrowser> 
     executablePath: findBrowser('chromium'),
     headless: opts.headless ?? true,
     locale: opts.locale ?? 'en-US',
+    colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${opts.extensionDir}`,
@@ -89,6 +100,19 @@ export async function launchChromium(opts: LaunchOptions): Promise<LensBrowser> 
     extensionDir: opts.extensionDir,
     openPage: open,
     openExtensionPage: (path) => open(`chrome-extension://${extensionId}${path.startsWith('/') ? path : `/${path}`}`),
+    async waitForPage(prefix, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const page = context.pages().find((p) => p.url().startsWith(prefix));
+        if (page) {
+          const lens = pages.get(page) ?? track(page);
+          await page.waitForLoadState('domcontentloaded');
+          return lens;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`chromium: no tab at ${prefix} after ${timeoutMs} ms`);
+    },
     openPages: () => [...pages.values()],
     consoleLines,
     closed: new Promise((resolve) => context.on('close', () => resolve())),

@@ -1,4 +1,5 @@
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { axeSource, runAxeInPage, toViolations } from './axe';
 import { findFrame } from './frames';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -18,7 +19,22 @@ function wrapFrame(frame: Frame): LensFrame {
         throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`, { cause: error });
       }
     },
+    axe: () => axeIn(frame),
   };
+}
+
+async function axeIn(frame: Frame) {
+  await frame.evaluate(axeSource());
+  return toViolations(await frame.evaluate(runAxeInPage));
+}
+
+/** `Shift+Tab` → Shift held while Tab is pressed. */
+async function pressKeys(page: Page, keys: string) {
+  const parts = keys.split('+') as import('puppeteer-core').KeyInput[];
+  const key = parts.pop()!;
+  for (const m of parts) await page.keyboard.down(m);
+  await page.keyboard.press(key);
+  for (const m of parts.reverse()) await page.keyboard.up(m);
 }
 
 function wrap(page: Page): LensPage {
@@ -42,8 +58,29 @@ function wrap(page: Page): LensPage {
       await page.goto(url, { waitUntil: 'domcontentloaded' });
     },
     reload: async () => {
-      await page.reload({ waitUntil: 'domcontentloaded' });
+      if (!(await page.evaluate(() => location.protocol).catch(() => '')).startsWith('moz-extension')) {
+        await page.reload({ waitUntil: 'domcontentloaded' });
+        return;
+      }
+      // BiDi may not navigate extension pages: reload from inside, then wait for the new document.
+      await page.evaluate(() => {
+        (window as unknown as { __lensOld?: boolean }).__lensOld = true;
+        setTimeout(() => location.reload(), 0);
+      });
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline) {
+        const fresh = await page
+          .evaluate(() => !(window as unknown as { __lensOld?: boolean }).__lensOld && document.readyState !== 'loading')
+          .catch(() => false);
+        if (fresh) return;
+        await sleep(100);
+      }
+      throw new Error(`firefox: ${page.url()} did not reload within 15 s`);
     },
+    bringToFront: () => page.bringToFront(),
+    press: (keys) => pressKeys(page, keys),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    axe: () => axeIn(page.mainFrame()),
     screenshot: async (file) => {
       await page.screenshot({ path: file as `${string}.png` });
     },
@@ -79,6 +116,9 @@ export async function launchFirefox(opts: LaunchOptions): Promise<LensBrowser> {
       'network.proxy.ssl_port': 9,
       'network.proxy.no_proxies_on': opts.hosts.join(','),
       'intl.locale.requested': locale,
+      // prefers-color-scheme for web content and extension pages: 0 dark, 1 light.
+      'layout.css.prefers-color-scheme.content-override': opts.colorScheme === 'dark' ? 0 : 1,
+      'ui.systemUsesDarkTheme': opts.colorScheme === 'dark' ? 1 : 0,
       'intl.accept_languages': locale,
     },
   });
@@ -135,6 +175,12 @@ export async function launchFirefox(opts: LaunchOptions): Promise<LensBrowser> {
       const page = await findPage(url.split('#')[0]!, before);
       const lens = track(page);
       await lens.waitFor('the extension page to load', () => document.readyState !== 'loading');
+      return lens;
+    },
+    async waitForPage(prefix, timeoutMs = 15_000) {
+      const page = await findPage(prefix, new Set(pages.keys()), timeoutMs);
+      const lens = track(page);
+      await lens.waitFor('the page to load', () => document.readyState !== 'loading');
       return lens;
     },
     openPages: () => [...pages.values()],

@@ -1,10 +1,15 @@
 /** One face for both drivers (Playwright for Chromium, puppeteer-core over WebDriver BiDi for Firefox). */
+import type { AxeViolation } from './axe';
+
+export type { AxeViolation };
 export type BrowserName = 'chromium' | 'firefox';
 
 /** A frame of a page (the panel's iframe): evaluate and wait, as on a page. */
 export interface LensFrame {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   waitFor<A = undefined>(what: string, fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  /** axe-core's violations in this frame's document. */
+  axe(): Promise<AxeViolation[]>;
 }
 
 export interface LensPage {
@@ -18,6 +23,13 @@ export interface LensPage {
   /** Sets the files of an `<input type=file>` as a reader choosing them would. */
   setInputFiles(selector: string, paths: string[]): Promise<void>;
   reload(): Promise<void>;
+  /** Makes this the active tab of its window, as a reader clicking its tab would. */
+  bringToFront(): Promise<void>;
+  /** Presses keys as a keyboard would: `Tab`, `Enter`, `Shift+Tab`. */
+  press(keys: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  /** axe-core's violations in the page (in Chromium with @axe-core/playwright). */
+  axe(): Promise<AxeViolation[]>;
   screenshot(file: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -30,6 +42,8 @@ export interface LensBrowser {
   openPage(url: string): Promise<LensPage>;
   /** Opens an extension page such as `/popup.html` in a tab of its own. */
   openExtensionPage(path: string): Promise<LensPage>;
+  /** The page the browser opened by itself (a link with target=_blank) at a URL starting with `prefix`. */
+  waitForPage(prefix: string, timeoutMs?: number): Promise<LensPage>;
   /** Every page still open, for screenshots when a test fails. */
   openPages(): LensPage[];
   /** Console lines and page errors from every page, newest last. */
@@ -46,6 +60,8 @@ export type LaunchOptions = {
   port: number;
   /** UI language the browser reports (`en-US`, `zh-CN`). */
   locale?: string;
+  /** The system colour scheme the pages see (prefers-color-scheme); light unless asked. */
+  colorScheme?: 'light' | 'dark';
   /** Tests run headless; the demo shows a window when there is a display. */
   headless?: boolean;
 };

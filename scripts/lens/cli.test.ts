@@ -111,6 +111,11 @@ describe('lens analyze', () => {
         source: '',
         editor: null,
         paragraphs: ['正文。'],
+        same: null,
+        sameBy: null,
+        measures: [],
+        // Its title is in the query, as it would be in the index: the seeds on 医保基金监管 come first.
+        related: expect.arrayContaining([expect.objectContaining({ title: '国家医保局：累计追回医保基金约506亿元' })]),
       },
       {
         file: path.join('notes', 'bad.md'),
@@ -122,6 +127,10 @@ describe('lens analyze', () => {
         source: null,
         editor: null,
         paragraphs: null,
+        same: null,
+        sameBy: null,
+        measures: null,
+        related: null,
       },
     ]);
   });

@@ -33,3 +33,8 @@ export function readSeeds(): SeedArticle[] {
       return { file, id: file.slice(0, 3), title, bodyHtml, paragraphs, text: paragraphs.join('\n') };
     });
 }
+
+/** The seeds with the measures the catalogue detects in them, ready for indexArticles. */
+export function seedEntries(detect: (text: string) => string[]): { article: { id: string; title: string; text: string }; measureIds: string[] }[] {
+  return readSeeds().map((s) => ({ article: { id: s.id, title: s.title, text: s.text }, measureIds: detect(s.text) }));
+}

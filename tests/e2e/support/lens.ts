@@ -10,9 +10,9 @@ import { launchChromium } from '../../../scripts/harness/chromium';
 import { launchFirefox } from '../../../scripts/harness/firefox';
 import { startFixtureServer, type FixtureServer } from '../../../scripts/harness/fixture-server';
 import { extensionDir, ROOT } from '../../../scripts/harness/paths';
-import type { BrowserName, LensBrowser } from '../../../scripts/harness/types';
+import type { BrowserName, LaunchOptions, LensBrowser } from '../../../scripts/harness/types';
 
-export type { BrowserName, LensBrowser, LensPage } from '../../../scripts/harness/types';
+export type { AxeViolation, BrowserName, LensBrowser, LensFrame, LensPage } from '../../../scripts/harness/types';
 
 export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
 
@@ -22,7 +22,7 @@ export const BROWSERS: BrowserName[] = (process.env.LENS_BROWSERS ?? 'chromium,f
   .map((b) => b.trim())
   .filter((b): b is BrowserName => b === 'chromium' || b === 'firefox');
 
-export function useLens(name: BrowserName, opts: { locale?: string } = {}) {
+export function useLens(name: BrowserName, opts: Pick<LaunchOptions, 'locale' | 'colorScheme'> = {}) {
   let browser: LensBrowser | undefined;
   let server: FixtureServer | undefined;
 

@@ -1,0 +1,121 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { LensState } from '@/lib/content/state';
+import { revealIn } from '@/lib/content/reveal';
+import type { StoredArticle } from '@/lib/db/schema';
+import type { ArticleInsight } from '@/lib/insight/analyze';
+import type { StoredArticleInsight } from '@/lib/insight/analyze-stored';
+import { formatDate, t } from '@/lib/i18n';
+import type { PanelSource } from '@/lib/panel/sources';
+import { displayTitle } from '@/lib/text/display-title';
+import { PanelApp } from '../panel/PanelApp';
+
+type Props = {
+  /** The corpus article id from the page's hash, or null when none was given. */
+  id: string | null;
+  load(id: string): Promise<StoredArticleInsight | null>;
+};
+
+type View =
+  | { status: 'loading' }
+  | { status: 'none' }
+  | { status: 'missing' }
+  | { status: 'error'; error: string }
+  | { status: 'ready'; article: StoredArticle; insight: ArticleInsight };
+
+/**
+ * The reader page: a corpus article as plain text (each paragraph a text node, never parsed HTML, so
+ * nothing in a stored article can run or load), with the same panel beside it.
+ */
+export function ReaderPage({ id, load }: Props) {
+  const [view, setView] = useState<View>({ status: 'loading' });
+  useEffect(() => {
+    if (!id) {
+      setView({ status: 'none' });
+      return;
+    }
+    let current = true;
+    setView({ status: 'loading' });
+    load(id).then(
+      (found) => current && setView(found ? { status: 'ready', ...found } : { status: 'missing' }),
+      (error: Error) => current && setView({ status: 'error', error: error.message }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, load]);
+
+  useEffect(() => {
+    document.title = view.status === 'ready' ? `${displayTitle(view.article.title)} — ${t('appName')}` : t('reader.title');
+  }, [view]);
+
+  if (view.status !== 'ready') {
+    return (
+      <main class="reader-message" data-testid="reader" data-status={view.status}>
+        <h1>{t('reader.title')}</h1>
+        <p role={view.status === 'loading' ? 'status' : 'alert'}>
+          {view.status === 'loading' && t('reader.loading')}
+          {view.status === 'none' && t('reader.noArticle')}
+          {view.status === 'missing' && t('reader.notFound')}
+          {view.status === 'error' && t('reader.error', view.error)}
+        </p>
+        {(view.status === 'missing' || view.status === 'none') && (
+          <p>
+            <a href="/options.html">{t('reader.openCorpus')}</a>
+          </p>
+        )}
+      </main>
+    );
+  }
+  return <ReaderArticle article={view.article} insight={view.insight} />;
+}
+
+function ReaderArticle({ article, insight }: { article: StoredArticle; insight: ArticleInsight }) {
+  const body = useRef<HTMLDivElement>(null);
+  const source = useMemo<PanelSource>(() => {
+    const state: LensState = {
+      status: 'ready',
+      article: { key: insight.key, title: article.title, publishedAt: article.date, source: article.source || null, url: article.url },
+      insight,
+    };
+    return {
+      load: async () => state,
+      reveal: async (target) => (body.current ? revealIn(body.current, target) : false),
+      subscribe: () => () => undefined,
+    };
+  }, [article, insight]);
+
+  return (
+    <div class="reader" data-testid="reader" data-status="ready" data-article-id={article.id}>
+      <main class="reader-article" aria-labelledby="reader-title">
+        <article>
+          <header>
+            <h1 id="reader-title" lang="zh-CN" data-testid="reader-title">
+              {displayTitle(article.title)}
+            </h1>
+            <p class="meta">
+              <time dateTime={article.date}>{formatDate(article.date)}</time>
+              {article.source && <span lang="zh-CN"> · {article.source}</span>}
+              {article.editor && <span lang="zh-CN"> · {article.editor}</span>}
+            </p>
+            <p class="note">
+              {t('reader.copyNote')}{' '}
+              {article.url && (
+                <a href={article.url} rel="noreferrer" data-testid="reader-original">
+                  {t('reader.openOriginal')}
+                </a>
+              )}
+            </p>
+          </header>
+          {/* A '\n' text node between paragraphs makes the body's text exactly the stored text, so the
+              panel's offsets (paragraphs joined by '\n') land where they should. */}
+          <div class="reader-body" ref={body} lang="zh-CN" data-testid="reader-body" aria-label={t('reader.article')}>
+            {article.paragraphs.map((p, i) => [i > 0 ? '\n' : null, <p key={i}>{p}</p>])}
+          </div>
+        </article>
+      </main>
+      <div class="reader-panel">
+        <PanelApp source={source} landmark="aside" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it, vi } from 'vitest';
+import { handleCommand, TOGGLE_PANEL_COMMAND, type CommandDeps } from './commands';
+
+function deps(active: number | null = 3): CommandDeps & { toTab: ReturnType<typeof vi.fn> } {
+  return { activeTabId: vi.fn(async () => active ?? undefined), toTab: vi.fn(async () => false) };
+}
+
+describe('keyboard commands', () => {
+  it('toggles the panel of the tab the browser names', async () => {
+    const d = deps();
+    expect(await handleCommand(TOGGLE_PANEL_COMMAND, { id: 9 }, d)).toBe(false);
+    expect(d.toTab).toHaveBeenCalledWith(9, { type: 'lens:toggle' });
+    expect(d.activeTabId).not.toHaveBeenCalled();
+  });
+
+  it('falls back to the active tab when the browser names none', async () => {
+    const d = deps(4);
+    await handleCommand(TOGGLE_PANEL_COMMAND, undefined, d);
+    expect(d.toTab).toHaveBeenCalledWith(4, { type: 'lens:toggle' });
+  });
+
+  it('does nothing for other commands, without a tab, or on a page without the lens', async () => {
+    const d = deps(null);
+    expect(await handleCommand('something-else', { id: 1 }, d)).toBeUndefined();
+    expect(await handleCommand(TOGGLE_PANEL_COMMAND, undefined, d)).toBeUndefined();
+    expect(await handleCommand(TOGGLE_PANEL_COMMAND, { id: -1 }, d)).toBeUndefined();
+    expect(d.toTab).not.toHaveBeenCalled();
+    const noLens = deps();
+    noLens.toTab.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+    expect(await handleCommand(TOGGLE_PANEL_COMMAND, { id: 2 }, noLens)).toBeUndefined();
+  });
+});

@@ -1,0 +1,249 @@
+/**
+ * The popover for an existing highlight, opened by a click on it (painter.hitTest): the quote, the
+ * note with edit/save, recolour, delete. The caller does the storing (through messages) and offers
+ * undo after a delete (undo-toast.ts); this module only shows and asks.
+ *
+ * A non-modal dialog: focus moves in when it opens (the reader clicked to interact), Esc closes and
+ * gives focus back, the page stays usable around it. An edit of the same highlight in another tab
+ * refreshes it, unless the reader has an unsaved draft here, which is never overwritten.
+ */
+import { t } from '../../i18n';
+import { colorOrDefault, type HighlightColor } from '../../highlights/colors';
+import type { AnchorTarget } from './geometry';
+import { createNoteEditor } from './note-editor';
+import { arrowNavigation, el, follow, mountShadowHost, swatchDot } from './shadow-ui';
+import type { ToolbarColor } from './toolbar';
+
+export interface PopoverHighlight {
+  id: string;
+  color: string;
+  note: string;
+  /** The highlighted text (quote.exact), shown shortened as the dialog's heading. */
+  quote: string;
+}
+
+export interface NotePopoverOptions {
+  colors: readonly ToolbarColor[];
+  onSaveNote(id: string, note: string): void | Promise<void>;
+  onRecolor(id: string, color: HighlightColor): void | Promise<void>;
+  /** Delete; the caller then offers undo. */
+  onDelete(id: string): void | Promise<void>;
+  onClose?(): void;
+}
+
+export interface NotePopover {
+  open(highlight: PopoverHighlight, target: AnchorTarget, options?: { focus?: boolean }): void;
+  /** The highlight changed elsewhere (another tab, the panel): refresh if it is the one shown. */
+  update(highlight: PopoverHighlight): void;
+  close(): void;
+  isOpen(): boolean;
+  currentId(): string | null;
+  setColors(colors: readonly ToolbarColor[]): void;
+  owns(event: Event): boolean;
+  destroy(): void;
+}
+
+const CSS = `
+.card { width: 320px; display: flex; flex-direction: column; gap: 6px; }
+.head { display: flex; align-items: flex-start; gap: 6px; }
+.quote { flex: 1; margin: 0; padding: 2px 0 2px 8px; border-left: 3px solid var(--swatch, #f2c200); color: inherit; opacity: .85; overflow-wrap: anywhere; }
+.note-text { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 40vh; overflow: auto; }
+.empty { margin: 0; opacity: .7; font-style: italic; }
+.note-form { display: flex; flex-direction: column; }
+.delete { color: #b3261e; }
+@media (prefers-color-scheme: dark) { .delete { color: #ff8a80; } }
+`;
+
+const QUOTE_SHOWN = 60;
+const FALLBACK_SIZE = { width: 320, height: 180 };
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+export function mountNotePopover(doc: Document, options: NotePopoverOptions): NotePopover {
+  const ui = mountShadowHost(doc, 'policy-lens-note', CSS);
+  const quote = el(doc, 'blockquote', { class: 'quote', id: 'pl-pop-quote' });
+  const closeButton = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': t('highlights.popover.close'), title: t('highlights.popover.close') }, '×');
+  const noteText = el(doc, 'p', { class: 'note-text' });
+  const empty = el(doc, 'p', { class: 'empty' }, t('highlights.popover.noNote'));
+  const editButton = el(doc, 'button', { type: 'button', class: 'edit' });
+  const view = el(doc, 'div', { class: 'view' }, noteText, empty, el(doc, 'div', { class: 'row' }, editButton));
+  const colorRow = el(doc, 'div', { class: 'row colors', role: 'group', 'aria-label': t('highlights.popover.colors') });
+  const deleteButton = el(doc, 'button', { type: 'button', class: 'delete' }, t('highlights.popover.delete'));
+  const status = el(doc, 'p', { class: 'error', role: 'alert', hidden: true });
+  const card = el(
+    doc,
+    'div',
+    { class: 'card', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'pl-pop-quote', hidden: true },
+    el(doc, 'div', { class: 'head' }, quote, closeButton),
+    view,
+  );
+
+  let colors: readonly ToolbarColor[] = options.colors;
+  let current: (PopoverHighlight & { color: HighlightColor }) | null = null;
+  let editing = false;
+  let unfollow: (() => void) | undefined;
+  let returnFocus: Element | null = null;
+
+  const editor = createNoteEditor(doc, 'pl-pop-note', {
+    async onSave(text) {
+      if (!current) return;
+      await options.onSaveNote(current.id, text);
+      current = { ...current, note: text };
+      setEditing(false);
+      render();
+    },
+    onCancel: () => setEditing(false),
+  });
+  editor.form.hidden = true;
+  card.append(editor.form, colorRow, el(doc, 'div', { class: 'row' }, deleteButton), status);
+  ui.root.append(card);
+
+  const showStatus = (message: string | null) => {
+    status.textContent = message ?? '';
+    status.hidden = message === null;
+  };
+  const failed = (error: unknown) => showStatus(t('error.generic', error instanceof Error ? error.message : String(error)));
+
+  function render(): void {
+    if (!current) return;
+    const label = colors.find((c) => c.id === current?.color);
+    quote.textContent = shorten(current.quote, QUOTE_SHOWN);
+    quote.setAttribute('aria-label', t('highlights.popover.label', shorten(current.quote, QUOTE_SHOWN)));
+    card.style.setProperty('--swatch', label?.swatch ?? '#f2c200');
+    noteText.textContent = current.note;
+    noteText.hidden = current.note === '';
+    empty.hidden = current.note !== '';
+    editButton.textContent = current.note === '' ? t('highlights.popover.addNote') : t('highlights.popover.editNote');
+    colorRow.replaceChildren(
+      ...colors.map((c) =>
+        el(
+          doc,
+          'button',
+          { type: 'button', class: 'color', 'data-color': c.id, title: c.label, 'aria-label': t('highlights.popover.recolor', c.label), 'aria-pressed': String(c.id === current?.color) },
+          swatchDot(doc, c.swatch),
+          c.label,
+        ),
+      ),
+    );
+  }
+
+  function setEditing(on: boolean): void {
+    editing = on;
+    editor.form.hidden = !on;
+    view.hidden = on;
+    if (on) {
+      editor.reset(current?.note ?? '');
+      editor.focus();
+    } else {
+      editButton.focus();
+    }
+  }
+
+  function close(): void {
+    if (!current) return;
+    current = null;
+    editing = false;
+    editor.form.hidden = true;
+    view.hidden = false;
+    card.hidden = true;
+    showStatus(null);
+    unfollow?.();
+    unfollow = undefined;
+    const hadFocus = ui.root.activeElement !== null;
+    // Duck-typed: instanceof fails across the content script / page boundary in Firefox.
+    if (hadFocus && typeof (returnFocus as HTMLElement | null)?.focus === 'function') (returnFocus as HTMLElement).focus();
+    returnFocus = null;
+    options.onClose?.();
+  }
+
+  editButton.addEventListener('click', () => setEditing(true));
+  closeButton.addEventListener('click', () => {
+    if (editing && !editor.requestClose()) return;
+    close();
+  });
+  colorRow.addEventListener('click', (e) => {
+    const color = (e.target as Element).closest('button')?.getAttribute('data-color');
+    if (!current || !color || color === current.color) return;
+    const before = current.color;
+    const id = current.id;
+    current = { ...current, color: colorOrDefault(color) };
+    render();
+    colorRow.querySelector<HTMLButtonElement>(`button[data-color="${color}"]`)?.focus();
+    showStatus(null);
+    Promise.resolve()
+      .then(() => options.onRecolor(id, colorOrDefault(color)))
+      .catch((error: unknown) => {
+        if (current?.id === id) {
+          current = { ...current, color: before };
+          render();
+        }
+        failed(error);
+      });
+  });
+  deleteButton.addEventListener('click', () => {
+    if (!current) return;
+    const id = current.id;
+    showStatus(null);
+    Promise.resolve()
+      .then(() => options.onDelete(id))
+      .then(() => {
+        if (current?.id === id) close();
+      }, failed);
+  });
+  card.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    if (editing && !editor.requestClose()) return;
+    close();
+  });
+  arrowNavigation(colorRow, () => Array.from(colorRow.querySelectorAll('button')));
+
+  const onOutside = () => {
+    if (current && !(editing && editor.dirty())) close();
+  };
+  doc.addEventListener('mousedown', onOutside);
+
+  return {
+    open(highlight, target, opts = {}) {
+      if (!current) returnFocus = doc.activeElement;
+      current = { ...highlight, color: colorOrDefault(highlight.color) };
+      editing = false;
+      editor.form.hidden = true;
+      view.hidden = false;
+      showStatus(null);
+      render();
+      card.hidden = false;
+      unfollow?.();
+      unfollow = follow(doc, card, target, false, FALLBACK_SIZE);
+      if (opts.focus ?? true) editButton.focus();
+    },
+    update(highlight) {
+      if (!current || current.id !== highlight.id) return;
+      const next = { ...highlight, color: colorOrDefault(highlight.color) };
+      // Never overwrite what the reader is typing; the newer saved note shows after they finish.
+      if (editing && editor.dirty()) {
+        current = { ...next, note: current.note };
+        return;
+      }
+      current = next;
+      if (editing) editor.reset(next.note);
+      render();
+    },
+    close,
+    isOpen: () => current !== null,
+    currentId: () => current?.id ?? null,
+    setColors(next) {
+      colors = next;
+      render();
+    },
+    owns: (event) => event.composedPath().includes(ui.host),
+    destroy() {
+      unfollow?.();
+      doc.removeEventListener('mousedown', onOutside);
+      ui.destroy();
+    },
+  };
+}

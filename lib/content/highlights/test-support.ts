@@ -1,0 +1,40 @@
+/**
+ * Test helpers for the in-page UI (test-only). The UI lives in closed shadow roots, which is the
+ * point; tests get at them by recording what attachShadow returns.
+ */
+import { vi } from 'vitest';
+
+export function captureShadowRoots(): { roots: ShadowRoot[]; rootOf(tag: string): ShadowRoot } {
+  const roots: ShadowRoot[] = [];
+  const original = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    const root = original.call(this, init);
+    roots.push(root);
+    return root;
+  });
+  return {
+    roots,
+    rootOf(tag) {
+      const root = roots.find((r) => r.host.localName === tag);
+      if (!root) throw new Error(`no shadow root on <${tag}>`);
+      return root;
+    },
+  };
+}
+
+export function key(target: Element, key: string, init: KeyboardEventInit = {}): KeyboardEvent {
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init });
+  target.dispatchEvent(event);
+  return event;
+}
+
+export const flush = () => new Promise((r) => setTimeout(r, 0));
+
+/** Waits until `condition` holds (polling), so timing tests do not depend on the machine's load. */
+export async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('until: condition not met in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

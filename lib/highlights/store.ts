@@ -1,0 +1,228 @@
+/**
+ * The reader's highlights in IndexedDB: create, edit, delete with undo, list an article's in reading
+ * order. Extension pages and the background call these; content scripts ask through messages.
+ *
+ * Everything that enters the table is validated here, whoever calls: a message from a content
+ * script, an import, the panel. A refusal is a HighlightStoreError whose message names the action
+ * and the field ("Create highlight: note: at most 10000 characters (got 10012)"), because these
+ * messages end up in front of the reader and in bug reports, and "invalid input" helps neither.
+ */
+import { z } from 'zod';
+import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../anchoring/selectors';
+import type { HighlightRecord, LensDB } from '../db/schema';
+import { DEFAULT_COLOR, HighlightColorSchema } from './colors';
+import { NOTE_MAX, TAGS_MAX, TAG_MAX } from './limits';
+
+export { NOTE_MAX, TAGS_MAX, TAG_MAX };
+export const TITLE_MAX = 500;
+export const URL_MAX = 2048;
+export const ARTICLE_KEY_MAX = 200;
+/** A whole long article is about 100,000 characters; nothing a reader selects is longer. */
+export const QUOTE_MAX = 100_000;
+/** Context is 32 characters; leave room for imports from tools that keep more. */
+export const CONTEXT_MAX = 256;
+
+export type HighlightAction = 'create' | 'update' | 'delete' | 'restore';
+
+const ACTION_LABEL: Record<HighlightAction, string> = {
+  create: 'Create highlight',
+  update: 'Update highlight',
+  delete: 'Delete highlight',
+  restore: 'Restore highlight',
+};
+
+export class HighlightStoreError extends Error {
+  override readonly name = 'HighlightStoreError';
+  constructor(
+    readonly action: HighlightAction,
+    message: string,
+    /** Dotted path of the offending field, when one is to blame. */
+    readonly field?: string,
+  ) {
+    super(`${ACTION_LABEL[action]}: ${field ? `${field}: ` : ''}${message}`);
+  }
+}
+
+const NoteSchema = z
+  .string({ error: 'must be text' })
+  .refine((s) => s.length <= NOTE_MAX, { error: (issue) => `at most ${NOTE_MAX} characters (got ${String((issue.input as string).length)})` });
+
+/**
+ * Tags as the reader typed them, tidied: trimmed, empties dropped, duplicates removed (first one
+ * wins), then the limits checked on what is left, so "a, a, " is one tag and not an error.
+ */
+const TagsSchema = z
+  .array(z.string({ error: 'each tag must be text' }), { error: 'must be a list of tags' })
+  .transform((tags) => [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))])
+  .pipe(
+    z
+      .array(z.string().max(TAG_MAX, { error: (issue) => `each tag at most ${TAG_MAX} characters ("${String(issue.input).slice(0, 20)}…" is longer)` }))
+      .max(TAGS_MAX, { error: (issue) => `at most ${TAGS_MAX} tags (got ${(issue.input as unknown[]).length})` }),
+  );
+
+const UrlSchema = z
+  .string({ error: 'must be text' })
+  .max(URL_MAX, { error: `at most ${URL_MAX} characters` })
+  .refine(
+    (s) => {
+      try {
+        // The reader page shows corpus copies at an extension URL; those highlights keep that URL.
+        return ['http:', 'https:', 'chrome-extension:', 'moz-extension:'].includes(new URL(s).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be an http(s) or extension URL' },
+  );
+
+const QuoteSchema = TextQuoteSelectorSchema.extend({
+  exact: z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' }).max(QUOTE_MAX, { error: `at most ${QUOTE_MAX} characters` }),
+  prefix: z.string().max(CONTEXT_MAX, { error: `at most ${CONTEXT_MAX} characters` }).default(''),
+  suffix: z.string().max(CONTEXT_MAX, { error: `at most ${CONTEXT_MAX} characters` }).default(''),
+});
+
+const IsoDateSchema = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
+
+/** What a caller supplies to create a highlight; colour, note and tags have defaults. */
+export const NewHighlightSchema = z.strictObject({
+  articleKey: z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(ARTICLE_KEY_MAX, { error: `at most ${ARTICLE_KEY_MAX} characters` }),
+  url: UrlSchema,
+  title: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }).max(TITLE_MAX, { error: `at most ${TITLE_MAX} characters` }),
+  quote: QuoteSchema,
+  position: TextPositionSelectorSchema,
+  color: HighlightColorSchema.default(DEFAULT_COLOR),
+  note: NoteSchema.default(''),
+  tags: TagsSchema.default([]),
+});
+export type NewHighlight = z.input<typeof NewHighlightSchema>;
+
+/**
+ * What may change after creation. Quote and position change together, and only to re-attach an
+ * orphan to text the reader selected; the article, URL and creation time never change.
+ */
+export const HighlightPatchSchema = z
+  .strictObject({
+    note: NoteSchema.optional(),
+    color: HighlightColorSchema.optional(),
+    tags: TagsSchema.optional(),
+    quote: QuoteSchema.optional(),
+    position: TextPositionSelectorSchema.optional(),
+  })
+  .refine((p) => (p.quote === undefined) === (p.position === undefined), {
+    error: 'quote and position are re-attached together: give both or neither',
+    path: ['quote'],
+  });
+export type HighlightPatch = z.input<typeof HighlightPatchSchema>;
+
+/** A whole record, as `deleteHighlight` returned it (undo) or an import supplies it. */
+export const HighlightRecordSchema = NewHighlightSchema.extend({
+  id: z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' }).max(200, { error: 'at most 200 characters' }),
+  color: HighlightColorSchema,
+  note: NoteSchema,
+  tags: TagsSchema,
+  createdAt: IsoDateSchema,
+  updatedAt: IsoDateSchema,
+});
+
+function parse<S extends z.ZodType>(schema: S, input: unknown, action: HighlightAction): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+  // Unknown keys come back as one issue on the object; name them, they are usually a typo.
+  const message = issue?.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : (issue?.message ?? 'invalid input');
+  throw new HighlightStoreError(action, message, field);
+}
+
+export interface StoreOptions {
+  now?: () => Date;
+  newId?: () => string;
+}
+
+const defaultNow = () => new Date();
+const defaultId = () => crypto.randomUUID();
+
+/**
+ * A time after `previous`: updatedAt must move forward even when two edits land in the same
+ * millisecond or the clock steps back, since "newest wins" (sync, merge on import) relies on it.
+ */
+function laterThan(previous: string, now: Date): string {
+  const prev = Date.parse(previous);
+  return (Number.isFinite(prev) && now.getTime() <= prev ? new Date(prev + 1) : now).toISOString();
+}
+
+export async function createHighlight(db: LensDB, input: unknown, options: StoreOptions = {}): Promise<HighlightRecord> {
+  const data = parse(NewHighlightSchema, input, 'create');
+  const at = (options.now ?? defaultNow)().toISOString();
+  const record: HighlightRecord = { id: (options.newId ?? defaultId)(), ...data, createdAt: at, updatedAt: at };
+  await db.highlights.add(record);
+  return record;
+}
+
+export async function getHighlight(db: LensDB, id: string): Promise<HighlightRecord | undefined> {
+  return db.highlights.get(id);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Edits a highlight's note, colour or tags, or re-attaches it (new quote and position). Returns the
+ * record as stored. A patch that changes nothing writes nothing, so other views are not woken up.
+ */
+export async function updateHighlight(db: LensDB, id: string, patch: unknown, options: StoreOptions = {}): Promise<HighlightRecord> {
+  const changes = parse(HighlightPatchSchema, patch, 'update');
+  return db.transaction('rw', db.highlights, async () => {
+    const current = await db.highlights.get(id);
+    if (!current) throw new HighlightStoreError('update', `no highlight with id ${id} (it may have been deleted in another tab)`);
+    const next: HighlightRecord = { ...current };
+    if (changes.note !== undefined) next.note = changes.note;
+    if (changes.color !== undefined) next.color = changes.color;
+    if (changes.tags !== undefined) next.tags = changes.tags;
+    if (changes.quote !== undefined && changes.position !== undefined) {
+      next.quote = changes.quote;
+      next.position = changes.position;
+    }
+    if (sameJson(next, current)) return current;
+    next.updatedAt = laterThan(current.updatedAt, (options.now ?? defaultNow)());
+    await db.highlights.put(next);
+    return next;
+  });
+}
+
+/**
+ * Deletes a highlight and returns the record as it was, for undo (`restoreHighlight`). Deleting
+ * one that is already gone (two tabs, a double click) returns null rather than failing.
+ */
+export async function deleteHighlight(db: LensDB, id: string): Promise<HighlightRecord | null> {
+  if (typeof id !== 'string' || id === '') throw new HighlightStoreError('delete', 'must be a highlight id', 'id');
+  return db.transaction('rw', db.highlights, async () => {
+    const current = await db.highlights.get(id);
+    if (!current) return null;
+    await db.highlights.delete(id);
+    return current;
+  });
+}
+
+/** Puts a deleted highlight back exactly as it was: same id, note, colour, tags and times. */
+export async function restoreHighlight(db: LensDB, record: unknown): Promise<HighlightRecord> {
+  const data: HighlightRecord = parse(HighlightRecordSchema, record, 'restore');
+  await db.highlights.put(data);
+  return data;
+}
+
+/** Reading order: by start in the article text, then end, then creation. */
+export function compareReadingOrder(a: HighlightRecord, b: HighlightRecord): number {
+  return a.position.start - b.position.start || a.position.end - b.position.end || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+}
+
+/** An article's highlights in reading order (orphans included: they keep their stored position). */
+export async function listForArticle(db: LensDB, articleKey: string): Promise<HighlightRecord[]> {
+  const rows = await db.highlights.where('articleKey').equals(articleKey).toArray();
+  return rows.sort(compareReadingOrder);
+}

@@ -1,0 +1,13 @@
+/** What the popup's page controls need from the browser (components/popup/PageControls.tsx). */
+export type ActiveTab = { id: number; windowId?: number };
+
+export type PageControlsDeps = {
+  /** tabs.query({ active: true, currentWindow: true }): the id needs no `tabs` permission. */
+  activeTab(): Promise<ActiveTab | undefined>;
+  send(message: unknown): Promise<unknown>;
+  /** The toggle shortcut as the reader has it set (commands.getAll), if any. */
+  shortcut(): Promise<string | undefined>;
+  /** Opens the browser's side panel / sidebar; absent where the browser has none. Call it in the click. */
+  openSidePanel?(windowId: number | undefined): Promise<void>;
+};
+

@@ -1,0 +1,132 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openLensDB, type LensDB } from '../db/schema';
+import { detectMeasures } from '../measures';
+import { loadCatalogueFile } from '../measures/load-catalogue';
+import { indexArticle, indexArticles } from './index-store';
+import { queryRelated, QUERY_CANDIDATE_TERMS, type RelatedHit } from './query';
+import { seedEntries } from './test-support/seeds';
+import { TOP_TERMS } from './vector';
+
+// The five seeds: 000 韩正 on 集采 and fund supervision, 001 李克强 on 医改 (集采 among many measures),
+// 002 the 国办 医改 task list (谈判药品, 集采, 价格, 薪酬), 003 the 医保局 party meeting on COVID-19,
+// 004 fund supervision (追回医保基金). 000 and 004 share 欺诈骗保 and 基金监管; 001 and 002 share most
+// of the 医改 agenda; 003 is about epidemic control and mentions 集采 once.
+const catalogue = loadCatalogueFile();
+const entries = seedEntries((text) => detectMeasures(text, catalogue).map((h) => h.measureId));
+const entry = (id: string) => entries.find((e) => e.article.id === id)!;
+const byId = (id: string) => ({ id, text: entry(id).article.text, title: entry(id).article.title, measureIds: entry(id).measureIds });
+const ids = (hits: RelatedHit[]) => hits.map((h) => h.id);
+
+let db: LensDB;
+beforeEach(async () => {
+  db = openLensDB(`test-${crypto.randomUUID()}`);
+  await indexArticles(db, entries);
+});
+
+describe('queryRelated on the seeds', () => {
+  it('ranks every other seed, never the article itself', async () => {
+    for (const { article } of entries) {
+      const hits = await queryRelated(db, byId(article.id));
+      expect(ids(hits)).not.toContain(article.id);
+      expect(ids(hits).sort()).toEqual(entries.map((e) => e.article.id).filter((id) => id !== article.id));
+    }
+  });
+
+  it('puts the fund-supervision pair together and the 集采 articles above the COVID-19 one', async () => {
+    expect(ids(await queryRelated(db, byId('000')))).toEqual(['004', '001', '002', '003']);
+    expect(ids(await queryRelated(db, byId('004')))[0]).toBe('000');
+    expect(ids(await queryRelated(db, byId('001')))[0]).toBe('002');
+    expect(ids(await queryRelated(db, byId('002')))[0]).toBe('001');
+  });
+
+  it('gives each result a score and its reasons: shared measures, rarest first, and readable shared phrases', async () => {
+    const [top] = await queryRelated(db, byId('000'));
+    expect(top!.id).toBe('004');
+    expect(top!.score).toBeCloseTo(0.7 * top!.textSimilarity + 0.3 * top!.measureSimilarity, 10);
+    expect(top!.reasons.sharedMeasures.slice(0, 2).sort()).toEqual(['anti-fraud-crackdown', 'fund-supervision']);
+    expect(top!.reasons.sharedTerms).toEqual(expect.arrayContaining(['医保基金监管']));
+    expect(top!.reasons.sharedTerms.some((t) => t.includes('欺诈骗保'))).toBe(true);
+    for (const hit of await queryRelated(db, byId('002'))) {
+      expect(hit.score).toBeGreaterThan(0);
+      expect(hit.reasons.sharedTerms.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('ranks a page that is not in the corpus from its text alone', async () => {
+    const page = '国家组织药品集中带量采购持续扩面，中选药品平均降价超过50%。要督促中选企业履约，保障中选产品供应，严厉打击欺诈骗保行为。';
+    const hits = await queryRelated(db, { text: page, measureIds: detectMeasures(page, catalogue).map((h) => h.measureId) });
+    expect(hits[0]!.id).toBe('000');
+    expect(ids(hits).indexOf('003')).toBeGreaterThan(ids(hits).indexOf('000'));
+  });
+
+  it('honours limit and minScore, and answers [] from an empty index', async () => {
+    expect(await queryRelated(db, byId('000'), { limit: 2 })).toHaveLength(2);
+    const all = await queryRelated(db, byId('000'));
+    expect(await queryRelated(db, byId('000'), { minScore: all[1]!.score })).toHaveLength(1);
+    expect(await queryRelated(openLensDB(`test-${crypto.randomUUID()}`), byId('000'))).toEqual([]);
+  });
+
+  it('ranks the same whether the seeds were indexed together or one by one', async () => {
+    const oneByOne = openLensDB(`test-${crypto.randomUUID()}`);
+    for (const e of entries) await indexArticle(oneByOne, e.article, e.measureIds);
+    for (const { article } of entries) {
+      const together = await queryRelated(db, byId(article.id));
+      const single = await queryRelated(oneByOne, byId(article.id));
+      expect(ids(single)).toEqual(ids(together));
+      single.forEach((hit, i) => expect(hit.score).toBeCloseTo(together[i]!.score, 10));
+    }
+  });
+});
+
+describe('what a query reads', () => {
+  /** Every DBCore operation, per table: proves a query reads rows by key and never scans. */
+  function recordReads(target: LensDB) {
+    const log: { table: string; op: string; keys: number }[] = [];
+    target.use({
+      stack: 'dbcore',
+      name: 'read-recorder',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            get: (req) => (log.push({ table: name, op: 'get', keys: 1 }), table.get(req)),
+            getMany: (req) => (log.push({ table: name, op: 'getMany', keys: req.keys.length }), table.getMany(req)),
+            query: (req) => (log.push({ table: name, op: 'query', keys: 0 }), table.query(req)),
+            openCursor: (req) => (log.push({ table: name, op: 'openCursor', keys: 0 }), table.openCursor(req)),
+            count: (req) => (log.push({ table: name, op: 'count', keys: 0 }), table.count(req)),
+          };
+        },
+      }),
+    });
+    return log;
+  }
+
+  it('by id: meta, the stored vector, then one bulkGet of at most TOP_TERMS + measure rows; no scan, no article', async () => {
+    const fresh = openLensDB(`test-${crypto.randomUUID()}`);
+    const log = recordReads(fresh);
+    await indexArticles(fresh, entries);
+    log.length = 0;
+    await queryRelated(fresh, byId('000'));
+    expect(log.filter((r) => r.op === 'query' || r.op === 'openCursor' || r.op === 'count')).toEqual([]);
+    expect(log.filter((r) => r.table === 'articles')).toEqual([]);
+    expect(log.filter((r) => r.table === 'docs')).toEqual([{ table: 'docs', op: 'get', keys: 1 }]);
+    const termReads = log.filter((r) => r.table === 'terms');
+    expect(termReads).toHaveLength(1);
+    expect(termReads[0]!.keys).toBeLessThanOrEqual(TOP_TERMS + entry('000').measureIds.length);
+  });
+
+  it('by text: one bulkGet of at most QUERY_CANDIDATE_TERMS + measure rows', async () => {
+    const fresh = openLensDB(`test-${crypto.randomUUID()}`);
+    const log = recordReads(fresh);
+    await indexArticles(fresh, entries);
+    log.length = 0;
+    const { text, measureIds } = byId('001');
+    await queryRelated(fresh, { text: text.repeat(3), measureIds });
+    const termReads = log.filter((r) => r.table === 'terms');
+    expect(termReads).toHaveLength(1);
+    expect(termReads[0]!.keys).toBeLessThanOrEqual(QUERY_CANDIDATE_TERMS + measureIds.length);
+    expect(log.filter((r) => r.op === 'query' || r.op === 'openCursor')).toEqual([]);
+  });
+});
