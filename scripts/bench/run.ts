@@ -2,7 +2,7 @@
  * `npm run bench` — runs every suite, prints a table per result and writes bench/results.json.
  * `npm run bench -- build` runs only the named suites.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../harness/paths';
@@ -48,6 +48,11 @@ async function main() {
   }
   const file = path.join(ROOT, 'bench', 'results.json');
   mkdirSync(path.dirname(file), { recursive: true });
+  // A run of some suites keeps the other suites' last figures, so the file always holds every suite.
+  if (only.length && existsSync(file)) {
+    const previous = JSON.parse(readFileSync(file, 'utf8')) as { suites?: Record<string, SuiteResult[]> };
+    for (const [id, res] of Object.entries(previous.suites ?? {})) if (!(id in out)) out[id] = res;
+  }
   const results = {
     format: 1,
     generatedAt: new Date().toISOString(),
