@@ -1,27 +1,15 @@
-import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { compileSeeds } from '../../scripts/lens/compile-seeds';
-import { openLensDB, type LensDB } from '../db/schema';
-import { seedCorpus } from '../db/seed';
-import { loadCatalogueFile } from '../measures/load-catalogue';
-import { removeFromIndex } from '../related';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LensDB } from '../db/schema';
+import { catalogue, seedCorpusRecords, seededDB } from './test-support';
 import { analyzePageArticle } from './analyze';
 import { analyzeStoredArticle, corpusKey } from './analyze-stored';
-import { indexStoredArticle } from './indexer';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const catalogue = loadCatalogueFile();
-let corpus: ReturnType<typeof compileSeeds>;
 let db: LensDB;
-
-beforeAll(() => {
-  corpus = compileSeeds(path.join(ROOT, 'seeds'));
-});
+const corpus = seedCorpusRecords;
 afterEach(() => db?.delete());
 
 async function seeded(): Promise<LensDB> {
-  db = openLensDB(`test-${crypto.randomUUID()}`);
-  await seedCorpus(db, corpus, { index: (a) => indexStoredArticle(db, a, catalogue), unindex: (id) => removeFromIndex(db, id) });
+  db = await seededDB();
   return db;
 }
 
