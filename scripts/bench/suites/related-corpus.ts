@@ -9,20 +9,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { rng } from '../../../lib/anchoring/test-support';
 
 export type SyntheticArticle = { id: string; title: string; text: string; topic: string; topics: string[] };
 
-/** mulberry32: a tiny seeded PRNG, identical output on every run and platform. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the same seeded PRNG the anchoring tests use: identical output on every run and platform. */
+export const prng = rng;
 
 type Topic = { id: string; keywords: string[] };
 
