@@ -2,6 +2,7 @@ import type { ArticleInsight, MeasureInsight } from '@/lib/insight/analyze';
 import type { LensState } from '@/lib/content/state';
 import { formatDate, t } from '@/lib/i18n';
 import { displayTitle } from '@/lib/text/display-title';
+import { HighlightList, type HighlightActions } from './HighlightList';
 import { MeasureList } from './MeasureList';
 import { RelatedList } from './RelatedList';
 
@@ -14,10 +15,12 @@ type Props = {
   onRetry?(): void;
   /** 'main' where the panel is the page (frame, side panel); 'aside' beside an article (reader page). */
   landmark?: 'main' | 'aside';
+  /** Present where the reader's highlights can be shown and edited. */
+  highlightActions?: HighlightActions | undefined;
 };
 
 /** The side panel: this article, its policy measures, related articles, the reader's highlights. */
-export function Panel({ state, onReveal, onCollapse, onRetry, landmark = 'main' }: Props) {
+export function Panel({ state, onReveal, onCollapse, onRetry, landmark = 'main', highlightActions }: Props) {
   const Landmark = landmark;
   const Heading = landmark === 'main' ? 'h1' : 'h2';
   return (
@@ -35,13 +38,13 @@ export function Panel({ state, onReveal, onCollapse, onRetry, landmark = 'main' 
           {t('panel.notArticle')}
         </p>
       ) : (
-        <PanelBody state={state} onReveal={onReveal} onRetry={onRetry} />
+        <PanelBody state={state} onReveal={onReveal} onRetry={onRetry} highlightActions={highlightActions} />
       )}
     </Landmark>
   );
 }
 
-function PanelBody({ state, onReveal, onRetry }: { state: LensState } & Pick<Props, 'onReveal' | 'onRetry'>) {
+function PanelBody({ state, onReveal, onRetry, highlightActions }: { state: LensState } & Pick<Props, 'onReveal' | 'onRetry' | 'highlightActions'>) {
   return (
     <>
       <section aria-labelledby="this-article" data-testid="this-article">
@@ -105,10 +108,12 @@ function PanelBody({ state, onReveal, onRetry }: { state: LensState } & Pick<Pro
           </section>
         </>
       )}
-      {/* Filled in by the highlights feature; the section is here so the panel's layout is settled. */}
       <section aria-labelledby="highlights-heading" data-testid="highlights">
-        <h2 id="highlights-heading">{t('panel.highlights')}</h2>
-        <p class="empty">{t('panel.highlightsEmpty')}</p>
+        <h2 id="highlights-heading">
+          {t('panel.highlights')}
+          {state.highlights?.loaded && <span class="heading-count">{state.highlights.items.length}</span>}
+        </h2>
+        <HighlightList view={state.highlights} actions={highlightActions} />
       </section>
     </>
   );

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LensState } from '@/lib/content/state';
 import type { MeasureInsight } from '@/lib/insight/analyze';
 import type { PanelSource } from '@/lib/panel/sources';
 import { t } from '@/lib/i18n';
+import type { HighlightActions } from './HighlightList';
 import { Panel } from './Panel';
 
-type Notice = { kind: 'ok' | 'error'; text: string } | null;
+type Notice = { kind: 'ok' | 'error'; text: string; undo?: () => void } | null;
 
 /** Shows what a PanelSource says, keeps it fresh, and turns the reader's clicks into source calls. */
 export function PanelApp({ source, landmark }: { source: PanelSource; landmark?: 'main' | 'aside' }) {
@@ -36,6 +37,32 @@ export function PanelApp({ source, landmark }: { source: PanelSource; landmark?:
     );
   };
 
+  const highlights = source.highlights;
+  const highlightActions = useMemo<HighlightActions | undefined>(
+    () =>
+      highlights && {
+        show: async (id) => {
+          const found = await highlights.show(id);
+          if (!found) setNotice({ kind: 'error', text: t('panel.notFoundInPage') });
+          return found;
+        },
+        saveNote: async (id, note) => {
+          await highlights.update(id, { note });
+          setNotice({ kind: 'ok', text: t('panel.highlights.saved') });
+        },
+        recolor: async (id, color) => void (await highlights.update(id, { color })),
+        remove: async (id) => {
+          const removed = await highlights.remove(id);
+          if (removed) setNotice({ kind: 'ok', text: t('highlights.undo.deleted'), undo: () => void highlights.restore(removed).then(() => setNotice(null)) });
+        },
+        reattach: async (id) => {
+          await highlights.reattach(id);
+          setNotice({ kind: 'ok', text: t('panel.highlights.reattached') });
+        },
+      },
+    [highlights],
+  );
+
   if (state === undefined) {
     return (
       <p class="status" role="status" data-testid="panel-starting">
@@ -51,11 +78,20 @@ export function PanelApp({ source, landmark }: { source: PanelSource; landmark?:
         onReveal={(m, i) => void reveal(m, i)}
         onCollapse={source.collapse ? () => void source.collapse?.() : undefined}
         onRetry={source.retry ? () => void source.retry?.().then(refresh) : undefined}
+        highlightActions={highlightActions}
       />
       {/* Announces each jump for screen readers; a failure is shown to everyone. */}
       <p class="visually-hidden" role="status" data-testid="announce">
         {notice?.kind === 'ok' ? notice.text : ''}
       </p>
+      {notice?.undo && (
+        <div class="notice toast" data-testid="undo">
+          <span>{notice.text}</span>
+          <button type="button" class="primary" onClick={notice.undo}>
+            {t('highlights.undo.action')}
+          </button>
+        </div>
+      )}
       {notice?.kind === 'error' && (
         <p class="notice error" role="alert" data-testid="notice">
           {notice.text}

@@ -26,6 +26,13 @@ function setup() {
     'panel:set-open': vi.fn(async () => undefined),
     'panel:toggle': vi.fn(async () => true),
     'panel:retry': vi.fn(async () => undefined),
+    'panel:highlight': vi.fn(async () => true),
+    'panel:reattach': vi.fn(async () => undefined),
+    'highlights:list': vi.fn(async () => ({ highlights: [], colorRenames: {} })),
+    'highlights:create': vi.fn(async () => undefined),
+    'highlights:update': vi.fn(async () => undefined),
+    'highlights:delete': vi.fn(async () => null),
+    'highlights:restore': vi.fn(async () => undefined),
   };
   return { handlers, route: createRouter(handlers, EXT_ID, ORIGIN) };
 }

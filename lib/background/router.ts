@@ -17,6 +17,13 @@ const ALLOWED: Record<RequestType, SenderKind['kind'][]> = {
   'panel:set-open': ['extension-page'],
   'panel:toggle': ['extension-page'],
   'panel:retry': ['extension-page'],
+  'panel:highlight': ['extension-page'],
+  'panel:reattach': ['extension-page'],
+  'highlights:list': ['content-script', 'extension-page'],
+  'highlights:create': ['content-script', 'extension-page'],
+  'highlights:update': ['content-script', 'extension-page'],
+  'highlights:delete': ['content-script', 'extension-page'],
+  'highlights:restore': ['content-script', 'extension-page'],
 };
 
 export function createRouter(handlers: Handlers, extensionId: string, extensionOrigin: string) {

@@ -11,8 +11,9 @@ import { getSetting } from '../db/settings';
 import { analyzePageArticle } from '../insight/analyze';
 import { indexStoredArticle } from '../insight/indexer';
 import { removeFromIndex } from '../related';
-import { STATE_CHANGED, type ContentRequest } from '../messages/contract';
+import { HIGHLIGHTS_CHANGED, STATE_CHANGED, type ContentRequest } from '../messages/contract';
 import { handleCommand } from './commands';
+import { highlightHandlers } from './highlights';
 import { createRouter } from './router';
 import { classifySender, type SenderKind } from './sender';
 
@@ -25,6 +26,23 @@ function panelTab(req: { tabId?: number }, sender: SenderKind): number {
   const tabId = req.tabId ?? sender.tabId;
   if (tabId === undefined) throw new Error('the panel is not inside a tab');
   return tabId;
+}
+
+/**
+ * Tells every tab showing this article (its content script, top frame) that its highlights changed,
+ * and the extension's own pages (popup, reader). Tabs without our content script reject; that is fine.
+ * Sending to all tabs needs no `tabs` permission, unlike reading their URLs to pick the right ones.
+ */
+function notifyHighlightsChanged(articleKey: string): void {
+  void browser.tabs
+    .query({})
+    .then((tabs) => {
+      for (const tab of tabs) {
+        if (tab.id !== undefined) void toTab(tab.id, { type: 'lens:highlights-changed', articleKey }).catch(() => undefined);
+      }
+    })
+    .catch(() => undefined);
+  void browser.runtime.sendMessage({ type: HIGHLIGHTS_CHANGED, articleKey }).catch(() => undefined);
 }
 
 export function startBackground(): void {
@@ -50,6 +68,9 @@ export function startBackground(): void {
 
   const route = createRouter(
     {
+      ...highlightHandlers({ db, notify: notifyHighlightsChanged }),
+      'panel:highlight': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:highlight', id: req.id }),
+      'panel:reattach': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:reattach', id: req.id }),
       'article:analyze': async ({ article }) => {
         await ensureSeeded();
         return analyzePageArticle(article, { db, catalogue, addToCorpus: await getSetting(db, 'corpus.addRead') });

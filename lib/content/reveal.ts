@@ -17,18 +17,22 @@ export function revealText(doc: Document, target: TextTarget): boolean {
 
 /** The same within any element whose text the target's offsets refer to (the reader page's article). */
 export function revealIn(body: Element, target: TextTarget): boolean {
-  const doc = body.ownerDocument;
   const map = buildTextMap(body);
   const match = matchQuote(map.text, {
     quote: { type: 'TextQuoteSelector', exact: target.exact, prefix: target.prefix, suffix: target.suffix },
     position: { type: 'TextPositionSelector', start: target.start, end: target.end },
   });
   if (match.status !== 'anchored') return false;
-  const range = rangeFromOffsets(map, match.start, match.end);
-  const el = range.startContainer.parentElement;
-  el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  flash(doc, range);
+  showRange(rangeFromOffsets(map, match.start, match.end));
   return true;
+}
+
+/** Scrolls a range of the page to the middle of the window and flashes it. */
+export function showRange(range: Range): void {
+  const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+  el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  const doc = range.startContainer.ownerDocument;
+  if (doc) flash(doc, range);
 }
 
 function flash(doc: Document, range: Range): void {

@@ -9,6 +9,7 @@ import { ContentRequestSchema, STATE_CHANGED, type Reply } from '../messages/con
 import { findBody } from '../sina/markup';
 import { readArticlePage } from '../sina/read-article-page';
 import { parseArticleUrl } from '../sina/url';
+import { createHighlightController, type HighlightApi, type HighlightController } from './highlights/controller';
 import { toPageArticle } from './page-article';
 import { mountPanelHost } from './panel-host';
 import { revealText } from './reveal';
@@ -46,6 +47,20 @@ export async function startLens(env: LensEnv): Promise<void> {
     articleRight: () => findBody(doc)?.el.getBoundingClientRect().right ?? 0,
   });
 
+  const body = findBody(doc)?.el;
+  const highlights: HighlightController | null = body
+    ? createHighlightController({
+        doc,
+        body,
+        container: body.parentElement ?? body,
+        article: { key: article.key, url: article.url, title: article.title },
+        api: highlightApi(env.send),
+        onChange: changed,
+      })
+    : null;
+  // What the panel shows: the analysis, plus the highlights as they are at the moment it asks.
+  const withHighlights = (current: LensState): LensState => (highlights ? { ...current, highlights: highlights.view() } : current);
+
   env.onMessage((raw, sender) => {
     // Only the background speaks to content scripts; it has no tab. Anything else is ignored.
     if (sender.id !== env.extensionId || sender.tab) return undefined;
@@ -54,7 +69,7 @@ export async function startLens(env: LensEnv): Promise<void> {
     const req = parsed.data;
     switch (req.type) {
       case 'lens:state':
-        return Promise.resolve(state);
+        return Promise.resolve(withHighlights(state));
       case 'lens:reveal':
         return Promise.resolve(revealText(doc, req.target));
       case 'lens:set-open':
@@ -67,6 +82,15 @@ export async function startLens(env: LensEnv): Promise<void> {
         changed();
         void analyze();
         return Promise.resolve(true);
+      case 'lens:highlights-changed':
+        if (req.articleKey !== article.key || !highlights) return undefined;
+        return highlights.refresh().then(() => true);
+      case 'lens:highlight-selection':
+        return settle(highlights?.highlightSelection());
+      case 'lens:highlight':
+        return Promise.resolve(highlights?.reveal(req.id) ?? false);
+      case 'lens:reattach':
+        return settle(highlights?.reattach(req.id));
     }
   });
 
@@ -80,5 +104,32 @@ export async function startLens(env: LensEnv): Promise<void> {
       : { status: 'error', article: summary, error: reply?.error ?? t('panel.noAnswer') };
     changed();
   };
-  await analyze();
+  // The highlights do not wait for the analysis, nor it for them.
+  await Promise.all([analyze(), highlights?.load()]);
+}
+
+/** An action's outcome as a reply: the value, or the refusal's message for the one who asked. */
+function settle<T>(action: Promise<T> | undefined): Promise<Reply<T>> {
+  if (!action) return Promise.resolve({ ok: false, error: t('highlights.selection.no-article') });
+  return action.then(
+    (value) => ({ ok: true, value }),
+    (error: Error) => ({ ok: false, error: error.message }),
+  );
+}
+
+/** The background's highlight messages as calls; a refusal becomes a rejection with its reason. */
+function highlightApi(send: (message: unknown) => Promise<unknown>): HighlightApi {
+  const call = async <T>(message: Record<string, unknown>): Promise<T> => {
+    const reply = (await send(message)) as Reply<T> | undefined;
+    if (!reply) throw new Error(t('panel.noAnswer'));
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value;
+  };
+  return {
+    list: (articleKey) => call({ type: 'highlights:list', articleKey }),
+    create: (highlight) => call({ type: 'highlights:create', highlight }),
+    update: (id, patch) => call({ type: 'highlights:update', id, patch }),
+    remove: (id) => call({ type: 'highlights:delete', id }),
+    restore: (record) => call({ type: 'highlights:restore', record }),
+  };
 }

@@ -3,6 +3,7 @@
  * The background validates each message here, with zod, before it acts; nothing else is trusted.
  */
 import { z } from 'zod';
+import type { HighlightRecord } from '../db/schema';
 
 const MAX_PARAGRAPHS = 5000;
 const MAX_TEXT = 2_000_000;
@@ -37,6 +38,8 @@ export const TextTargetSchema = z.object({
 export type TextTarget = z.infer<typeof TextTargetSchema>;
 
 const TabIdSchema = z.number().int().nonnegative();
+const ArticleKeySchema = z.string().min(1).max(200);
+const HighlightIdSchema = z.string().min(1).max(200);
 
 /** Messages to the background, from the content script or the extension's own pages. */
 export const RequestSchema = z.discriminatedUnion('type', [
@@ -57,6 +60,20 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel:toggle'), tabId: TabIdSchema }),
   /** The panel, after an error: analyse the article of my tab (or `tabId`) again. */
   z.object({ type: z.literal('panel:retry'), tabId: TabIdSchema.optional() }),
+  /**
+   * Highlights. Content scripts and extension pages read and write them only through these, so the
+   * background can tell every open tab about a change. The record fields are validated by
+   * lib/highlights/store.ts, whose refusals name the field; here only the envelope is checked.
+   */
+  z.object({ type: z.literal('highlights:list'), articleKey: ArticleKeySchema }),
+  z.object({ type: z.literal('highlights:create'), highlight: z.record(z.string(), z.unknown()) }),
+  z.object({ type: z.literal('highlights:update'), id: HighlightIdSchema, patch: z.record(z.string(), z.unknown()) }),
+  z.object({ type: z.literal('highlights:delete'), id: HighlightIdSchema }),
+  z.object({ type: z.literal('highlights:restore'), record: z.record(z.string(), z.unknown()) }),
+  /** The panel: put the highlight whose note the reader wants to write in front of them (my tab or `tabId`). */
+  z.object({ type: z.literal('panel:highlight'), id: HighlightIdSchema, tabId: TabIdSchema.optional() }),
+  /** The panel: re-attach this orphan to the text selected in the article of my tab (or `tabId`). */
+  z.object({ type: z.literal('panel:reattach'), id: HighlightIdSchema, tabId: TabIdSchema.optional() }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -76,8 +93,22 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lens:toggle') }),
   /** Ask the background to analyse the article again (after an error). */
   z.object({ type: z.literal('lens:retry') }),
+  /** The highlights of this article changed (in this tab or another): load them again. */
+  z.object({ type: z.literal('lens:highlights-changed'), articleKey: ArticleKeySchema }),
+  /** Context menu or shortcut: highlight the current selection in the default colour. */
+  z.object({ type: z.literal('lens:highlight-selection') }),
+  /** Scroll to a highlight and flash it. */
+  z.object({ type: z.literal('lens:highlight'), id: HighlightIdSchema }),
+  /** Re-attach an orphan to the reader's current selection; replies the updated record or a reason. */
+  z.object({ type: z.literal('lens:reattach'), id: HighlightIdSchema }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
 /** Broadcast by a content script when what its panel shows has changed; panels then ask again. */
 export const STATE_CHANGED = 'lens:state-changed';
+
+/** Broadcast by the background to extension pages (popup, reader) after a highlight changed, with its article key. */
+export const HIGHLIGHTS_CHANGED = 'highlights:changed';
+
+/** What `highlights:list` answers: the article's highlights and the reader's colour renames. */
+export type HighlightList = { highlights: HighlightRecord[]; colorRenames: Record<string, string> };

@@ -7,6 +7,7 @@
  * - the reader page: a corpus article analysed locally (components/reader).
  */
 import type { LensState } from '../content/state';
+import type { HighlightRecord } from '../db/schema';
 import { STATE_CHANGED, type Reply, type TextTarget } from '../messages/contract';
 
 export type PanelSource = {
@@ -20,6 +21,19 @@ export type PanelSource = {
   collapse?(): Promise<void>;
   /** Calls `onChange` whenever `load` may answer differently; returns the unsubscribe. */
   subscribe(onChange: () => void): () => void;
+  /** The reader's highlights on the article shown; each rejects with the refusal's reason. */
+  highlights?: HighlightSource;
+};
+
+export type HighlightSource = {
+  /** Scrolls the article to the highlight and flashes it; false when it is not on the page. */
+  show(id: string): Promise<boolean>;
+  update(id: string, patch: Record<string, unknown>): Promise<HighlightRecord>;
+  /** Deletes; resolves to the record as it was (for undo), null if it was already gone. */
+  remove(id: string): Promise<HighlightRecord | null>;
+  restore(record: HighlightRecord): Promise<HighlightRecord>;
+  /** Re-attaches the highlight to the text the reader selected in the article. */
+  reattach(id: string): Promise<HighlightRecord>;
 };
 
 type Send = (message: unknown) => Promise<unknown>;
@@ -46,9 +60,41 @@ async function ask<T>(send: Send, message: unknown): Promise<Reply<T>> {
   }
 }
 
+/** A reply's value, or a rejection with the refusal's reason. */
+async function call<T>(send: Send, message: unknown): Promise<T> {
+  const reply = await ask<T>(send, message);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+/**
+ * Highlight actions from a panel: edits go to the background directly (it tells every tab); showing
+ * and re-attaching happen in the article, so they go to the tab's content script (`tabId`: the one the
+ * panel follows, or undefined for the panel's own tab).
+ */
+export function highlightSource(send: Send, tabId: () => number | undefined): HighlightSource {
+  const tab = () => {
+    const id = tabId();
+    return id === undefined ? {} : { tabId: id };
+  };
+  return {
+    show: async (id) => (await call<boolean>(send, { type: 'panel:highlight', id, ...tab() })) === true,
+    update: (id, patch) => call(send, { type: 'highlights:update', id, patch }),
+    remove: (id) => call(send, { type: 'highlights:delete', id }),
+    restore: (record) => call(send, { type: 'highlights:restore', record }),
+    reattach: async (id) => {
+      // The content script answers with a Reply of its own (a refusal such as "select some text first").
+      const reply = await call<Reply<HighlightRecord>>(send, { type: 'panel:reattach', id, ...tab() });
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value;
+    },
+  };
+}
+
 /** The panel framed in an article page: the background knows its tab from the message's sender. */
 export function framedSource(send: Send, onStateChanged: OnStateChanged): PanelSource {
   return {
+    highlights: highlightSource(send, () => undefined),
     load: async () => asState(await ask(send, { type: 'panel:state' })),
     reveal: async (target) => {
       const reply = await ask<boolean>(send, { type: 'panel:reveal', target });
@@ -74,6 +120,7 @@ export type ActiveTabDeps = {
 export function activeTabSource(deps: ActiveTabDeps): PanelSource {
   let tabId: number | undefined;
   return {
+    highlights: highlightSource(deps.send, () => tabId),
     load: async () => {
       tabId = await deps.activeTabId().catch(() => undefined);
       if (tabId === undefined) return null;

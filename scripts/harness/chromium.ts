@@ -43,6 +43,16 @@ function wrap(page: Page): LensPage {
     },
     bringToFront: () => page.bringToFront(),
     press: (keys) => page.keyboard.press(keys),
+    type: (text) => page.keyboard.type(text),
+    async drag(from, to) {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      // Two steps: headless Chromium answers each move only at its next frame (about 1 s apart here once
+      // the page holds an extension frame), and two moves are enough to extend a selection.
+      await page.mouse.move(to.x, to.y, { steps: 2 });
+      await page.mouse.up();
+    },
+    click: (at) => page.mouse.click(at.x, at.y),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     axe: async () => toViolations(await new AxeBuilder({ page }).analyze()),
     screenshot: async (file) => {

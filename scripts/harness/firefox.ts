@@ -79,6 +79,15 @@ function wrap(page: Page): LensPage {
     },
     bringToFront: () => page.bringToFront(),
     press: (keys) => pressKeys(page, keys),
+    type: (text) => page.keyboard.type(text),
+    async drag(from, to) {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      // Two steps, as in chromium.ts: enough to extend a selection, and quick.
+      await page.mouse.move(to.x, to.y, { steps: 2 });
+      await page.mouse.up();
+    },
+    click: (at) => page.mouse.click(at.x, at.y),
     setViewport: (width, height) => page.setViewport({ width, height }),
     axe: () => axeIn(page.mainFrame()),
     screenshot: async (file) => {

@@ -3,6 +3,7 @@ import type { AxeViolation } from './axe';
 
 export type { AxeViolation };
 export type BrowserName = 'chromium' | 'firefox';
+export type Point = { x: number; y: number };
 
 /** A frame of a page (the panel's iframe): evaluate and wait, as on a page. */
 export interface LensFrame {
@@ -27,6 +28,12 @@ export interface LensPage {
   bringToFront(): Promise<void>;
   /** Presses keys as a keyboard would: `Tab`, `Enter`, `Shift+Tab`. */
   press(keys: string): Promise<void>;
+  /** Types text into whatever has focus, as a keyboard would (Chinese included). */
+  type(text: string): Promise<void>;
+  /** Presses the mouse at one viewport point, moves to another and releases: a reader selecting text. */
+  drag(from: Point, to: Point): Promise<void>;
+  /** A mouse click at a viewport point. */
+  click(at: Point): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   /** axe-core's violations in the page (in Chromium with @axe-core/playwright). */
   axe(): Promise<AxeViolation[]>;

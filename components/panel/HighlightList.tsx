@@ -1,0 +1,209 @@
+import { useState } from 'preact/hooks';
+import type { HighlightsView, PageHighlight } from '@/lib/content/highlights/controller';
+import { COLOR_STYLES, colorOrDefault, type HighlightColor, type PaletteEntry } from '@/lib/highlights/colors';
+import { NOTE_MAX } from '@/lib/highlights/limits';
+import { t } from '@/lib/i18n';
+
+/** What the reader can do with a highlight from the panel; each resolves, or rejects with the reason. */
+export type HighlightActions = {
+  show(id: string): Promise<boolean>;
+  saveNote(id: string, note: string): Promise<void>;
+  recolor(id: string, color: HighlightColor): Promise<void>;
+  remove(id: string): Promise<void>;
+  reattach(id: string): Promise<void>;
+};
+
+type Props = { view: HighlightsView | undefined; actions?: HighlightActions | undefined };
+
+const QUOTE_SHOWN = 120;
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * "My highlights": the page's highlights in reading order with colour, quote and note (editable in
+ * place — typed here, in the extension's frame, a note is out of the page's reach), then the orphans
+ * apart with why they could not be placed, to re-attach or delete.
+ */
+export function HighlightList({ view, actions }: Props) {
+  if (!view || !view.loaded) {
+    return (
+      <p class="status" role="status" data-testid="highlights-loading">
+        <span class="spinner" aria-hidden="true" />
+        {t('panel.highlights.loading')}
+      </p>
+    );
+  }
+  if (view.error) {
+    return (
+      <p class="error" role="alert" data-testid="highlights-error">
+        {t('panel.highlights.error', view.error)}
+      </p>
+    );
+  }
+  const placed = view.items.filter((h) => h.status !== 'orphan');
+  const orphans = view.items.filter((h) => h.status === 'orphan');
+  if (view.items.length === 0) return <p class="empty">{t('panel.highlightsEmpty')}</p>;
+  return (
+    <>
+      {!view.painted && <p class="hint">{t('panel.highlights.notPainted')}</p>}
+      {placed.length > 0 && (
+        <ol class="highlights" data-testid="highlight-list">
+          {placed.map((h) => (
+            <HighlightItem key={h.id} item={h} palette={view.palette} actions={actions} />
+          ))}
+        </ol>
+      )}
+      {orphans.length > 0 && (
+        <div class="orphans" data-testid="orphans">
+          <h3>
+            {t('panel.highlights.orphans')} <span class="heading-count">{orphans.length}</span>
+          </h3>
+          <p class="hint">{t('panel.highlights.orphansHint')}</p>
+          <ol class="highlights">
+            {orphans.map((h) => (
+              <HighlightItem key={h.id} item={h} palette={view.palette} actions={actions} />
+            ))}
+          </ol>
+        </div>
+      )}
+    </>
+  );
+}
+
+function HighlightItem({ item, palette, actions }: { item: PageHighlight; palette: PaletteEntry[]; actions: HighlightActions | undefined }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const color = colorOrDefault(item.color);
+  const label = palette.find((p) => p.id === color)?.label ?? color;
+  const quote = shorten(item.quote, QUOTE_SHOWN);
+  const noteId = `note-${item.id}`;
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      setError(t('panel.highlights.failed', (e as Error).message));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = async () => {
+    if (draft === null) return;
+    if (draft.length > NOTE_MAX) {
+      setError(t('highlights.note.tooLong', NOTE_MAX, draft.length));
+      return;
+    }
+    // The draft stays in the box until the save is confirmed, so a failed save loses nothing.
+    if (await run(() => actions!.saveNote(item.id, draft))) setDraft(null);
+  };
+
+  return (
+    <li class="highlight" data-testid="highlight" data-id={item.id} data-status={item.status} data-color={color}>
+      <div class="highlight-row">
+        <span class="swatch" style={{ background: COLOR_STYLES[color].swatch }} title={label} aria-hidden="true" />
+        {item.status === 'anchored' && actions ? (
+          <button type="button" class="quote-button" data-testid="highlight-show" aria-label={t('panel.highlights.show', quote)} onClick={() => void run(() => actions.show(item.id))}>
+            <span lang="zh-CN">{quote}</span>
+          </button>
+        ) : (
+          <span class="quote-text" lang="zh-CN">
+            {quote}
+          </span>
+        )}
+      </div>
+      <p class="highlight-meta">
+        <span class="color-label">{label}</span>
+        {item.status === 'pending' && <span> · {t('panel.highlights.pending')}</span>}
+        {item.status === 'orphan' && item.reason && <span data-testid="orphan-reason"> · {t(`panel.highlights.reason.${item.reason}`)}</span>}
+      </p>
+      {draft === null ? (
+        item.note !== '' && (
+          <p class="note" data-testid="highlight-note">
+            {item.note}
+          </p>
+        )
+      ) : (
+        <div class="note-form">
+          <label class="visually-hidden" for={noteId}>
+            {t('panel.highlights.noteLabel', shorten(item.quote, 30))}
+          </label>
+          <textarea
+            id={noteId}
+            data-testid="note-input"
+            rows={3}
+            value={draft}
+            placeholder={t('highlights.note.placeholder')}
+            // Focus follows the reader's own click on "Edit note".
+            autoFocus
+            onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
+              if (e.key === 'Escape') setDraft(null);
+            }}
+          />
+          <p class="hint">{t('highlights.note.hint')}</p>
+        </div>
+      )}
+      {actions && (
+        <div class="highlight-actions">
+          {draft === null ? (
+            <button type="button" class="link" data-testid="note-edit" disabled={busy} onClick={() => setDraft(item.note)}>
+              {item.note === '' ? t('highlights.popover.addNote') : t('highlights.popover.editNote')}
+            </button>
+          ) : (
+            <>
+              <button type="button" class="primary" data-testid="note-save" disabled={busy} onClick={() => void save()}>
+                {t('highlights.note.save')}
+              </button>
+              <button type="button" class="link" disabled={busy} onClick={() => setDraft(null)}>
+                {t('highlights.note.cancel')}
+              </button>
+            </>
+          )}
+          <select
+            class="recolor"
+            aria-label={t('panel.highlights.colorLabel', shorten(item.quote, 30))}
+            value={color}
+            disabled={busy}
+            data-testid="highlight-color"
+            onChange={(e) => void run(() => actions.recolor(item.id, (e.target as HTMLSelectElement).value as HighlightColor))}
+          >
+            {palette.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+          {item.status === 'orphan' && (
+            <button type="button" class="link" data-testid="reattach" disabled={busy} onClick={() => void run(() => actions.reattach(item.id))}>
+              {t('panel.highlights.reattach')}
+            </button>
+          )}
+          <button
+            type="button"
+            class="link danger"
+            data-testid="highlight-delete"
+            aria-label={t('panel.highlights.deleteLabel', shorten(item.quote, 30))}
+            disabled={busy}
+            onClick={() => void run(() => actions.remove(item.id))}
+          >
+            {t('panel.highlights.delete')}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
