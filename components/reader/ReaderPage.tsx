@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createHighlightController, type HighlightController } from '@/lib/content/highlights/controller';
 import type { LensState } from '@/lib/content/state';
+import { highlightClient } from '@/lib/highlights/client';
 import { revealIn } from '@/lib/content/reveal';
 import type { StoredArticle } from '@/lib/db/schema';
 import type { ArticleInsight } from '@/lib/insight/analyze';
@@ -9,10 +11,19 @@ import type { PanelSource } from '@/lib/panel/sources';
 import { displayTitle } from '@/lib/text/display-title';
 import { PanelApp } from '../panel/PanelApp';
 
+/** How the reader page reaches the reader's highlights (through the background, like a tab does). */
+export type ReaderHighlightDeps = {
+  send(message: unknown): Promise<unknown>;
+  /** The background's notice that an article's highlights changed; returns the unsubscribe. */
+  onChanged(listener: (articleKey: string) => void): () => void;
+};
+
 type Props = {
   /** The corpus article id from the page's hash, or null when none was given. */
   id: string | null;
   load(id: string): Promise<StoredArticleInsight | null>;
+  /** Absent in tests of the page alone: highlighting is then off. */
+  highlights?: ReaderHighlightDeps;
 };
 
 type View =
@@ -26,7 +37,7 @@ type View =
  * The reader page: a corpus article as plain text (each paragraph a text node, never parsed HTML, so
  * nothing in a stored article can run or load), with the same panel beside it.
  */
-export function ReaderPage({ id, load }: Props) {
+export function ReaderPage({ id, load, highlights }: Props) {
   const [view, setView] = useState<View>({ status: 'loading' });
   useEffect(() => {
     if (!id) {
@@ -66,11 +77,38 @@ export function ReaderPage({ id, load }: Props) {
       </main>
     );
   }
-  return <ReaderArticle article={view.article} insight={view.insight} />;
+  return <ReaderArticle article={view.article} insight={view.insight} highlights={highlights} />;
 }
 
-function ReaderArticle({ article, insight }: { article: StoredArticle; insight: ArticleInsight }) {
+function ReaderArticle({ article, insight, highlights }: { article: StoredArticle; insight: ArticleInsight; highlights: ReaderHighlightDeps | undefined }) {
   const body = useRef<HTMLDivElement>(null);
+  const controller = useRef<HighlightController | null>(null);
+  const listeners = useRef(new Set<() => void>());
+  // A corpus article that came from a Sina page shares that page's highlights (same key).
+  const articleKey = article.key ?? insight.key;
+  const api = useMemo(() => (highlights ? highlightClient(highlights.send) : null), [highlights]);
+
+  useEffect(() => {
+    if (!highlights || !api || !body.current) return;
+    const c = createHighlightController({
+      doc: document,
+      body: body.current,
+      article: { key: articleKey, url: article.url ?? location.href, title: article.title },
+      api,
+      onChange: () => listeners.current.forEach((l) => l()),
+    });
+    controller.current = c;
+    void c.load();
+    const off = highlights.onChanged((key) => {
+      if (key === articleKey) void c.refresh();
+    });
+    return () => {
+      off();
+      c.destroy();
+      controller.current = null;
+    };
+  }, [highlights, api, articleKey, article]);
+
   const source = useMemo<PanelSource>(() => {
     const state: LensState = {
       status: 'ready',
@@ -78,11 +116,26 @@ function ReaderArticle({ article, insight }: { article: StoredArticle; insight: 
       insight,
     };
     return {
-      load: async () => state,
+      load: async () => (controller.current ? { ...state, highlights: controller.current.view() } : state),
       reveal: async (target) => (body.current ? revealIn(body.current, target) : false),
-      subscribe: () => () => undefined,
+      subscribe: (onChange) => {
+        listeners.current.add(onChange);
+        return () => listeners.current.delete(onChange);
+      },
+      ...(api && {
+        highlights: {
+          show: async (id) => controller.current?.reveal(id) ?? false,
+          update: api.update,
+          remove: api.remove,
+          restore: api.restore,
+          reattach: async (id) => {
+            if (!controller.current) throw new Error(t('highlights.selection.no-article'));
+            return controller.current.reattach(id);
+          },
+        },
+      }),
     };
-  }, [article, insight]);
+  }, [article, insight, api]);
 
   return (
     <div class="reader" data-testid="reader" data-status="ready" data-article-id={article.id}>

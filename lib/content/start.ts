@@ -9,7 +9,8 @@ import { ContentRequestSchema, STATE_CHANGED, type Reply } from '../messages/con
 import { findBody } from '../sina/markup';
 import { readArticlePage } from '../sina/read-article-page';
 import { parseArticleUrl } from '../sina/url';
-import { createHighlightController, type HighlightApi, type HighlightController } from './highlights/controller';
+import { highlightClient } from '../highlights/client';
+import { createHighlightController, type HighlightController } from './highlights/controller';
 import { toPageArticle } from './page-article';
 import { mountPanelHost } from './panel-host';
 import { revealText } from './reveal';
@@ -54,7 +55,7 @@ export async function startLens(env: LensEnv): Promise<void> {
         body,
         container: body.parentElement ?? body,
         article: { key: article.key, url: article.url, title: article.title },
-        api: highlightApi(env.send),
+        api: highlightClient(env.send),
         onChange: changed,
       })
     : null;
@@ -115,21 +116,4 @@ function settle<T>(action: Promise<T> | undefined): Promise<Reply<T>> {
     (value) => ({ ok: true, value }),
     (error: Error) => ({ ok: false, error: error.message }),
   );
-}
-
-/** The background's highlight messages as calls; a refusal becomes a rejection with its reason. */
-function highlightApi(send: (message: unknown) => Promise<unknown>): HighlightApi {
-  const call = async <T>(message: Record<string, unknown>): Promise<T> => {
-    const reply = (await send(message)) as Reply<T> | undefined;
-    if (!reply) throw new Error(t('panel.noAnswer'));
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value;
-  };
-  return {
-    list: (articleKey) => call({ type: 'highlights:list', articleKey }),
-    create: (highlight) => call({ type: 'highlights:create', highlight }),
-    update: (id, patch) => call({ type: 'highlights:update', id, patch }),
-    remove: (id) => call({ type: 'highlights:delete', id }),
-    restore: (record) => call({ type: 'highlights:restore', record }),
-  };
 }

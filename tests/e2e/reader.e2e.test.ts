@@ -7,6 +7,7 @@ import { fixture } from '../../scripts/harness/fixture-server';
 import { displayTitle } from '../../lib/text/display-title';
 import { readStore } from './support/extension-db';
 import { BROWSERS, useLens } from './support/lens';
+import { highlightPhrase, paintedTexts } from './support/highlights';
 import { readyPanel } from './support/panel';
 
 type Row = { id: string; title: string; date: string; text: string; paragraphs: string[]; origin: string; url?: string };
@@ -115,6 +116,35 @@ describe.each(BROWSERS)('the reader page in %s', (name) => {
     const reader = await lens.browser.openExtensionPage('/reader.html#a_0000000000000000');
     await reader.waitFor('the reader page to give up', () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'missing');
     expect(await reader.evaluate(() => document.querySelector('[role="alert"]')?.textContent)).toMatch(/not in your corpus/);
+    await reader.close();
+  });
+
+  it('highlights in the reader page too, and keeps them across a reload', async () => {
+    const options = await lens.browser.openExtensionPage('/options.html');
+    await options.waitFor('the corpus to be seeded', () => document.querySelectorAll('tr[data-origin="seed"]').length === 5);
+    const row = ((await options.evaluate(readStore, 'articles')) as Row[]).find((r) => r.origin === 'seed' && r.paragraphs.length > 2)!;
+    await options.close();
+    const reader = await lens.browser.openExtensionPage(`/reader.html#${row.id}`);
+    await reader.waitFor('the reader page to render the article', () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'ready', undefined, 20_000);
+    // A passage from the middle of the second paragraph.
+    const phrase = row.paragraphs[1]!.trim().slice(6, 20);
+    await highlightPhrase(reader, phrase);
+
+    const [stored] = (await reader.evaluate(readStore, 'highlights')) as { articleKey: string; quote: { exact: string }; url: string }[];
+    expect(stored).toMatchObject({ articleKey: `corpus:${row.id}`, quote: { exact: phrase } });
+    await reader.waitFor('the highlight in the reader panel', (p) => [...document.querySelectorAll('[data-testid="highlight"]')].some((li) => li.getAttribute('data-status') === 'anchored' && li.textContent?.includes(p)), phrase);
+
+    await reader.reload();
+    await reader.waitFor('the reader page after the reload', () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'ready', undefined, 20_000);
+    const texts = await (async () => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const t = await reader.evaluate(paintedTexts);
+        if (t['policy-lens-yellow']?.length || Date.now() > deadline) return t;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    })();
+    expect(texts['policy-lens-yellow']).toEqual([phrase]);
     await reader.close();
   });
 });

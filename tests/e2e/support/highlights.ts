@@ -14,7 +14,7 @@ export type Point = { x: number; y: number };
  * window and returns where a mouse drag must start and end to select exactly it (one text node).
  */
 export function phrasePoints(phrase: string): { from: Point; to: Point } | null {
-  const body = document.querySelector('#artibody, section.art_content');
+  const body = document.querySelector('#artibody, section.art_content, [data-testid="reader-body"]');
   if (!body) return null;
   const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
