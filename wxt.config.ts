@@ -15,9 +15,10 @@ export default defineConfig({
     name: 'Policy Lens 政策透镜',
     description:
       'A reading companion for Chinese health-care policy news on Sina Finance: policy measures, related articles and your own highlights, all kept on your machine.',
-    // Only what works needs asking for: storage for the corpus and notes. Host access comes from the
-    // content script's article-URL patterns, never <all_urls>.
-    permissions: ['storage'],
+    // Only what works needs asking for: storage for the corpus and notes, contextMenus for "Highlight
+    // with Policy Lens" on a selection. Host access comes from the content script's article-URL
+    // patterns, never <all_urls>.
+    permissions: ['storage', 'contextMenus'],
     action: { default_title: 'Policy Lens' },
     // The toolbar button opens the popup (the notes library), so it cannot also toggle the panel with a
     // plain click: the popup has a "show or hide the panel" button, and this shortcut does the same
@@ -26,6 +27,10 @@ export default defineConfig({
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+L' },
         description: 'Show or hide the Policy Lens panel on this page / 显示或隐藏本页的政策透镜面板',
+      },
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text / 高亮所选文字',
       },
     },
     // The panel is an extension page framed in Sina article pages, so page scripts cannot read it.

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createHighlightController, type HighlightController } from '@/lib/content/highlights/controller';
 import type { LensState } from '@/lib/content/state';
 import { highlightClient } from '@/lib/highlights/client';
+import { ALL_ARTICLES } from '@/lib/messages/contract';
 import { revealIn } from '@/lib/content/reveal';
 import type { StoredArticle } from '@/lib/db/schema';
 import type { ArticleInsight } from '@/lib/insight/analyze';
@@ -98,9 +99,11 @@ function ReaderArticle({ article, insight, highlights }: { article: StoredArticl
       onChange: () => listeners.current.forEach((l) => l()),
     });
     controller.current = c;
-    void c.load();
+    // Opened from the library to show one highlight (reader.html?highlight=<id>#<article>).
+    const asked = new URLSearchParams(location.search).get('highlight');
+    void c.load().then(() => asked && c.reveal(asked));
     const off = highlights.onChanged((key) => {
-      if (key === articleKey) void c.refresh();
+      if (key === articleKey || key === ALL_ARTICLES) void c.refresh();
     });
     return () => {
       off();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { handleCommand, TOGGLE_PANEL_COMMAND, type CommandDeps } from './commands';
+import { handleCommand, HIGHLIGHT_COMMAND, TOGGLE_PANEL_COMMAND, type CommandDeps } from './commands';
 
 function deps(active: number | null = 3): CommandDeps & { toTab: ReturnType<typeof vi.fn> } {
   return { activeTabId: vi.fn(async () => active ?? undefined), toTab: vi.fn(async () => false) };
@@ -11,6 +11,13 @@ describe('keyboard commands', () => {
     expect(await handleCommand(TOGGLE_PANEL_COMMAND, { id: 9 }, d)).toBe(false);
     expect(d.toTab).toHaveBeenCalledWith(9, { type: 'lens:toggle' });
     expect(d.activeTabId).not.toHaveBeenCalled();
+  });
+
+  it('highlights the selection of the tab', async () => {
+    const d = deps();
+    d.toTab.mockResolvedValueOnce({ ok: true, value: { id: 'h1' } });
+    expect(await handleCommand(HIGHLIGHT_COMMAND, { id: 5 }, d)).toEqual({ ok: true, value: { id: 'h1' } });
+    expect(d.toTab).toHaveBeenCalledWith(5, { type: 'lens:highlight-selection' });
   });
 
   it('falls back to the active tab when the browser names none', async () => {

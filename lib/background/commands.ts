@@ -3,11 +3,18 @@
  * library), so a plain click on it cannot also toggle the panel: the panel is toggled by the
  * `toggle-panel` shortcut (suggested Alt+Shift+L, changeable in the browser's shortcut settings) and
  * by the popup's "Show or hide the panel on this page" button. Both end in the same 'lens:toggle'
- * message to the active tab's content script.
+ * message to the active tab's content script. `highlight-selection` highlights the selection there.
  */
 import type { ContentRequest } from '../messages/contract';
 
 export const TOGGLE_PANEL_COMMAND = 'toggle-panel';
+/** Highlights the selection in the default colour (suggested Alt+Shift+H). */
+export const HIGHLIGHT_COMMAND = 'highlight-selection';
+
+const MESSAGES: Record<string, ContentRequest> = {
+  [TOGGLE_PANEL_COMMAND]: { type: 'lens:toggle' },
+  [HIGHLIGHT_COMMAND]: { type: 'lens:highlight-selection' },
+};
 
 export type CommandDeps = {
   /** The tab that was active when the shortcut was pressed, when the browser does not say. */
@@ -21,8 +28,9 @@ export type CommandDeps = {
  * command is not ours or the tab has no lens (not a Sina article): pressing the shortcut there does nothing.
  */
 export async function handleCommand(command: string, tab: { id?: number } | undefined, deps: CommandDeps): Promise<unknown> {
-  if (command !== TOGGLE_PANEL_COMMAND) return undefined;
+  const message = MESSAGES[command];
+  if (!message) return undefined;
   const tabId = tab?.id ?? (await deps.activeTabId());
   if (tabId === undefined || tabId < 0) return undefined;
-  return deps.toTab(tabId, { type: 'lens:toggle' }).catch(() => undefined);
+  return deps.toTab(tabId, message).catch(() => undefined);
 }

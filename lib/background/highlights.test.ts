@@ -21,7 +21,8 @@ const page: SenderKind = { kind: 'extension-page' };
 function setup() {
   db = openLensDB(`test-${crypto.randomUUID()}`);
   const notify = vi.fn();
-  return { h: highlightHandlers({ db, notify }), notify };
+  const badge = vi.fn();
+  return { h: highlightHandlers({ db, notify, badge }), notify, badge };
 }
 
 function newHighlight(articleKey = KEY_A, url = URL_A) {
@@ -32,11 +33,13 @@ function newHighlight(articleKey = KEY_A, url = URL_A) {
 
 describe('background highlight handlers', () => {
   it('creates, lists (with colour renames), edits and deletes, telling every view of the article each time', async () => {
-    const { h, notify } = setup();
+    const { h, notify, badge } = setup();
     await saveColorRename(db, 'blue', '待核实');
     const created = await h['highlights:create']({ type: 'highlights:create', highlight: newHighlight() }, tabA);
     expect(notify).toHaveBeenLastCalledWith(KEY_A);
     expect(await h['highlights:list']({ type: 'highlights:list', articleKey: KEY_A }, tabA)).toEqual({ highlights: [created], colorRenames: { blue: '待核实' } });
+    // The tab's toolbar badge shows its count.
+    expect(badge).toHaveBeenLastCalledWith(1, 1);
 
     const edited = await h['highlights:update']({ type: 'highlights:update', id: created.id, patch: { note: '同比增长' } }, page);
     expect(edited.note).toBe('同比增长');

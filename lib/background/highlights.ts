@@ -34,9 +34,11 @@ export type HighlightHandlerDeps = {
   db: LensDB;
   /** Tell every open view of this article that its highlights changed. */
   notify(articleKey: string): void;
+  /** Show a tab's count on the toolbar button (its content script just loaded them). */
+  badge?(tabId: number, count: number): void;
 };
 
-export function highlightHandlers({ db, notify }: HighlightHandlerDeps) {
+export function highlightHandlers({ db, notify, badge }: HighlightHandlerDeps) {
   /** The stored record, after checking the sender may touch it. */
   const owned = async (id: string, sender: SenderKind): Promise<HighlightRecord | undefined> => {
     const current = await getHighlight(db, id);
@@ -48,6 +50,8 @@ export function highlightHandlers({ db, notify }: HighlightHandlerDeps) {
     'highlights:list': async (req: Req<'highlights:list'>, sender: SenderKind): Promise<HighlightList> => {
       checkScope(sender, req.articleKey);
       const [highlights, colorRenames] = await Promise.all([listForArticle(db, req.articleKey), readColorRenames(db)]);
+      // A tab's content script lists its article's highlights on load and after every change anywhere.
+      if (sender.kind === 'content-script') badge?.(sender.tabId, highlights.length);
       return { highlights, colorRenames: colorRenames as Record<string, string> };
     },
     'highlights:create': async (req: Req<'highlights:create'>, sender: SenderKind): Promise<HighlightRecord> => {

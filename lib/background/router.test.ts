@@ -28,6 +28,8 @@ function setup() {
     'panel:retry': vi.fn(async () => undefined),
     'panel:highlight': vi.fn(async () => true),
     'panel:reattach': vi.fn(async () => undefined),
+    'library:open': vi.fn(async () => ({ tabId: 1 })),
+    'highlights:changed-all': vi.fn(async () => undefined),
     'highlights:list': vi.fn(async () => ({ highlights: [], colorRenames: {} })),
     'highlights:create': vi.fn(async () => undefined),
     'highlights:update': vi.fn(async () => undefined),

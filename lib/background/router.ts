@@ -19,6 +19,8 @@ const ALLOWED: Record<RequestType, SenderKind['kind'][]> = {
   'panel:retry': ['extension-page'],
   'panel:highlight': ['extension-page'],
   'panel:reattach': ['extension-page'],
+  'library:open': ['extension-page'],
+  'highlights:changed-all': ['extension-page'],
   'highlights:list': ['content-script', 'extension-page'],
   'highlights:create': ['content-script', 'extension-page'],
   'highlights:update': ['content-script', 'extension-page'],

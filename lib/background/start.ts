@@ -11,9 +11,11 @@ import { getSetting } from '../db/settings';
 import { analyzePageArticle } from '../insight/analyze';
 import { indexStoredArticle } from '../insight/indexer';
 import { removeFromIndex } from '../related';
-import { HIGHLIGHTS_CHANGED, STATE_CHANGED, type ContentRequest } from '../messages/contract';
+import { ALL_ARTICLES, HIGHLIGHTS_CHANGED, STATE_CHANGED, type ContentRequest } from '../messages/contract';
 import { handleCommand } from './commands';
+import { createHighlightMenu, onHighlightMenu } from './context-menu';
 import { highlightHandlers } from './highlights';
+import { openHighlight } from './open-highlight';
 import { createRouter } from './router';
 import { classifySender, type SenderKind } from './sender';
 
@@ -45,7 +47,13 @@ function notifyHighlightsChanged(articleKey: string): void {
   void browser.runtime.sendMessage({ type: HIGHLIGHTS_CHANGED, articleKey }).catch(() => undefined);
 }
 
+/** The toolbar badge of a tab: how many highlights its article has (nothing when none). */
+function showCount(tabId: number, count: number): void {
+  void browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }).catch(() => undefined);
+}
+
 export function startBackground(): void {
+  void browser.action.setBadgeBackgroundColor({ color: '#5b4a00' }).catch(() => undefined);
   const db = lensDB();
 
   let seeding: Promise<unknown> | null = null;
@@ -62,13 +70,27 @@ export function startBackground(): void {
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void ensureSeeded();
+    void createHighlightMenu(browser.contextMenus).catch((e: Error) => console.error(`[Policy Lens] context menu: ${e.message}`));
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
   });
   browser.runtime.onStartup.addListener(() => void ensureSeeded());
 
   const route = createRouter(
     {
-      ...highlightHandlers({ db, notify: notifyHighlightsChanged }),
+      ...highlightHandlers({ db, notify: notifyHighlightsChanged, badge: showCount }),
+      'highlights:changed-all': async () => notifyHighlightsChanged(ALL_ARTICLES),
+      'library:open': async (req) =>
+        openHighlight(req.highlightId, {
+          db,
+          tabs: () => browser.tabs.query({}),
+          toTab,
+          focus: async (tab) => {
+            await browser.tabs.update(tab.id, { active: true });
+            if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+          },
+          create: (url) => browser.tabs.create({ url }),
+          readerPage: browser.runtime.getURL('/reader.html'),
+        }),
       'panel:highlight': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:highlight', id: req.id }),
       'panel:reattach': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:reattach', id: req.id }),
       'article:analyze': async ({ article }) => {
@@ -87,6 +109,8 @@ export function startBackground(): void {
     browser.runtime.id,
     browser.runtime.getURL('/'),
   );
+
+  browser.contextMenus.onClicked.addListener((info, tab) => void onHighlightMenu(info, tab, toTab));
 
   browser.commands.onCommand.addListener((command, tab) => {
     void handleCommand(command, tab, {

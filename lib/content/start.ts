@@ -5,11 +5,12 @@
  */
 import type { ArticleInsight } from '../insight/analyze';
 import { t } from '../i18n';
-import { ContentRequestSchema, STATE_CHANGED, type Reply } from '../messages/contract';
+import { ALL_ARTICLES, ContentRequestSchema, STATE_CHANGED, type Reply } from '../messages/contract';
 import { findBody } from '../sina/markup';
 import { readArticlePage } from '../sina/read-article-page';
 import { parseArticleUrl } from '../sina/url';
 import { highlightClient } from '../highlights/client';
+import { revealFromFragment } from '../highlights/reveal-link';
 import { createHighlightController, type HighlightController } from './highlights/controller';
 import { toPageArticle } from './page-article';
 import { mountPanelHost } from './panel-host';
@@ -84,8 +85,10 @@ export async function startLens(env: LensEnv): Promise<void> {
         void analyze();
         return Promise.resolve(true);
       case 'lens:highlights-changed':
-        if (req.articleKey !== article.key || !highlights) return undefined;
+        if ((req.articleKey !== ALL_ARTICLES && req.articleKey !== article.key) || !highlights) return undefined;
         return highlights.refresh().then(() => true);
+      case 'lens:has-article':
+        return Promise.resolve(req.articleKey === article.key);
       case 'lens:highlight-selection':
         return settle(highlights?.highlightSelection());
       case 'lens:highlight':
@@ -106,7 +109,19 @@ export async function startLens(env: LensEnv): Promise<void> {
     changed();
   };
   // The highlights do not wait for the analysis, nor it for them.
-  await Promise.all([analyze(), highlights?.load()]);
+  await Promise.all([analyze(), highlights?.load().then(() => revealAsked(doc, highlights))]);
+}
+
+/**
+ * Opened from the library to show one highlight (`#policy-lens=<id>`): scroll to it, and take the
+ * fragment out of the address so a reload or a shared link does not jump again.
+ */
+function revealAsked(doc: Document, highlights: HighlightController): void {
+  const view = doc.defaultView;
+  const id = view ? revealFromFragment(view.location.hash) : null;
+  if (!id || !view) return;
+  highlights.reveal(id);
+  view.history.replaceState(view.history.state, '', view.location.href.replace(/#.*$/, ''));
 }
 
 /** An action's outcome as a reply: the value, or the refusal's message for the one who asked. */

@@ -72,6 +72,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('highlights:restore'), record: z.record(z.string(), z.unknown()) }),
   /** The panel: put the highlight whose note the reader wants to write in front of them (my tab or `tabId`). */
   z.object({ type: z.literal('panel:highlight'), id: HighlightIdSchema, tabId: TabIdSchema.optional() }),
+  /** The library (popup, full page): open the article of this highlight (or its tab) and scroll to it. */
+  z.object({ type: z.literal('library:open'), highlightId: HighlightIdSchema }),
+  /** The library after an import or a wipe: every tab reloads its highlights. */
+  z.object({ type: z.literal('highlights:changed-all') }),
   /** The panel: re-attach this orphan to the text selected in the article of my tab (or `tabId`). */
   z.object({ type: z.literal('panel:reattach'), id: HighlightIdSchema, tabId: TabIdSchema.optional() }),
 ]);
@@ -93,8 +97,10 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lens:toggle') }),
   /** Ask the background to analyse the article again (after an error). */
   z.object({ type: z.literal('lens:retry') }),
-  /** The highlights of this article changed (in this tab or another): load them again. */
+  /** The highlights of this article (`*`: of every article) changed: load them again. */
   z.object({ type: z.literal('lens:highlights-changed'), articleKey: ArticleKeySchema }),
+  /** Is this tab showing this article? (The library looks for a tab to switch to.) */
+  z.object({ type: z.literal('lens:has-article'), articleKey: ArticleKeySchema }),
   /** Context menu or shortcut: highlight the current selection in the default colour. */
   z.object({ type: z.literal('lens:highlight-selection') }),
   /** Scroll to a highlight and flash it. */
@@ -106,6 +112,9 @@ export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
 /** Broadcast by a content script when what its panel shows has changed; panels then ask again. */
 export const STATE_CHANGED = 'lens:state-changed';
+
+/** `lens:highlights-changed` for every article (after an import or a wipe). */
+export const ALL_ARTICLES = '*';
 
 /** Broadcast by the background to extension pages (popup, reader) after a highlight changed, with its article key. */
 export const HIGHLIGHTS_CHANGED = 'highlights:changed';
