@@ -40,6 +40,27 @@ export async function importArticles(db: LensDB, files: ImportFile[], opts: Impo
   return results;
 }
 
+/**
+ * Indexes a stored article (measures, fingerprint, related-articles index), e.g.
+ * `(a) => indexStoredArticle(db, a, catalogue)` from lib/insight/indexer. Runs inside the caller's
+ * transaction; it must only touch IndexedDB.
+ */
+export type IndexArticle = (article: StoredArticle) => Promise<unknown>;
+
+/**
+ * Stores one of the reader's articles unless the corpus already holds its id (a seed stays a seed,
+ * the reader's own copy stays theirs), indexing it in the same transaction so an article is never
+ * stored unindexed. Whether it was added. Joins the caller's transaction over db.tables if any.
+ */
+export async function storeArticle(db: LensDB, article: StoredArticle, index?: IndexArticle): Promise<boolean> {
+  return db.transaction('rw', db.tables, async () => {
+    if (await db.articles.get(article.id)) return false;
+    await db.articles.add(article);
+    await index?.(article);
+    return true;
+  });
+}
+
 async function importOne(
   db: LensDB,
   file: ImportFile,
@@ -54,12 +75,7 @@ async function importOne(
     return { file: file.name, status: 'refused', reason: (error as Error).message };
   }
   const stored: StoredArticle = { ...article, origin: 'imported', file: file.name, addedAt: now().toISOString() };
-  const added = await db.transaction('rw', db.tables, async () => {
-    if (await db.articles.get(article.id)) return false;
-    await db.articles.add(stored);
-    await index?.(stored);
-    return true;
-  });
+  const added = await storeArticle(db, stored, index);
   if (!added) return { file: file.name, status: 'duplicate', id: article.id, title: article.title };
   return { file: file.name, status: 'imported', id: article.id, title: article.title };
 }

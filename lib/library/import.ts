@@ -15,7 +15,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema } from './backup';
 import { FieldError, LibraryImportError, firstIssue, formatPath } from './import-error';
 import { contentKey, emptyCounts, planHighlights, stableJson, type ImportCounts } from './merge';
 import { isWebAnnotationDocument, readAnnotations } from './read-annotations';
-import { storeArticle, type IndexArticle } from './store-article';
+import { storeArticle, type IndexArticle } from '../db/articles';
 
 export { LibraryImportError, type ImportCounts, type IndexArticle };
 
@@ -45,7 +45,7 @@ export type LibraryImportReport = {
 };
 
 export interface LibraryImportOptions {
-  /** Indexes each added article (measures, related articles); see store-article.ts. */
+  /** Indexes each added article (measures, related articles); see lib/db/articles.ts storeArticle. */
   index?: IndexArticle;
   /** For Web Annotations without `created` or `id` (other tools'). */
   now?: () => Date;

@@ -32,5 +32,5 @@ export {
 } from './import';
 export { LibraryImportError } from './import-error';
 export type { ImportCounts } from './merge';
-export type { IndexArticle } from './store-article';
+export type { IndexArticle } from '../db/articles';
 export { wipeLibrary, type WipeOptions, type WipeResult } from './wipe';
