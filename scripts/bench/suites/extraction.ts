@@ -5,35 +5,16 @@
  *  - what the content script costs on pages that are not articles: the extension's JavaScript parsed
  *    in the page and the script time, against the same page in a browser without the extension.
  */
-import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import path from 'node:path';
 import { findBrowser } from '../../harness/browsers';
 import { fixture, loadFixturePages, startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
 import { extensionDir } from '../../harness/paths';
+import { benchBundle } from '../page-bundle';
 import { summarize } from '../stats';
 import type { Row, Suite, SuiteResult } from '../types';
 
 const RUNS = 30;
-
-async function benchBundle(root: string): Promise<string> {
-  const out = await build({
-    stdin: {
-      contents: `
-        import { Readability } from '@mozilla/readability';
-        import { readArticlePage } from './lib/sina/read-article-page';
-        window.__lensBench = { Readability, readArticlePage };`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    alias: { '@': root },
-  });
-  return out.outputFiles[0]!.text;
-}
 
 async function launch(server: FixtureServer, withExtension: boolean) {
   const rules = [...server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`), 'MAP * ~NOTFOUND'].join(', ');
