@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightsView, PageHighlight } from '@/lib/content/highlights/controller';
 import { COLOR_STYLES, colorOrDefault, type HighlightColor, type PaletteEntry } from '@/lib/highlights/colors';
 import { NOTE_MAX } from '@/lib/highlights/limits';
@@ -52,7 +52,7 @@ export function HighlightList({ view, actions }: Props) {
       {placed.length > 0 && (
         <ol class="highlights" data-testid="highlight-list">
           {placed.map((h) => (
-            <HighlightItem key={h.id} item={h} palette={view.palette} actions={actions} />
+            <HighlightItem key={h.id} item={h} palette={view.palette} actions={actions} editRequest={view.editRequest} />
           ))}
         </ol>
       )}
@@ -64,7 +64,7 @@ export function HighlightList({ view, actions }: Props) {
           <p class="hint">{t('panel.highlights.orphansHint')}</p>
           <ol class="highlights">
             {orphans.map((h) => (
-              <HighlightItem key={h.id} item={h} palette={view.palette} actions={actions} />
+              <HighlightItem key={h.id} item={h} palette={view.palette} actions={actions} editRequest={view.editRequest} />
             ))}
           </ol>
         </div>
@@ -73,8 +73,18 @@ export function HighlightList({ view, actions }: Props) {
   );
 }
 
-function HighlightItem({ item, palette, actions }: { item: PageHighlight; palette: PaletteEntry[]; actions: HighlightActions | undefined }) {
+type ItemProps = { item: PageHighlight; palette: PaletteEntry[]; actions: HighlightActions | undefined; editRequest: HighlightsView['editRequest'] };
+
+function HighlightItem({ item, palette, actions, editRequest }: ItemProps) {
   const [draft, setDraft] = useState<string | null>(null);
+  const li = useRef<HTMLLIElement>(null);
+  // "Add note" / "Edit note" in the page: open this note box (focus follows: the page moved it into this frame).
+  const asked = editRequest?.id === item.id ? editRequest.seq : undefined;
+  useEffect(() => {
+    if (asked === undefined || !actions) return;
+    setDraft((current) => current ?? item.note);
+    li.current?.scrollIntoView({ block: 'nearest' });
+  }, [asked]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const color = colorOrDefault(item.color);
@@ -106,7 +116,7 @@ function HighlightItem({ item, palette, actions }: { item: PageHighlight; palett
   };
 
   return (
-    <li class="highlight" data-testid="highlight" data-id={item.id} data-status={item.status} data-color={color}>
+    <li ref={li} class="highlight" data-testid="highlight" data-id={item.id} data-status={item.status} data-color={color}>
       <div class="highlight-row">
         <span class="swatch" style={{ background: COLOR_STYLES[color].swatch }} title={label} aria-hidden="true" />
         {item.status === 'anchored' && actions ? (

@@ -34,7 +34,7 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
     if (!sender) return { ok: false, error: 'refused: the sender is not part of Policy Lens' };
     const parsed = RequestSchema.safeParse(raw);
     if (!parsed.success) {
-      const type = typeof raw === 'object' && raw && 'type' in raw ? String((raw as { type: unknown }).type) : 'unknown';
+      const type = typeof raw === 'object' && raw && 'type' in raw ? printable((raw as { type: unknown }).type) : 'unknown';
       const issue = parsed.error.issues[0];
       return { ok: false, error: `refused message "${type}": ${issue ? `${issue.path.join('.') || 'message'} ${issue.message}` : 'invalid'}` };
     }
@@ -46,7 +46,14 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
       const handler = handlers[req.type] as Handler<typeof req.type>;
       return { ok: true, value: await handler(req as never, sender) };
     } catch (error) {
-      return { ok: false, error: `${req.type} failed: ${(error as Error).message}` };
+      return { ok: false, error: `${req.type} failed: ${printable(error instanceof Error ? error.message : error)}` };
     }
   };
+}
+
+/** Any value as text for a refusal, without calling anything it carries (a hostile toString). */
+function printable(value: unknown): string {
+  if (typeof value === 'string') return value.slice(0, 100);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return `${value}`;
+  return typeof value;
 }

@@ -22,6 +22,8 @@ export type PanelHost = {
   /** Flips the panel as the reader asked; returns the new state. */
   toggle(): boolean;
   isOpen(): boolean;
+  /** Opens the panel and moves keyboard focus into its frame (to write a note there, out of the page's reach). */
+  focus(): void;
   destroy(): void;
 };
 
@@ -131,6 +133,10 @@ export function mountPanelHost(doc: Document, opts: PanelHostOptions): PanelHost
     setOpen: choose,
     toggle: () => choose(!layout.open),
     isOpen: () => layout.open,
+    focus() {
+      choose(true);
+      frame.focus();
+    },
     destroy() {
       view?.removeEventListener('resize', onResize);
       root.style.marginRight = originalMargin;

@@ -58,6 +58,7 @@ export async function startLens(env: LensEnv): Promise<void> {
         article: { key: article.key, url: article.url, title: article.title },
         api: highlightClient(env.send),
         onChange: changed,
+        onNoteRequested: () => panel.focus(),
       })
     : null;
   // What the panel shows: the analysis, plus the highlights as they are at the moment it asks.

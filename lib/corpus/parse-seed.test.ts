@@ -299,6 +299,13 @@ const REFUSED: { what: string; input: string | Uint8Array; code: string; field?:
     message: 'x.txt:3: date 1989-12-31T23:59:59.000Z is before 1990',
   },
   {
+    what: 'a date past year 9999 once its offset is applied (not "before 1990")',
+    input: doc("title: '医保'\ndate: 9999-12-31T23:59:59-01:00"),
+    code: 'date-out-of-range',
+    field: 'date',
+    message: 'x.txt:3: date +010000-01-01T00:59:59.000Z is in the future',
+  },
+  {
     what: 'categories that are not a list',
     input: doc(`title: '医保'\n${GOOD_DATE}\ncategories: 金融`),
     code: 'categories-not-list',

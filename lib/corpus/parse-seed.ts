@@ -117,7 +117,8 @@ function readDate(fm: FrontMatter, file: string, now: Date): string {
   const date = parseDocumentDate(value);
   if (!date) throw new CorpusError('date-invalid', file, line, `date "${value}" is not a date in ${DATE_FORMS}`, 'date');
   const iso = date.toISOString();
-  if (iso < EARLIEST_DATE) throw new CorpusError('date-out-of-range', file, line, `date ${iso} is before 1990`, 'date');
+  // Compare instants, not strings: year 10000 (9999-12-31 written with a negative offset) is `+010000-…`.
+  if (date.getTime() < Date.parse(EARLIEST_DATE)) throw new CorpusError('date-out-of-range', file, line, `date ${iso} is before 1990`, 'date');
   if (date.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw new CorpusError('date-out-of-range', file, line, `date ${iso} is in the future`, 'date');
   return iso;
 }

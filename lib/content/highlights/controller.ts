@@ -56,6 +56,8 @@ export interface HighlightsView {
   palette: PaletteEntry[];
   /** Reading order, orphans included (the panel lists them apart). */
   items: PageHighlight[];
+  /** The reader asked, in the page, to write this highlight's note: the panel opens its note box (`seq` tells requests apart). */
+  editRequest?: { id: string; seq: number };
 }
 
 export interface ArticleRef {
@@ -73,6 +75,11 @@ export interface ControllerOptions {
   onChange(view: HighlightsView): void;
   /** Where to watch for late content (the body's parent, in case the page replaces the body). */
   container?: Element;
+  /**
+   * The reader asked in the page to write a note: bring the panel forward with focus in it. Notes are
+   * typed there, in the extension's frame, because keystrokes in the page are visible to its scripts.
+   */
+  onNoteRequested?(): void;
 }
 
 export interface HighlightController {
@@ -114,6 +121,7 @@ export function createHighlightController(options: ControllerOptions): Highlight
   let loadError: string | undefined;
   let captured: CapturedSelection | null = null;
   let watcher: LateContentWatcher | null = null;
+  let editRequest: HighlightsView['editRequest'];
   let destroyed = false;
 
   const painter = createPainter(doc, { schemeSource: body });
@@ -136,7 +144,7 @@ export function createHighlightController(options: ControllerOptions): Highlight
       };
     });
     items.sort((x, y) => x.start - y.start || x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id));
-    return { loaded, ...(loadError ? { error: loadError } : {}), painted: painter.supported, palette: colors, items };
+    return { loaded, ...(loadError ? { error: loadError } : {}), ...(editRequest ? { editRequest } : {}), painted: painter.supported, palette: colors, items };
   };
   const changed = () => {
     if (!destroyed) options.onChange(view());
@@ -232,8 +240,14 @@ export function createHighlightController(options: ControllerOptions): Highlight
     changed();
   };
 
-  const create = async (sel: CapturedSelection, color: HighlightColor, note = '') => {
-    const record = await api.create({ articleKey: article.key, url: article.url, title: article.title, quote: sel.quote, position: sel.position, color, note });
+  const requestNoteEdit = (id: string) => {
+    editRequest = { id, seq: (editRequest?.seq ?? 0) + 1 };
+    options.onNoteRequested?.();
+    changed();
+  };
+
+  const create = async (sel: CapturedSelection, color: HighlightColor) => {
+    const record = await api.create({ articleKey: article.key, url: article.url, title: article.title, quote: sel.quote, position: sel.position, color });
     records.set(record.id, record);
     await anchor([record]);
     doc.getSelection()?.removeAllRanges();
@@ -248,8 +262,10 @@ export function createHighlightController(options: ControllerOptions): Highlight
     onHighlight: async (color) => {
       if (captured) await create(captured, color);
     },
-    onNote: async (color, note) => {
-      if (captured) await create(captured, color, note);
+    onNote: async (color) => {
+      if (!captured) return;
+      const record = await create(captured, color);
+      requestNoteEdit(record.id);
     },
     onClose: () => {
       captured = null;
@@ -258,7 +274,7 @@ export function createHighlightController(options: ControllerOptions): Highlight
 
   const popover = mountNotePopover(doc, {
     colors,
-    onSaveNote: async (id, note) => void (await api.update(id, { note })),
+    onEditNote: (id) => requestNoteEdit(id),
     onRecolor: async (id, color) => void (await api.update(id, { color })),
     onDelete: async (id) => {
       const removed = await api.remove(id);

@@ -29,10 +29,10 @@ const RECT = { left: 100, top: 200, right: 300, bottom: 220, width: 200, height:
 const H = { id: 'h1', color: 'green', note: '', quote: '2021年全国医保基金支出2.4万亿元，比上年增长14.3%，基金运行总体平稳，收支结构持续优化。国家医保局相关负责人表示' };
 
 function mount(overrides: Partial<NotePopoverOptions> = {}) {
-  const calls = { save: [] as [string, string][], recolor: [] as [string, string][], del: [] as string[], close: 0 };
+  const calls = { edit: [] as string[], recolor: [] as [string, string][], del: [] as string[], close: 0 };
   popover = mountNotePopover(document, {
     colors: palette({}),
-    onSaveNote: (id, n) => void calls.save.push([id, n]),
+    onEditNote: (id) => void calls.edit.push(id),
     onRecolor: (id, c) => void calls.recolor.push([id, c]),
     onDelete: (id) => void calls.del.push(id),
     onClose: () => void (calls.close += 1),
@@ -58,20 +58,43 @@ describe('note popover', () => {
     expect((root.host as HTMLElement).shadowRoot).toBeNull();
   });
 
-  it('edits and saves the note', async () => {
-    const { $, calls, root } = mount();
-    popover?.open({ ...H, note: '旧笔记' }, RECT);
-    expect($('.note-text').textContent).toBe('旧笔记');
+  it('shows the note as text only and hands editing over to the panel: "edit note" calls onEditNote and closes', async () => {
+    const { $, calls, root, card } = mount();
+    const before = document.getElementById('before') as HTMLButtonElement;
+    before.focus();
+    popover?.open({ ...H, note: '旧笔记\n第二行' }, RECT);
+    expect($('.note-text').textContent).toBe('旧笔记\n第二行');
+    expect($('.empty').hidden).toBe(true);
+    expect($('.edit').textContent).toBe('编辑笔记');
+    expect(root.querySelector('textarea, input, form, [contenteditable]')).toBeNull();
     $<HTMLButtonElement>('.edit').click();
-    const textarea = $<HTMLTextAreaElement>('textarea');
-    expect(textarea.value).toBe('旧笔记');
-    expect(root.activeElement).toBe(textarea);
-    textarea.value = '新笔记\n第二行';
-    key(textarea, 'Enter', { ctrlKey: true });
     await flush();
-    expect(calls.save).toEqual([['h1', '新笔记\n第二行']]);
-    expect($('form').hidden).toBe(true);
-    expect($('.note-text').textContent).toBe('新笔记\n第二行');
+    expect(calls.edit).toEqual(['h1']);
+    expect(card.hidden).toBe(true);
+    expect(popover?.isOpen()).toBe(false);
+    expect(calls.close).toBe(1);
+    expect(document.activeElement).toBe(before);
+    expect(root.querySelector('textarea, input, form, [contenteditable]')).toBeNull();
+  });
+
+  it('"add note" on a highlight without a note also goes to the panel', async () => {
+    const { $, calls, card } = mount();
+    popover?.open(H, RECT);
+    expect($('.edit').textContent).toBe('添加笔记');
+    $<HTMLButtonElement>('.edit').click();
+    await flush();
+    expect(calls.edit).toEqual(['h1']);
+    expect(card.hidden).toBe(true);
+  });
+
+  it('stays open with a message when the hand-over fails', async () => {
+    const { $, card } = mount({ onEditNote: () => Promise.reject(new Error('面板没有响应')) });
+    popover?.open(H, RECT);
+    $<HTMLButtonElement>('.edit').click();
+    await flush();
+    await flush();
+    expect(card.hidden).toBe(false);
+    expect($('.card > [role="alert"]').textContent).toBe('出错了：面板没有响应');
   });
 
   it('recolours at once, and goes back with a message when the change fails', async () => {
@@ -104,21 +127,24 @@ describe('note popover', () => {
     expect(popover?.isOpen()).toBe(false);
   });
 
-  it('refreshes on a change from another tab, but never over an unsaved draft', () => {
-    const { $ } = mount();
+  it('refreshes the shown note and colour on a change from another tab or the panel', () => {
+    const { $, pressed } = mount();
     popover?.open(H, RECT);
+    expect(popover?.currentId()).toBe('h1');
     popover?.update({ ...H, id: 'other', note: 'x' });
     expect($('.empty').hidden).toBe(false);
-    popover?.update({ ...H, note: '另一个标签页写的', color: 'pink' });
-    expect($('.note-text').textContent).toBe('另一个标签页写的');
-    $<HTMLButtonElement>('.edit').click();
-    const textarea = $<HTMLTextAreaElement>('textarea');
-    textarea.value = '我正在写';
-    popover?.update({ ...H, note: '又改了' });
-    expect(textarea.value).toBe('我正在写');
+    popover?.update({ ...H, note: '面板里写的', color: 'pink' });
+    expect($('.note-text').textContent).toBe('面板里写的');
+    expect($('.empty').hidden).toBe(true);
+    expect($('.edit').textContent).toBe('编辑笔记');
+    expect(pressed()).toEqual(['false', 'false', 'false', 'true']);
+    popover?.update({ ...H, note: '' });
+    expect($('.note-text').hidden).toBe(true);
+    expect($('.empty').hidden).toBe(false);
+    expect($('.edit').textContent).toBe('添加笔记');
   });
 
-  it('Esc closes and gives focus back; an outside click closes unless a draft is open', () => {
+  it('Esc closes and gives focus back; an outside click and the close button close', () => {
     const { $, calls, card } = mount();
     const before = document.getElementById('before') as HTMLButtonElement;
     before.focus();
@@ -129,14 +155,15 @@ describe('note popover', () => {
     expect(document.activeElement).toBe(before);
 
     popover?.open(H, RECT);
-    $<HTMLButtonElement>('.edit').click();
-    $<HTMLTextAreaElement>('textarea').value = '草稿';
     document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-    expect(card.hidden).toBe(false);
-    $<HTMLButtonElement>('.close').click();
-    expect(card.hidden).toBe(false); // first press warns
+    expect(card.hidden).toBe(true);
+    expect(calls.close).toBe(2);
+
+    popover?.open(H, RECT);
     $<HTMLButtonElement>('.close').click();
     expect(card.hidden).toBe(true);
+    expect(calls.close).toBe(3);
+    expect(popover?.currentId()).toBeNull();
   });
 });
 

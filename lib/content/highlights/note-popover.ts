@@ -1,16 +1,20 @@
 /**
  * The popover for an existing highlight, opened by a click on it (painter.hitTest): the quote, the
- * note with edit/save, recolour, delete. The caller does the storing (through messages) and offers
- * undo after a delete (undo-toast.ts); this module only shows and asks.
+ * note as read-only text, "edit note" (or "add note"), recolour, delete. The caller does the storing
+ * (through messages) and offers undo after a delete (undo-toast.ts); this module only shows and asks.
+ *
+ * The note is never edited here: "edit note" hands over to the panel, where the caller opens the note
+ * box. This popover lives in the page (a closed shadow root on the Sina article), and a page script
+ * with a capture-phase keydown/input listener on window sees every keystroke typed in it; the panel is
+ * an extension page in its own frame, which page scripts cannot read, so notes are typed only there.
  *
  * A non-modal dialog: focus moves in when it opens (the reader clicked to interact), Esc closes and
- * gives focus back, the page stays usable around it. An edit of the same highlight in another tab
- * refreshes it, unless the reader has an unsaved draft here, which is never overwritten.
+ * gives focus back, the page stays usable around it. An edit of the same highlight in another tab or
+ * in the panel refreshes it.
  */
 import { t } from '../../i18n';
 import { colorOrDefault, type HighlightColor } from '../../highlights/colors';
 import type { AnchorTarget } from './geometry';
-import { createNoteEditor } from './note-editor';
 import { arrowNavigation, el, follow, mountShadowHost, swatchDot } from './shadow-ui';
 import type { ToolbarColor } from './toolbar';
 
@@ -24,7 +28,12 @@ export interface PopoverHighlight {
 
 export interface NotePopoverOptions {
   colors: readonly ToolbarColor[];
-  onSaveNote(id: string, note: string): void | Promise<void>;
+  /**
+   * "Edit note" / "Add note": open the note box for this highlight in the panel (the note is never
+   * typed in the page). The popover closes once this resolves, giving focus back to where it was
+   * before it opened; a rejection is shown in the popover, which stays open.
+   */
+  onEditNote(id: string): void | Promise<void>;
   onRecolor(id: string, color: HighlightColor): void | Promise<void>;
   /** Delete; the caller then offers undo. */
   onDelete(id: string): void | Promise<void>;
@@ -49,7 +58,6 @@ const CSS = `
 .quote { flex: 1; margin: 0; padding: 2px 0 2px 8px; border-left: 3px solid var(--swatch, #f2c200); color: inherit; opacity: .85; overflow-wrap: anywhere; }
 .note-text { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 40vh; overflow: auto; }
 .empty { margin: 0; opacity: .7; font-style: italic; }
-.note-form { display: flex; flex-direction: column; }
 .delete { color: #b3261e; }
 @media (prefers-color-scheme: dark) { .delete { color: #ff8a80; } }
 `;
@@ -83,22 +91,11 @@ export function mountNotePopover(doc: Document, options: NotePopoverOptions): No
 
   let colors: readonly ToolbarColor[] = options.colors;
   let current: (PopoverHighlight & { color: HighlightColor }) | null = null;
-  let editing = false;
+  let handingOver = false;
   let unfollow: (() => void) | undefined;
   let returnFocus: Element | null = null;
 
-  const editor = createNoteEditor(doc, 'pl-pop-note', {
-    async onSave(text) {
-      if (!current) return;
-      await options.onSaveNote(current.id, text);
-      current = { ...current, note: text };
-      setEditing(false);
-      render();
-    },
-    onCancel: () => setEditing(false),
-  });
-  editor.form.hidden = true;
-  card.append(editor.form, colorRow, el(doc, 'div', { class: 'row' }, deleteButton), status);
+  card.append(colorRow, el(doc, 'div', { class: 'row' }, deleteButton), status);
   ui.root.append(card);
 
   const showStatus = (message: string | null) => {
@@ -130,24 +127,9 @@ export function mountNotePopover(doc: Document, options: NotePopoverOptions): No
     );
   }
 
-  function setEditing(on: boolean): void {
-    editing = on;
-    editor.form.hidden = !on;
-    view.hidden = on;
-    if (on) {
-      editor.reset(current?.note ?? '');
-      editor.focus();
-    } else {
-      editButton.focus();
-    }
-  }
-
   function close(): void {
     if (!current) return;
     current = null;
-    editing = false;
-    editor.form.hidden = true;
-    view.hidden = false;
     card.hidden = true;
     showStatus(null);
     unfollow?.();
@@ -159,11 +141,19 @@ export function mountNotePopover(doc: Document, options: NotePopoverOptions): No
     options.onClose?.();
   }
 
-  editButton.addEventListener('click', () => setEditing(true));
-  closeButton.addEventListener('click', () => {
-    if (editing && !editor.requestClose()) return;
-    close();
+  editButton.addEventListener('click', () => {
+    if (!current || handingOver) return;
+    const id = current.id;
+    handingOver = true;
+    showStatus(null);
+    Promise.resolve()
+      .then(() => options.onEditNote(id))
+      .then(() => {
+        if (current?.id === id) close();
+      }, failed)
+      .finally(() => (handingOver = false));
   });
+  closeButton.addEventListener('click', close);
   colorRow.addEventListener('click', (e) => {
     const color = (e.target as Element).closest('button')?.getAttribute('data-color');
     if (!current || !color || color === current.color) return;
@@ -196,13 +186,12 @@ export function mountNotePopover(doc: Document, options: NotePopoverOptions): No
   card.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();
-    if (editing && !editor.requestClose()) return;
     close();
   });
   arrowNavigation(colorRow, () => Array.from(colorRow.querySelectorAll('button')));
 
   const onOutside = () => {
-    if (current && !(editing && editor.dirty())) close();
+    if (current) close();
   };
   doc.addEventListener('mousedown', onOutside);
 
@@ -210,9 +199,6 @@ export function mountNotePopover(doc: Document, options: NotePopoverOptions): No
     open(highlight, target, opts = {}) {
       if (!current) returnFocus = doc.activeElement;
       current = { ...highlight, color: colorOrDefault(highlight.color) };
-      editing = false;
-      editor.form.hidden = true;
-      view.hidden = false;
       showStatus(null);
       render();
       card.hidden = false;
@@ -222,14 +208,7 @@ export function mountNotePopover(doc: Document, options: NotePopoverOptions): No
     },
     update(highlight) {
       if (!current || current.id !== highlight.id) return;
-      const next = { ...highlight, color: colorOrDefault(highlight.color) };
-      // Never overwrite what the reader is typing; the newer saved note shows after they finish.
-      if (editing && editor.dirty()) {
-        current = { ...next, note: current.note };
-        return;
-      }
-      current = next;
-      if (editing) editor.reset(next.note);
+      current = { ...highlight, color: colorOrDefault(highlight.color) };
       render();
     },
     close,

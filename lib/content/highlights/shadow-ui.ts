@@ -7,10 +7,10 @@
  * on every article and these are a few buttons.
  *
  * Events from inside are stopped at the shadow root, so the page's own key and click handlers (site
- * shortcuts, "click outside closes" menus) do not fire while the reader types a note. That does NOT
- * hide keystrokes from a page listener registered in the capture phase on window/document, which runs
- * before the event reaches us; text that must stay private from page scripts belongs in the panel's
- * extension frame.
+ * shortcuts, "click outside closes" menus) do not fire while the reader uses these controls. That
+ * does NOT hide keystrokes from a page listener registered in the capture phase on window/document,
+ * which runs before the event reaches us; so there is no text field here at all: notes, which must
+ * stay private from page scripts, are typed only in the panel's extension frame.
  */
 
 import { placeBeside, targetRect, type AnchorTarget } from './geometry';
@@ -32,26 +32,18 @@ button {
   min-height: 28px; padding: 3px 8px; border-radius: 6px; font: inherit; color: inherit; white-space: nowrap;
 }
 button:hover { background: #eef1f6; }
-button:focus-visible, textarea:focus-visible { outline: 3px solid #0b62d6; outline-offset: 1px; }
+button:focus-visible { outline: 3px solid #0b62d6; outline-offset: 1px; }
 button.primary { background: #0b62d6; color: #fff; }
 button.primary:hover { background: #0950b0; }
 button[aria-pressed="true"] { box-shadow: inset 0 0 0 2px #0b62d6; }
 .dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; border: 1px solid rgba(0,0,0,.3); flex: none; }
 .row { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
-textarea {
-  box-sizing: border-box; width: 100%; min-width: 240px; min-height: 76px; margin: 6px 0 2px; padding: 6px;
-  font: inherit; color: inherit; background: #fff; border: 1px solid #9aa3b2; border-radius: 6px; resize: vertical;
-}
-.hint { margin: 0 0 4px; font-size: 12px; color: #5a6372; }
 .error { margin: 0 0 4px; font-size: 12px; color: #b3261e; }
-.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e8ebf0; background: #1f242d; border-color: #3a414d; box-shadow: 0 4px 18px rgba(0,0,0,.6); }
   button:hover { background: #2b313c; }
-  textarea { background: #15181e; border-color: #56606f; }
-  .hint { color: #a9b1bd; }
   .error { color: #ff8a80; }
-  button:focus-visible, textarea:focus-visible { outline-color: #7fb0ff; }
+  button:focus-visible { outline-color: #7fb0ff; }
   button[aria-pressed="true"] { box-shadow: inset 0 0 0 2px #7fb0ff; }
 }
 `;

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLang } from '../../i18n';
 import { palette } from '../../highlights/colors';
-import { NOTE_MAX } from '../../highlights/limits';
 import { placeBeside } from './geometry';
 import { captureShadowRoots, flush, key } from './test-support';
 import { mountSelectionToolbar, type SelectionToolbar, type SelectionToolbarOptions } from './toolbar';
@@ -23,11 +22,11 @@ afterEach(() => {
 });
 
 function mount(overrides: Partial<SelectionToolbarOptions> = {}) {
-  const calls = { highlight: [] as string[], note: [] as [string, string][], close: 0 };
+  const calls = { highlight: [] as string[], note: [] as string[], close: 0 };
   toolbar = mountSelectionToolbar(document, {
     colors: palette({ blue: '待核实' }),
     onHighlight: (c) => void calls.highlight.push(c),
-    onNote: (c, n) => void calls.note.push([c, n]),
+    onNote: (c) => void calls.note.push(c),
     onClose: () => void (calls.close += 1),
     ...overrides,
   });
@@ -78,69 +77,78 @@ describe('selection toolbar', () => {
     expect($('[role="alert"]').textContent).toBe('出错了：后台没有响应');
   });
 
-  it('adds a note: the colour buttons pick the colour, Ctrl+Enter saves', async () => {
-    const { calls, $, root, card, colorButtons } = mount();
+  it('"add note" highlights in the default colour and closes: the note is typed in the panel, never in the page', async () => {
+    const { calls, $, root, card } = mount();
     toolbar?.show(RECT);
-    const toggle = $<HTMLButtonElement>('.note-toggle');
-    expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    toggle.click();
-    expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    const textarea = $<HTMLTextAreaElement>('textarea');
-    expect($('form').hidden).toBe(false);
-    expect(root.activeElement).toBe(textarea);
-    expect(colorButtons().map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'false', 'false', 'false']);
-    colorButtons()[3]?.click();
-    expect(calls.highlight).toEqual([]);
-    expect(colorButtons().map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'false', 'true']);
-    expect(colorButtons()[3]?.getAttribute('aria-label')).toBe('颜色“观点”');
-    textarea.value = '和2020年口径不同';
-    key(textarea, 'Enter', { ctrlKey: true });
+    const addNote = $<HTMLButtonElement>('.add-note');
+    expect(addNote.textContent).toBe('✎ 添加笔记');
+    expect(addNote.hasAttribute('aria-expanded')).toBe(false);
+    expect(addNote.hasAttribute('aria-controls')).toBe(false);
+    addNote.click();
     await flush();
-    expect(calls.note).toEqual([['pink', '和2020年口径不同']]);
+    expect(calls.note).toEqual(['yellow']);
+    expect(calls.highlight).toEqual([]);
+    expect(card.hidden).toBe(true);
+    expect(calls.close).toBe(1);
+    expect(root.querySelector('textarea, input, form, [contenteditable]')).toBeNull();
+  });
+
+  it('"add note" uses the caller\'s default colour, and colour buttons never switch into a note mode', async () => {
+    const { calls, $, colorButtons } = mount({ defaultColor: 'blue' });
+    toolbar?.show(RECT);
+    expect(colorButtons().map((b) => b.getAttribute('aria-pressed'))).toEqual([null, null, null, null]);
+    $<HTMLButtonElement>('.add-note').click();
+    await flush();
+    expect(calls.note).toEqual(['blue']);
+  });
+
+  it('shows a failed "add note" instead of closing, and can be tried again', async () => {
+    let fail = true;
+    const noted: string[] = [];
+    const { $, card } = mount({ onNote: (c) => (fail ? Promise.reject(new Error('存储失败')) : void noted.push(c)) });
+    toolbar?.show(RECT);
+    $<HTMLButtonElement>('.add-note').click();
+    await flush();
+    await flush();
+    expect(card.hidden).toBe(false);
+    expect($('[role="alert"]').textContent).toBe('出错了：存储失败');
+    fail = false;
+    $<HTMLButtonElement>('.add-note').click();
+    await flush();
+    expect(noted).toEqual(['yellow']);
     expect(card.hidden).toBe(true);
   });
 
-  it('never drops a note silently: too long is refused with a message, a failed save keeps the text', async () => {
-    let fail = true;
-    const saved: string[] = [];
-    const { $, card } = mount({ onNote: (_c, n) => (fail ? Promise.reject(new Error('存储失败')) : void saved.push(n)) });
+  it('ignores a second click while a highlight is being made', async () => {
+    let resolve = () => {};
+    const noted: string[] = [];
+    const { $, calls, card, colorButtons } = mount({
+      onNote: (c) => {
+        noted.push(c);
+        return new Promise<void>((r) => (resolve = r));
+      },
+    });
     toolbar?.show(RECT);
-    $<HTMLButtonElement>('.note-toggle').click();
-    const textarea = $<HTMLTextAreaElement>('textarea');
-    expect(textarea.hasAttribute('maxlength')).toBe(false);
-    textarea.value = '注'.repeat(NOTE_MAX + 1);
-    $<HTMLButtonElement>('button[type="submit"]').click();
+    $<HTMLButtonElement>('.add-note').click();
     await flush();
-    expect($('form [role="alert"]').textContent).toBe(`笔记最多 ${NOTE_MAX} 个字符（现在 ${NOTE_MAX + 1} 个）。`);
-    textarea.value = '要点';
-    key(textarea, 'Enter', { metaKey: true });
+    $<HTMLButtonElement>('.add-note').click();
+    colorButtons()[0]?.click();
     await flush();
+    expect(noted).toEqual(['yellow']);
+    expect(calls.highlight).toEqual([]);
+    resolve();
     await flush();
-    expect($('form [role="alert"]').textContent).toBe('出错了：存储失败');
-    expect(textarea.value).toBe('要点');
-    expect(card.hidden).toBe(false);
-    fail = false;
-    key(textarea, 'Enter', { ctrlKey: true });
-    await flush();
-    expect(saved).toEqual(['要点']);
+    expect(card.hidden).toBe(true);
   });
 
-  it('Esc closes; with an unsaved note it asks for a second Esc; an outside click keeps a draft', () => {
+  it('Esc closes; an outside click closes', () => {
     const { $, card } = mount();
     toolbar?.show(RECT);
     key($('button.color'), 'Escape');
     expect(card.hidden).toBe(true);
 
     toolbar?.show(RECT);
-    $<HTMLButtonElement>('.note-toggle').click();
-    const textarea = $<HTMLTextAreaElement>('textarea');
-    textarea.value = '草稿';
-    document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-    expect(card.hidden).toBe(false);
-    key(textarea, 'Escape');
-    expect(card.hidden).toBe(false);
-    expect($('form [role="alert"]').textContent).toBe('笔记还没保存：再按一次 Esc 放弃。');
-    key(textarea, 'Escape');
+    key($('.add-note'), 'Escape');
     expect(card.hidden).toBe(true);
 
     toolbar?.show(RECT);
@@ -160,7 +168,7 @@ describe('selection toolbar', () => {
     key(colorButtons()[0] as Element, 'ArrowRight');
     expect(root.activeElement).toBe(colorButtons()[1]);
     key(colorButtons()[1] as Element, 'End');
-    expect(root.activeElement).toBe($('.note-toggle'));
+    expect(root.activeElement).toBe($('.add-note'));
     key(root.activeElement as Element, 'ArrowRight');
     expect(root.activeElement).toBe(colorButtons()[0]);
     key(root.activeElement as Element, 'Escape');
@@ -172,9 +180,9 @@ describe('selection toolbar', () => {
     const heard: string[] = [];
     document.addEventListener('keydown', (e) => heard.push(e.key));
     document.addEventListener('click', () => heard.push('click'));
-    toolbar?.show(RECT);
-    $<HTMLButtonElement>('.note-toggle').click();
-    key($('textarea'), 'a');
+    toolbar?.show(RECT, { focus: true });
+    key($('button.color'), 'a');
+    $<HTMLButtonElement>('button.color').click();
     expect(heard).toEqual([]);
     const down = new MouseEvent('mousedown', { bubbles: true, cancelable: true, composed: true });
     $('button.color').dispatchEvent(down);

@@ -1,7 +1,12 @@
 /**
  * The selection toolbar: colour buttons (each named by its meaning, 重点 / 数据 / …) that highlight
- * the selection at once, and "add note", which opens a note box; the colour buttons then choose the
- * colour of the noted highlight and Save creates it.
+ * the selection at once, and "add note", which highlights it in the default colour and hands over to
+ * the panel, where the caller opens the note box (the reader can recolour later).
+ *
+ * There is deliberately no note box here. This UI lives in the page (a closed shadow root on the
+ * Sina article), and a page script with a capture-phase keydown/input listener on window sees every
+ * keystroke typed in it, before our shadow root can stop the event. A note is private, so it is typed
+ * only in the panel, an extension page in its own frame that page scripts cannot read.
  *
  * It keeps the page's selection visible while used (mousedown on its buttons does not clear it),
  * never takes focus unless asked (a reader who just selected with the mouse keeps reading), and is
@@ -9,12 +14,11 @@
  * returns where it was.
  *
  * The caller captures the selection (selection.ts) before showing the toolbar; callbacks only say
- * which colour and note the reader chose.
+ * which colour the reader chose.
  */
 import { t } from '../../i18n';
 import { DEFAULT_COLOR, type HighlightColor } from '../../highlights/colors';
 import type { AnchorTarget } from './geometry';
-import { createNoteEditor } from './note-editor';
 import { arrowNavigation, el, follow, mountShadowHost, swatchDot } from './shadow-ui';
 
 export interface ToolbarColor {
@@ -26,11 +30,15 @@ export interface ToolbarColor {
 export interface SelectionToolbarOptions {
   /** The palette with the reader's labels (`palette()` from lib/highlights/colors). */
   colors: readonly ToolbarColor[];
+  /** The colour "add note" highlights in (DEFAULT_COLOR when not given). */
   defaultColor?: HighlightColor;
   /** A colour button: highlight the captured selection. A rejection is shown in the toolbar. */
   onHighlight(color: HighlightColor): void | Promise<void>;
-  /** Save in the note box: highlight with a note. A rejection is shown and the note kept. */
-  onNote(color: HighlightColor, note: string): void | Promise<void>;
+  /**
+   * "Add note": highlight the captured selection in the default colour; the caller then opens the
+   * note box in the panel (the note is never typed in the page). A rejection is shown in the toolbar.
+   */
+  onNote(color: HighlightColor): void | Promise<void>;
   /** The toolbar closed (Esc, outside click, after a highlight was made). */
   onClose?(): void;
 }
@@ -55,76 +63,50 @@ export interface SelectionToolbar {
   destroy(): void;
 }
 
+// "Add note" gets a line of its own under the colours: the same place whatever the labels' length.
 const CSS = `
 .card { display: flex; flex-direction: column; gap: 4px; }
-.note-form { display: flex; flex-direction: column; }
+.add-note { flex-basis: 100%; justify-content: center; border-top: 1px solid rgba(127,127,127,.3); border-radius: 0 0 6px 6px; }
 `;
 
-/** Size before the first layout (tests, a hidden frame): about four labelled buttons and "add note". */
-const FALLBACK_SIZE = { width: 340, height: 40 };
+/** Size before the first layout (tests, a hidden frame): four labelled buttons over "add note". */
+const FALLBACK_SIZE = { width: 340, height: 72 };
 
 export function mountSelectionToolbar(doc: Document, options: SelectionToolbarOptions): SelectionToolbar {
   const ui = mountShadowHost(doc, 'policy-lens-toolbar', CSS);
   const colorRow = el(doc, 'div', { class: 'row colors' });
-  const noteToggle = el(doc, 'button', { type: 'button', class: 'note-toggle', 'aria-expanded': 'false', 'aria-controls': 'pl-note' }, '✎ ', t('highlights.toolbar.addNote'));
+  const noteButton = el(doc, 'button', { type: 'button', class: 'add-note' }, '✎ ', t('highlights.toolbar.addNote'));
   const status = el(doc, 'p', { class: 'error', role: 'alert', hidden: true });
-  const bar = el(doc, 'div', { class: 'row' }, colorRow, noteToggle);
+  const bar = el(doc, 'div', { class: 'row' }, colorRow, noteButton);
   const card = el(doc, 'div', { class: 'card', role: 'toolbar', 'aria-label': t('highlights.toolbar.label'), hidden: true }, bar, status);
+  ui.root.append(card);
 
+  const noteColor: HighlightColor = options.defaultColor ?? DEFAULT_COLOR;
   let colors: readonly ToolbarColor[] = options.colors;
-  let noteColor: HighlightColor = options.defaultColor ?? DEFAULT_COLOR;
-  let noting = false;
   let open = false;
   let busy = false;
   let unfollow: (() => void) | undefined;
   let returnFocus: Element | null = null;
 
-  const editor = createNoteEditor(doc, 'pl-note', {
-    async onSave(text) {
-      await options.onNote(noteColor, text);
-      hide();
-    },
-    onCancel: () => setNoting(false),
-  });
-  editor.form.id = 'pl-note';
-  editor.form.hidden = true;
-  card.append(editor.form);
-  ui.root.append(card);
-
   const colorButtons = () => Array.from(colorRow.querySelectorAll('button'));
 
   const renderColors = () => {
     colorRow.replaceChildren(
-      ...colors.map((c) => {
-        const name = noting ? t('highlights.toolbar.noteColor', c.label) : t('highlights.toolbar.color', c.label);
-        const button = el(
+      ...colors.map((c) =>
+        el(
           doc,
           'button',
-          { type: 'button', class: 'color', 'data-color': c.id, title: c.label, 'aria-label': name, 'aria-pressed': noting ? String(c.id === noteColor) : undefined },
+          { type: 'button', class: 'color', 'data-color': c.id, title: c.label, 'aria-label': t('highlights.toolbar.color', c.label) },
           swatchDot(doc, c.swatch),
           c.label,
-        );
-        return button;
-      }),
+        ),
+      ),
     );
   };
 
   const showStatus = (message: string | null) => {
     status.textContent = message ?? '';
     status.hidden = message === null;
-  };
-
-  const setNoting = (on: boolean) => {
-    noting = on;
-    editor.form.hidden = !on;
-    noteToggle.setAttribute('aria-expanded', String(on));
-    renderColors();
-    if (on) {
-      editor.reset('');
-      editor.focus();
-    } else {
-      noteToggle.focus();
-    }
   };
 
   function hide(): void {
@@ -134,11 +116,6 @@ export function mountSelectionToolbar(doc: Document, options: SelectionToolbarOp
     unfollow?.();
     unfollow = undefined;
     const hadFocus = ui.root.activeElement !== null;
-    if (noting) {
-      noting = false;
-      editor.form.hidden = true;
-      noteToggle.setAttribute('aria-expanded', 'false');
-    }
     showStatus(null);
     // Duck-typed: instanceof fails across the content script / page boundary in Firefox.
     if (hadFocus && typeof (returnFocus as HTMLElement | null)?.focus === 'function') (returnFocus as HTMLElement).focus();
@@ -146,40 +123,35 @@ export function mountSelectionToolbar(doc: Document, options: SelectionToolbarOp
     options.onClose?.();
   }
 
-  colorRow.addEventListener('click', (e) => {
-    const button = (e.target as Element).closest('button');
-    const color = button?.getAttribute('data-color') as HighlightColor | null;
-    if (!color || busy) return;
-    if (noting) {
-      noteColor = color;
-      renderColors();
-      colorRow.querySelector<HTMLButtonElement>(`button[data-color="${color}"]`)?.focus();
-      return;
-    }
+  /** Runs a highlight callback once at a time: closes on success, shows why on failure. */
+  const run = (action: () => void | Promise<void>) => {
+    if (busy) return;
     busy = true;
     showStatus(null);
     Promise.resolve()
-      .then(() => options.onHighlight(color))
+      .then(action)
       .then(hide, (error: unknown) => showStatus(t('error.generic', error instanceof Error ? error.message : String(error))))
       .finally(() => (busy = false));
+  };
+
+  colorRow.addEventListener('click', (e) => {
+    const color = (e.target as Element).closest('button')?.getAttribute('data-color') as HighlightColor | null | undefined;
+    if (color) run(() => options.onHighlight(color));
   });
-  noteToggle.addEventListener('click', () => setNoting(!noting));
+  noteButton.addEventListener('click', () => run(() => options.onNote(noteColor)));
 
   // Keep the page's selection: a mousedown on a button would otherwise collapse it in some engines.
-  card.addEventListener('mousedown', (e) => {
-    if (!(e.target as Element).closest('textarea')) e.preventDefault();
-  });
+  card.addEventListener('mousedown', (e) => e.preventDefault());
   card.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();
-    if (noting && !editor.requestClose()) return;
     hide();
   });
-  arrowNavigation(bar, () => [...colorButtons(), noteToggle]);
+  arrowNavigation(bar, () => [...colorButtons(), noteButton]);
 
   // Any mousedown the document sees is outside the toolbar (events inside stop at the shadow root).
   const onOutside = () => {
-    if (open && !(noting && editor.dirty())) hide();
+    if (open) hide();
   };
   doc.addEventListener('mousedown', onOutside);
 
@@ -188,12 +160,6 @@ export function mountSelectionToolbar(doc: Document, options: SelectionToolbarOp
   return {
     show(target, opts = {}) {
       showStatus(null);
-      if (noting) {
-        noting = false;
-        editor.form.hidden = true;
-        noteToggle.setAttribute('aria-expanded', 'false');
-        renderColors();
-      }
       if (!open) returnFocus = doc.activeElement;
       open = true;
       card.hidden = false;
