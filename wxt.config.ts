@@ -20,6 +20,14 @@ export default defineConfig({
     // patterns, never <all_urls>.
     permissions: ['storage', 'contextMenus'],
     action: { default_title: 'Policy Lens' },
+    // Extension pages run only the extension's own scripts and load nothing from anywhere else: a
+    // title, note or imported article carrying markup can never become code or a request. Inline
+    // styles stay allowed (the in-page UI's ::highlight rules and shadow styles are <style> elements;
+    // a style is not code).
+    content_security_policy: {
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'",
+    },
     // The toolbar button opens the popup (the notes library), so it cannot also toggle the panel with a
     // plain click: the popup has a "show or hide the panel" button, and this shortcut does the same
     // (lib/background/commands.ts). Readers can change the key in the browser's shortcut settings.

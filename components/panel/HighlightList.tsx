@@ -78,6 +78,13 @@ type ItemProps = { item: PageHighlight; palette: PaletteEntry[]; actions: Highli
 function HighlightItem({ item, palette, actions, editRequest }: ItemProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const li = useRef<HTMLLIElement>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const editing = draft !== null;
+  // The note box opens because the reader asked (Edit note here, Add note in the page): focus it.
+  // (Preact's autoFocus is only the attribute, which browsers honour on page load alone.)
+  useEffect(() => {
+    if (editing) box.current?.focus();
+  }, [editing]);
   // "Add note" / "Edit note" in the page: open this note box (focus follows: the page moved it into this frame).
   const asked = editRequest?.id === item.id ? editRequest.seq : undefined;
   useEffect(() => {
@@ -151,8 +158,7 @@ function HighlightItem({ item, palette, actions, editRequest }: ItemProps) {
             rows={3}
             value={draft}
             placeholder={t('highlights.note.placeholder')}
-            // Focus follows the reader's own click on "Edit note".
-            autoFocus
+            ref={box}
             onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();

@@ -66,7 +66,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<LensBrowser> 
   // Sina hosts go to the fixture server; every other host goes nowhere, so the dozens of ad and
   // analytics scripts on a real Sina page fail at once instead of hanging the test.
   const rules = [...opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`), 'MAP * ~NOTFOUND'].join(', ');
-  const context: BrowserContext = await chromium.launchPersistentContext('', {
+  const context: BrowserContext = await chromium.launchPersistentContext(opts.profileDir ?? '', {
     executablePath: findBrowser('chromium'),
     headless: opts.headless ?? true,
     locale: opts.locale ?? 'en-US',

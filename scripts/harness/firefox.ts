@@ -1,7 +1,7 @@
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { axeSource, runAxeInPage, toViolations } from './axe';
 import { findFrame } from './frames';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LaunchOptions, LensBrowser, LensFrame, LensPage } from './types';
@@ -97,21 +97,33 @@ function wrap(page: Page): LensPage {
   };
 }
 
+/** A UUID that is the same for the same profile directory. */
+function uuidFor(profileDir: string): string {
+  const h = createHash('sha256').update(profileDir).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 function geckoId(extensionDir: string): string {
   const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
   return manifest.browser_specific_settings.gecko.id as string;
 }
 
 export async function launchFirefox(opts: LaunchOptions): Promise<LensBrowser> {
-  // A fixed internal UUID makes moz-extension:// URLs predictable for this run.
-  const uuid = randomUUID();
+  // A fixed internal UUID makes moz-extension:// URLs predictable for this run, and the same across
+  // launches on one kept profile, where the extension's IndexedDB lives under that UUID.
+  const uuid = opts.profileDir ? uuidFor(opts.profileDir) : randomUUID();
   const locale = opts.locale ?? 'en-US';
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findBrowser('firefox'),
     headless: opts.headless ?? true,
     defaultViewport: { width: 1280, height: 900 },
+    ...(opts.profileDir && { userDataDir: opts.profileDir }),
     extraPrefsFirefox: {
+      // A temporary add-on is removed when Firefox quits; on a kept profile its data must stay for the
+      // next launch (a browser restart), as it does for an installed add-on.
+      'extensions.webextensions.keepStorageOnUninstall': Boolean(opts.profileDir),
+      'extensions.webextensions.keepUuidOnUninstall': Boolean(opts.profileDir),
       'network.dns.localDomains': opts.hosts.join(','),
       // Firefox MV3 asks before a content script may run; a test profile grants the manifest's hosts.
       'extensions.originControls.grantByDefault': true,

@@ -71,4 +71,6 @@ export type LaunchOptions = {
   colorScheme?: 'light' | 'dark';
   /** Tests run headless; the demo shows a window when there is a display. */
   headless?: boolean;
+  /** A profile directory kept across launches (a browser restart); a fresh temporary one otherwise. */
+  profileDir?: string;
 };

@@ -11,12 +11,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, FIXTURES_DIR } from '../../scripts/harness/fixture-server';
 import { BROWSERS, useLens } from './support/lens';
+import { paintedBox, panelFrame, phrasePoints, selectPhrase } from './support/highlights';
 import { readyPanel } from './support/panel';
 
 const HOSTILE_SCRIPT = String.raw`
 (function () {
   var leak = (window.__lensLeak = {
-    initialText: '', attachShadowCalls: [], frameSrcs: [], appended: [], messages: [], hosts: [], highlights: [], probes: [],
+    initialText: '', attachShadowCalls: [], frameSrcs: [], appended: [], messages: [], hosts: [], highlights: [], probes: [], keys: [],
   });
   var text = function (v) { try { return typeof v === 'string' ? v : JSON.stringify(v); } catch (e) { return String(v); } };
   // 1. Prototype patches, in place before any extension code runs on this page.
@@ -36,6 +37,10 @@ const HOSTILE_SCRIPT = String.raw`
     for (var i = 0; i < arguments.length; i++) leak.appended.push(text(arguments[i] && (arguments[i].outerHTML || arguments[i].textContent)));
     return append.apply(this, arguments);
   };
+  // 2a. Every keystroke and text input anywhere in this document, heard first (capture phase on window).
+  ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'compositionend'].forEach(function (type) {
+    window.addEventListener(type, function (e) { leak.keys.push(e.key || e.data || ''); }, true);
+  });
   // 2. Every postMessage this window hears.
   window.addEventListener('message', function (e) { leak.messages.push({ origin: e.origin, data: text(e.data) }); }, true);
   // 3. Every custom element added to the page, and what its shadow root shows.
@@ -121,16 +126,20 @@ type Leak = {
   messages: { origin: string; data: string }[];
   hosts: { tag: string; shadowRoot: string }[];
   highlights: { name: string; text: string }[];
+  keys: string[];
 };
 
 describe.each(BROWSERS)('a hostile page in %s', (name) => {
   const lens = useLens(name);
-
-  it('gets nothing of what the panel shows', async () => {
-    const seed = fixture('seed-000-desktop');
+  const openHostile = async (fixtureName: string) => {
+    const seed = fixture(fixtureName);
     const html = readFileSync(path.join(FIXTURES_DIR, seed.file), 'utf8').replace('<head>', `<head>\n<script>${HOSTILE_SCRIPT}</script>`);
     lens.server.route(seed.url, html);
-    const page = await lens.browser.openPage(lens.server.urlOf(seed));
+    return lens.browser.openPage(lens.server.urlOf(seed));
+  };
+
+  it('gets nothing of what the panel shows', async () => {
+    const page = await openHostile('seed-000-desktop');
     expect(await page.evaluate(() => typeof (window as unknown as { __lensProbe?: unknown }).__lensProbe)).toBe('function');
 
     // Make the panel show everything it can: analysis, an expanded timeline, a revealed mention.
@@ -189,6 +198,38 @@ describe.each(BROWSERS)('a hostile page in %s', (name) => {
     await page.evaluate(() => (window as unknown as { __lensHijack(): void }).__lensHijack());
     const after = await readyPanel(page);
     expect(await after.evaluate(() => location.pathname)).toBe('/panel.html');
+    await page.close();
+  });
+
+  it('hears none of a note the reader writes, and cannot read it once written', async () => {
+    const PHRASE = '稳步有序扩大集中带量采购覆盖面';
+    const NOTE = 'secret-note-42: ask the bureau';
+    const page = await openHostile('seed-000-desktop');
+    await readyPanel(page);
+    // "Add note" spans the toolbar's bottom row, under the colours.
+    const { to } = await selectPhrase(page, PHRASE);
+    await page.waitFor('the selection toolbar', paintedBox, { tag: 'policy-lens-toolbar', around: to });
+    const box = (await page.evaluate(paintedBox, { tag: 'policy-lens-toolbar', around: to }))!;
+    await page.click({ x: (box.left + box.right) / 2, y: box.bottom - 8 });
+    // The highlight is made, and the note box opens in the panel with the keyboard focus in it.
+    const panel = await panelFrame(page);
+    await panel.waitFor('the note box focused in the panel', () => document.activeElement?.getAttribute('data-testid') === 'note-input');
+    await page.type(NOTE);
+    await page.press('Control+Enter');
+    await panel.waitFor('the note saved', (n) => [...document.querySelectorAll('[data-testid="highlight-note"]')].some((e) => e.textContent === n), NOTE);
+
+    // The note shows in the page too, in the highlight's popover (a closed shadow root).
+    const points = (await page.evaluate(phrasePoints, PHRASE))!;
+    const middle = { x: (points.from.x + points.to.x) / 2, y: points.from.y };
+    await page.click(middle);
+    await page.waitFor('the note popover', paintedBox, { tag: 'policy-lens-note', around: middle });
+    const probe = await page.evaluate(() => (window as unknown as { __lensProbe(): Promise<Probe> }).__lensProbe());
+    const leak = (await page.evaluate(() => (window as unknown as { __lensLeak: Leak }).__lensLeak)) as Leak;
+    // Not one keystroke of the note reached the page's listeners.
+    expect(leak.keys.join('')).not.toContain('secret');
+    expect(leak.keys.filter((k) => k.length === 1)).toEqual([]);
+    // Nor can the page read the note anywhere.
+    expect(JSON.stringify({ probe, leak: { ...leak, initialText: '' } })).not.toContain('secret-note');
     await page.close();
   });
 });

@@ -22,14 +22,23 @@ export const BROWSERS: BrowserName[] = (process.env.LENS_BROWSERS ?? 'chromium,f
   .map((b) => b.trim())
   .filter((b): b is BrowserName => b === 'chromium' || b === 'firefox');
 
+/** Launches `name` with the built extension against `server` (for tests that restart the browser). */
+export function launchLens(
+  name: BrowserName,
+  server: FixtureServer,
+  opts: Partial<Pick<LaunchOptions, 'locale' | 'colorScheme' | 'profileDir' | 'extensionDir'>> = {},
+): Promise<LensBrowser> {
+  const launch = name === 'chromium' ? launchChromium : launchFirefox;
+  return launch({ extensionDir: extensionDir(name), hosts: server.hosts, port: server.port, ...opts });
+}
+
 export function useLens(name: BrowserName, opts: Pick<LaunchOptions, 'locale' | 'colorScheme'> = {}) {
   let browser: LensBrowser | undefined;
   let server: FixtureServer | undefined;
 
   beforeAll(async () => {
     server = await startFixtureServer();
-    const launch = name === 'chromium' ? launchChromium : launchFirefox;
-    browser = await launch({ extensionDir: extensionDir(name), hosts: server.hosts, port: server.port, ...opts });
+    browser = await launchLens(name, server, opts);
   }, 120_000);
 
   afterAll(async () => {
