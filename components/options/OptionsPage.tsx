@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusRow, ImportFile } from '@/lib/db/articles';
+import type { EvictionNotice as EvictionNoticeData } from '@/lib/db/durability';
 import { t } from '@/lib/i18n';
+import { EvictionNotice } from '../shared/EvictionNotice';
 import { CorpusTable } from './CorpusTable';
 import { AddReadSetting } from './AddReadSetting';
 import { ImportPanel } from './ImportPanel';
@@ -14,10 +16,15 @@ export type CorpusActions = {
   setAddRead(on: boolean): Promise<void>;
 };
 
+/** The storage-eviction notice left by the background (lib/db/durability.ts). */
+export type StorageNotice = { read(): Promise<EvictionNoticeData | null>; dismiss(): Promise<void> };
+
 /** The options page: a welcome on first install, importing articles, and the corpus list. */
-export function OptionsPage({ actions, welcome }: { actions: CorpusActions; welcome: boolean }) {
+export function OptionsPage({ actions, welcome, storage }: { actions: CorpusActions; welcome: boolean; storage?: StorageNotice }) {
   const [rows, setRows] = useState<CorpusRow[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [evicted, setEvicted] = useState<EvictionNoticeData | null>(null);
+  useEffect(() => void storage?.read().then(setEvicted, () => undefined), [storage]);
 
   // Live: the background seeds the corpus on install while this page may already be open.
   useEffect(() => actions.watch(setRows, (e) => setNotice(t('error.generic', e.message))), [actions]);
@@ -36,6 +43,7 @@ export function OptionsPage({ actions, welcome }: { actions: CorpusActions; welc
   return (
     <main class="options" data-testid="options">
       <h1>{t('options.title')}</h1>
+      <EvictionNotice notice={evicted} onDismiss={() => void storage?.dismiss().then(() => setEvicted(null))} />
       {welcome && (
         <p class="welcome" data-testid="welcome">
           {t('options.welcome')}

@@ -101,3 +101,12 @@ describe('background router', () => {
     expect(await route({ type: 'panel:toggle', tabId: '7' }, extensionPage)).toMatchObject({ ok: false });
   });
 });
+
+describe('background router and a full disk', () => {
+  it('tells the reader the storage is full, in words, when a write hits the quota', async () => {
+    const { route, handlers } = setup();
+    (handlers['highlights:create'] as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
+    const reply = await route({ type: 'highlights:create', highlight: {} }, contentScript);
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining("highlights:create: the browser's storage is full, so nothing was saved") });
+  });
+});

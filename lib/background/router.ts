@@ -2,6 +2,7 @@
  * The background's single message entry: validate the shape with the contract's zod schema, check the
  * sender may ask for this, then dispatch. Replies are values or refusals with a reason, never throws.
  */
+import { describeStorageError, isQuotaError } from '../db/durability';
 import { RequestSchema, type Reply, type Request, type RequestType } from '../messages/contract';
 import { classifySender, type SenderInfo, type SenderKind } from './sender';
 
@@ -46,6 +47,8 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
       const handler = handlers[req.type] as Handler<typeof req.type>;
       return { ok: true, value: await handler(req as never, sender) };
     } catch (error) {
+      // A full disk is the reader's to fix, so say so plainly (nothing was written: Dexie transactions).
+      if (isQuotaError(error)) return { ok: false, error: describeStorageError(req.type, error) };
       return { ok: false, error: `${req.type} failed: ${printable(error instanceof Error ? error.message : error)}` };
     }
   };

@@ -5,6 +5,7 @@
  */
 import corpus from 'virtual:policy-lens/corpus';
 import catalogue from 'virtual:policy-lens/measures';
+import { extensionLocalStore, startDurability } from '../db/durability';
 import { seedCorpus } from '../db/seed';
 import { lensDB } from '../db/schema';
 import { getSetting } from '../db/settings';
@@ -55,7 +56,9 @@ function showCount(tabId: number, count: number): void {
 export function startBackground(): void {
   void browser.action.setBadgeBackgroundColor({ color: '#5b4a00' }).catch(() => undefined);
   const db = lensDB();
-
+  // Every start: was the database emptied behind the reader's back (storage eviction)? The extension
+  // pages tell the reader, with the date of their last backup.
+  void startDurability(db, extensionLocalStore()).catch((error: Error) => console.error(`[Policy Lens] storage check failed: ${error.message}`));
   let seeding: Promise<unknown> | null = null;
   const ensureSeeded = () =>
     (seeding ??= seedCorpus(db, corpus, {

@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   checkEviction,
   describeStorageError,
+  dismissEvictionNotice,
+  readEvictionNotice,
+  startDurability,
   extensionLocalStore,
   INITIALISED_KEY,
   initialiseDurability,
@@ -310,5 +313,27 @@ describe('describeStorageError', () => {
     expect(describeStorageError('Save note', undefined)).toBe("Save note: the browser's storage refused the change, so nothing was saved.");
     expect(describeStorageError('Save note', 'plain string')).toBe("Save note: the browser's storage refused the change, so nothing was saved (plain string).");
     expect(describeStorageError('  ', quotaDom())).toMatch(/^Saving: the browser's storage is full/);
+  });
+});
+
+describe('startDurability', () => {
+  it('finds an eviction before repairing it, and leaves word with the last backup until dismissed', async () => {
+    const db = fresh();
+    const local = memoryStore();
+    const at = (iso: string) => ({ now: () => new Date(iso), newId: () => 'install-1' });
+    expect(await startDurability(db, local, at('2026-01-01T00:00:00Z'))).toBe('fresh');
+    expect(await startDurability(db, local, at('2026-01-02T00:00:00Z'))).toBe('ok');
+    await recordBackup(local, new Date('2026-02-01T08:00:00Z'));
+    expect(await readEvictionNotice(local)).toBeNull();
+
+    // The browser empties the database (the sentinel goes with it); storage.local survives.
+    await db.meta.clear();
+    expect(await startDurability(db, local, at('2026-03-01T00:00:00Z'))).toBe('evicted');
+    expect(await readEvictionNotice(local)).toEqual({ detectedAt: '2026-03-01T00:00:00.000Z', lastBackupAt: '2026-02-01T08:00:00.000Z' });
+    // Repaired: the next start is fine, and the notice stays until the reader dismisses it.
+    expect(await startDurability(db, local, at('2026-03-02T00:00:00Z'))).toBe('ok');
+    expect(await readEvictionNotice(local)).not.toBeNull();
+    await dismissEvictionNotice(local);
+    expect(await readEvictionNotice(local)).toBeNull();
   });
 });

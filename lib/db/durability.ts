@@ -241,3 +241,40 @@ function errorMessage(error: unknown): string {
     return '';
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// At start-up
+
+/** Set in storage.local when an eviction is found; extension pages show it until the reader dismisses it. */
+export const EVICTION_NOTICE_KEY = 'durability.evictionNotice';
+
+const EvictionNoticeSchema = z.object({ detectedAt: z.string(), lastBackupAt: z.string().nullable() });
+export type EvictionNotice = z.infer<typeof EvictionNoticeSchema>;
+
+/**
+ * What the background does on every start: notice an eviction (and leave word for the extension
+ * pages, with the last backup's date so the reader knows what to import), then set the sentinel and
+ * marker up again. Checked before initialising, or the repair would hide the loss.
+ */
+export async function startDurability(db: LensDB, localStore: LocalStore, opts: DurabilityOptions = {}): Promise<EvictionState> {
+  const state = await checkEviction(db, localStore);
+  if (state === 'evicted') {
+    const notice: EvictionNotice = {
+      detectedAt: (opts.now ?? (() => new Date()))().toISOString(),
+      lastBackupAt: (await lastBackup(localStore))?.toISOString() ?? null,
+    };
+    await localStore.set(EVICTION_NOTICE_KEY, notice);
+  }
+  await initialiseDurability(db, localStore, opts);
+  return state;
+}
+
+/** The eviction the reader has not dismissed yet, or null. */
+export async function readEvictionNotice(localStore: LocalStore): Promise<EvictionNotice | null> {
+  const parsed = EvictionNoticeSchema.safeParse(await localStore.get(EVICTION_NOTICE_KEY));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function dismissEvictionNotice(localStore: LocalStore): Promise<void> {
+  await localStore.set(EVICTION_NOTICE_KEY, null);
+}

@@ -160,6 +160,33 @@ describe.each(BROWSERS)('durability in %s', (name) => {
         await readyPanel(page);
         await until('the highlight painted after the update', () => painted(page), (t) => t['policy-lens-yellow']?.includes(PHRASE) ?? false);
         await until('the note after the update', async () => listed(await panelFrame(page)), (l) => l.length === 1 && l[0]!.note === NOTE);
+
+        // The browser empties the database behind the reader's back (an eviction takes the sentinel
+        // record with everything else; here only the sentinel goes, which is what the check reads).
+        const options = await browser.openExtensionPage('/options.html');
+        await options.evaluate(
+          () =>
+            new Promise<void>((resolve, reject) => {
+              const open = indexedDB.open('policy-lens');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const tx = open.result.transaction('meta', 'readwrite');
+                tx.objectStore('meta').delete('sentinel');
+                tx.oncomplete = () => (open.result.close(), resolve());
+                tx.onerror = () => reject(tx.error);
+              };
+            }),
+        );
+      } finally {
+        await browser.close();
+      }
+
+      // Next start: the background notices, and the options page tells the reader.
+      browser = await launchLens(name, server, { profileDir, extensionDir });
+      try {
+        const options = await browser.openExtensionPage('/options.html');
+        await options.waitFor('the eviction notice', () => document.querySelector('[data-testid="eviction-notice"]') !== null, undefined, 20_000);
+        expect(await options.evaluate(() => document.querySelector('[data-testid="eviction-notice"]')?.textContent ?? '')).toContain('emptied');
       } finally {
         await browser.close();
       }
