@@ -14,18 +14,9 @@ import { readStore } from './support/extension-db';
 import { highlightPhrase, listedHighlights, paintedTexts, panelFrame, writeNote, type ListedHighlight } from './support/highlights';
 import { BROWSERS, launchLens, useLens, type LensFrame, type LensPage } from './support/lens';
 import { readyPanel } from './support/panel';
+import { until } from './support/poll';
 
 type Stored = { id: string; articleKey: string; note: string; color: string; quote: { exact: string } };
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 const painted = (page: LensPage) => page.evaluate(paintedTexts);
 const listed = (panel: LensFrame): Promise<ListedHighlight[]> => panel.evaluate(listedHighlights);

@@ -14,31 +14,14 @@ import { readStore } from './support/extension-db';
 import { highlightPhrase, listedHighlights, paintedBox, paintedTexts, panelFrame, phrasePoints, selectPhrase, writeNote, type ListedHighlight } from './support/highlights';
 import { BROWSERS, useLens, type LensFrame, type LensPage } from './support/lens';
 import { readyPanel } from './support/panel';
+import { until } from './support/poll';
 
 type StoredHighlight = { id: string; articleKey: string; title: string; url: string; color: string; note: string; quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number } };
 
 const fixtureHtml = (name: string) => readFileSync(path.join(FIXTURES_DIR, fixture(name).file), 'utf8');
 
-async function listed(panel: LensFrame, what: string, test: (items: ListedHighlight[]) => boolean): Promise<ListedHighlight[]> {
-  // Polled from Node, so the test's predicate can be any function; the frame only reports the list.
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const items = await panel.evaluate(listedHighlights);
-    if (test(items)) return items;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the panel lists ${JSON.stringify(items)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-async function painted(page: LensPage, what: string, test: (texts: Record<string, string[]>) => boolean): Promise<Record<string, string[]>> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const texts = await page.evaluate(paintedTexts);
-    if (test(texts)) return texts;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; painted: ${JSON.stringify(texts)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const listed = (panel: LensFrame, what: string, ok: (items: ListedHighlight[]) => boolean) => until(what, () => panel.evaluate(listedHighlights), ok);
+const painted = (page: LensPage, what: string, ok: (texts: Record<string, string[]>) => boolean) => until(what, () => page.evaluate(paintedTexts), ok);
 
 describe.each(BROWSERS)('highlights in %s', (name) => {
   const lens = useLens(name);
