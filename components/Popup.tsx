@@ -1,12 +1,15 @@
 import { t } from '@/lib/i18n';
+import type { LibraryDeps } from '@/lib/popup/library-deps';
+import { LibraryView } from './library/LibraryView';
 import { PageControls, type PageControlsDeps } from './popup/PageControls';
 
-export function Popup({ page }: { page?: PageControlsDeps }) {
+/** The toolbar popup: controls for the page in the active tab, then the highlights library. */
+export function Popup({ page, library }: { page?: PageControlsDeps; library?: LibraryDeps }) {
   return (
-    <main class="popup" data-testid="popup" style={{ width: '360px', padding: '12px 14px' }}>
-      <h1 style={{ fontSize: '16px', margin: '0 0 8px' }}>{t('appName')}</h1>
+    <main class="popup" data-testid="popup">
+      <h1>{t('appName')}</h1>
       {page && <PageControls deps={page} />}
-      <p>{t('popup.empty')}</p>
+      {library ? <LibraryView deps={library} mode="popup" /> : <p>{t('popup.empty')}</p>}
     </main>
   );
 }

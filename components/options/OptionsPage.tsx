@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CorpusRow, ImportFile } from '@/lib/db/articles';
 import type { EvictionNotice as EvictionNoticeData } from '@/lib/db/durability';
 import { t } from '@/lib/i18n';
-import { EvictionNotice } from '../shared/EvictionNotice';
+import { EvictionNotice, type StorageNotice } from '../shared/EvictionNotice';
 import { CorpusTable } from './CorpusTable';
 import { AddReadSetting } from './AddReadSetting';
 import { ImportPanel } from './ImportPanel';
@@ -15,9 +15,6 @@ export type CorpusActions = {
   getAddRead(): Promise<boolean>;
   setAddRead(on: boolean): Promise<void>;
 };
-
-/** The storage-eviction notice left by the background (lib/db/durability.ts). */
-export type StorageNotice = { read(): Promise<EvictionNoticeData | null>; dismiss(): Promise<void> };
 
 /** The options page: a welcome on first install, importing articles, and the corpus list. */
 export function OptionsPage({ actions, welcome, storage }: { actions: CorpusActions; welcome: boolean; storage?: StorageNotice }) {

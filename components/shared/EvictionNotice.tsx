@@ -1,6 +1,9 @@
 import { formatDate, t } from '@/lib/i18n';
 import type { EvictionNotice as Notice } from '@/lib/db/durability';
 
+/** Where an extension page reads and dismisses the notice the background left (lib/db/durability.ts). */
+export type StorageNotice = { read(): Promise<Notice | null>; dismiss(): Promise<void> };
+
 /**
  * Shown when the browser emptied the extension's database (storage eviction): what happened, and what
  * the reader can do — import their last backup — until they dismiss it.

@@ -184,7 +184,8 @@ describe('createLibraryIndex().query: grouping', () => {
 });
 
 describe('createLibraryIndex at scale', () => {
-  it('indexes and answers 10,000 highlights quickly', () => {
+  // How fast is for `npm run bench -- load`; here, that 10,000 are searched right.
+  it('indexes and answers 10,000 highlights', () => {
     const many: HighlightRecord[] = Array.from({ length: 10_000 }, (_, i) => {
       const base = HIGHLIGHTS[i % HIGHLIGHTS.length]!;
       return {
@@ -196,16 +197,9 @@ describe('createLibraryIndex at scale', () => {
         createdAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
       };
     });
-    let t = performance.now();
     const big = createLibraryIndex(many, ARTICLES);
-    const built = performance.now() - t;
-    t = performance.now();
     const typed = ['救', '救命', '救命钱', '救命钱 第99', '救命钱 第999条'].map((text) => big.query({ text, colors: ['yellow', 'pink'] }));
-    const perQuery = (performance.now() - t) / typed.length;
     expect(typed[4]!.total).toBe(1);
     expect(typed[0]!.groups.length).toBeGreaterThan(0);
-    // Generous bounds for a busy 2-core CI machine; typically ~100 ms to build and a few ms per query.
-    expect(built).toBeLessThan(2000);
-    expect(perQuery).toBeLessThan(100);
   });
 });

@@ -1,0 +1,19 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { EvictionNotice as EvictionNoticeData } from '@/lib/db/durability';
+import { t } from '@/lib/i18n';
+import type { LibraryDeps } from '@/lib/popup/library-deps';
+import { EvictionNotice, type StorageNotice } from '../shared/EvictionNotice';
+import { LibraryView } from './LibraryView';
+
+/** "Open as a page": the popup's library in a tab of its own, for long reviews (and restoring a backup). */
+export function LibraryPage({ deps, openImport = false, storage }: { deps: LibraryDeps; openImport?: boolean; storage?: StorageNotice }) {
+  const [evicted, setEvicted] = useState<EvictionNoticeData | null>(null);
+  useEffect(() => void storage?.read().then(setEvicted, () => undefined), [storage]);
+  return (
+    <main class="library-page" data-testid="library-page">
+      <h1>{t('appName')}</h1>
+      <EvictionNotice notice={evicted} onDismiss={() => void storage?.dismiss().then(() => setEvicted(null))} />
+      <LibraryView deps={deps} mode="page" openImport={openImport} />
+    </main>
+  );
+}
