@@ -5,6 +5,8 @@ import { NOTE_MAX } from '@/lib/highlights/limits';
 import { formatDate, t } from '@/lib/i18n';
 import type { HighlightEdit } from '@/lib/popup/library-deps';
 import { formatTags, parseTags, tagsProblem } from '@/lib/popup/library-query';
+import { shorten } from '@/lib/text/shorten';
+import { useAction } from '../shared/use-action';
 
 /** What a row can do; each rejects with the reason (which names the field). */
 export type RowActions = {
@@ -16,11 +18,6 @@ export type RowActions = {
 type Props = { highlight: HighlightRecord; palette: PaletteEntry[]; actions: RowActions };
 
 const QUOTE_LABEL = 30;
-
-function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
 
 type Draft = { note: string; tags: string };
 
@@ -40,27 +37,13 @@ function draftProblem(draft: Draft): string | null {
  */
 export function HighlightRow({ highlight: h, palette, actions }: Props) {
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const color = colorOrDefault(h.color);
   const label = palette.find((p) => p.id === color)?.label ?? color;
   const short = shorten(h.quote.exact, QUOTE_LABEL);
   const noteId = `library-note-${h.id}`;
   const tagsId = `library-tags-${h.id}`;
 
-  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      setError(t('panel.highlights.failed', (e as Error).message));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const save = async () => {
     if (!draft) return;

@@ -3,6 +3,8 @@ import type { HighlightsView, PageHighlight } from '@/lib/content/highlights/con
 import { COLOR_STYLES, colorOrDefault, type HighlightColor, type PaletteEntry } from '@/lib/highlights/colors';
 import { NOTE_MAX } from '@/lib/highlights/limits';
 import { t } from '@/lib/i18n';
+import { shorten } from '@/lib/text/shorten';
+import { useAction } from '../shared/use-action';
 
 /** What the reader can do with a highlight from the panel; each resolves, or rejects with the reason. */
 export type HighlightActions = {
@@ -16,11 +18,6 @@ export type HighlightActions = {
 type Props = { view: HighlightsView | undefined; actions?: HighlightActions | undefined };
 
 const QUOTE_SHOWN = 120;
-
-function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
 
 /**
  * "My highlights": the page's highlights in reading order with colour, quote and note (editable in
@@ -92,26 +89,12 @@ function HighlightItem({ item, palette, actions, editRequest }: ItemProps) {
     setDraft((current) => current ?? item.note);
     li.current?.scrollIntoView({ block: 'nearest' });
   }, [asked]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const color = colorOrDefault(item.color);
   const label = palette.find((p) => p.id === color)?.label ?? color;
   const quote = shorten(item.quote, QUOTE_SHOWN);
   const noteId = `note-${item.id}`;
 
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      setError(t('panel.highlights.failed', (e as Error).message));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
   const save = async () => {
     if (draft === null) return;
     if (draft.length > NOTE_MAX) {

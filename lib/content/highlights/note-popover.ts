@@ -17,6 +17,7 @@ import { colorOrDefault, type HighlightColor } from '../../highlights/colors';
 import type { AnchorTarget } from './geometry';
 import { arrowNavigation, el, follow, mountShadowHost, swatchDot } from './shadow-ui';
 import type { ToolbarColor } from './toolbar';
+import { shorten } from '../../text/shorten';
 
 export interface PopoverHighlight {
   id: string;
@@ -64,11 +65,6 @@ const CSS = `
 
 const QUOTE_SHOWN = 60;
 const FALLBACK_SIZE = { width: 320, height: 180 };
-
-function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
 
 export function mountNotePopover(doc: Document, options: NotePopoverOptions): NotePopover {
   const ui = mountShadowHost(doc, 'policy-lens-note', CSS);
