@@ -113,6 +113,12 @@ export function startBackground(): void {
     browser.runtime.getURL('/'),
   );
 
+  // A tab that navigates starts with no count; its content script, if the new page is an article,
+  // sets it again once it has listed the article's highlights.
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading') showCount(tabId, 0);
+  });
+
   browser.contextMenus.onClicked.addListener((info, tab) => void onHighlightMenu(info, tab, toTab));
 
   browser.commands.onCommand.addListener((command, tab) => {
