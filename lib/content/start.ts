@@ -31,6 +31,8 @@ export type LensEnv = {
 export async function startLens(env: LensEnv): Promise<void> {
   const { doc, href } = env;
   if (!parseArticleUrl(href)) return;
+  // Read (and take out of the address at once) the highlight the library opened this page to show.
+  const asked = takeRevealRequest(doc);
   const read = await readArticlePage(doc, href, { timeoutMs: 10_000 });
   if (!read.ok) return;
   const article = read.article;
@@ -110,19 +112,19 @@ export async function startLens(env: LensEnv): Promise<void> {
     changed();
   };
   // The highlights do not wait for the analysis, nor it for them.
-  await Promise.all([analyze(), highlights?.load().then(() => revealAsked(doc, highlights))]);
+  await Promise.all([analyze(), highlights?.load().then(() => asked && highlights.reveal(asked))]);
 }
 
 /**
- * Opened from the library to show one highlight (`#policy-lens=<id>`): scroll to it, and take the
- * fragment out of the address so a reload or a shared link does not jump again.
+ * Opened from the library to show one highlight (`#policy-lens=<id>`): which one, with the fragment
+ * taken out of the address so a reload or a shared link does not jump again. Done first thing, before
+ * the highlights are listed: the address change counts as a navigation for the toolbar badge.
  */
-function revealAsked(doc: Document, highlights: HighlightController): void {
+function takeRevealRequest(doc: Document): string | null {
   const view = doc.defaultView;
   const id = view ? revealFromFragment(view.location.hash) : null;
-  if (!id || !view) return;
-  highlights.reveal(id);
-  view.history.replaceState(view.history.state, '', view.location.href.replace(/#.*$/, ''));
+  if (id && view) view.history.replaceState(view.history.state, '', view.location.href.replace(/#.*$/, ''));
+  return id;
 }
 
 /** An action's outcome as a reply: the value, or the refusal's message for the one who asked. */
