@@ -13,10 +13,11 @@ import { measuresSuite } from './suites/measures';
 import { relatedSuite } from './suites/related';
 import { extractionSuite } from './suites/extraction';
 import { panelSuite } from './suites/panel';
+import { loadSuite } from './suites/load';
 import type { Suite, SuiteResult } from './types';
 
 /** Later issues add their suites here; each is self-contained. */
-const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite, corpusSuite, measuresSuite, anchoringSuite, panelSuite];
+const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite, corpusSuite, measuresSuite, anchoringSuite, panelSuite, loadSuite];
 
 function table(result: SuiteResult): string {
   const cells = result.rows.map((r) => result.columns.map((c) => String(r[c] ?? '')));
