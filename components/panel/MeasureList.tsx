@@ -54,7 +54,7 @@ function MeasureItem({ measure, onReveal }: { measure: MeasureInsight; onReveal:
           {category}
         </span>
         <button type="button" class="link" aria-expanded={expanded} aria-controls={timelineId} data-testid="timeline-toggle" onClick={() => setExpanded(!expanded)}>
-          {t('panel.timeline')} ({measure.timeline.length})
+          {t('panel.timeline')} ({measure.timelineTotal})
         </button>
       </div>
       {expanded && (
@@ -67,6 +67,11 @@ function MeasureItem({ measure, onReveal }: { measure: MeasureInsight; onReveal:
             </li>
           ))}
         </ol>
+      )}
+      {expanded && measure.timelineTotal > measure.timeline.length && (
+        <p class="hint" data-testid="timeline-latest">
+          {t('panel.timelineLatest', measure.timeline.length, measure.timelineTotal)}
+        </p>
       )}
     </li>
   );

@@ -11,13 +11,8 @@ export { figureValues, figuresAgree } from './figures';
 export { matchQuote, matchQuoteSteps, type AnchorMethod, type MatchOptions, type MatchResult, type OrphanReason } from './match-quote';
 export { normalize, prepareText, prepareTextSteps, type PreparedText } from './normalize';
 export {
-  AnchorSelectorsSchema,
   CONTEXT_LENGTH,
-  SelectorSchema,
-  TextPositionSelectorSchema,
-  TextQuoteSelectorSchema,
   describe,
-  fromSelectorList,
   toSelectorList,
   type AnchorSelectors,
   type DescribeOptions,
@@ -25,4 +20,5 @@ export {
   type TextPositionSelector,
   type TextQuoteSelector,
 } from './selectors';
+// The zod schemas and fromSelectorList are in './selector-schemas', left out here to keep zod out of the content script.
 export { buildTextMap, buildTextMapSteps, offsetsFromRange, rangeFromOffsets, type TextMap, type TextMapOptions } from './text-map';

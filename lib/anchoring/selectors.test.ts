@@ -1,5 +1,6 @@
 import { describe as suite, expect, it } from 'vitest';
-import { AnchorSelectorsSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema, describe, fromSelectorList, toSelectorList } from './selectors';
+import { describe, toSelectorList } from './selectors';
+import { AnchorSelectorsSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema, fromSelectorList } from './selector-schemas';
 import { ARTICLE, find } from './test-support';
 
 suite('describe', () => {

@@ -5,55 +5,18 @@
  * The quote selector is what survives edits; the position selector is only a hint for choosing
  * between places and for narrowing the fuzzy search on long pages.
  */
-import { z } from 'zod';
+// No zod here: this module runs in the content script, where building zod schemas cost the page tens
+// of milliseconds at start (scripts/bench/suites/load.ts). The schemas are in selector-schemas.ts.
 
 /** Characters of context kept on each side of the quote: enough to tell template sentences apart. */
 export const CONTEXT_LENGTH = 32;
 
-export const TextQuoteSelectorSchema = z.object({
-  type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1),
-  // Optional in the W3C model; other annotators may omit them, so imports default to no context.
-  prefix: z.string().default(''),
-  suffix: z.string().default(''),
-});
-export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
-
-export const TextPositionSelectorSchema = z
-  .object({
-    type: z.literal('TextPositionSelector'),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
-  })
-  .refine((s) => s.end >= s.start, { message: 'end must not be before start' });
-export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
-
+export type TextQuoteSelector = { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string };
+export type TextPositionSelector = { type: 'TextPositionSelector'; start: number; end: number };
 /** What a highlight stores to find its text again. */
-export const AnchorSelectorsSchema = z.object({
-  quote: TextQuoteSelectorSchema,
-  position: TextPositionSelectorSchema.optional(),
-});
-export type AnchorSelectors = z.infer<typeof AnchorSelectorsSchema>;
-
+export type AnchorSelectors = { quote: TextQuoteSelector; position?: TextPositionSelector };
 /** Either selector, as it appears in a W3C `target.selector` array. */
-export const SelectorSchema = z.union([TextQuoteSelectorSchema, TextPositionSelectorSchema]);
-export type Selector = z.infer<typeof SelectorSchema>;
-
-/**
- * Pick our selectors out of a W3C `target.selector` list (which may hold other kinds, e.g. a
- * RangeSelector from another tool). Returns null when there is no usable quote.
- */
-export function fromSelectorList(list: readonly unknown[]): AnchorSelectors | null {
-  let quote: TextQuoteSelector | undefined;
-  let position: TextPositionSelector | undefined;
-  for (const item of list) {
-    const parsed = SelectorSchema.safeParse(item);
-    if (!parsed.success) continue;
-    if (parsed.data.type === 'TextQuoteSelector') quote ??= parsed.data;
-    else position ??= parsed.data;
-  }
-  return quote ? (position ? { quote, position } : { quote }) : null;
-}
+export type Selector = TextQuoteSelector | TextPositionSelector;
 
 /** The W3C `target.selector` list for storage or export. */
 export function toSelectorList(selectors: AnchorSelectors): Selector[] {

@@ -11,6 +11,7 @@ import { lensDB } from '../db/schema';
 import { getSetting } from '../db/settings';
 import { analyzePageArticle } from '../insight/analyze';
 import { indexStoredArticle } from '../insight/indexer';
+import { createIndexQueue } from '../insight/index-queue';
 import { removeFromIndex } from '../related';
 import { ALL_ARTICLES, HIGHLIGHTS_CHANGED, STATE_CHANGED, type ContentRequest } from '../messages/contract';
 import { handleCommand } from './commands';
@@ -59,6 +60,10 @@ export function startBackground(): void {
   // Every start: was the database emptied behind the reader's back (storage eviction)? The extension
   // pages tell the reader, with the date of their last backup.
   void startDurability(db, extensionLocalStore()).catch((error: Error) => console.error(`[Policy Lens] storage check failed: ${error.message}`));
+  // Articles read for the first time join the related-articles index after their panel has its answer;
+  // any the worker stopped before indexing are picked up at this start.
+  const indexQueue = createIndexQueue(db, (id, error) => console.error(`[Policy Lens] indexing article ${id} failed: ${error.message}`));
+  void indexQueue.recover().catch((error: Error) => console.error(`[Policy Lens] index check failed: ${error.message}`));
   let seeding: Promise<unknown> | null = null;
   const ensureSeeded = () =>
     (seeding ??= seedCorpus(db, corpus, {
@@ -98,7 +103,7 @@ export function startBackground(): void {
       'panel:reattach': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:reattach', id: req.id }),
       'article:analyze': async ({ article }) => {
         await ensureSeeded();
-        return analyzePageArticle(article, { db, catalogue, addToCorpus: await getSetting(db, 'corpus.addRead') });
+        return analyzePageArticle(article, { db, catalogue, addToCorpus: await getSetting(db, 'corpus.addRead'), indexLater: (id) => void indexQueue.add(id) });
       },
       'corpus:changed': async () => undefined,
       // Relay to the tab's content script (top frame only): the panel framed in the article's tab, or

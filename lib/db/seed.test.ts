@@ -99,4 +99,16 @@ describe('seedCorpus', () => {
     expect(await db.articles.get(makeArticle(7).id)).toBeUndefined();
     expect(await db.articles.count()).toBe(3);
   });
+
+  it('completes on the next try a seeding that failed halfway', async () => {
+    fresh();
+    await seedCorpus(db, corpusV1);
+    const v2 = { version: 'v2', articles: [makeArticle(7), makeArticle(8)] };
+    await expect(seedCorpus(db, { ...v2, articles: [v2.articles[0]!, { ...v2.articles[1]!, bad: () => 1 } as never] })).rejects.toThrow();
+    // The next start finds the corpus still at v1 and seeds v2 in full.
+    expect(await seedCorpus(db, v2)).toMatchObject({ status: 'seeded' });
+    expect((await db.meta.get(CORPUS_VERSION_KEY))?.value).toBe('v2');
+    expect(await db.articles.get(makeArticle(7).id)).toBeDefined();
+    expect(await db.articles.get(makeArticle(8).id)).toBeDefined();
+  });
 });

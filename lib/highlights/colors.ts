@@ -7,7 +7,6 @@
  * settings table (only the colours the reader renamed); everything else comes from the interface
  * language, so a reader who switches language without renaming sees the defaults in that language.
  */
-import { z } from 'zod';
 import { t, type MessageKey } from '../i18n';
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
@@ -15,10 +14,6 @@ export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
 /** The colour of the context menu item, the keyboard shortcut and a plain click on the toolbar. */
 export const DEFAULT_COLOR: HighlightColor = 'yellow';
-
-export const HighlightColorSchema = z.enum(HIGHLIGHT_COLORS, {
-  error: `colour must be one of ${HIGHLIGHT_COLORS.join(', ')}`,
-});
 
 export function isHighlightColor(value: unknown): value is HighlightColor {
   return typeof value === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(value);
@@ -61,11 +56,17 @@ export const COLOR_LABELS_SETTING = 'highlights.colorLabels';
 /** Long enough for "Follow up with the bureau", short enough to fit a toolbar button. */
 export const COLOR_LABEL_MAX = 24;
 
-export const ColorLabelSchema = z
-  .string({ error: 'label must be text' })
-  .trim()
-  .min(1, { error: 'label must not be empty' })
-  .max(COLOR_LABEL_MAX, { error: `label must be at most ${COLOR_LABEL_MAX} characters` });
+/**
+ * A label as the reader may set it: trimmed, 1 to COLOR_LABEL_MAX characters. By hand, not zod: the
+ * content script uses the palette, and zod's schemas cost the page time at start.
+ */
+export function checkColorLabel(value: unknown): { ok: true; label: string } | { ok: false; error: string } {
+  if (typeof value !== 'string') return { ok: false, error: 'label must be text' };
+  const label = value.trim();
+  if (label === '') return { ok: false, error: 'label must not be empty' };
+  if (label.length > COLOR_LABEL_MAX) return { ok: false, error: `label must be at most ${COLOR_LABEL_MAX} characters` };
+  return { ok: true, label };
+}
 
 /** Only the renamed colours; a missing colour means "the default label". */
 export type ColorRenames = Partial<Record<HighlightColor, string>>;
@@ -83,8 +84,8 @@ export function parseColorRenames(stored: unknown): ColorRenames {
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return out;
   for (const [key, value] of Object.entries(stored)) {
     if (!isHighlightColor(key)) continue;
-    const label = ColorLabelSchema.safeParse(value);
-    if (label.success) out[key] = label.data;
+    const label = checkColorLabel(value);
+    if (label.ok) out[key] = label.label;
   }
   return out;
 }
@@ -112,9 +113,9 @@ export function renameColor(
     delete next[color];
     return next;
   }
-  const parsed = ColorLabelSchema.safeParse(trimmed);
-  if (!parsed.success) throw new Error(`Rename colour ${color}: ${parsed.error.issues[0]?.message ?? 'invalid label'}`);
-  next[color] = parsed.data;
+  const checked = checkColorLabel(trimmed);
+  if (!checked.ok) throw new Error(`Rename colour ${color}: ${checked.error}`);
+  next[color] = checked.label;
   return next;
 }
 

@@ -8,9 +8,9 @@
  * messages end up in front of the reader and in bug reports, and "invalid input" helps neither.
  */
 import { z } from 'zod';
-import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../anchoring/selectors';
+import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../anchoring/selector-schemas';
 import type { HighlightRecord, LensDB } from '../db/schema';
-import { DEFAULT_COLOR, HighlightColorSchema } from './colors';
+import { DEFAULT_COLOR, HIGHLIGHT_COLORS } from './colors';
 import { NOTE_MAX, TAGS_MAX, TAG_MAX } from './limits';
 
 export { NOTE_MAX, TAGS_MAX, TAG_MAX };
@@ -23,6 +23,10 @@ export const QUOTE_MAX = 100_000;
 export const CONTEXT_MAX = 256;
 
 export type HighlightAction = 'create' | 'update' | 'delete' | 'restore';
+
+const HighlightColorSchema = z.enum(HIGHLIGHT_COLORS, {
+  error: `colour must be one of ${HIGHLIGHT_COLORS.join(', ')}`,
+});
 
 const ACTION_LABEL: Record<HighlightAction, string> = {
   create: 'Create highlight',

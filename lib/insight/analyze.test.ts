@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LensDB } from '../db/schema';
 import { catalogue, seedCorpusRecords, seededDB } from './test-support';
 import type { PageArticle } from '../messages/contract';
-import { analyzePageArticle } from './analyze';
+import { analyzePageArticle, TIMELINE_LIMIT } from './analyze';
 
 let db: LensDB;
 const corpus = seedCorpusRecords;
@@ -105,5 +105,23 @@ describe('analyzePageArticle', () => {
     const seedInsight = await analyzePageArticle(seedPage(), { db, catalogue, addToCorpus: true });
     const fund = seedInsight.measures.find((m) => m.id === 'fund-supervision');
     expect(fund?.timeline.map((e) => e.id)).toContain(stored[0]!.id);
+  });
+
+  it('lists only the latest articles of a long timeline, oldest first, and says how many there are', async () => {
+    await seeded();
+    const seed = seed000();
+    const base = await db.articles.get(seed.id);
+    const extra = TIMELINE_LIMIT + 7;
+    // Copies of seed 000 on consecutive days, all mentioning what it mentions.
+    await db.articles.bulkPut(
+      Array.from({ length: extra }, (_, i) => ({ ...base!, id: `a_copy${String(i).padStart(4, '0')}`, key: undefined, url: undefined, date: new Date(Date.UTC(2030, 0, 1 + i)).toISOString() })),
+    );
+    const insight = await analyzePageArticle(seedPage(), { db, catalogue, addToCorpus: true });
+    const fund = insight.measures.find((m) => m.id === 'fund-supervision')!;
+    const mentioning = (await db.articles.where('measureIds').equals('fund-supervision').primaryKeys()).filter((id) => id !== seed.id);
+    expect(fund.timelineTotal).toBe(mentioning.length);
+    expect(fund.timeline).toHaveLength(TIMELINE_LIMIT);
+    // The latest ones: the last TIMELINE_LIMIT copies, in date order.
+    expect(fund.timeline.map((e) => e.id)).toEqual(Array.from({ length: TIMELINE_LIMIT }, (_, i) => `a_copy${String(extra - TIMELINE_LIMIT + i).padStart(4, '0')}`));
   });
 });

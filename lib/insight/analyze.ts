@@ -10,7 +10,7 @@ import { detectMeasures, type Catalogue } from '../measures';
 import { findMeasureLikeSentences } from '../measures/other-measures';
 import { queryRelated } from '../related';
 import { findSameArticle, type IdentityMatch } from './identity';
-import { indexStoredArticle } from './indexer';
+import { indexStoredArticle, storeForLaterIndexing } from './indexer';
 import { articleFromPage } from './page-to-article';
 
 export type TimelineEntry = { id: string; title: string; date: string; url?: string; sentence: string };
@@ -22,9 +22,17 @@ export type MeasureInsight = {
   category: string;
   /** `target` locates the mention in the live page (quote with context, position as a hint). */
   mentions: { start: number; end: number; quote: string; sentence: string; target: TextTarget }[];
-  /** Other corpus articles that mention this measure, oldest first. */
+  /** The latest TIMELINE_LIMIT other corpus articles that mention this measure, oldest first. */
   timeline: TimelineEntry[];
+  /** How many other corpus articles mention it in all (more than `timeline` holds in a big corpus). */
+  timelineTotal: number;
 };
+
+/**
+ * Timelines show the latest articles only: in a corpus of 10,000 a common measure has thousands, and
+ * reading and sending them all made the panel wait seconds (scripts/bench/suites/load.ts).
+ */
+export const TIMELINE_LIMIT = 20;
 
 export type RelatedInsight = {
   id: string;
@@ -53,6 +61,11 @@ export type AnalyzeOptions = {
   addToCorpus: boolean;
   now?: () => Date;
   relatedLimit?: number;
+  /**
+   * Index an article read for the first time after answering (lib/insight/index-queue.ts); without
+   * it, the article is indexed before the answer.
+   */
+  indexLater?: (id: string) => void;
 };
 
 export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions): Promise<ArticleInsight> {
@@ -69,7 +82,9 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
       await db.articles.update(match.article.id, { key: page.key, url: page.url });
     }
   } else if (opts.addToCorpus) {
-    const stored = await indexStoredArticle(db, { ...candidate, origin: 'read', addedAt: now().toISOString() }, catalogue);
+    const record = { ...candidate, origin: 'read' as const, addedAt: now().toISOString() };
+    const stored = opts.indexLater ? await storeForLaterIndexing(db, record, catalogue) : await indexStoredArticle(db, record, catalogue);
+    opts.indexLater?.(stored.id);
     match = { article: stored, by: 'key' };
     addedNow = true;
   }
@@ -98,22 +113,19 @@ export async function describeArticleText(
   const { db, catalogue } = opts;
 
   const hits = detectMeasures(text, catalogue);
-  const measures: MeasureInsight[] = [];
-  for (const hit of hits) {
-    const others = await db.articles.where('measureIds').equals(hit.measureId).toArray();
-    const timeline = others
-      .filter((a) => a.id !== selfId)
-      .sort((a, b) => a.date.localeCompare(b.date))
-      .map((a) => ({ id: a.id, title: a.title, date: a.date, url: a.url, sentence: a.measureSentences?.[hit.measureId] ?? a.lead }));
-    measures.push({
+  const timelines = await latestMentioning(db, hits.map((h) => h.measureId), selfId);
+  const measures: MeasureInsight[] = hits.map((hit) => {
+    const { entries, total } = timelines.get(hit.measureId)!;
+    return {
       id: hit.measureId,
       name: hit.name,
       gloss: hit.gloss,
       category: hit.category,
       mentions: hit.mentions.map(({ start, end, quote, sentence }) => ({ start, end, quote, sentence, target: textTarget(text, start, end) })),
-      timeline,
-    });
-  }
+      timeline: entries.map((a) => ({ id: a.id, title: a.title, date: a.date, url: a.url, sentence: a.measureSentences?.[hit.measureId] ?? a.lead })),
+      timelineTotal: total,
+    };
+  });
 
   const names = new Map(catalogue.measures.map((m) => [m.id, m.name]));
   const relatedHits = await queryRelated(db, { id: selfId, text, measureIds: hits.map((h) => h.measureId) }, { limit: opts.relatedLimit ?? 8 });
@@ -141,6 +153,30 @@ export async function describeArticleText(
     otherMeasures: findMeasureLikeSentences(text, hits).map(({ sentence, start, end, cue }) => ({ sentence, start, end, cue })),
     related,
   };
+}
+
+/**
+ * For each measure, the latest TIMELINE_LIMIT corpus articles (but `selfId`) that mention it, oldest
+ * first, and how many there are. Works on primary keys (the date index and the measures index) and
+ * reads only the records it shows: whole records carry their text.
+ */
+async function latestMentioning(db: LensDB, measureIds: string[], selfId: string | undefined) {
+  const result = new Map<string, { entries: StoredArticle[]; total: number; ids: string[] }>();
+  if (measureIds.length === 0) return result;
+  const byDate = (await db.articles.orderBy('date').primaryKeys()) as string[];
+  const wanted = new Set<string>();
+  for (const measureId of measureIds) {
+    const mentioning = new Set((await db.articles.where('measureIds').equals(measureId).primaryKeys()) as string[]);
+    if (selfId !== undefined) mentioning.delete(selfId);
+    const ids: string[] = [];
+    for (let i = byDate.length - 1; i >= 0 && ids.length < TIMELINE_LIMIT; i--) if (mentioning.has(byDate[i]!)) ids.push(byDate[i]!);
+    ids.reverse();
+    ids.forEach((id) => wanted.add(id));
+    result.set(measureId, { entries: [], total: mentioning.size, ids });
+  }
+  const records = new Map((await db.articles.bulkGet([...wanted])).flatMap((a) => (a ? [[a.id, a] as const] : [])));
+  for (const r of result.values()) r.entries = r.ids.flatMap((id) => records.get(id) ?? []);
+  return result;
 }
 
 const CONTEXT = 32;

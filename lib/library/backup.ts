@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { ArticleSchema } from '../corpus/article';
 import type { HighlightRecord, LensDB, StoredArticle } from '../db/schema';
 import { SETTING_DEFAULTS } from '../db/settings';
-import { COLOR_LABELS_SETTING, ColorLabelSchema, HIGHLIGHT_COLORS, isHighlightColor } from '../highlights/colors';
+import { COLOR_LABELS_SETTING, HIGHLIGHT_COLORS, checkColorLabel, isHighlightColor } from '../highlights/colors';
 import { HighlightRecordSchema } from '../highlights/store';
 
 export const BACKUP_FORMAT = 'policy-lens-backup';
@@ -74,9 +74,9 @@ export const BackupSettingsSchema = z
         ctx.addIssue({ code: 'custom', path: [COLOR_LABELS_SETTING, color], message: `colour must be one of ${HIGHLIGHT_COLORS.join(', ')}` });
         return;
       }
-      const parsed = ColorLabelSchema.safeParse(label);
-      if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', path: [COLOR_LABELS_SETTING, color], message: parsed.error.issues[0]?.message ?? 'invalid label' });
+      const checked = checkColorLabel(label);
+      if (!checked.ok) {
+        ctx.addIssue({ code: 'custom', path: [COLOR_LABELS_SETTING, color], message: checked.error });
         return;
       }
     }

@@ -1,12 +1,13 @@
 /**
  * The contract between the extension's contexts: every message type, its payload schema and its reply.
  * The background validates each message here, with zod, before it acts; nothing else is trusted.
+ * What the background sends content scripts is in content-request.ts (checked there without zod).
  */
 import { z } from 'zod';
 import type { HighlightRecord } from '../db/schema';
+import { ID_MAX, MAX_PARAGRAPHS, MAX_TEXT, TARGET_LIMITS, type TextTarget } from './content-request';
 
-const MAX_PARAGRAPHS = 5000;
-const MAX_TEXT = 2_000_000;
+export { ALL_ARTICLES, MAX_PARAGRAPHS, MAX_TEXT, STATE_CHANGED, parseContentRequest, type ContentRequest, type TextTarget } from './content-request';
 
 /** The article the content script extracted from the page it runs in. */
 export const PageArticleSchema = z.object({
@@ -29,17 +30,16 @@ export type PageArticle = z.infer<typeof PageArticleSchema>;
 
 /** Where a piece of the article text is, as W3C selectors over the body text (paragraphs joined by '\n'). */
 export const TextTargetSchema = z.object({
-  exact: z.string().min(1).max(5000),
-  prefix: z.string().max(200),
-  suffix: z.string().max(200),
+  exact: z.string().min(1).max(TARGET_LIMITS.exact),
+  prefix: z.string().max(TARGET_LIMITS.context),
+  suffix: z.string().max(TARGET_LIMITS.context),
   start: z.number().int().min(0),
   end: z.number().int().min(0),
-});
-export type TextTarget = z.infer<typeof TextTargetSchema>;
+}) satisfies z.ZodType<TextTarget>;
 
 const TabIdSchema = z.number().int().nonnegative();
-const ArticleKeySchema = z.string().min(1).max(200);
-const HighlightIdSchema = z.string().min(1).max(200);
+const ArticleKeySchema = z.string().min(1).max(ID_MAX);
+const HighlightIdSchema = z.string().min(1).max(ID_MAX);
 
 /** Messages to the background, from the content script or the extension's own pages. */
 export const RequestSchema = z.discriminatedUnion('type', [
@@ -84,37 +84,6 @@ export type RequestType = Request['type'];
 
 /** Every reply is either the value or a refusal that says what went wrong, never a thrown error. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** Messages the background sends the content script of one tab (frame 0). */
-export const ContentRequestSchema = z.discriminatedUnion('type', [
-  /** What the panel shows for this tab (LensState). */
-  z.object({ type: z.literal('lens:state') }),
-  /** Scroll to this text and flash it; replies whether it was found. */
-  z.object({ type: z.literal('lens:reveal'), target: TextTargetSchema }),
-  /** Open or collapse the in-page panel, as the reader asked; replies the new open state. */
-  z.object({ type: z.literal('lens:set-open'), open: z.boolean() }),
-  /** Flip the in-page panel (shortcut, popup button); replies the new open state. */
-  z.object({ type: z.literal('lens:toggle') }),
-  /** Ask the background to analyse the article again (after an error). */
-  z.object({ type: z.literal('lens:retry') }),
-  /** The highlights of this article (`*`: of every article) changed: load them again. */
-  z.object({ type: z.literal('lens:highlights-changed'), articleKey: ArticleKeySchema }),
-  /** Is this tab showing this article? (The library looks for a tab to switch to.) */
-  z.object({ type: z.literal('lens:has-article'), articleKey: ArticleKeySchema }),
-  /** Context menu or shortcut: highlight the current selection in the default colour. */
-  z.object({ type: z.literal('lens:highlight-selection') }),
-  /** Scroll to a highlight and flash it. */
-  z.object({ type: z.literal('lens:highlight'), id: HighlightIdSchema }),
-  /** Re-attach an orphan to the reader's current selection; replies the updated record or a reason. */
-  z.object({ type: z.literal('lens:reattach'), id: HighlightIdSchema }),
-]);
-export type ContentRequest = z.infer<typeof ContentRequestSchema>;
-
-/** Broadcast by a content script when what its panel shows has changed; panels then ask again. */
-export const STATE_CHANGED = 'lens:state-changed';
-
-/** `lens:highlights-changed` for every article (after an import or a wipe). */
-export const ALL_ARTICLES = '*';
 
 /** Broadcast by the background to extension pages (popup, reader) after a highlight changed, with its article key. */
 export const HIGHLIGHTS_CHANGED = 'highlights:changed';

@@ -127,5 +127,29 @@ export async function launchChromium(opts: LaunchOptions): Promise<LensBrowser> 
     consoleLines,
     closed: new Promise((resolve) => context.on('close', () => resolve())),
     close: () => context.close(),
+    async stopBackground() {
+      // DevTools' "Stop" for service workers, from a page of the extension's origin (the domain sees
+      // that origin's workers). Playwright reports no 'close' for an extension worker: the version's
+      // running status says when it is gone.
+      const origin = `chrome-extension://${extensionId}/`;
+      const opened = context.pages().find((p) => p.url().startsWith(origin));
+      const page = opened ?? (await context.newPage());
+      if (!opened) await page.goto(`${origin}options.html`);
+      const cdp = await context.newCDPSession(page);
+      try {
+        type Versions = { versions: { scriptURL: string; runningStatus: string }[] };
+        const stopped = new Promise<void>((resolve) =>
+          cdp.on('ServiceWorker.workerVersionUpdated', (e: Versions) => {
+            if (e.versions.some((v) => v.scriptURL.startsWith(origin) && v.runningStatus === 'stopped')) resolve();
+          }),
+        );
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await stopped;
+      } finally {
+        await cdp.detach();
+        if (!opened) await page.close();
+      }
+    },
   };
 }

@@ -58,6 +58,11 @@ export interface LensBrowser {
   /** Settles when the browser goes away, whoever closed it. */
   closed: Promise<void>;
   close(): Promise<void>;
+  /**
+   * Stops the extension's background service worker, as the browser does when it idles (Chromium
+   * only: WebDriver BiDi offers Firefox's event page no such control). Resolves once it is gone.
+   */
+  stopBackground?(): Promise<void>;
 }
 
 export type LaunchOptions = {

@@ -69,6 +69,42 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       for (const tab of tabs) await tab.close();
     });
 
+    // Firefox's event page cannot be stopped from WebDriver BiDi; the restart below covers it there.
+    it.runIf(name === 'chromium')('loses nothing when the background service worker stops between and during writes', async () => {
+      const PHRASE = '医保基金是群众的“救命钱”';
+      // The other tests of this browser store highlights too: only this article's count here.
+      const mine = async () => (await stored()).filter((r) => r.articleKey === 'sina:kqcfnaz9077291');
+      const page = await lens.browser.openPage(lens.server.urlOf(fixture('seed-000-desktop')));
+      await readyPanel(page);
+      await highlightPhrase(page, PHRASE);
+      const [row] = await until('the highlight stored', mine, (r) => r.length === 1);
+
+      // Stopped after the write: the next write wakes it and lands.
+      await lens.browser.stopBackground!();
+      const panel = await panelFrame(page);
+      await panel.evaluate(writeNote, { id: row!.id, note: '停了也在' });
+      await until('the note stored after the stop', mine, (r) => r[0]?.note === '停了也在');
+
+      // Stopped while a write is on its way: either it landed or the panel still holds the note to
+      // save again; never a half-written record. Saving again after the restart must land.
+      const writing = panel.evaluate(writeNote, { id: row!.id, note: '停在半路' }).catch(() => undefined);
+      await lens.browser.stopBackground!();
+      await writing;
+      const after = (await mine())[0]!;
+      expect(['停了也在', '停在半路']).toContain(after.note);
+      expect(after.quote.exact).toBe(PHRASE);
+      await panel.evaluate(writeNote, { id: row!.id, note: '停在半路' });
+      await until('the note stored once the worker is back', mine, (r) => r.length === 1 && r[0]!.note === '停在半路');
+
+      // A reload after another stop: the highlight is painted and its note listed.
+      await lens.browser.stopBackground!();
+      await page.reload();
+      await readyPanel(page);
+      await until('the highlight painted after the stop', () => painted(page), (t) => t['policy-lens-yellow']?.includes(PHRASE) ?? false);
+      await until('the note listed after the stop', async () => listed(await panelFrame(page)), (l) => l.length === 1 && l[0]!.note === '停在半路');
+      await page.close();
+    });
+
     it('runs no script injected into an extension page (content security policy)', async () => {
       const page = await lens.browser.openExtensionPage('/options.html');
       const result = await page.evaluate(async () => {

@@ -1,0 +1,90 @@
+/**
+ * What the background sends the content script of a tab, and the constants the content script shares
+ * with the rest of the extension. Checked by hand, not with zod: the content script starts on every
+ * article page, and building zod's schemas there made its first task take 100 ms and more
+ * (scripts/bench/suites/load.ts). The background and extension pages validate with zod (contract.ts).
+ */
+
+/** The largest article the background analyses: its paragraphs, and their characters in all. */
+export const MAX_PARAGRAPHS = 5000;
+export const MAX_TEXT = 2_000_000;
+
+/** Broadcast by a content script when what its panel shows has changed; panels then ask again. */
+export const STATE_CHANGED = 'lens:state-changed';
+
+/** `lens:highlights-changed` for every article (after an import or a wipe). */
+export const ALL_ARTICLES = '*';
+
+/** Where a piece of the article text is, as W3C selectors over the body text (paragraphs joined by '\n'). */
+export type TextTarget = { exact: string; prefix: string; suffix: string; start: number; end: number };
+
+/** The limits of a TextTarget (contract.ts's TextTargetSchema uses them too). */
+export const TARGET_LIMITS = { exact: 5000, context: 200 } as const;
+/** Article keys and highlight ids in messages. */
+export const ID_MAX = 200;
+
+/** Messages the background sends the content script of one tab (frame 0). */
+export type ContentRequest =
+  /** What the panel shows for this tab (LensState). */
+  | { type: 'lens:state' }
+  /** Scroll to this text and flash it; replies whether it was found. */
+  | { type: 'lens:reveal'; target: TextTarget }
+  /** Open or collapse the in-page panel, as the reader asked; replies the new open state. */
+  | { type: 'lens:set-open'; open: boolean }
+  /** Flip the in-page panel (shortcut, popup button); replies the new open state. */
+  | { type: 'lens:toggle' }
+  /** Ask the background to analyse the article again (after an error). */
+  | { type: 'lens:retry' }
+  /** The highlights of this article (`*`: of every article) changed: load them again. */
+  | { type: 'lens:highlights-changed'; articleKey: string }
+  /** Is this tab showing this article? (The library looks for a tab to switch to.) */
+  | { type: 'lens:has-article'; articleKey: string }
+  /** Context menu or shortcut: highlight the current selection in the default colour. */
+  | { type: 'lens:highlight-selection' }
+  /** Scroll to a highlight and flash it. */
+  | { type: 'lens:highlight'; id: string }
+  /** Re-attach an orphan to the reader's current selection; replies the updated record or a reason. */
+  | { type: 'lens:reattach'; id: string };
+
+type Fields = Record<string, unknown>;
+const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= ID_MAX;
+const isOffset = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isText = (v: unknown, max: number, min = 0): v is string => typeof v === 'string' && v.length >= min && v.length <= max;
+
+export function isTextTarget(v: unknown): v is TextTarget {
+  return (
+    isObject(v) &&
+    isText(v.exact, TARGET_LIMITS.exact, 1) &&
+    isText(v.prefix, TARGET_LIMITS.context) &&
+    isText(v.suffix, TARGET_LIMITS.context) &&
+    isOffset(v.start) &&
+    isOffset(v.end)
+  );
+}
+
+/** The request, with only the fields its type has; null for anything else. */
+export function parseContentRequest(raw: unknown): ContentRequest | null {
+  if (!isObject(raw)) return null;
+  switch (raw.type) {
+    case 'lens:state':
+    case 'lens:toggle':
+    case 'lens:retry':
+    case 'lens:highlight-selection':
+      return { type: raw.type };
+    case 'lens:reveal':
+      return isTextTarget(raw.target) ? { type: raw.type, target: pickTarget(raw.target) } : null;
+    case 'lens:set-open':
+      return typeof raw.open === 'boolean' ? { type: raw.type, open: raw.open } : null;
+    case 'lens:highlights-changed':
+    case 'lens:has-article':
+      return isId(raw.articleKey) ? { type: raw.type, articleKey: raw.articleKey } : null;
+    case 'lens:highlight':
+    case 'lens:reattach':
+      return isId(raw.id) ? { type: raw.type, id: raw.id } : null;
+    default:
+      return null;
+  }
+}
+
+const pickTarget = ({ exact, prefix, suffix, start, end }: TextTarget): TextTarget => ({ exact, prefix, suffix, start, end });
