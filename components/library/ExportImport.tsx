@@ -5,6 +5,7 @@ import type { LibraryGroup, LibraryImportReport, WipeResult } from '@/lib/librar
 import { createDownload, exportFile, revokeDownload, type Download, type ExportKind } from '@/lib/popup/download';
 import { annotationsExport, markdownExport } from '@/lib/popup/exports';
 import type { LibraryDeps } from '@/lib/popup/library-deps';
+import { DropZone } from '../shared/DropZone';
 
 type Props = {
   deps: LibraryDeps;
@@ -44,7 +45,6 @@ export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal,
   const [exportError, setExportError] = useState<string | null>(null);
   const [importing, setImporting] = useState<ImportState>(null);
   const [wipe, setWipe] = useState<WipeState>({ kind: 'closed' });
-  const [dragging, setDragging] = useState(false);
 
   // The Blob URL lives as long as its link.
   useEffect(() => () => revokeDownload(current.current), []);
@@ -135,20 +135,7 @@ export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal,
             {t('library.import.inPage')}
           </button>
         ) : (
-          <div
-            class={`dropzone${dragging ? ' dragging' : ''}`}
-            data-testid="import-dropzone"
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={(e) => {
-              e.preventDefault();
-              setDragging(false);
-              void importFile(e.dataTransfer?.files[0]);
-            }}
-          >
+          <DropZone testId="import-dropzone" onFiles={(files) => void importFile(files?.[0])}>
             <button type="button" ref={chooser} class="primary" disabled={importing?.kind === 'running'} onClick={() => input.current?.click()}>
               {t('library.import.choose')}
             </button>
@@ -162,7 +149,7 @@ export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal,
               aria-label={t('library.import.choose')}
               onChange={(e) => void importFile((e.currentTarget as HTMLInputElement).files?.[0])}
             />
-          </div>
+          </DropZone>
         )}
         {importing?.kind === 'running' && (
           <p role="status" data-testid="import-running">

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ImportFile, ImportResult } from '@/lib/db/articles';
 import { t } from '@/lib/i18n';
+import { DropZone } from '../shared/DropZone';
 
 type Props = {
   onImport(files: ImportFile[], onProgress: (done: number, total: number) => void): Promise<ImportResult[]>;
@@ -15,7 +16,6 @@ export function ImportPanel({ onImport }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [results, setResults] = useState<ImportResult[] | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const run = async (list: FileList | File[] | null | undefined) => {
@@ -40,20 +40,7 @@ export function ImportPanel({ onImport }: Props) {
     <section class="import" aria-labelledby="import-heading">
       <h2 id="import-heading">{t('import.heading')}</h2>
       <p class="muted">{t('import.help')}</p>
-      <div
-        class={`dropzone${dragging ? ' dragging' : ''}`}
-        data-testid="dropzone"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          void run(e.dataTransfer?.files);
-        }}
-      >
+      <DropZone testId="dropzone" onFiles={(files) => void run(files)}>
         <span>{t('import.drop')}</span>
         <button type="button" class="primary" onClick={() => input.current?.click()} disabled={progress !== null}>
           {t('import.choose')}
@@ -68,7 +55,7 @@ export function ImportPanel({ onImport }: Props) {
           aria-label={t('import.choose')}
           onChange={(e) => void run((e.currentTarget as HTMLInputElement).files)}
         />
-      </div>
+      </DropZone>
       {progress && (
         <div class="progress" role="status">
           <progress max={progress.total} value={progress.done} />

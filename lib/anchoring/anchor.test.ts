@@ -138,15 +138,7 @@ function pickHighlights(paragraphs: readonly string[], text: string, count: numb
 }
 
 describe('anchorAll on a long article', () => {
-  it('anchors 200 highlights in a 100 KB article in slices, none of them long', async () => {
-    // Warm up first (JIT, happy-dom internals) on a small page with the same kinds of work, so the
-    // slices measured below are the algorithm's and not the engine's first-call costs.
-    const small = templateArticle(20_000, 3);
-    const smallRoot = render(small);
-    const smallPicks = pickHighlights(small, buildTextMap(smallRoot).text, 30, 1);
-    render(small.slice(2));
-    await anchorAll(document.getElementById('artibody') as Element, smallPicks);
-
+  it('anchors 200 highlights in a 100 KB article in slices, never in a look-alike', async () => {
     const original = templateArticle(100_000, 7);
     let root = render(original);
     const text = buildTextMap(root).text;
@@ -170,24 +162,13 @@ describe('anchorAll on a long article', () => {
     const originalIndex = ['note', ...kept.map(({ i }) => String(i))];
     root = render(editedParas);
 
-    // Instrument every slice two ways: its wall-clock length as anchorAll reports it, and the CPU
-    // time the whole process used from the end of the previous slice to the end of this one. Each
-    // over-counts on a busy 2-core CI box — wall-clock includes time the OS gave to other processes,
-    // process CPU includes GC helper threads running in parallel — but both are upper bounds on the
-    // main thread's own work in the slice, so their minimum is the robust measure of how long the
-    // slice would block a page.
-    const slices: number[] = [];
-    let mark = process.cpuUsage();
-    const onSlice = (wallMs: number) => {
-      const used = process.cpuUsage(mark);
-      mark = process.cpuUsage();
-      slices.push(Math.min(wallMs, (used.user + used.system) / 1000));
-    };
-    const outcomes = await anchorAll(root, picks, { budgetMs: 8, onSlice });
+    // How long the slices take is the bench's to measure (`npm run bench -- anchoring`, longest
+    // block); here: the work really is split into slices that give the page its turn.
+    let slices = 0;
+    const outcomes = await anchorAll(root, picks, { budgetMs: 8, onSlice: () => (slices += 1) });
 
     expect(outcomes).toHaveLength(200);
-    expect(slices.length).toBeGreaterThan(20); // the work really was split up
-    expect(Math.max(...slices)).toBeLessThan(50);
+    expect(slices).toBeGreaterThan(20);
 
     const methods = new Map<string, number>();
     outcomes.forEach((outcome, k) => {

@@ -132,17 +132,14 @@ describe('detectMeasures: width, offsets and sentences', () => {
   });
 });
 
-describe('detectMeasures: speed', () => {
-  it('scans a 100 KB article with the full catalogue quickly, compiling the matcher once', () => {
+describe('detectMeasures on a long article', () => {
+  // Its speed is measured by `npm run bench -- measures`, not here.
+  it('finds every mention in a 100 KB article, compiling the matcher once', () => {
     const paragraph = '国家医保局表示，将深化医保支付方式改革，推进DRG/DIP付费，扩大集采品种范围，完善异地就医结算。今天股市上涨，基金净值波动。\n';
     const text = paragraph.repeat(Math.ceil(100_000 / paragraph.length));
     expect(compileCatalogue(catalogue)).toBe(compileCatalogue(catalogue));
-    detectMeasures(text.slice(0, 1000), catalogue);
-    const started = performance.now();
     const hits = detectMeasures(text, catalogue);
-    const elapsed = performance.now() - started;
     expect(hit(hits, 'volume-based-procurement').mentions.length).toBe(Math.ceil(100_000 / paragraph.length));
-    expect(elapsed).toBeLessThan(1500);
   });
 });
 

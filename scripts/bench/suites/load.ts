@@ -28,16 +28,15 @@
  * Medians over RUNS runs after WARMUP unmeasured ones. Environment knobs for a quick try:
  * BENCH_LOAD_ARTICLES, BENCH_LOAD_HIGHLIGHTS, BENCH_LOAD_RUNS.
  */
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { findBrowser } from '../../harness/browsers';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR, fixture, startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
-import { extensionDir } from '../../harness/paths';
 import { loadCatalogueFile } from '../../../lib/measures/load-catalogue';
 import { describerBundle, fillerBundle, pageHighlights, syntheticArticles, syntheticHighlights, type LensDescribeGlobal, type LoadFillerGlobal } from '../load-data';
 import { round, summarize } from '../stats';
 import type { Row, Suite, SuiteResult } from '../types';
+import { launchLensChromium } from '../chromium-lens';
 import { machineLoad } from './machine-load';
 
 const ARTICLES = Number(process.env.BENCH_LOAD_ARTICLES ?? 10_000);
@@ -128,20 +127,12 @@ function probes(arg: { target: number; marks: { panel: string; paint: string; li
 }
 
 async function launch(server: FixtureServer, target: number): Promise<{ context: BrowserContext; origin: string }> {
-  const rules = [...server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`), 'MAP * ~NOTFOUND'].join(', ');
-  const ext = extensionDir('chromium');
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: findBrowser('chromium'),
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [`--host-resolver-rules=${rules}`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const { context, origin } = await launchLensChromium(server);
   // tsx compiles this file with esbuild's keepNames, which wraps inner functions in `__name(…)`: the
   // functions sent to the browser (the probes, page.evaluate callbacks) need that helper there too.
   const arg = JSON.stringify({ target, marks: { panel: PANEL_MARK, paint: PAINT_MARK, list: LIST_MARK } });
   await context.addInitScript({ content: `globalThis.__name = globalThis.__name || function (f) { return f; };\n(${probes.toString()})(${arg});` });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  return { context, origin: `chrome-extension://${new URL(worker.url()).host}` };
+  return { context, origin };
 }
 
 /** Closes every tab but `keep` (the welcome tab the extension opens on install, a filler page): their renderers would share the work measured. */

@@ -34,13 +34,12 @@
  * The first loads of a browser profile also start the background and seed the corpus, and the first
  * visit of an article adds it to the corpus: WARMUP loads per fixture run first and are not counted.
  */
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { findBrowser } from '../../harness/browsers';
+import { type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { loadFixturePages, startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
-import { extensionDir } from '../../harness/paths';
 import { benchBundle, type LensBenchGlobal } from '../page-bundle';
 import { round, summarize } from '../stats';
 import type { Row, Suite } from '../types';
+import { launchLensChromium } from '../chromium-lens';
 
 const RUNS = 15;
 const WARMUP = 2;
@@ -71,27 +70,8 @@ function panelProbe(mark: string) {
 }
 
 async function launch(server: FixtureServer): Promise<BrowserContext> {
-  // Sina hosts go to the fixture server, everything else nowhere: Sina's ad and analytics scripts fail
-  // at once instead of keeping the page loading (as in the extraction suite and the e2e harness).
-  const rules = [...server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`), 'MAP * ~NOTFOUND'].join(', ');
-  const ext = extensionDir('chromium');
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: findBrowser('chromium'),
-    headless: true,
-    // Wide enough that the panel docks open beside the article (panel-layout.ts), as on a desktop.
-    viewport: { width: 1280, height: 900 },
-    args: [
-      `--host-resolver-rules=${rules}`,
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const { context } = await launchLensChromium(server);
   await context.addInitScript(panelProbe, READY_MARK);
-  // The extension is loaded once its worker runs; a page opened before that would get no content script.
-  if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker', { timeout: 15_000 });
   return context;
 }
 
