@@ -552,7 +552,7 @@ export const loadSuite: Suite = {
           rows: articleRows,
           notes: [
             'Window: navigation start → panel ready (panel.html commits data-status="ready") and, when the library has highlights on this page, the first frame whose CSS.highlights hold all of them.',
-            `new article = ${NEW_FROM} under a new id, title and first paragraph, a different one each run: not in the corpus, so the visit stores and indexes it (indexStoredArticle) before the panel gets its analysis.`,
+            `new article = ${NEW_FROM} under a new id, title and first paragraph, a different one each run: not in the corpus, so the visit stores it before the panel gets its analysis and indexes it for related articles afterwards (lib/insight/index-queue.ts).`,
             "Tasks: the trace's top-level RunTask events on the renderer main thread. 'page' = the article tab's renderer (the page's own parse and scripts included, in both profiles alike); 'lens' = those of them that ran content-script code; 'panel-frame' = the renderer of the extension frame.",
             `Issue 9's bound is no task over ${LONG_TASK_MS} ms; the columns show what it is. 'panel lists' = highlights the panel listed after the window (-1: fewer than stored within 20 s).`,
             busy,
