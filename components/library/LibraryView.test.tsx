@@ -316,6 +316,9 @@ describe('LibraryView: 10,000 highlights', () => {
 
   it('renders one page at a time, and finds one highlight among them', async () => {
     const el = await mount(<LibraryView deps={fakeDeps(many)} mode="page" />);
+    // Above SYNC_INDEX_LIMIT the index is built in slices: loading until it is ready.
+    expect($(el, '[data-testid="library"]')?.dataset.state).toBe('loading');
+    for (let i = 0; i < 200 && rowIds(el).length === 0; i++) await settle(10);
     expect(rowIds(el)).toHaveLength(50);
     expect($(el, '[data-testid="library-count"]')?.textContent).toBe('10000 highlights in 400 articles');
     act(() => $(el, '[data-testid="library-more"]')!.click());

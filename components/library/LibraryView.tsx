@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { HighlightRecord } from '@/lib/db/schema';
 import { palette as paletteOf } from '@/lib/highlights/colors';
 import { t } from '@/lib/i18n';
-import { createLibraryIndex, type LibraryResult } from '@/lib/library';
+import type { LibraryResult } from '@/lib/library';
 import type { LibraryData, LibraryDeps } from '@/lib/popup/library-deps';
 import { isFiltered, NO_FILTERS, runLibraryQuery, type LibraryFilters } from '@/lib/popup/library-query';
 import { nextLimit, pageGroups, PAGE_SIZE } from '@/lib/popup/paging';
@@ -13,6 +13,7 @@ import { FilterBar } from './FilterBar';
 import type { RowActions } from './HighlightRow';
 import { MoreSentinel } from './MoreSentinel';
 import { SearchBar } from './SearchBar';
+import { useLibraryIndex } from './use-library-index';
 
 type Props = {
   deps: LibraryDeps;
@@ -53,7 +54,7 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
   );
 
   // Folding every highlight once per change of the data; a query is then cheap (lib/library/search.ts).
-  const index = useMemo(() => (data ? createLibraryIndex(data.highlights, data.articles, { detectMeasureIds: deps.detectMeasureIds }) : null), [data, deps]);
+  const index = useLibraryIndex(data, deps.detectMeasureIds);
   const result = useMemo(() => (index ? runLibraryQuery(index, filters) : NOTHING), [index, filters]);
   const page = useMemo(() => pageGroups(result.groups, limit), [result, limit]);
   const palette = useMemo(() => paletteOf(data?.colorRenames), [data?.colorRenames]);
@@ -98,7 +99,7 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
 
   const libraryTotal = data?.highlights.length ?? 0;
   const filtered = isFiltered(filters);
-  const state = loadError ? 'error' : !data ? 'loading' : libraryTotal === 0 ? 'empty' : 'ready';
+  const state = loadError ? 'error' : !data || !index ? 'loading' : libraryTotal === 0 ? 'empty' : 'ready';
 
   // Export/import/delete is folded away in the popup, open on the page, and opened whenever the
   // library is empty (importing a backup is then the likely next step). Opened, never closed, from

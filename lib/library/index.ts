@@ -3,7 +3,7 @@
  * Annotations, full backup), import (backup or Web Annotations), wipe. Extension pages only: it reads
  * and writes IndexedDB directly.
  */
-export { createLibraryIndex, foldForSearch, groupAll, searchTerms } from './search';
+export { buildLibraryIndex, createLibraryIndex, foldForSearch, groupAll, searchTerms } from './search';
 export type { LibraryArticle, LibraryGroup, LibraryIndex, LibraryIndexOptions, LibraryQuery, LibraryResult } from './search';
 export { escapeMarkdown, exportMarkdown, obsidianTag, type MarkdownOptions } from './export-markdown';
 export {

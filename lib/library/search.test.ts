@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HighlightRecord } from '../db/schema';
-import { createLibraryIndex, foldForSearch, searchTerms, type LibraryQuery } from './search';
+import { buildLibraryIndex, createLibraryIndex, foldForSearch, searchTerms, type LibraryQuery } from './search';
 import { ARTICLES, HIGHLIGHTS, URL_A, URL_C, URL_D } from './test-support';
 
 const index = createLibraryIndex(HIGHLIGHTS, ARTICLES);
@@ -201,5 +201,18 @@ describe('createLibraryIndex at scale', () => {
     const typed = ['救', '救命', '救命钱', '救命钱 第99', '救命钱 第999条'].map((text) => big.query({ text, colors: ['yellow', 'pink'] }));
     expect(typed[4]!.total).toBe(1);
     expect(typed[0]!.groups.length).toBeGreaterThan(0);
+  });
+});
+
+describe('buildLibraryIndex', () => {
+  it('answers as createLibraryIndex does, built in slices that give the event loop its turn', async () => {
+    const many: HighlightRecord[] = Array.from({ length: 2_600 }, (_, i) => ({ ...HIGHLIGHTS[i % HIGHLIGHTS.length]!, id: `h${i}` }));
+    let pauses = 0;
+    const sliced = await buildLibraryIndex(many, ARTICLES, {}, async () => {
+      pauses += 1;
+    });
+    const whole = createLibraryIndex(many, ARTICLES);
+    expect(pauses).toBeGreaterThan(5);
+    for (const q of [{}, { text: '医保' }, { colors: ['green'] }] as LibraryQuery[]) expect(sliced.query(q)).toEqual(whole.query(q));
   });
 });

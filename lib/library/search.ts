@@ -169,6 +169,35 @@ export function createLibraryIndex(
   articles: readonly LibraryArticle[],
   options: LibraryIndexOptions = {},
 ): LibraryIndex {
+  const steps = libraryIndexSteps(highlights, articles, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Highlights folded between pauses in `libraryIndexSteps`. */
+const FOLDS_PER_STEP = 500;
+
+/**
+ * `createLibraryIndex` in slices, yielding to the event loop between them: folding 10,000 highlights
+ * in one go held the library page's main thread for 100 ms and more (scripts/bench/suites/load.ts).
+ */
+export async function buildLibraryIndex(
+  highlights: readonly HighlightRecord[],
+  articles: readonly LibraryArticle[],
+  options: LibraryIndexOptions = {},
+  pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+): Promise<LibraryIndex> {
+  const steps = libraryIndexSteps(highlights, articles, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+function* libraryIndexSteps(highlights: readonly HighlightRecord[], articles: readonly LibraryArticle[], options: LibraryIndexOptions): Generator<void, LibraryIndex, void> {
   // Highlights name their article by `sina:<id>` (a Sina page) or `corpus:<id>` (the reader page).
   const byKey = new Map<string, LibraryArticle>();
   for (const article of articles) {
@@ -206,13 +235,17 @@ export function createLibraryIndex(
     if (folded === undefined) foldedTitles.set(title, (folded = foldForSearch(title)));
     return folded;
   };
-  const entries: Entry[] = highlights.map((h) => {
+  yield;
+  const entries: Entry[] = [];
+  for (const h of highlights) {
+    if (entries.length > 0 && entries.length % FOLDS_PER_STEP === 0) yield;
     const group = groupOf.get(h)!;
     const titles = group.article ? [h.title, group.article.title, group.title] : [h.title];
     const fields = [h.quote.exact, h.note, ...h.tags].map(foldForSearch);
     for (const title of new Set(titles)) fields.push(foldTitle(title));
-    return { h, hay: fields.join('\n'), createdMs: createdMs.get(h)!, group };
-  });
+    entries.push({ h, hay: fields.join('\n'), createdMs: createdMs.get(h)!, group });
+  }
+  yield;
   // Sorted once: a query walks entries in this order, so each group's highlights come out in reading order.
   entries.sort(compareEntries);
 
