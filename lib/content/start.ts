@@ -34,8 +34,8 @@ export async function startLens(env: LensEnv): Promise<void> {
   if (!parseArticleUrl(href)) return;
   // Read (and take out of the address at once) the highlight the library opened this page to show.
   const asked = takeRevealRequest(doc);
-  // Extraction in a task of its own: evaluating this script and reading the article in one go made a
-  // main-thread task of ~50 ms (scripts/bench/suites/load.ts); split, neither holds the page that long.
+  // Extraction in a task of its own, not in the one that evaluates this script: together they made one
+  // long main-thread task on the page (scripts/bench/suites/load.ts).
   await new Promise((resolve) => setTimeout(resolve, 0));
   const read = await readArticlePage(doc, href, { timeoutMs: 10_000 });
   if (!read.ok) return;

@@ -160,23 +160,20 @@ export async function describeArticleText(
  * first, and how many there are. Works on primary keys (the date index and the measures index) and
  * reads only the records it shows: whole records carry their text.
  */
-async function latestMentioning(db: LensDB, measureIds: string[], selfId: string | undefined) {
-  const result = new Map<string, { entries: StoredArticle[]; total: number; ids: string[] }>();
-  if (measureIds.length === 0) return result;
+async function latestMentioning(db: LensDB, measureIds: string[], selfId: string | undefined): Promise<Map<string, { entries: StoredArticle[]; total: number }>> {
+  if (measureIds.length === 0) return new Map();
   const byDate = (await db.articles.orderBy('date').primaryKeys()) as string[];
-  const wanted = new Set<string>();
+  const picked = new Map<string, { ids: string[]; total: number }>();
   for (const measureId of measureIds) {
     const mentioning = new Set((await db.articles.where('measureIds').equals(measureId).primaryKeys()) as string[]);
     if (selfId !== undefined) mentioning.delete(selfId);
     const ids: string[] = [];
     for (let i = byDate.length - 1; i >= 0 && ids.length < TIMELINE_LIMIT; i--) if (mentioning.has(byDate[i]!)) ids.push(byDate[i]!);
-    ids.reverse();
-    ids.forEach((id) => wanted.add(id));
-    result.set(measureId, { entries: [], total: mentioning.size, ids });
+    picked.set(measureId, { ids: ids.reverse(), total: mentioning.size });
   }
-  const records = new Map((await db.articles.bulkGet([...wanted])).flatMap((a) => (a ? [[a.id, a] as const] : [])));
-  for (const r of result.values()) r.entries = r.ids.flatMap((id) => records.get(id) ?? []);
-  return result;
+  const wanted = [...new Set([...picked.values()].flatMap((p) => p.ids))];
+  const records = new Map((await db.articles.bulkGet(wanted)).flatMap((a) => (a ? [[a.id, a] as const] : [])));
+  return new Map([...picked].map(([measureId, { ids, total }]) => [measureId, { entries: ids.flatMap((id) => records.get(id) ?? []), total }]));
 }
 
 const CONTEXT = 32;
