@@ -60,8 +60,12 @@ async function main() {
   console.log(`The panel shows ${measures} policy measures and the related articles.`);
 
   if (values.screenshot) {
-    // Let the panel's frame paint before the picture is taken.
-    await new Promise((r) => setTimeout(r, 500));
+    // Fonts loaded and two frames painted in the panel and the page: an out-of-process frame (the panel)
+    // may otherwise be photographed stale, still showing its loading state.
+    for (const doc of [panel, page]) {
+      await doc.waitFor('fonts', () => document.fonts.status === 'loaded');
+      await doc.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    }
     const file = path.resolve(values.screenshot);
     await page.screenshot(file);
     console.log(`Screenshot saved to ${file}`);
