@@ -1,5 +1,5 @@
 /** What the content script sends the background: the extracted article, trimmed to the contract. */
-import { MAX_PARAGRAPHS, MAX_TEXT } from '../messages/content-request';
+import { articleTextLength, MAX_PARAGRAPHS, MAX_TEXT } from '../messages/content-request';
 import type { PageArticle } from '../messages/contract';
 import type { ExtractedArticle } from '../sina/extract';
 
@@ -23,5 +23,5 @@ export function toPageArticle(a: ExtractedArticle): PageArticle {
  * so the reader gets a plain reason and megabytes are not sent only to be refused.
  */
 export function isTooLarge(a: Pick<ExtractedArticle, 'paragraphs'>): boolean {
-  return a.paragraphs.length > MAX_PARAGRAPHS || a.paragraphs.reduce((n, p) => n + p.length, 0) > MAX_TEXT;
+  return a.paragraphs.length > MAX_PARAGRAPHS || articleTextLength(a.paragraphs) > MAX_TEXT;
 }

@@ -9,6 +9,11 @@
 export const MAX_PARAGRAPHS = 5000;
 export const MAX_TEXT = 2_000_000;
 
+/** The article text's length as the limits count it: its paragraphs' characters, summed. */
+export function articleTextLength(paragraphs: readonly string[]): number {
+  return paragraphs.reduce((n, p) => n + p.length, 0);
+}
+
 /** Broadcast by a content script when what its panel shows has changed; panels then ask again. */
 export const STATE_CHANGED = 'lens:state-changed';
 

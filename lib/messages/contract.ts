@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import type { HighlightRecord } from '../db/schema';
-import { ID_MAX, MAX_PARAGRAPHS, MAX_TEXT, TARGET_LIMITS, type TextTarget } from './content-request';
+import { articleTextLength, ID_MAX, MAX_PARAGRAPHS, MAX_TEXT, TARGET_LIMITS, type TextTarget } from './content-request';
 
-export { ALL_ARTICLES, MAX_PARAGRAPHS, MAX_TEXT, STATE_CHANGED, parseContentRequest, type ContentRequest, type TextTarget } from './content-request';
+export { ALL_ARTICLES, MAX_PARAGRAPHS, MAX_TEXT, STATE_CHANGED, type ContentRequest, type TextTarget } from './content-request';
 
 /** The article the content script extracted from the page it runs in. */
 export const PageArticleSchema = z.object({
@@ -24,7 +24,7 @@ export const PageArticleSchema = z.object({
     .array(z.string().max(MAX_TEXT))
     .min(1)
     .max(MAX_PARAGRAPHS)
-    .refine((ps) => ps.reduce((n, p) => n + p.length, 0) <= MAX_TEXT, 'article text is larger than 2 MB'),
+    .refine((ps) => articleTextLength(ps) <= MAX_TEXT, 'article text is larger than 2 MB'),
 });
 export type PageArticle = z.infer<typeof PageArticleSchema>;
 
