@@ -85,7 +85,7 @@ export type CorpusRow = Pick<StoredArticle, 'id' | 'title' | 'date' | 'source' |
 /** The corpus newest first, without bodies (the options page lists it). */
 export async function listCorpus(db: LensDB): Promise<CorpusRow[]> {
   const rows: CorpusRow[] = [];
-  await db.articles.orderBy('date').reverse().each((a) => {
+  await db.articleHeads.orderBy('date').reverse().each((a) => {
     rows.push({ id: a.id, title: a.title, date: a.date, source: a.source, origin: a.origin, addedAt: a.addedAt, url: a.url });
   });
   return rows;

@@ -3,8 +3,9 @@
  * and reader pages share it; content scripts reach it through messages). Every schema change is a new
  * `version(n)` below, never an edit of an old one, so a reader's data upgrades in place.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Article } from '../corpus/article';
+import { articleHeadsMiddleware, fillArticleHeads, type ArticleHead } from './article-heads';
 
 export const DB_NAME = 'policy-lens';
 
@@ -58,6 +59,8 @@ export type LensDB = Dexie & {
   meta: EntityTable<MetaRecord, 'key'>;
   terms: EntityTable<TermPostings, 'term'>;
   docs: EntityTable<DocVector, 'id'>;
+  /** v3: the small fields of each article, kept equal to `articles` (lib/db/article-heads.ts). */
+  articleHeads: EntityTable<ArticleHead, 'id'>;
 };
 
 /** Schema history. Tests open the database at each version to prove upgrades keep user data. */
@@ -73,21 +76,41 @@ export const SCHEMA_VERSIONS = {
     terms: 'term',
     docs: 'id',
   },
+  3: {
+    articleHeads: 'id, key, date, *mentions',
+  },
 } as const;
 
-export const LATEST_VERSION = 2;
+export const LATEST_VERSION = 3;
+
+/** What an upgrade to a version must do to data already stored, beyond new tables and indexes. */
+const UPGRADES: Partial<Record<number, (tx: Transaction) => Promise<void>>> = {
+  3: fillArticleHeads,
+};
 
 export function openLensDB(name = DB_NAME, upTo: number = LATEST_VERSION): LensDB {
   const db = new Dexie(name) as LensDB;
   for (const [v, stores] of Object.entries(SCHEMA_VERSIONS)) {
-    if (Number(v) <= upTo) db.version(Number(v)).stores(stores);
+    const version = Number(v);
+    if (version > upTo) continue;
+    const upgrade = UPGRADES[version];
+    if (upgrade) db.version(version).stores(stores).upgrade(upgrade);
+    else db.version(version).stores(stores);
   }
+  if (upTo >= 3) db.use(articleHeadsMiddleware);
   return db;
 }
+
+/**
+ * The schema this build opens: the latest, unless the build was made to stand in for an earlier
+ * release (`WXT_SCHEMA_VERSION=2 wxt build --mode schema-2`), which the upgrade test installs first and
+ * then updates to this one (tests/e2e/durability.e2e.test.ts).
+ */
+export const BUILT_SCHEMA_VERSION = Number(import.meta.env?.WXT_SCHEMA_VERSION) || LATEST_VERSION;
 
 let shared: LensDB | undefined;
 /** The database for this extension context, opened once. */
 export function lensDB(): LensDB {
-  shared ??= openLensDB();
+  shared ??= openLensDB(DB_NAME, BUILT_SCHEMA_VERSION);
   return shared;
 }

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { ArticleSchema } from '../corpus/article';
 import type { HighlightRecord, LensDB, StoredArticle } from '../db/schema';
+import { readInPages } from '../db/read-in-pages';
 import { SETTING_DEFAULTS } from '../db/settings';
 import { COLOR_LABELS_SETTING, HIGHLIGHT_COLORS, checkColorLabel, isHighlightColor } from '../highlights/colors';
 import { HighlightRecordSchema } from '../highlights/store';
@@ -145,7 +146,7 @@ export interface BackupOptions {
 export async function createBackup(db: LensDB, options: BackupOptions = {}): Promise<Backup> {
   const exportedAt = (options.now ?? (() => new Date()))().toISOString();
   return db.transaction('r', db.highlights, db.articles, db.settings, async () => {
-    const highlights = await db.highlights.toArray();
+    const highlights = await readInPages(db.highlights, (h) => h.id);
     const articles = await db.articles.where('origin').anyOf('imported', 'read').toArray();
     const settingRows = await db.settings.toArray();
     // A stable order, so two backups of the same library are the same file (and diff cleanly).

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { articleHead } from '../db/article-heads';
 import type { HighlightRecord, LensDB } from '../db/schema';
 import { indexStoredArticle } from '../insight/indexer';
 import { catalogue, seededDB } from '../insight/test-support';
@@ -45,7 +46,9 @@ describe('loadLibrary', () => {
     // Article A by its Sina key; B (corpus:<id>) and C are not in this corpus, D never is.
     expect(data.articles.map((a) => a.id)).toEqual([ARTICLE_A.id]);
     const stored = (await db.articles.get(ARTICLE_A.id))!;
-    expect(data.articles[0]).toEqual({ id: stored.id, title: stored.title, date: stored.date, source: stored.source, key: stored.key, url: stored.url, measureIds: stored.measureIds });
+    expect(data.articles[0]).toEqual(articleHead(stored));
+    expect(data.articles[0]).not.toHaveProperty('paragraphs');
+    expect(data.articles[0]).not.toHaveProperty('text');
     expect(data.colorRenames).toEqual({});
   });
 });

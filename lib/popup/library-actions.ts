@@ -5,7 +5,8 @@
  * tells the tabs.
  */
 import { liveQuery } from 'dexie';
-import type { HighlightRecord, LensDB, StoredArticle } from '../db/schema';
+import { readInPages } from '../db/read-in-pages';
+import type { HighlightRecord, LensDB } from '../db/schema';
 import { readColorRenames } from '../highlights/color-settings';
 import { t, type Lang } from '../i18n';
 import { indexStoredArticle } from '../insight/indexer';
@@ -18,37 +19,25 @@ import type { LibraryData, LibraryDeps, MeasureOption } from './library-deps';
 const CORPUS_PREFIX = 'corpus:';
 const BROADCAST_GRACE_MS = 300;
 
-/** Only what the list shows and filters on: the article body stays in the database. */
-function libraryArticle(a: StoredArticle): LibraryArticle {
-  return {
-    id: a.id,
-    title: a.title,
-    date: a.date,
-    source: a.source,
-    ...(a.key !== undefined && { key: a.key }),
-    ...(a.url !== undefined && { url: a.url }),
-    ...(a.measureIds !== undefined && { measureIds: a.measureIds }),
-  };
-}
-
 /**
- * Every highlight, the corpus articles they belong to, and the colour names, in one read transaction
- * (so liveQuery re-runs it when any of them changes). Articles are fetched by the keys the highlights
- * name (`corpus:<id>` or the Sina key), not the whole corpus.
+ * Every highlight, the heads of the corpus articles they belong to (what the list shows and filters on:
+ * bodies stay in the database), and the colour names, in one read transaction (so liveQuery re-runs
+ * it when any of them changes). Heads are fetched by the keys the highlights name (`corpus:<id>` or
+ * the Sina key), not the whole corpus.
  */
 export async function loadLibrary(db: LensDB): Promise<LibraryData> {
-  return db.transaction('r', db.highlights, db.articles, db.settings, async () => {
-    const highlights = await db.highlights.toArray();
+  return db.transaction('r', db.highlights, db.articleHeads, db.settings, async () => {
+    const highlights = await readInPages(db.highlights, (h) => h.id);
     const ids = new Set<string>();
     const keys = new Set<string>();
     for (const h of highlights) {
       if (h.articleKey.startsWith(CORPUS_PREFIX)) ids.add(h.articleKey.slice(CORPUS_PREFIX.length));
       else keys.add(h.articleKey);
     }
-    const byId = await db.articles.bulkGet([...ids]);
-    const byKey = keys.size > 0 ? await db.articles.where('key').anyOf([...keys]).toArray() : [];
+    const byId = await db.articleHeads.bulkGet([...ids]);
+    const byKey = keys.size > 0 ? await db.articleHeads.where('key').anyOf([...keys]).toArray() : [];
     const articles = new Map<string, LibraryArticle>();
-    for (const a of [...byId, ...byKey]) if (a) articles.set(a.id, libraryArticle(a));
+    for (const a of [...byId, ...byKey]) if (a) articles.set(a.id, a);
     return { highlights, articles: [...articles.values()], colorRenames: await readColorRenames(db) };
   });
 }

@@ -1,7 +1,7 @@
 /**
  * What the reader's notes survive: three tabs highlighting and editing one article at once, a browser
  * restart on the same profile, and an update of the extension (a new version starting on that
- * profile) — no highlight or note is lost. Extension pages refuse to run injected script or to fetch
+ * profile and upgrading the database the previous one wrote) — no highlight or note is lost. Extension pages refuse to run injected script or to fetch
  * from the network (their content security policy).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, startFixtureServer, type FixtureServer } from '../../scripts/harness/fixture-server';
 import { extensionDir as builtExtension } from '../../scripts/harness/paths';
-import { readStore } from './support/extension-db';
+import { extensionWithSchema } from '../../scripts/harness/schema-build';
+import { LATEST_VERSION } from '../../lib/db/schema';
+import { readStore, storedSchema } from './support/extension-db';
 import { highlightPhrase, listedHighlights, paintedTexts, panelFrame, writeNote, type ListedHighlight } from './support/highlights';
 import { BROWSERS, launchLens, useLens, type LensFrame, type LensPage } from './support/lens';
 import { readyPanel } from './support/panel';
@@ -144,15 +146,16 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       rmSync(work, { recursive: true, force: true });
     });
 
-    it('keeps highlights and notes across a browser restart and an extension update', async () => {
+    it('keeps highlights and notes across a browser restart and an extension update that upgrades the database', async () => {
       const PHRASE = '医保基金是群众的“救命钱”';
       const NOTE = '重启之后还在';
       const url = server.urlOf(fixture('seed-000-desktop'));
-      // A copy of the build at a fixed place, so the browser sees the same extension each launch and
-      // an update when its version changes.
+      // The extension at a fixed place, so the browser sees the same extension each launch and an
+      // update when its version changes. First the previous release: this code with the schema before
+      // the latest (scripts/harness/schema-build.ts).
       const profileDir = path.join(work, 'profile');
       const extensionDir = path.join(work, 'extension');
-      cpSync(builtExtension(name), extensionDir, { recursive: true });
+      cpSync(extensionWithSchema(name, LATEST_VERSION - 1), extensionDir, { recursive: true });
       let browser = await launchLens(name, server, { profileDir, extensionDir });
       try {
         const page = await browser.openPage(url);
@@ -173,11 +176,15 @@ describe.each(BROWSERS)('durability in %s', (name) => {
         await readyPanel(page);
         await until('the highlight painted after the restart', () => painted(page), (t) => t['policy-lens-yellow']?.includes(PHRASE) ?? false);
         await until('the note after the restart', async () => listed(await panelFrame(page)), (l) => l.length === 1 && l[0]!.note === NOTE);
+        const options = await browser.openExtensionPage('/options.html');
+        expect(await options.evaluate(storedSchema)).toMatchObject({ version: LATEST_VERSION - 1 });
       } finally {
         await browser.close();
       }
 
-      // An update: a new version of the extension starts on the same profile.
+      // An update: the current build, a newer version, starts on the same profile and upgrades the database.
+      rmSync(extensionDir, { recursive: true });
+      cpSync(builtExtension(name), extensionDir, { recursive: true });
       const manifestFile = path.join(extensionDir, 'manifest.json');
       const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { version: string };
       writeFileSync(manifestFile, JSON.stringify({ ...manifest, version: `${manifest.version}.1` }));
@@ -188,9 +195,21 @@ describe.each(BROWSERS)('durability in %s', (name) => {
         await until('the highlight painted after the update', () => painted(page), (t) => t['policy-lens-yellow']?.includes(PHRASE) ?? false);
         await until('the note after the update', async () => listed(await panelFrame(page)), (l) => l.length === 1 && l[0]!.note === NOTE);
 
+        // The upgrade ran on what the previous release stored: the popup's list, which reads the
+        // version 3 article heads, names the article's source, known only from the stored article.
+        const options = await browser.openExtensionPage('/options.html');
+        expect(await options.evaluate(storedSchema)).toMatchObject({ version: LATEST_VERSION });
+        const [highlight] = (await options.evaluate(readStore, 'highlights')) as Stored[];
+        const articles = (await options.evaluate(readStore, 'articles')) as { key?: string; source: string }[];
+        const source = articles.find((a) => a.key === highlight!.articleKey)?.source;
+        expect(source).toBeTruthy();
+        const popup = await browser.openExtensionPage('/popup.html');
+        await popup.waitFor('the note in the popup', (note) => [...document.querySelectorAll('[data-testid="library-note"]')].some((n) => n.textContent === note), NOTE);
+        expect(await popup.evaluate(() => document.querySelector('[data-testid="library-group-source"]')?.textContent ?? '')).toBe(source);
+        await popup.close();
+
         // The browser empties the database behind the reader's back (an eviction takes the sentinel
         // record with everything else; here only the sentinel goes, which is what the check reads).
-        const options = await browser.openExtensionPage('/options.html');
         await options.evaluate(
           () =>
             new Promise<void>((resolve, reject) => {
