@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LensDB } from '../db/schema';
 import { catalogue, seedCorpusRecords, seededDB } from './test-support';
 import type { PageArticle } from '../messages/contract';
+import { indexArticles } from '../related';
 import { analyzePageArticle, TIMELINE_LIMIT } from './analyze';
 
 let db: LensDB;
@@ -112,10 +113,10 @@ describe('analyzePageArticle', () => {
     const seed = seed000();
     const base = await db.articles.get(seed.id);
     const extra = TIMELINE_LIMIT + 7;
-    // Copies of seed 000 on consecutive days, all mentioning what it mentions.
-    await db.articles.bulkPut(
-      Array.from({ length: extra }, (_, i) => ({ ...base!, id: `a_copy${String(i).padStart(4, '0')}`, key: undefined, url: undefined, date: new Date(Date.UTC(2030, 0, 1 + i)).toISOString() })),
-    );
+    // Copies of seed 000 on consecutive days, all mentioning what it mentions, stored and indexed.
+    const copies = Array.from({ length: extra }, (_, i) => ({ ...base!, id: `a_copy${String(i).padStart(4, '0')}`, key: undefined, url: undefined, date: new Date(Date.UTC(2030, 0, 1 + i)).toISOString() }));
+    await db.articles.bulkPut(copies);
+    await indexArticles(db, copies.map((c) => ({ article: c, measureIds: c.measureIds ?? [] })));
     const insight = await analyzePageArticle(seedPage(), { db, catalogue, addToCorpus: true });
     const fund = insight.measures.find((m) => m.id === 'fund-supervision')!;
     const mentioning = (await db.articles.where('measureIds').equals('fund-supervision').primaryKeys()).filter((id) => id !== seed.id);

@@ -11,6 +11,7 @@ import { findMeasureLikeSentences } from '../measures/other-measures';
 import { queryRelated } from '../related';
 import { findSameArticle, type IdentityMatch } from './identity';
 import { indexStoredArticle, storeForLaterIndexing } from './indexer';
+import { latestMentioning } from './timelines';
 import { articleFromPage } from './page-to-article';
 
 export type TimelineEntry = { id: string; title: string; date: string; url?: string; sentence: string };
@@ -28,11 +29,7 @@ export type MeasureInsight = {
   timelineTotal: number;
 };
 
-/**
- * Timelines show the latest articles only: in a corpus of 10,000 a common measure has thousands, and
- * reading and sending them all made the panel wait seconds (scripts/bench/suites/load.ts).
- */
-export const TIMELINE_LIMIT = 20;
+export { TIMELINE_LIMIT } from './timelines';
 
 export type RelatedInsight = {
   id: string;
@@ -62,8 +59,8 @@ export type AnalyzeOptions = {
   now?: () => Date;
   relatedLimit?: number;
   /**
-   * Index an article read for the first time after answering (lib/insight/index-queue.ts); without
-   * it, the article is indexed before the answer.
+   * Index an article read for the first time after answering (lib/insight/index-queue.ts): called once
+   * the answer is ready. Without it, the article is indexed before the answer.
    */
   indexLater?: (id: string) => void;
 };
@@ -76,6 +73,7 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
 
   let match = await findSameArticle(db, candidate);
   let addedNow = false;
+  let indexAfter: string | undefined;
   if (match) {
     // A seed or imported article now has a known URL: remember it, so links can open the real page.
     if (!match.article.key || !match.article.url) {
@@ -84,12 +82,16 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
   } else if (opts.addToCorpus) {
     const record = { ...candidate, origin: 'read' as const, addedAt: now().toISOString() };
     const stored = opts.indexLater ? await storeForLaterIndexing(db, record, catalogue) : await indexStoredArticle(db, record, catalogue);
-    opts.indexLater?.(stored.id);
+    if (opts.indexLater) indexAfter = stored.id;
     match = { article: stored, by: 'key' };
     addedNow = true;
   }
   const selfId = match?.article.id;
-  const described = await describeArticleText(text, selfId, opts);
+  // Indexed once the answer is ready: in a big corpus indexing keeps the service worker's thread busy
+  // for a second or more, and the answer's own reads would wait behind it (scripts/bench/suites/load.ts).
+  const described = await describeArticleText(text, selfId, opts).finally(() => {
+    if (indexAfter) opts.indexLater?.(indexAfter);
+  });
 
   return {
     key: page.key,
@@ -153,27 +155,6 @@ export async function describeArticleText(
     otherMeasures: findMeasureLikeSentences(text, hits).map(({ sentence, start, end, cue }) => ({ sentence, start, end, cue })),
     related,
   };
-}
-
-/**
- * For each measure, the latest TIMELINE_LIMIT corpus articles (but `selfId`) that mention it, oldest
- * first, and how many there are. Works on primary keys (the date index and the measures index) and
- * reads only the records it shows: whole records carry their text.
- */
-async function latestMentioning(db: LensDB, measureIds: string[], selfId: string | undefined): Promise<Map<string, { entries: StoredArticle[]; total: number }>> {
-  if (measureIds.length === 0) return new Map();
-  const byDate = (await db.articles.orderBy('date').primaryKeys()) as string[];
-  const picked = new Map<string, { ids: string[]; total: number }>();
-  for (const measureId of measureIds) {
-    const mentioning = new Set((await db.articles.where('measureIds').equals(measureId).primaryKeys()) as string[]);
-    if (selfId !== undefined) mentioning.delete(selfId);
-    const ids: string[] = [];
-    for (let i = byDate.length - 1; i >= 0 && ids.length < TIMELINE_LIMIT; i--) if (mentioning.has(byDate[i]!)) ids.push(byDate[i]!);
-    picked.set(measureId, { ids: ids.reverse(), total: mentioning.size });
-  }
-  const wanted = [...new Set([...picked.values()].flatMap((p) => p.ids))];
-  const records = new Map((await db.articles.bulkGet(wanted)).flatMap((a) => (a ? [[a.id, a] as const] : [])));
-  return new Map([...picked].map(([measureId, { ids, total }]) => [measureId, { entries: ids.flatMap((id) => records.get(id) ?? []), total }]));
 }
 
 const CONTEXT = 32;

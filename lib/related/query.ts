@@ -182,6 +182,16 @@ function rank(
   return ranked;
 }
 
+/**
+ * How many indexed articles mention each measure: the df of its row. Counting the measure's entries in
+ * an IndexedDB index instead scans them all (about 80 ms a measure at 10,000 articles in Chromium).
+ * Articles stored but not yet indexed (lib/insight/index-queue.ts) are not counted until they are.
+ */
+export async function countMentioning(db: LensDB, measureIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await readRows(db, measureIds.map(measureKey));
+  return new Map(measureIds.map((id) => [id, rows.get(measureKey(id))?.df ?? 0]));
+}
+
 async function readRows(db: LensDB, keys: string[]): Promise<Map<string, TermPostings>> {
   const wanted = unique(keys);
   const found = await db.terms.bulkGet(wanted);
