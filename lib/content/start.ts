@@ -36,7 +36,7 @@ export async function startLens(env: LensEnv): Promise<void> {
   const asked = takeRevealRequest(doc);
   // Extraction in a task of its own, not in the one that evaluates this script: together they made one
   // long main-thread task on the page (scripts/bench/suites/load.ts).
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   const read = await readArticlePage(doc, href, { timeoutMs: 10_000 });
   if (!read.ok) return;
   const article = read.article;
@@ -55,18 +55,7 @@ export async function startLens(env: LensEnv): Promise<void> {
     articleRight: () => findBody(doc)?.el.getBoundingClientRect().right ?? 0,
   });
 
-  const body = findBody(doc)?.el;
-  const highlights: HighlightController | null = body
-    ? createHighlightController({
-        doc,
-        body,
-        container: body.parentElement ?? body,
-        article: { key: article.key, url: article.url, title: article.title },
-        api: highlightClient(env.send),
-        onChange: changed,
-        onNoteRequested: () => panel.focus(),
-      })
-    : null;
+  let highlights: HighlightController | null = null;
   // What the panel shows: the analysis, plus the highlights as they are at the moment it asks.
   const withHighlights = (current: LensState): LensState => (highlights ? { ...current, highlights: highlights.view() } : current);
 
@@ -119,8 +108,29 @@ export async function startLens(env: LensEnv): Promise<void> {
       : { status: 'error', article: summary, error: reply?.error ?? t('panel.noAnswer') };
     changed();
   };
+  // Mounting the panel lays the page out again beside it; the analysis request and the highlight UI
+  // (three shadow hosts) come in the next task, so they do not add up to one long task.
+  await nextTask();
   // The highlights do not wait for the analysis, nor it for them.
-  await Promise.all([analyze(), highlights?.load().then(() => asked && highlights.reveal(asked))]);
+  const analyzed = analyze();
+  const body = findBody(doc)?.el;
+  highlights = body
+    ? createHighlightController({
+        doc,
+        body,
+        container: body.parentElement ?? body,
+        article: { key: article.key, url: article.url, title: article.title },
+        api: highlightClient(env.send),
+        onChange: changed,
+        onNoteRequested: () => panel.focus(),
+      })
+    : null;
+  await Promise.all([analyzed, highlights?.load().then(() => asked && highlights?.reveal(asked))]);
+}
+
+/** Lets the browser run what is waiting (input, rendering) before the next step. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
