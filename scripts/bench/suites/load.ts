@@ -26,17 +26,17 @@
  *    meanwhile.
  *
  * Medians over RUNS runs after WARMUP unmeasured ones. Environment knobs for a quick try:
- * BENCH_LOAD_ARTICLES, BENCH_LOAD_HIGHLIGHTS, BENCH_LOAD_RUNS.
+ * BENCH_LOAD_ARTICLES, BENCH_LOAD_HIGHLIGHTS, BENCH_LOAD_RUNS, BENCH_LOAD_FULL_PROFILE.
  */
 import { type BrowserContext, type Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR, fixture, startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
 import { loadCatalogueFile } from '../../../lib/measures/load-catalogue';
 import { describerBundle, fillerBundle, pageHighlights, syntheticArticles, syntheticHighlights, type LensDescribeGlobal, type LoadFillerGlobal } from '../load-data';
 import { round, summarize } from '../stats';
 import type { Row, Suite, SuiteResult } from '../types';
-import { launchLensChromium } from '../chromium-lens';
+import { launchBareChromium, launchLensChromium } from '../chromium-lens';
 import { machineLoad } from './machine-load';
 
 const ARTICLES = Number(process.env.BENCH_LOAD_ARTICLES ?? 10_000);
@@ -47,6 +47,11 @@ const SMALL_HIGHLIGHTS = 10;
 /** Highlights per synthetic article (the rest of HIGHLIGHTS, spread). */
 const PER_ARTICLE = 4;
 const RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 5);
+/**
+ * A directory to keep the full profile in across runs, filled on the first (for trying a change to the
+ * extension without waiting for the fill again; the reported fill figures are then the first run's).
+ */
+const KEEP_FULL_PROFILE = process.env.BENCH_LOAD_FULL_PROFILE;
 const WARMUP = 1;
 /**
  * The last articles are stored one at a time through the product's indexStoredArticle (its path for an
@@ -61,6 +66,8 @@ const BODY_OPEN = '<div class="article" id="artibody" data-sudaclick="blk_conten
 /** Words searched in the library: a topic phrase, and a word in almost every highlight. */
 const SEARCHES = ['集中带量采购', '医保'];
 const LONG_TASK_MS = 50;
+/** The page without the extension is traced this long from navigation start (about a panel-ready time). */
+const BARE_WINDOW_MS = 1500;
 const WAIT_MS = 60_000;
 
 const PANEL_MARK = 'lens-load-panel-ready';
@@ -126,8 +133,8 @@ function probes(arg: { target: number; marks: { panel: string; paint: string; li
   requestAnimationFrame(frame);
 }
 
-async function launch(server: FixtureServer, target: number): Promise<{ context: BrowserContext; origin: string }> {
-  const { context, origin } = await launchLensChromium(server);
+async function launch(server: FixtureServer, target: number, userDataDir = ''): Promise<{ context: BrowserContext; origin: string }> {
+  const { context, origin } = await launchLensChromium(server, userDataDir);
   // tsx compiles this file with esbuild's keepNames, which wraps inner functions in `__name(…)`: the
   // functions sent to the browser (the probes, page.evaluate callbacks) need that helper there too.
   const arg = JSON.stringify({ target, marks: { panel: PANEL_MARK, paint: PAINT_MARK, list: LIST_MARK } });
@@ -194,10 +201,19 @@ function describeTask(onThread: TraceEvent[], task: TraceEvent): string {
     const where = [d.functionName, typeof d.url === 'string' ? (d.url as string).replace(/^.*\//, '') : undefined].filter(Boolean).join(' ');
     return `${e.name}${where ? ` ${where}` : ''} ${round(e.dur! / 1000, 1)}`;
   };
-  // The top-level events inside the task (not nested in another inside event), longest first.
-  const top = inside.filter((e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur! >= e.ts + e.dur! && o.dur! > e.dur!));
-  return top.slice(0, 2).map(label).join(' + ');
+  const within = (e: TraceEvent, o: TraceEvent) => o !== e && o.ts <= e.ts && o.ts + o.dur! >= e.ts + e.dur! && o.dur! > e.dur!;
+  // The top-level events inside the task (not nested in another inside event), longest first; for the
+  // longest, the chain of its longest children (a message whose handler ran a function …).
+  const top = inside.filter((e) => !inside.some((o) => within(e, o)));
+  const chain = (e: TraceEvent, depth: number): string => {
+    const child = depth > 0 ? inside.find((c) => within(c, e) && !inside.some((o) => o !== e && within(c, o) && within(o, e))) : undefined;
+    return child && child.dur! > e.dur! / 2 ? `${label(e)} > ${chain(child, depth - 1)}` : label(e);
+  };
+  return [top[0] && chain(top[0], 3), ...top.slice(1, 2).map(label)].filter(Boolean).join(' + ');
 }
+
+/** What the longest of these tasks (one per run) was doing. */
+const worst = (runs: Tasks[]) => runs.reduce<Tasks | undefined>((a, t) => (!a || t.longest > a.longest ? t : a), undefined)?.what ?? '';
 
 const navOf = (events: TraceEvent[], url: string) =>
   events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === url && e.args?.data?.isOutermostMainFrame === true);
@@ -267,6 +283,22 @@ async function measureArticle(lib: Library, url: string, highlights: number): Pr
       panelFrame: tasksIn(events, ready.pid, nav.ts, end),
       listed,
     };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The article page in a browser without the extension: its own tasks, from navigation start for BARE_WINDOW_MS. */
+async function measureBare(context: BrowserContext, url: string): Promise<Tasks> {
+  const page = await context.newPage();
+  try {
+    const { events } = await traced(page, async () => {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await new Promise((r) => setTimeout(r, BARE_WINDOW_MS));
+    });
+    const nav = navOf(events, url);
+    if (!nav) throw new Error('trace of the page without the extension lacks navigationStart');
+    return tasksIn(events, nav.pid, nav.ts, nav.ts + BARE_WINDOW_MS * 1000);
   } finally {
     await page.close();
   }
@@ -453,6 +485,7 @@ export const loadSuite: Suite = {
     const server = await startFixtureServer(0);
     const url = server.urlOf(fixture(FIXTURE));
     const libs: Library[] = [];
+    let bare: BrowserContext | undefined;
     try {
       // Issue 8 compares the popup with 10 and with 10,000 highlights; issue 9, a page with the library full.
       const SMALL: Size = { articles: 0, highlights: SMALL_HIGHLIGHTS, onPage: SMALL_HIGHLIGHTS };
@@ -461,21 +494,35 @@ export const loadSuite: Suite = {
       for (const [name, size] of [['small', SMALL], ['full', FULL]] as const) {
         log(`launching the ${name} profile`);
         // The probe's paint target is what spread() aims for; checked after the fill.
-        const lib: Library = { name, ...(await launch(server, size.onPage)), pageHighlights: 0 };
+        const kept = name === 'full' ? KEEP_FULL_PROFILE : undefined;
+        const lib: Library = { name, ...(await launch(server, size.onPage, kept)), pageHighlights: 0 };
         libs.push(lib);
-        log(`filling the ${name} profile: ${size.articles} articles, ${size.highlights} highlights (${size.onPage} on ${FIXTURE})`);
-        const t0 = performance.now();
-        filled[name] = await fill(lib, size, root, server, log);
-        log(`  fill done in ${round((performance.now() - t0) / 1000, 1)} s`);
+        const report = kept && path.join(kept, 'lens-load-fill.json');
+        if (report && existsSync(report)) {
+          log(`reusing the ${name} profile filled before in ${kept}`);
+          filled[name] = JSON.parse(readFileSync(report, 'utf8')) as FillReport;
+        } else {
+          log(`filling the ${name} profile: ${size.articles} articles, ${size.highlights} highlights (${size.onPage} on ${FIXTURE})`);
+          const t0 = performance.now();
+          filled[name] = await fill(lib, size, root, server, log);
+          log(`  fill done in ${round((performance.now() - t0) / 1000, 1)} s`);
+          if (report) writeFileSync(report, JSON.stringify(filled[name]));
+        }
         if (filled[name].pageHighlights !== size.onPage) throw new Error(`described ${filled[name].pageHighlights} highlights on ${FIXTURE}, wanted ${size.onPage}`);
         lib.pageHighlights = size.onPage;
       }
       for (const lib of libs) await closeOthers(lib.context);
+      // The peer every article row is read against: the same page in the same browser without Policy Lens.
+      bare = await launchBareChromium(server);
+      await closeOthers(bare);
+      const bareSamples: Tasks[] = [];
 
       const article: Record<string, ArticleSample[]> = { small: [], full: [], 'small new': [], 'full new': [] };
       const lists: Record<string, ListSample[]> = { 'small /popup.html': [], 'full /popup.html': [], 'small /library.html': [], 'full /library.html': [] };
       for (let i = 0; i < WARMUP + RUNS; i++) {
         log(`run ${i + 1}/${WARMUP + RUNS}${i < WARMUP ? ' (warm-up)' : ''}`);
+        const b = await measureBare(bare, url);
+        if (i >= WARMUP) bareSamples.push(b);
         for (const lib of libs) {
           const a = await measureArticle(lib, url, lib.pageHighlights);
           if (i >= WARMUP) article[lib.name]!.push(a);
@@ -505,12 +552,28 @@ export const loadSuite: Suite = {
             'lens tasks >50 ms': med(s.map((x) => x.lens.over50)),
             'longest panel-frame task ms': med(s.map((x) => x.panelFrame.longest)),
             'worst page task ms (all runs)': round(Math.max(...s.map((x) => x.page.longest))),
-            'longest page task was (last run, ms)': s.at(-1)?.page.what ?? '',
-            'longest lens task was (last run, ms)': s.at(-1)?.lens.what ?? '',
+            'longest page task was (worst run, ms)': worst(s.map((x) => x.page)),
+            'longest lens task was (worst run, ms)': worst(s.map((x) => x.lens)),
             'panel lists': shown ? Math.min(...s.map((x) => x.listed)) : 0,
           };
         }),
       );
+      articleRows.unshift({
+        library: 'none: the page without Policy Lens',
+        page: FIXTURE,
+        'highlights on page': 0,
+        'nav→panel ready ms': '—',
+        'nav→highlights painted ms': '—',
+        'longest page task ms': med(bareSamples.map((x) => x.longest)),
+        'page tasks >50 ms': med(bareSamples.map((x) => x.over50)),
+        'longest lens task ms': '—',
+        'lens tasks >50 ms': '—',
+        'longest panel-frame task ms': '—',
+        'worst page task ms (all runs)': round(Math.max(...bareSamples.map((x) => x.longest))),
+        'longest page task was (worst run, ms)': worst(bareSamples),
+        'longest lens task was (worst run, ms)': '—',
+        'panel lists': 0,
+      });
       const listRows: Row[] = [];
       for (const path of ['/popup.html', '/library.html'] as const) {
         for (const lib of libs) {
@@ -527,7 +590,7 @@ export const loadSuite: Suite = {
             'nav→first list render ms': med(s.map((x) => x.list)),
             'longest task until then ms': med(s.map((x) => x.listTasks.longest)),
             'tasks >50 ms until then': med(s.map((x) => x.listTasks.over50)),
-            'longest task was (last run, ms)': s.at(-1)?.listTasks.what ?? '',
+            'longest task was (worst run, ms)': worst(s.map((x) => x.listTasks)),
             [`search “${SEARCHES[0]}” ms (hits)`]: a ? `${a.ms} (${a.hits})` : '—',
             [`longest task in “${SEARCHES[0]}” ms`]: a ? a.longest : '—',
             [`search “${SEARCHES[1]}” ms (hits)`]: b ? `${b.ms} (${b.hits})` : '—',
@@ -551,7 +614,7 @@ export const loadSuite: Suite = {
           columns: Object.keys(articleRows[0]!),
           rows: articleRows,
           notes: [
-            'Window: navigation start → panel ready (panel.html commits data-status="ready") and, when the library has highlights on this page, the first frame whose CSS.highlights hold all of them.',
+            'Window: navigation start → panel ready (panel.html commits data-status="ready") and, when the library has highlights on this page, the first frame whose CSS.highlights hold all of them. Without Policy Lens (the first row, the peer): navigation start → ' + BARE_WINDOW_MS + ' ms later, in a profile without the extension.',
             `new article = ${NEW_FROM} under a new id, title and first paragraph, a different one each run: not in the corpus, so the visit stores it before the panel gets its analysis and indexes it for related articles afterwards (lib/insight/index-queue.ts).`,
             "Tasks: the trace's top-level RunTask events on the renderer main thread. 'page' = the article tab's renderer (the page's own parse and scripts included, in both profiles alike); 'lens' = those of them that ran content-script code; 'panel-frame' = the renderer of the extension frame.",
             `Issue 9's bound is no task over ${LONG_TASK_MS} ms; the columns show what it is. 'panel lists' = highlights the panel listed after the window (-1: fewer than stored within 20 s).`,
@@ -572,7 +635,7 @@ export const loadSuite: Suite = {
       ];
       return results;
     } finally {
-      for (const lib of libs) await lib.context.close().catch(() => undefined);
+      for (const context of [...libs.map((l) => l.context), bare]) await context?.close().catch(() => undefined);
       await server.close();
     }
   },
