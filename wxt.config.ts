@@ -75,6 +75,6 @@ export default defineConfig({
   zip: {
     artifactTemplate: 'policy-lens-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'policy-lens-{{version}}-sources.zip',
-    excludeSources: ['bench/**', 'test-results/**', '.output/**', 'node_modules/**'],
+    excludeSources: ['bench/**', 'test-results/**', '.output/**', 'node_modules/**', 'tests/fixtures/releases/**'],
   },
 });

@@ -4,7 +4,7 @@
  * background what the corpus knows, and answer the panel's requests relayed by the background.
  */
 import type { ArticleInsight } from '../insight/analyze';
-import { t } from '../i18n';
+import { t } from '../i18n/content';
 import type { Reply } from '../messages/contract';
 import { ALL_ARTICLES, STATE_CHANGED, parseContentRequest } from '../messages/content-request';
 import { findBody } from '../sina/markup';

@@ -101,16 +101,9 @@ export function openLensDB(name = DB_NAME, upTo: number = LATEST_VERSION): LensD
   return db;
 }
 
-/**
- * The schema this build opens: the latest, unless the build was made to stand in for an earlier
- * release (`WXT_SCHEMA_VERSION=2 wxt build --mode schema-2`), which the upgrade test installs first and
- * then updates to this one (tests/e2e/durability.e2e.test.ts).
- */
-export const BUILT_SCHEMA_VERSION = Number(import.meta.env?.WXT_SCHEMA_VERSION) || LATEST_VERSION;
-
 let shared: LensDB | undefined;
 /** The database for this extension context, opened once. */
 export function lensDB(): LensDB {
-  shared ??= openLensDB(DB_NAME, BUILT_SCHEMA_VERSION);
+  shared ??= openLensDB();
   return shared;
 }

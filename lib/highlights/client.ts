@@ -3,7 +3,7 @@
  * resolves to the reply's value or rejects with the refusal's reason (which names the field).
  */
 import type { HighlightApi } from '../content/highlights/controller';
-import { t } from '../i18n';
+import { t } from '../i18n/content';
 import type { Reply } from '../messages/contract';
 
 export function highlightClient(send: (message: unknown) => Promise<unknown>): HighlightApi {

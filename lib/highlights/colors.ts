@@ -7,7 +7,7 @@
  * settings table (only the colours the reader renamed); everything else comes from the interface
  * language, so a reader who switches language without renaming sees the defaults in that language.
  */
-import { t, type MessageKey } from '../i18n';
+import { t, type ContentMessageKey } from '../i18n/content';
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
@@ -43,7 +43,7 @@ export const COLOR_STYLES: Record<HighlightColor, ColorStyle> = {
   pink: { swatch: '#e0508f', light: 'rgba(255, 92, 160, 0.30)', dark: 'rgba(190, 60, 125, 0.55)' },
 };
 
-const LABEL_KEYS: Record<HighlightColor, MessageKey> = {
+const LABEL_KEYS: Record<HighlightColor, ContentMessageKey> = {
   yellow: 'highlights.color.yellow',
   green: 'highlights.color.green',
   blue: 'highlights.color.blue',

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { en, zh } from './messages';
+import { t as contentT } from './content';
 import { formatDate, langFor, setLang, t } from './index';
 
 afterEach(() => setLang('en'));
@@ -18,6 +19,14 @@ describe('i18n', () => {
       expect(zh[key], key).toBeTruthy();
       const holes = (s: string) => [...s.matchAll(/\{\d\}/g)].map((m) => m[0]).sort();
       expect(holes(zh[key]), key).toEqual(holes(en[key]));
+    }
+  });
+
+  it('gives the content script the same strings as the extension pages', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      setLang(lang);
+      expect(contentT('highlights.toolbar.color', '数据')).toBe(t('highlights.toolbar.color', '数据'));
+      expect(contentT('panel.tooLarge')).toBe(t('panel.tooLarge'));
     }
   });
 

@@ -137,8 +137,6 @@ async function bundle(root: string, contents: string): Promise<string> {
     alias: { '@': root },
     // Extension pages and content scripts are ASCII-only in the build too (wxt.config.ts).
     charset: 'ascii',
-    // No Vite here: the build's env (lib/db/schema.ts reads WXT_SCHEMA_VERSION from it) is empty.
-    define: { 'import.meta.env': '{}' },
   });
   return out.outputFiles[0]!.text;
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, startFixtureServer, type FixtureServer } from '../../scripts/harness/fixture-server';
 import { extensionDir as builtExtension } from '../../scripts/harness/paths';
-import { extensionWithSchema } from '../../scripts/harness/schema-build';
+import { previousRelease, PREVIOUS_RELEASE } from '../../scripts/harness/previous-release';
 import { LATEST_VERSION } from '../../lib/db/schema';
 import { readStore, storedSchema } from './support/extension-db';
 import { highlightPhrase, listedHighlights, paintedTexts, panelFrame, writeNote, type ListedHighlight } from './support/highlights';
@@ -151,11 +151,13 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       const NOTE = '重启之后还在';
       const url = server.urlOf(fixture('seed-000-desktop'));
       // The extension at a fixed place, so the browser sees the same extension each launch and an
-      // update when its version changes. First the previous release: this code with the schema before
-      // the latest (scripts/harness/schema-build.ts).
+      // update when its version changes. First the previous release, with the schema before the
+      // latest (scripts/harness/previous-release.ts).
       const profileDir = path.join(work, 'profile');
       const extensionDir = path.join(work, 'extension');
-      cpSync(extensionWithSchema(name, LATEST_VERSION - 1), extensionDir, { recursive: true });
+      const previous = previousRelease(name);
+      cpSync(previous, extensionDir, { recursive: true });
+      rmSync(previous, { recursive: true, force: true });
       let browser = await launchLens(name, server, { profileDir, extensionDir });
       try {
         const page = await browser.openPage(url);
@@ -177,7 +179,7 @@ describe.each(BROWSERS)('durability in %s', (name) => {
         await until('the highlight painted after the restart', () => painted(page), (t) => t['policy-lens-yellow']?.includes(PHRASE) ?? false);
         await until('the note after the restart', async () => listed(await panelFrame(page)), (l) => l.length === 1 && l[0]!.note === NOTE);
         const options = await browser.openExtensionPage('/options.html');
-        expect(await options.evaluate(storedSchema)).toMatchObject({ version: LATEST_VERSION - 1 });
+        expect(await options.evaluate(storedSchema)).toMatchObject({ version: PREVIOUS_RELEASE.schema });
       } finally {
         await browser.close();
       }

@@ -11,7 +11,7 @@
 import type { HighlightToAnchor, OrphanReason } from '../../anchoring';
 import type { HighlightRecord } from '../../db/schema';
 import { DEFAULT_COLOR, palette, type HighlightColor, type PaletteEntry } from '../../highlights/colors';
-import { t } from '../../i18n';
+import { t } from '../../i18n/content';
 import type { HighlightList } from '../../messages/contract';
 import { showRange } from '../reveal';
 import { anchorHighlights, isStale, watchLateContent, type AnchoredHighlight, type AnchorRun, type LateContentWatcher } from './anchor-runner';

@@ -12,7 +12,7 @@
  * gives focus back, the page stays usable around it. An edit of the same highlight in another tab or
  * in the panel refreshes it.
  */
-import { t } from '../../i18n';
+import { t } from '../../i18n/content';
 import { colorOrDefault, type HighlightColor } from '../../highlights/colors';
 import type { AnchorTarget } from './geometry';
 import { arrowNavigation, el, follow, mountShadowHost, swatchDot } from './shadow-ui';

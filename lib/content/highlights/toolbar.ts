@@ -16,7 +16,7 @@
  * The caller captures the selection (selection.ts) before showing the toolbar; callbacks only say
  * which colour the reader chose.
  */
-import { t } from '../../i18n';
+import { t } from '../../i18n/content';
 import { DEFAULT_COLOR, type HighlightColor } from '../../highlights/colors';
 import type { AnchorTarget } from './geometry';
 import { arrowNavigation, el, follow, mountShadowHost, swatchDot } from './shadow-ui';

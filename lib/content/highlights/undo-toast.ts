@@ -3,7 +3,7 @@
  * the pointer or focus is on it, so a reader who is reaching for Undo (or reading slowly, or using
  * a screen reader) is not cut off.
  */
-import { t } from '../../i18n';
+import { t } from '../../i18n/content';
 import { el, mountShadowHost } from './shadow-ui';
 
 export interface UndoToast {
