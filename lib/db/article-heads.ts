@@ -11,8 +11,8 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware, Transaction } from 'dexie';
 import type { StoredArticle } from './schema';
 
-export const ARTICLES = 'articles';
-export const ARTICLE_HEADS = 'articleHeads';
+const ARTICLES = 'articles';
+const ARTICLE_HEADS = 'articleHeads';
 
 export type ArticleHead = Pick<StoredArticle, 'id' | 'key' | 'url' | 'title' | 'date' | 'source' | 'origin' | 'addedAt' | 'measureIds'> & {
   /**

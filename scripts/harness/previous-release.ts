@@ -5,7 +5,7 @@
  * on the same profile, it makes the browser run the schema upgrade on data a real earlier version wrote.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './paths';
@@ -20,7 +20,6 @@ export const releaseArchive = (browser: 'chrome' | 'firefox', commit: string = P
 /** Unpacks the previous release for `name` into a new temporary directory and returns it. */
 export function previousRelease(name: BrowserName): string {
   const dir = mkdtempSync(path.join(tmpdir(), `lens-previous-${name}-`));
-  mkdirSync(dir, { recursive: true });
   execFileSync('tar', ['-xzf', releaseArchive(name === 'chromium' ? 'chrome' : 'firefox'), '-C', dir]);
   return dir;
 }
