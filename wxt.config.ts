@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { ARTICLE_MATCHES } from './lib/sina/match-patterns';
+import { ARTICLE_ORIGINS } from './lib/sina/match-patterns';
 import { bundledDataPlugin } from './scripts/build/bundled-data-plugin';
 
 // Firefox and Chrome both get Manifest V3 so one code path serves both.
@@ -45,7 +45,7 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['panel.html'],
-        matches: [...new Set(ARTICLE_MATCHES.map((m) => `${m.slice(0, m.indexOf('/', 4))}/*`))],
+        matches: ARTICLE_ORIGINS,
       },
     ],
     ...(browser === 'firefox'
@@ -66,8 +66,8 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       // Keep the manifest honest: a content script must never widen to every site.
       for (const cs of manifest.content_scripts ?? []) {
-        if (cs.matches?.some((m) => m === '<all_urls>' || m.startsWith('*://*/'))) {
-          throw new Error('wxt.config.ts: content script matches must stay on Sina article hosts');
+        if (cs.matches?.some((m) => m === '<all_urls>' || m.startsWith('*://*/') || !m.startsWith('https://'))) {
+          throw new Error('wxt.config.ts: content script matches must stay on https Sina article hosts');
         }
       }
     },

@@ -2,7 +2,8 @@
  * Who sent a message. Only two kinds of sender are ever answered: this extension's own pages, and
  * this extension's content script running in a tab on a Sina article URL. Web pages cannot message
  * the extension at all (no externally_connectable), but a message still says where it came from, and
- * a content script's tab may have navigated; checking costs nothing.
+ * a content script's tab may have navigated; checking costs nothing. A content script counts only on an
+ * https article page, as the manifest injects it: a page served over plain http is anyone's on the way.
  */
 import { parseArticleUrl } from '../sina/url';
 
@@ -13,7 +14,7 @@ export type SenderKind = { kind: 'extension-page'; tabId?: number } | { kind: 'c
 export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind | null {
   if (sender.id !== extensionId || !sender.url) return null;
   if (sender.url.startsWith(extensionOrigin)) return { kind: 'extension-page', tabId: sender.tab?.id };
-  if (sender.tab?.id !== undefined && sender.frameId === 0 && parseArticleUrl(sender.url)) {
+  if (sender.tab?.id !== undefined && sender.frameId === 0 && sender.url.startsWith('https://') && parseArticleUrl(sender.url)) {
     return { kind: 'content-script', tabId: sender.tab.id, url: sender.url };
   }
   return null;

@@ -1,17 +1,15 @@
 /** The built Chromium extension in a fresh headless profile, for the bench suites that run it on pages. */
 import { chromium, type BrowserContext } from 'playwright-core';
 import { findBrowser } from '../harness/browsers';
+import { extensionArgs, fixtureServerArgs } from '../harness/chromium-args';
 import type { FixtureServer } from '../harness/fixture-server';
 import { extensionDir } from '../harness/paths';
 
 /** Chromium's arguments for a bench profile: Sina hosts to the fixture server, every other host nowhere. */
 function chromiumArgs(server: FixtureServer, extension: string | null): string[] {
-  // Sina's ad and analytics scripts fail at once instead of keeping the page loading (as in the
-  // extraction suite and the e2e harness).
-  const rules = [...server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`), 'MAP * ~NOTFOUND'].join(', ');
   return [
-    `--host-resolver-rules=${rules}`,
-    ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+    ...fixtureServerArgs(server.hosts, server.port),
+    ...(extension ? extensionArgs(extension) : []),
     '--disable-background-networking',
     '--disable-component-update',
     '--no-first-run',
@@ -24,6 +22,7 @@ function launchChromium(server: FixtureServer, extension: string | null, userDat
     headless: true,
     // Wide enough that the panel docks open beside the article (panel-layout.ts), as on a desktop.
     viewport: { width: 1280, height: 900 },
+    ignoreHTTPSErrors: true,
     args: chromiumArgs(server, extension),
   });
 }

@@ -4,6 +4,7 @@ import { axeSource, runAxeInPage, toViolations } from './axe';
 import { findFrame } from './frames';
 import type { LaunchOptions, LensBrowser, LensFrame, LensPage } from './types';
 import { findBrowser } from './browsers';
+import { extensionArgs, fixtureServerArgs } from './chromium-args';
 
 function wrapFrame(frame: Frame): LensFrame {
   return {
@@ -63,19 +64,16 @@ function wrap(page: Page): LensPage {
 }
 
 export async function launchChromium(opts: LaunchOptions): Promise<LensBrowser> {
-  // Sina hosts go to the fixture server; every other host goes nowhere, so the dozens of ad and
-  // analytics scripts on a real Sina page fail at once instead of hanging the test.
-  const rules = [...opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`), 'MAP * ~NOTFOUND'].join(', ');
   const context: BrowserContext = await chromium.launchPersistentContext(opts.profileDir ?? '', {
     executablePath: findBrowser('chromium'),
     headless: opts.headless ?? true,
     locale: opts.locale ?? 'en-US',
     colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
+    ignoreHTTPSErrors: true,
     args: [
-      `--disable-extensions-except=${opts.extensionDir}`,
-      `--load-extension=${opts.extensionDir}`,
-      `--host-resolver-rules=${rules}`,
+      ...extensionArgs(opts.extensionDir),
+      ...fixtureServerArgs(opts.hosts, opts.port),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

@@ -118,6 +118,8 @@ export async function launchFirefox(opts: LaunchOptions): Promise<LensBrowser> {
     executablePath: findBrowser('firefox'),
     headless: opts.headless ?? true,
     defaultViewport: { width: 1280, height: 900 },
+    // The fixture server's self-signed certificate (scripts/harness/tls/).
+    acceptInsecureCerts: true,
     ...(opts.profileDir && { userDataDir: opts.profileDir }),
     extraPrefsFirefox: {
       // A temporary add-on is removed when Firefox quits; on a kept profile its data must stay for the
@@ -125,6 +127,9 @@ export async function launchFirefox(opts: LaunchOptions): Promise<LensBrowser> {
       'extensions.webextensions.keepStorageOnUninstall': Boolean(opts.profileDir),
       'extensions.webextensions.keepUuidOnUninstall': Boolean(opts.profileDir),
       'network.dns.localDomains': opts.hosts.join(','),
+      // No automatic upgrade of http URLs: the tests that open a page over plain http mean plain http.
+      'dom.security.https_first': false,
+      'dom.security.https_first_schemeless': false,
       // Firefox MV3 asks before a content script may run; a test profile grants the manifest's hosts.
       'extensions.originControls.grantByDefault': true,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId(opts.extensionDir)]: uuid }),

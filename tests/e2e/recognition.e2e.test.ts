@@ -48,6 +48,16 @@ describe.each(BROWSERS)('recognition in %s', (name) => {
     });
   });
 
+  it('ignores an article page served over plain http, which anyone on the network path could have written', async () => {
+    const page = await lens.browser.openPage(lens.server.plainUrlOf(fixture('seed-002-desktop')));
+    expect(await page.evaluate(() => location.protocol)).toBe('http:');
+    // The same page over https is recognised within a second or two (the test above).
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await page.evaluate(marker)).toBeNull();
+    expect(await page.evaluate(() => document.querySelector('policy-lens-panel'))).toBeNull();
+    await page.close();
+  });
+
   it.each(otherPages)('shows nothing on the non-article page %s', async (fixtureName) => {
     const f = fixture(fixtureName);
     const page: LensPage = await lens.browser.openPage(lens.server.urlOf(f));

@@ -8,6 +8,7 @@
 import { chromium, type Page } from 'playwright-core';
 import path from 'node:path';
 import { findBrowser } from '../../harness/browsers';
+import { extensionArgs, fixtureServerArgs } from '../../harness/chromium-args';
 import { fixture, loadFixturePages, startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
 import { extensionDir } from '../../harness/paths';
 import { benchBundle } from '../page-bundle';
@@ -17,14 +18,13 @@ import type { Row, Suite, SuiteResult } from '../types';
 const RUNS = 30;
 
 async function launch(server: FixtureServer, withExtension: boolean) {
-  const rules = [...server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`), 'MAP * ~NOTFOUND'].join(', ');
-  const ext = extensionDir('chromium');
   return chromium.launchPersistentContext('', {
     executablePath: findBrowser('chromium'),
     headless: true,
+    ignoreHTTPSErrors: true,
     args: [
-      `--host-resolver-rules=${rules}`,
-      ...(withExtension ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
+      ...fixtureServerArgs(server.hosts, server.port),
+      ...(withExtension ? extensionArgs(extensionDir('chromium')) : []),
       '--disable-background-networking',
       '--no-first-run',
     ],
