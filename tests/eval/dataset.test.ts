@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSeedDocument } from '../../lib/corpus/parse-seed';
@@ -12,6 +13,7 @@ import {
   loadIdentity,
   loadSeeds,
   loadSplit,
+  mirrorSeedGrades,
   parseEvalJson,
   sentencesOf,
   splitSchema,
@@ -70,6 +72,29 @@ describe('the labelled splits', () => {
   });
 });
 
+describe('test.json', () => {
+  const hasTest = existsSync(join(EVAL_DIR, 'test.json'));
+
+  it.runIf(hasTest)('has the kinds and lengths of article the evaluation needs, long ones and flashes among them', () => {
+    const test = loadSplit('test');
+    const count = (kind: EvalArticle['kind']) => test.articles.filter((a) => a.kind === kind).length;
+    expect([count('policy'), count('lure'), count('off-topic')]).toEqual([34, 10, 12]);
+    const lengths = test.articles.map((a) => articleText(a).length);
+    for (const [i, n] of lengths.entries()) {
+      expect(n, `${test.articles[i]!.id} length`).toBeGreaterThanOrEqual(300);
+      expect(n, `${test.articles[i]!.id} length`).toBeLessThanOrEqual(3000);
+    }
+    expect(lengths.filter((n) => n >= 1500).length).toBeGreaterThanOrEqual(4);
+    expect(lengths.filter((n) => n <= 500).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.runIf(hasTest)('grades only test articles and seeds, since test is scored on the seeds plus test', () => {
+    for (const a of loadSplit('test').articles) {
+      for (const id of Object.keys(a.related)) expect(id, `${a.id} → ${id}`).toMatch(/^(test-|seed-)/);
+    }
+  });
+});
+
 describe('seeds.json', () => {
   const seeds = loadSeeds();
 
@@ -81,6 +106,21 @@ describe('seeds.json', () => {
       expect(seed.paragraphs, seed.id).toEqual(parsed.paragraphs);
       expect(articleText(seed)).toBe(parsed.text);
       expect(seed.title).toBe(parsed.title);
+    }
+  });
+
+  it('keeps only seed↔seed and seed↔dev grades; the seeds are loaded with test’s grades mirrored on', () => {
+    const raw = parseEvalJson(splitSchema, readFileSync(join(EVAL_DIR, 'seeds.json'), 'utf8'), 'seeds.json');
+    const devIds = new Set(loadSplit('dev').articles.map((a) => a.id));
+    for (const seed of raw.articles) {
+      for (const id of Object.keys(seed.related)) expect(id.startsWith('seed-') || devIds.has(id), `${seed.id} → ${id} in seeds.json`).toBe(true);
+    }
+    const loaded = loadSeeds();
+    const test = existsSync(join(EVAL_DIR, 'test.json')) ? loadSplit('test') : undefined;
+    for (const [i, seed] of loaded.articles.entries()) {
+      const devSide = Object.fromEntries(Object.entries(seed.related).filter(([id]) => !id.startsWith('test-')));
+      expect(devSide, `${seed.id}: grades towards seeds and dev as written`).toEqual(raw.articles[i]!.related);
+      for (const a of test?.articles ?? []) expect(seed.related[a.id], `${seed.id} → ${a.id}`).toBe(a.related[seed.id]);
     }
   });
 
@@ -97,6 +137,85 @@ describe('identity.json', () => {
     expect(validateIdentity(identity)).toEqual([]);
     expect(identity.pairs.filter((p) => p.same).length).toBeGreaterThanOrEqual(5);
     expect(identity.pairs.filter((p) => !p.same).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('identity-test.json', () => {
+  it.runIf(existsSync(join(EVAL_DIR, 'identity-test.json')))('is sound, apart from identity.json, and its re-publications are minutes apart at most', () => {
+    const identity = loadIdentity(EVAL_DIR, 'identity-test.json');
+    expect(validateIdentity(identity)).toEqual([]);
+    expect(identity.pairs.filter((p) => p.same).length).toBeGreaterThanOrEqual(4);
+    expect(identity.pairs.filter((p) => !p.same).length).toBeGreaterThanOrEqual(4);
+    const devPairs = loadIdentity();
+    const devIds = new Set(devPairs.pairs.flatMap((p) => [p.id, p.a.id, p.b.id]));
+    const ids = identity.pairs.flatMap((p) => [p.id, p.a.id, p.b.id]);
+    expect(new Set(ids).size, 'ids unique within identity-test.json').toBe(ids.length);
+    expect(ids.filter((id) => devIds.has(id)), 'ids shared with identity.json').toEqual([]);
+    for (const pair of identity.pairs) {
+      expect(pair.a.date, `${pair.id}: a carries a time`).toContain('T');
+      expect(pair.b.date, `${pair.id}: b carries a time`).toContain('T');
+      const apart = Math.abs(Date.parse(pair.b.date) - Date.parse(pair.a.date));
+      if (pair.same) expect(apart, `${pair.id}: a re-publication within ten minutes`).toBeLessThanOrEqual(10 * 60 * 1000);
+      if (pair.same) expect(pair.a.title, `${pair.id}: re-published under a new headline`).not.toBe(pair.b.title);
+    }
+  });
+});
+
+describe('mirroring a split’s grades onto the seeds', () => {
+  const seedsOf = (related: Record<string, 1 | 2>): EvalSplit => ({
+    split: 'seeds',
+    about: 'a',
+    articles: [
+      { id: 'seed-000', kind: 'policy', title: 't', date: '2021-06-04', source: '新浪财经', paragraphs: ['集采。'], measures: [], lures: [], policyActions: [], related },
+    ],
+  });
+  const later: EvalSplit = {
+    split: 'test',
+    about: 'a',
+    articles: [
+      { id: 'test-p01', kind: 'policy', title: 't', date: '2024-01-01', source: '新华社', paragraphs: ['集采。'], measures: [], lures: [], policyActions: [], related: { 'seed-000': 2 } },
+      { id: 'test-p02', kind: 'policy', title: 't', date: '2024-01-01', source: '新华社', paragraphs: ['集采。'], measures: [], lures: [], policyActions: [], related: { 'test-p01': 1 } },
+    ],
+  };
+
+  it('copies each grade towards a seed onto that seed and leaves the inputs and other grades alone', () => {
+    const seeds = seedsOf({ 'dev-p01': 1 });
+    const mirrored = mirrorSeedGrades(seeds, later, 'seeds.json');
+    expect(mirrored.articles[0]!.related).toEqual({ 'dev-p01': 1, 'test-p01': 2 });
+    expect(seeds.articles[0]!.related).toEqual({ 'dev-p01': 1 });
+  });
+
+  it('refuses a grade towards the later split already written in seeds.json, naming the file and the seed', () => {
+    expect(() => mirrorSeedGrades(seedsOf({ 'test-p02': 1 }), later, 'seeds.json')).toThrow(EvalDataError);
+    expect(() => mirrorSeedGrades(seedsOf({ 'test-p02': 1 }), later, 'seeds.json')).toThrow(
+      /^seeds\.json: articles\.seed-000\.related grades test-p02 of split test; .* written in test\.json only$/,
+    );
+  });
+
+  it('is what loadSplit does for the seeds when test.json is present, and only then', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-mirror-'));
+    try {
+      writeFileSync(join(dir, 'seeds.json'), JSON.stringify(seedsOf({ 'dev-p01': 1 })));
+      expect(loadSeeds(dir).articles[0]!.related).toEqual({ 'dev-p01': 1 });
+      writeFileSync(join(dir, 'test.json'), JSON.stringify(later));
+      expect(loadSeeds(dir).articles[0]!.related).toEqual({ 'dev-p01': 1, 'test-p01': 2 });
+      expect(loadSplit('test', dir)).toEqual(later);
+      writeFileSync(join(dir, 'test.json'), '{');
+      expect(() => loadSeeds(dir)).toThrow(/test\.json: not valid JSON/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves dev as it was: the real seeds grade dev exactly as seeds.json writes them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-mirror-'));
+    try {
+      copyFileSync(join(EVAL_DIR, 'seeds.json'), join(dir, 'seeds.json'));
+      copyFileSync(join(EVAL_DIR, 'dev.json'), join(dir, 'dev.json'));
+      expect(loadSeeds(dir)).toEqual(parseEvalJson(splitSchema, readFileSync(join(EVAL_DIR, 'seeds.json'), 'utf8'), 'seeds.json'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

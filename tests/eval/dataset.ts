@@ -4,7 +4,7 @@
  * the text, concept ids exist, relatedness is symmetric). Independent of lib/ on purpose: the data
  * must not change shape when the product does. See README.md for how the labels were made.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -165,22 +165,65 @@ export function loadConcepts(dir = EVAL_DIR): ConceptList {
   return readEval(conceptListSchema, 'concepts.json', dir);
 }
 
-/** A split by name: `dev`, `test`, or `seeds` (the five seed articles, labelled the same way). */
+/**
+ * Splits whose grades towards the seeds are written on their own articles only. seeds.json keeps
+ * the seed↔seed and seed↔dev grades; a later split's writer does not edit it, and loading the
+ * seeds mirrors that split's grades onto them, so grades stay symmetric and dev is untouched.
+ */
+export const SEED_GRADES_MIRRORED_FROM = ['test'] as const;
+
+/**
+ * A split by name: `dev`, `test`, or `seeds` (the five seed articles, labelled the same way).
+ * The seeds come with the grades of SEED_GRADES_MIRRORED_FROM splits present in `dir` mirrored on.
+ */
 export function loadSplit(name: string, dir = EVAL_DIR): EvalSplit {
-  return readEval(splitSchema, `${name}.json`, dir);
+  const split = readEval(splitSchema, `${name}.json`, dir);
+  if (name !== 'seeds') return split;
+  return SEED_GRADES_MIRRORED_FROM.filter((other) => existsSync(join(dir, `${other}.json`))).reduce(
+    (seeds, other) => mirrorSeedGrades(seeds, loadSplit(other, dir), join(dir, 'seeds.json')),
+    split,
+  );
+}
+
+/**
+ * The seeds with every grade an article of `from` gives a seed copied onto that seed (a new
+ * object; the inputs are not changed). `seedsFile` is named when seeds.json already grades an
+ * article of `from`: those grades belong on the split's side only.
+ */
+export function mirrorSeedGrades(seeds: EvalSplit, from: EvalSplit, seedsFile: string): EvalSplit {
+  const fromIds = new Set(from.articles.map((a) => a.id));
+  for (const seed of seeds.articles) {
+    const written = Object.keys(seed.related).filter((id) => fromIds.has(id));
+    if (written.length) {
+      throw new EvalDataError(
+        seedsFile,
+        `articles.${seed.id}.related grades ${written.join(', ')} of split ${from.split}; grades between the seeds and ${from.split} are written in ${from.split}.json only`,
+      );
+    }
+  }
+  const articles = seeds.articles.map((seed) => {
+    const related = { ...seed.related };
+    for (const article of from.articles) {
+      const grade = article.related[seed.id];
+      if (grade !== undefined) related[article.id] = grade;
+    }
+    return { ...seed, related };
+  });
+  return { ...seeds, articles };
 }
 
 export function loadSeeds(dir = EVAL_DIR): EvalSplit {
   return loadSplit('seeds', dir);
 }
 
-export function loadIdentity(dir = EVAL_DIR): IdentitySet {
-  return readEval(identitySetSchema, 'identity.json', dir);
+/** Identity pairs: `identity.json` (written with dev) or `identity-test.json` (written with test). */
+export function loadIdentity(dir = EVAL_DIR, file = 'identity.json'): IdentitySet {
+  return readEval(identitySetSchema, file, dir);
 }
 
 /**
  * Everything the schema cannot check, over all splits together (the seeds carry grades towards
- * dev and test articles, so relatedness is checked across files): one message per problem,
+ * dev articles, and test's mirrored on by loadSplit, so relatedness is checked across files): one message per problem,
  * naming the split, the article and the label. An empty list means the data is sound.
  */
 export function validateSplits(splits: readonly EvalSplit[], concepts: ConceptList): string[] {

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConcepts, loadSeeds, loadSplit, type Concept, type EvalArticle, type EvalSplit } from './dataset';
+import { EVAL_DIR, loadConcepts, loadSeeds, loadSplit, type Concept, type EvalArticle, type EvalSplit } from './dataset';
 import { dcg, ndcgAt, scoreMeasures, scoreOtherMeasures, sentenceMatches } from './score';
 
 const concepts: Concept[] = [
@@ -164,5 +166,27 @@ describe('scoring the real dev split', () => {
     const m = scoreMeasures(dev, (a) => a.lures.map((l) => l.concept), concepts);
     expect(m.luresTaken.hit).toBe(m.luresTaken.of);
     expect(m.precision.hit).toBe(0);
+  });
+});
+
+describe.runIf(existsSync(join(EVAL_DIR, 'test.json')))('scoring the real test split', () => {
+  const concepts = loadConcepts().concepts;
+  const test = loadSplit('test');
+  const seeds = loadSeeds();
+
+  it('gives the labels themselves a perfect score, with the seeds’ grades towards test mirrored on', () => {
+    const m = scoreMeasures(test, (a) => a.measures.map((x) => x.concept), concepts);
+    expect([m.precision.value, m.recallCore.value, m.recallAll.value, m.luresTaken.hit, m.offTopic.withAnyMeasure, m.unknownConcepts]).toEqual([1, 1, 1, 0, 0, []]);
+    expect(scoreOtherMeasures(test, (a) => a.policyActions).precision.value).toBe(1);
+    const ideal = (q: EvalArticle, corpus: readonly EvalArticle[]) =>
+      corpus
+        .filter((a) => q.related[a.id])
+        .sort((a, b) => q.related[b.id]! - q.related[a.id]!)
+        .map((a) => a.id);
+    const r = ndcgAt(5, test, ideal, seeds);
+    expect(r.ndcg).toBe(1);
+    expect(r.unjudged).toEqual([]);
+    expect(r.perQuery).toHaveLength(5 + test.articles.filter((a) => a.kind === 'policy').length);
+    expect(r.silence).toMatchObject({ queries: 22, withAnyRelated: 0 });
   });
 });
