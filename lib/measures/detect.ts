@@ -1,15 +1,20 @@
 /**
  * Find every mention of a catalogued measure in an article's text.
  *
- * Pipeline: fold the text (same length, see normalize.ts) → one Aho–Corasick pass over all
- * surface forms and lures → drop candidates whose context rules fail → keep the longest
- * candidates first so that a nested or overlapping form is counted once (药品和耗材集中带量采购
- * swallows 集中带量采购, 带量采购 and 集采 inside it) → group by measure.
+ * Pipeline: fold the text (foldForMatching: width, case, quotes, spacing dropped; offsets mapped back)
+ * → one Aho–Corasick pass over all surface forms and lures → drop candidates whose context rules
+ * fail → keep the longest candidates first so that a nested or overlapping form is counted once
+ * (药品和耗材集中带量采购 swallows 集中带量采购, 带量采购 and 集采 inside it) → then the wording rules
+ * (wording.ts) over what the surface forms left free → group by measure.
  */
 import { AhoCorasick } from './aho-corasick';
 import { surfaceForms, type Catalogue, type Measure, type MeasureCategory } from './catalogue';
-import { foldForMatch, isLatinWordChar } from './normalize';
+import { foldForm, foldForMatching, isLatinWordChar, originalSpan } from './normalize';
 import { paragraphRanges, sentenceAt, splitSentences } from './sentences';
+import { compileWording, findWordingCandidates, type CompiledWording } from './wording';
+
+/** How a mention was found: by a surface form (a name or alias), or by a wording rule only. */
+export type FoundBy = 'name' | 'wording';
 
 export interface MeasureMention {
   /** UTF-16 offsets into the text given to detectMeasures; text.slice(start, end) === quote. */
@@ -19,6 +24,7 @@ export interface MeasureMention {
   /** The trimmed sentence the mention stands in, and where it starts in the text. */
   sentence: string;
   sentenceStart: number;
+  by: FoundBy;
 }
 
 export interface MeasureHit {
@@ -26,6 +32,8 @@ export interface MeasureHit {
   name: string;
   gloss: string;
   category: MeasureCategory;
+  /** 'wording' when no surface form of the measure is in the text, only a paraphrase. */
+  by: FoundBy;
   /** In text order. */
   mentions: MeasureMention[];
 }
@@ -44,6 +52,7 @@ export interface CompiledCatalogue {
   readonly forms: readonly CompiledForm[];
   /** Folded excludeContexts per measure index. */
   readonly excludes: readonly string[][];
+  readonly wording: CompiledWording;
 }
 
 const compiledCache = new WeakMap<Catalogue, CompiledCatalogue>();
@@ -55,11 +64,11 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
   const patterns: string[] = [];
   const forms: CompiledForm[] = [];
   const add = (form: string, measure: number, requires?: string[]): void => {
-    const folded = foldForMatch(form);
+    const folded = foldForm(form);
     patterns.push(folded);
     forms.push({
       measure,
-      requires: requires?.map(foldForMatch),
+      requires: requires?.map(foldForm),
       latinEdges: { start: isLatinWordChar(folded[0]), end: isLatinWordChar(folded[folded.length - 1]) },
     });
   };
@@ -71,22 +80,27 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     catalogue,
     automaton: new AhoCorasick(patterns),
     forms,
-    excludes: catalogue.measures.map((m) => m.excludeContexts.map(foldForMatch)),
+    excludes: catalogue.measures.map((m) => m.excludeContexts.map(foldForm)),
+    wording: compileWording(catalogue),
   };
   compiledCache.set(catalogue, compiled);
   return compiled;
 }
 
-interface Candidate {
+/** A span of the folded text given to a measure (or, with measure -1, to a lure). */
+export interface Candidate {
   measure: number;
   start: number;
   end: number;
+  by: FoundBy;
 }
 
 export function detectMeasures(text: string, catalogue: Catalogue | CompiledCatalogue): MeasureHit[] {
   const compiled = 'automaton' in catalogue ? catalogue : compileCatalogue(catalogue);
-  const folded = foldForMatch(text);
+  const foldedText = foldForMatching(text);
+  const folded = foldedText.folded;
   const paragraphText = paragraphLookup(folded);
+  const excluded = (measure: number, paragraph: string): boolean => compiled.excludes[measure]!.some((word) => paragraph.includes(word));
 
   const candidates: Candidate[] = [];
   for (const match of compiled.automaton.search(folded)) {
@@ -96,13 +110,16 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
     if (form.measure >= 0) {
       const context = paragraphText(match.start);
       if (form.requires && !form.requires.some((word) => context.includes(word))) continue;
-      if (compiled.excludes[form.measure]!.some((word) => context.includes(word))) continue;
+      if (excluded(form.measure, context)) continue;
     }
-    candidates.push({ measure: form.measure, start: match.start, end: match.end });
+    candidates.push({ measure: form.measure, start: match.start, end: match.end, by: 'name' });
   }
 
-  const chosen = selectLongestFirst(candidates, folded.length);
-  return groupIntoHits(text, chosen, compiled.catalogue);
+  const taken = new Uint8Array(folded.length);
+  const chosen = selectLongestFirst(candidates, taken);
+  const byWording = findWordingCandidates(folded, compiled.wording, { taken, named: chosen, paragraphText, excluded });
+  const all = [...chosen, ...byWording].sort((a, b) => a.start - b.start || a.measure - b.measure);
+  return groupIntoHits(text, foldedText, all, compiled.catalogue);
 }
 
 /**
@@ -134,13 +151,12 @@ function paragraphLookup(folded: string): (offset: number) => string {
 /**
  * Longest span wins, then the earlier one; a lure wins a tie with a measure. A candidate that
  * overlaps anything already taken is dropped, which is what makes nested and overlapping surface
- * forms count once.
+ * forms count once. Marks what it keeps (lures included) in `taken`.
  */
-function selectLongestFirst(candidates: Candidate[], textLength: number): Candidate[] {
+function selectLongestFirst(candidates: Candidate[], taken: Uint8Array): Candidate[] {
   const order = [...candidates].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.measure - b.measure,
   );
-  const taken = new Uint8Array(textLength);
   const chosen: Candidate[] = [];
   for (const c of order) {
     let free = true;
@@ -149,26 +165,29 @@ function selectLongestFirst(candidates: Candidate[], textLength: number): Candid
     taken.fill(1, c.start, c.end);
     if (c.measure >= 0) chosen.push(c);
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  return chosen;
 }
 
-function groupIntoHits(text: string, chosen: Candidate[], catalogue: Catalogue): MeasureHit[] {
+function groupIntoHits(text: string, foldedText: ReturnType<typeof foldForMatching>, chosen: Candidate[], catalogue: Catalogue): MeasureHit[] {
   const sentences = splitSentences(text);
   const byMeasure = new Map<number, MeasureHit>();
   for (const c of chosen) {
     const measure = catalogue.measures[c.measure]!;
     let hit = byMeasure.get(c.measure);
     if (!hit) {
-      hit = { measureId: measure.id, name: measure.name, gloss: measure.gloss, category: measure.category, mentions: [] };
+      hit = { measureId: measure.id, name: measure.name, gloss: measure.gloss, category: measure.category, by: c.by, mentions: [] };
       byMeasure.set(c.measure, hit);
     }
-    const sentence = sentenceAt(sentences, c.start);
+    if (c.by === 'name') hit.by = 'name';
+    const { start, end } = originalSpan(foldedText, c.start, c.end);
+    const sentence = sentenceAt(sentences, start);
     hit.mentions.push({
-      start: c.start,
-      end: c.end,
-      quote: text.slice(c.start, c.end),
-      sentence: sentence?.text ?? text.slice(c.start, c.end),
-      sentenceStart: sentence?.start ?? c.start,
+      start,
+      end,
+      quote: text.slice(start, end),
+      sentence: sentence?.text ?? text.slice(start, end),
+      sentenceStart: sentence?.start ?? start,
+      by: c.by,
     });
   }
   // Map preserves insertion order, and `chosen` is in text order: hits come by first mention.

@@ -113,6 +113,7 @@ describe('detectMeasures: width, offsets and sentences', () => {
       quote: '打击欺诈骗保',
       sentence: fraudSentence,
       sentenceStart: text.indexOf(fraudSentence),
+      by: 'name',
     });
     const settlement = hit(hits, 'cross-region-settlement').mentions[0]!;
     expect(settlement.sentence).toBe('完善异地就医结算管理和服务！');
