@@ -115,9 +115,9 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
     candidates.push({ measure: form.measure, start: match.start, end: match.end, by: 'name' });
   }
 
-  const taken = new Uint8Array(folded.length);
-  const chosen = selectLongestFirst(candidates, taken);
-  const byWording = findWordingCandidates(folded, compiled.wording, { taken, named: chosen, paragraphText, excluded });
+  const owner = new Int32Array(folded.length);
+  const chosen = selectLongestFirst(candidates, owner);
+  const byWording = findWordingCandidates(folded, compiled.wording, { owner, named: chosen, paragraphText, excluded });
   const all = [...chosen, ...byWording].sort((a, b) => a.start - b.start || a.measure - b.measure);
   return groupIntoHits(text, foldedText, all, compiled.catalogue);
 }
@@ -151,19 +151,24 @@ function paragraphLookup(folded: string): (offset: number) => string {
 /**
  * Longest span wins, then the earlier one; a lure wins a tie with a measure. A candidate that
  * overlaps anything already taken is dropped, which is what makes nested and overlapping surface
- * forms count once. Marks what it keeps (lures included) in `taken`.
+ * forms count once. Marks what it keeps in `owner`: -1 under a lure, n + 1 under the n-th kept
+ * mention (a different number for each, so that the wording matcher can tell spans apart).
  */
-function selectLongestFirst(candidates: Candidate[], taken: Uint8Array): Candidate[] {
+function selectLongestFirst(candidates: Candidate[], owner: Int32Array): Candidate[] {
   const order = [...candidates].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.measure - b.measure,
   );
   const chosen: Candidate[] = [];
   for (const c of order) {
     let free = true;
-    for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
+    for (let i = c.start; i < c.end && free; i++) free = owner[i] === 0;
     if (!free) continue;
-    taken.fill(1, c.start, c.end);
-    if (c.measure >= 0) chosen.push(c);
+    if (c.measure >= 0) {
+      chosen.push(c);
+      owner.fill(chosen.length, c.start, c.end);
+    } else {
+      owner.fill(-1, c.start, c.end);
+    }
   }
   return chosen;
 }

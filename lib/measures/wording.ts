@@ -4,10 +4,12 @@
  * between, "健全重特大疾病医疗保险和救助制度"), so a rule lists groups of key terms and holds in a
  * clause that has one term of each group (rule notation in wording-rule.ts).
  *
- * The same discipline as surface forms: a term is read only where no surface form or lure has
- * claimed the characters already (医保基金使用监督管理条例 is the regulation, not fund supervision by
- * wording), the measure's excludeContexts and the rule's `requires` look at the paragraph, `unless`
- * at the clause, and a word of the text serves one rule only, the most specific.
+ * The same discipline as surface forms: no term is read inside a lure, nor a rule inside one
+ * surface mention (医保基金使用监督管理条例 is the regulation, not fund supervision by wording); a
+ * rule may read across a mention, though, because a narrower measure is often named with a broader
+ * one's words (人工关节 + 集采 is consumables procurement as well as 集采). The measure's
+ * excludeContexts and the rule's `requires` look at the paragraph, `unless` at the clause, and a word
+ * of the text serves one rule only, the most specific.
  */
 import { AhoCorasick } from './aho-corasick';
 import type { Catalogue } from './catalogue';
@@ -81,8 +83,8 @@ interface WordingCandidate extends Candidate {
 }
 
 export interface WordingContext {
-  /** Characters claimed by surface forms and lures. */
-  taken: Uint8Array;
+  /** Per character of the folded text: 0 free, -1 under a lure, n > 0 under the n-th surface mention. */
+  owner: Int32Array;
   /** The surface-form mentions already chosen. */
   named: readonly Candidate[];
   paragraphText(offset: number): string;
@@ -100,9 +102,9 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     const edges = wording.latinEdges[match.pattern]!;
     if (edges.start && isLatinWordChar(folded[match.start - 1])) continue;
     if (edges.end && isLatinWordChar(folded[match.end])) continue;
-    let free = true;
-    for (let i = match.start; i < match.end && free; i++) free = ctx.taken[i] === 0;
-    if (!free) continue;
+    let underLure = false;
+    for (let i = match.start; i < match.end && !underLure; i++) underLure = ctx.owner[i] === -1;
+    if (underLure) continue;
     const clause = clauseAt(match.start);
     let rules = perClause.get(clause);
     if (!rules) perClause.set(clause, (rules = new Map()));
@@ -123,6 +125,8 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
       const rule = wording.rules[r]!;
       const window = smallestWindow(occurrences, rule.groupCount);
       if (!window) continue;
+      // Surface mentions are contiguous, so equal owners at both ends mean one mention holds the window.
+      if (ctx.owner[window.start]! > 0 && ctx.owner[window.start] === ctx.owner[window.end - 1]) continue;
       if (namedInSentence.has(`${rule.measure}@${indexAt(sentenceStarts, window.start)}`)) continue;
       const paragraph = ctx.paragraphText(window.start);
       if (rule.requires && !rule.requires.some((word) => paragraph.includes(word))) continue;

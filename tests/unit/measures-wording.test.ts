@@ -76,6 +76,21 @@ describe('detectMeasures: wording rules', () => {
     expect(detectMeasures('医保局召开基金监管司监管工作会。', small)).toEqual([]);
   });
 
+  it('reads a rule across another measure’s mention, so a narrower measure is found beside the broader one', () => {
+    const nested = parseCatalogue({
+      version: 1,
+      measures: [
+        measure('vbp', { name: '集中带量采购', aliases: ['集采'], category: 'drug-procurement' }),
+        measure('consumables', { name: '耗材集中带量采购', aliases: ['高值耗材集采'], category: 'drug-procurement', wording: ['人工关节|支架 + 集采|带量采购'] }),
+      ],
+    });
+    const hits = detectMeasures('开展人工关节集采。', nested);
+    expect(hits.map((h) => [h.measureId, h.by, h.mentions[0]!.quote])).toEqual([
+      ['consumables', 'wording', '人工关节集采'],
+      ['vbp', 'name', '集采'],
+    ]);
+  });
+
   it('applies requires and excludeContexts to the paragraph and unless to the clause', () => {
     expect(detectMeasures('加强基金监管。', small)).toEqual([]);
     expect(ids(detectMeasures('加强医保基金监管工作。', small))).toEqual(['supervision']);
