@@ -4,10 +4,10 @@
  * between, "健全重特大疾病医疗保险和救助制度"), so a rule lists groups of key terms and holds in a
  * clause that has one term of each group (rule notation in wording-rule.ts).
  *
- * The same discipline as surface forms: no term is read inside a lure, nor a rule inside one
- * surface mention (医保基金使用监督管理条例 is the regulation, not fund supervision by wording); a
- * rule may read across a mention, though, because a narrower measure is often named with a broader
- * one's words (人工关节 + 集采 is consumables procurement as well as 集采). The measure's
+ * The same discipline as surface forms: no term is read inside a lure or as a fragment of a longer
+ * surface mention (医保基金使用监督管理条例 is the regulation, not fund supervision by wording). A
+ * term may be a whole mention of another measure, though, because a narrower measure is often named
+ * with a broader one's words (人工关节 + 集采 is consumables procurement as well as 集采). The measure's
  * excludeContexts and the rule's `requires` look at the paragraph, `unless` at the clause, and a word
  * of the text serves one rule only, the most specific.
  */
@@ -83,7 +83,7 @@ interface WordingCandidate extends Candidate {
 }
 
 export interface WordingContext {
-  /** Per character of the folded text: 0 free, -1 under a lure, n > 0 under the n-th surface mention. */
+  /** Per character of the folded text: 0 free, -1 under a lure, n > 0 under named[n - 1]. */
   owner: Int32Array;
   /** The surface-form mentions already chosen. */
   named: readonly Candidate[];
@@ -102,9 +102,7 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     const edges = wording.latinEdges[match.pattern]!;
     if (edges.start && isLatinWordChar(folded[match.start - 1])) continue;
     if (edges.end && isLatinWordChar(folded[match.end])) continue;
-    let underLure = false;
-    for (let i = match.start; i < match.end && !underLure; i++) underLure = ctx.owner[i] === -1;
-    if (underLure) continue;
+    if (!freeWord(match.start, match.end, ctx)) continue;
     const clause = clauseAt(match.start);
     let rules = perClause.get(clause);
     if (!rules) perClause.set(clause, (rules = new Map()));
@@ -139,6 +137,23 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     }
   }
   return selectMostSpecific(candidates, folded.length);
+}
+
+/**
+ * A term is a word of the text when no lure covers it and it is not a fragment of a longer surface
+ * mention: 集采 that is itself a mention of procurement may serve a rule, the 普通门诊 inside
+ * 普通门诊费用跨省直接结算 (a settlement mention) may not.
+ */
+function freeWord(start: number, end: number, ctx: WordingContext): boolean {
+  for (let i = start; i < end; i++) {
+    const owner = ctx.owner[i]!;
+    if (owner === -1) return false;
+    if (owner > 0) {
+      const mention = ctx.named[owner - 1]!;
+      if (mention.start < start || mention.end > end) return false;
+    }
+  }
+  return true;
 }
 
 function startsOf(folded: string, breaks: Set<string>): number[] {
