@@ -9,7 +9,7 @@
  */
 import { AhoCorasick } from './aho-corasick';
 import { surfaceForms, type Catalogue, type Measure, type MeasureCategory } from './catalogue';
-import { foldForm, foldForMatching, isLatinWordChar, originalSpan } from './normalize';
+import { foldForm, foldForMatching, isLatinWordAt, isLatinWordChar, originalSpan } from './normalize';
 import { paragraphRanges, sentenceAt, splitSentences } from './sentences';
 import { compileWording, findWordingCandidates, type CompiledWording } from './wording';
 
@@ -48,6 +48,7 @@ interface CompiledForm {
 
 export interface CompiledCatalogue {
   readonly catalogue: Catalogue;
+  /** Surface forms and lures (patterns 0 … forms.length - 1), then the wording terms. */
   readonly automaton: AhoCorasick;
   readonly forms: readonly CompiledForm[];
   /** Folded excludeContexts per measure index. */
@@ -76,12 +77,14 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     for (const alias of surfaceForms(m)) add(alias.form, index, alias.requires);
     for (const lure of m.lures) add(lure, -1);
   });
+  const wording = compileWording(catalogue);
   const compiled: CompiledCatalogue = {
     catalogue,
-    automaton: new AhoCorasick(patterns),
+    // One pass over the text finds both kinds: the wording terms follow the surface forms.
+    automaton: new AhoCorasick([...patterns, ...wording.terms]),
     forms,
     excludes: catalogue.measures.map((m) => m.excludeContexts.map(foldForm)),
-    wording: compileWording(catalogue),
+    wording,
   };
   compiledCache.set(catalogue, compiled);
   return compiled;
@@ -99,37 +102,46 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
   const compiled = 'automaton' in catalogue ? catalogue : compileCatalogue(catalogue);
   const foldedText = foldForMatching(text);
   const folded = foldedText.folded;
-  const paragraphText = paragraphLookup(folded);
-  const excluded = (measure: number, paragraph: string): boolean => compiled.excludes[measure]!.some((word) => paragraph.includes(word));
+  const paragraphAt = paragraphLookup(folded);
+  const context = contextChecks(compiled);
 
   const candidates: Candidate[] = [];
-  for (const match of compiled.automaton.search(folded)) {
-    const form = compiled.forms[match.pattern]!;
-    if (form.latinEdges.start && isLatinWordChar(folded[match.start - 1])) continue;
-    if (form.latinEdges.end && isLatinWordChar(folded[match.end])) continue;
-    if (form.measure >= 0) {
-      const context = paragraphText(match.start);
-      if (form.requires && !form.requires.some((word) => context.includes(word))) continue;
-      if (excluded(form.measure, context)) continue;
+  /** Wording-term occurrences as flat triples (term, start, end), for wording.ts. */
+  const termMatches: number[] = [];
+  const firstTerm = compiled.forms.length;
+  compiled.automaton.forEachMatch(folded, (pattern, start, end) => {
+    if (pattern >= firstTerm) {
+      termMatches.push(pattern - firstTerm, start, end);
+      return;
     }
-    candidates.push({ measure: form.measure, start: match.start, end: match.end, by: 'name' });
-  }
+    const form = compiled.forms[pattern]!;
+    if (form.latinEdges.start && isLatinWordAt(folded, start - 1)) return;
+    if (form.latinEdges.end && isLatinWordAt(folded, end)) return;
+    if (form.measure >= 0) {
+      const paragraph = paragraphAt(start);
+      if (form.requires && !context.required(pattern, form.requires, paragraph)) return;
+      if (context.excluded(form.measure, paragraph)) return;
+    }
+    candidates.push({ measure: form.measure, start, end, by: 'name' });
+  });
 
   const owner = new Int32Array(folded.length);
   const chosen = selectLongestFirst(candidates, owner);
-  const byWording = findWordingCandidates(folded, compiled.wording, { owner, named: chosen, paragraphText, excluded });
+  const byWording = findWordingCandidates(folded, compiled.wording, termMatches, { owner, named: chosen, paragraphAt, excluded: context.excluded });
   const all = [...chosen, ...byWording].sort((a, b) => a.start - b.start || a.measure - b.measure);
   return groupIntoHits(text, foldedText, all, compiled.catalogue);
 }
+
+type Paragraph = { index: number; text: string };
 
 /**
  * Context rules look at the paragraph: a sentence is often too short (深化人事薪酬制度改革。 stands
  * alone, its 公立医院 context is in the next sentence), the whole article too long (one mention of
  * 个税 should not veto every 大病保险 in a long insurance story).
  */
-function paragraphLookup(folded: string): (offset: number) => string {
+function paragraphLookup(folded: string): (offset: number) => Paragraph {
   const ranges = paragraphRanges(folded);
-  const cache = new Map<number, string>();
+  const cache = new Map<number, Paragraph>();
   return (offset) => {
     let lo = 0;
     let hi = ranges.length - 1;
@@ -141,10 +153,36 @@ function paragraphLookup(folded: string): (offset: number) => string {
     let paragraph = cache.get(lo);
     if (paragraph === undefined) {
       const range = ranges[lo]!;
-      paragraph = folded.slice(range.start, range.end);
+      paragraph = { index: lo, text: folded.slice(range.start, range.end) };
       cache.set(lo, paragraph);
     }
     return paragraph;
+  };
+}
+
+/**
+ * `requires` and excludeContexts, each answered once per paragraph: a frequent form (集采) and its
+ * measure's vetoes would otherwise search the same paragraph for the same words at every mention.
+ */
+function contextChecks(compiled: CompiledCatalogue) {
+  const requiredMemo = new Map<number, boolean>();
+  const excludedMemo = new Map<number, boolean>();
+  const key = (n: number, paragraph: Paragraph): number => n * 1_000_000 + paragraph.index;
+  return {
+    required(pattern: number, words: readonly string[], paragraph: Paragraph): boolean {
+      const k = key(pattern, paragraph);
+      let answer = requiredMemo.get(k);
+      if (answer === undefined) requiredMemo.set(k, (answer = words.some((word) => paragraph.text.includes(word))));
+      return answer;
+    },
+    excluded(measure: number, paragraph: Paragraph): boolean {
+      const words = compiled.excludes[measure]!;
+      if (words.length === 0) return false;
+      const k = key(measure, paragraph);
+      let answer = excludedMemo.get(k);
+      if (answer === undefined) excludedMemo.set(k, (answer = words.some((word) => paragraph.text.includes(word))));
+      return answer;
+    },
   };
 }
 

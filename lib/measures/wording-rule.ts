@@ -21,10 +21,14 @@ export interface WordingRule {
 
 const TERM = /^[^\s|+]+$/;
 
+/** The matcher keeps the groups a clause has as bits of a small integer. */
+export const MAX_GROUPS = 8;
+
 /** Reads `a|b + c` into groups; returns the problem as a message instead when it cannot. */
 export function parseWordingGroups(source: string): string[][] | string {
   const groups = source.split('+').map((g) => g.trim());
   if (groups.length < 2) return `"${source}" needs at least two groups joined by " + " (one group is just an alias)`;
+  if (groups.length > MAX_GROUPS) return `"${source}" has ${groups.length} groups; at most ${MAX_GROUPS}`;
   const parsed: string[][] = [];
   for (const group of groups) {
     if (group === '') return `"${source}" has an empty group`;

@@ -11,10 +11,9 @@
  * excludeContexts and the rule's `requires` look at the paragraph, `unless` at the clause, and a word
  * of the text serves one rule only, the most specific.
  */
-import { AhoCorasick } from './aho-corasick';
 import type { Catalogue } from './catalogue';
 import type { Candidate } from './detect';
-import { foldForm, isLatinWordChar } from './normalize';
+import { foldForm, isLatinWordAt, isLatinWordChar } from './normalize';
 
 interface CompiledRule {
   measure: number;
@@ -29,7 +28,9 @@ interface TermRef {
 }
 
 export interface CompiledWording {
-  readonly automaton: AhoCorasick | undefined;
+  /** Folded terms; detect.ts searches them in the same pass as the surface forms. */
+  readonly terms: readonly string[];
+  /** For each term, the rules and groups it belongs to. */
   readonly refs: readonly TermRef[][];
   readonly latinEdges: readonly { start: boolean; end: boolean }[];
   readonly rules: readonly CompiledRule[];
@@ -59,7 +60,7 @@ export function compileWording(catalogue: Catalogue): CompiledWording {
   );
   const terms = [...termIndex.keys()];
   return {
-    automaton: terms.length ? new AhoCorasick(terms) : undefined,
+    terms,
     refs,
     latinEdges: terms.map((t) => ({ start: isLatinWordChar(t[0]), end: isLatinWordChar(t[t.length - 1]) })),
     rules,
@@ -67,8 +68,8 @@ export function compileWording(catalogue: Catalogue): CompiledWording {
 }
 
 /** A sentence ends at these (folded text: full-width ！ is already !); a clause also at ，and ：. */
-const SENTENCE_BREAKS = new Set(['。', '；', ';', '！', '!', '？', '?', '\n']);
-const CLAUSE_BREAKS = new Set([...SENTENCE_BREAKS, '，', ',', '：', ':']);
+const SENTENCE_BREAKS = '。；;！!？?\n';
+const CLAUSE_BREAKS = `${SENTENCE_BREAKS}，,：:`;
 
 interface Occurrence {
   start: number;
@@ -87,57 +88,88 @@ export interface WordingContext {
   owner: Int32Array;
   /** The surface-form mentions already chosen. */
   named: readonly Candidate[];
-  paragraphText(offset: number): string;
-  excluded(measure: number, paragraph: string): boolean;
+  /** The paragraph holding `offset`, by index and text. */
+  paragraphAt(offset: number): { index: number; text: string };
+  excluded(measure: number, paragraph: { index: number; text: string }): boolean;
 }
 
-export function findWordingCandidates(folded: string, wording: CompiledWording, ctx: WordingContext): Candidate[] {
-  if (!wording.automaton) return [];
-  const clauseStarts = startsOf(folded, CLAUSE_BREAKS);
-  const clauseAt = (offset: number): number => indexAt(clauseStarts, offset);
-
-  // Occurrences of terms on free characters, per clause and rule.
-  const perClause = new Map<number, Map<number, Occurrence[]>>();
-  for (const match of wording.automaton.search(folded)) {
-    const edges = wording.latinEdges[match.pattern]!;
-    if (edges.start && isLatinWordChar(folded[match.start - 1])) continue;
-    if (edges.end && isLatinWordChar(folded[match.end])) continue;
-    if (!freeWord(match.start, match.end, ctx)) continue;
-    const clause = clauseAt(match.start);
-    let rules = perClause.get(clause);
-    if (!rules) perClause.set(clause, (rules = new Map()));
-    for (const ref of wording.refs[match.pattern]!) {
-      let list = rules.get(ref.rule);
-      if (!list) rules.set(ref.rule, (list = []));
-      list.push({ start: match.start, end: match.end, group: ref.group });
-    }
-  }
-  if (perClause.size === 0) return [];
-
+/**
+ * `matches` holds the term occurrences of the surface pass as flat triples (term, start, end), in
+ * order of their end; since no term holds a clause break, they come clause by clause.
+ */
+export function findWordingCandidates(folded: string, wording: CompiledWording, matches: readonly number[], ctx: WordingContext): Candidate[] {
+  if (matches.length === 0) return [];
+  const { clauses: clauseStarts, sentences: sentenceStarts } = breaksOf(folded);
   // A paraphrase next to the measure's name in the same sentence adds nothing but a second mention.
-  const sentenceStarts = startsOf(folded, SENTENCE_BREAKS);
-  const namedInSentence = new Set(ctx.named.map((c) => `${c.measure}@${indexAt(sentenceStarts, c.start)}`));
+  const namedInSentence = new Set(ctx.named.map((c) => c.measure * SPAN_KEY + indexAt(sentenceStarts, c.start)));
   const candidates: WordingCandidate[] = [];
-  for (const [clause, rules] of perClause) {
-    for (const [r, occurrences] of rules) {
-      const rule = wording.rules[r]!;
-      const window = smallestWindow(occurrences, rule.groupCount);
-      if (!window) continue;
-      // Surface mentions are contiguous, so equal owners at both ends mean one mention holds the window.
-      if (ctx.owner[window.start]! > 0 && ctx.owner[window.start] === ctx.owner[window.end - 1]) continue;
-      if (namedInSentence.has(`${rule.measure}@${indexAt(sentenceStarts, window.start)}`)) continue;
-      const paragraph = ctx.paragraphText(window.start);
-      if (rule.requires && !rule.requires.some((word) => paragraph.includes(word))) continue;
-      if (ctx.excluded(rule.measure, paragraph)) continue;
-      if (rule.unless) {
-        const clauseText = folded.slice(clauseStarts[clause]!, clauseStarts[clause + 1] ?? folded.length);
-        if (rule.unless.some((word) => clauseText.includes(word))) continue;
+  const groupsSeen = new Int32Array(wording.rules.length);
+  const touched: number[] = [];
+  let clause = -1;
+  let inClause: number[] = [];
+
+  const closeClause = (): void => {
+    for (const t of inClause) {
+      for (const ref of wording.refs[matches[t]!]!) {
+        if (groupsSeen[ref.rule] === 0) touched.push(ref.rule);
+        groupsSeen[ref.rule]! |= 1 << ref.group;
       }
-      candidates.push({ measure: rule.measure, start: window.start, end: window.end, by: 'wording', clause, groupCount: rule.groupCount, occurrences: window.used });
     }
+    for (const r of touched) {
+      const rule = wording.rules[r]!;
+      const complete = groupsSeen[r] === (1 << rule.groupCount) - 1;
+      groupsSeen[r] = 0;
+      if (!complete) continue;
+      const occurrences: Occurrence[] = [];
+      for (const t of inClause) {
+        for (const ref of wording.refs[matches[t]!]!) {
+          if (ref.rule === r) occurrences.push({ start: matches[t + 1]!, end: matches[t + 2]!, group: ref.group });
+        }
+      }
+      const candidate = ruleCandidate(r, clause, occurrences);
+      if (candidate) candidates.push(candidate);
+    }
+    touched.length = 0;
+    inClause = [];
+  };
+
+  for (let t = 0; t < matches.length; t += 3) {
+    const start = matches[t + 1]!;
+    const end = matches[t + 2]!;
+    const edges = wording.latinEdges[matches[t]!]!;
+    if (edges.start && isLatinWordAt(folded, start - 1)) continue;
+    if (edges.end && isLatinWordAt(folded, end)) continue;
+    if (!freeWord(start, end, ctx)) continue;
+    const at = indexAt(clauseStarts, start);
+    if (at !== clause) {
+      if (inClause.length) closeClause();
+      clause = at;
+    }
+    inClause.push(t);
   }
+  if (inClause.length) closeClause();
   return selectMostSpecific(candidates, folded.length);
+
+  function ruleCandidate(r: number, clause: number, occurrences: Occurrence[]): WordingCandidate | undefined {
+    const rule = wording.rules[r]!;
+    const window = smallestWindow(occurrences, rule.groupCount);
+    if (!window) return undefined;
+    // Surface mentions are contiguous, so equal owners at both ends mean one mention holds the window.
+    if (ctx.owner[window.start]! > 0 && ctx.owner[window.start] === ctx.owner[window.end - 1]) return undefined;
+    if (namedInSentence.has(rule.measure * SPAN_KEY + indexAt(sentenceStarts, window.start))) return undefined;
+    const paragraph = ctx.paragraphAt(window.start);
+    if (rule.requires && !rule.requires.some((word) => paragraph.text.includes(word))) return undefined;
+    if (ctx.excluded(rule.measure, paragraph)) return undefined;
+    if (rule.unless) {
+      const clauseText = folded.slice(clauseStarts[clause]!, clauseStarts[clause + 1] ?? folded.length);
+      if (rule.unless.some((word) => clauseText.includes(word))) return undefined;
+    }
+    return { measure: rule.measure, start: window.start, end: window.end, by: 'wording', clause, groupCount: rule.groupCount, occurrences: window.used };
+  }
 }
+
+/** Numeric keys for (measure, span index) pairs: no text has a million sentences. */
+const SPAN_KEY = 1_000_000;
 
 /**
  * A term is a word of the text when no lure covers it and it is not a fragment of a longer surface
@@ -156,10 +188,21 @@ function freeWord(start: number, end: number, ctx: WordingContext): boolean {
   return true;
 }
 
-function startsOf(folded: string, breaks: Set<string>): number[] {
-  const starts = [0];
-  for (let i = 0; i < folded.length; i++) if (breaks.has(folded[i]!)) starts.push(i + 1);
-  return starts;
+const SENTENCE_BREAK_CODES = new Set([...SENTENCE_BREAKS].map((c) => c.charCodeAt(0)));
+const CLAUSE_BREAK_CODES = new Set([...CLAUSE_BREAKS].map((c) => c.charCodeAt(0)));
+
+/** Where clauses and sentences start, in one pass over the text. */
+function breaksOf(folded: string): { clauses: number[]; sentences: number[] } {
+  const clauses = [0];
+  const sentences = [0];
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    // Han characters are most of the text and never a break.
+    if (code >= 0x4e00 && code <= 0x9fff) continue;
+    if (CLAUSE_BREAK_CODES.has(code)) clauses.push(i + 1);
+    if (SENTENCE_BREAK_CODES.has(code)) sentences.push(i + 1);
+  }
+  return { clauses, sentences };
 }
 
 /** Index of the span (of those starting at `starts`) that holds `offset`. */
@@ -219,10 +262,10 @@ function selectMostSpecific(candidates: WordingCandidate[], length: number): Can
     (a, b) => b.groupCount - a.groupCount || a.end - a.start - (b.end - b.start) || a.start - b.start || a.measure - b.measure,
   );
   const used = new Uint8Array(length);
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const chosen: Candidate[] = [];
   for (const c of order) {
-    const key = `${c.measure}@${c.clause}`;
+    const key = c.measure * SPAN_KEY + c.clause;
     if (seen.has(key)) continue;
     if (c.occurrences.some((o) => used.subarray(o.start, o.end).some((x) => x !== 0))) continue;
     for (const o of c.occurrences) used.fill(1, o.start, o.end);
