@@ -8,8 +8,8 @@
  * surface mention (医保基金使用监督管理条例 is the regulation, not fund supervision by wording). A
  * term may be a whole mention of another measure, though, because a narrower measure is often named
  * with a broader one's words (人工关节 + 集采 is consumables procurement as well as 集采). The measure's
- * excludeContexts and the rule's `requires` look at the paragraph, `unless` at the clause, and a word
- * of the text serves one rule only, the most specific.
+ * excludeContexts and the rule's `requires` look at the paragraph, `unless` at the clause, and a
+ * measure is found once per clause.
  */
 import type { Catalogue } from './catalogue';
 import type { Candidate } from './detect';
@@ -79,8 +79,6 @@ interface Occurrence {
 
 interface WordingCandidate extends Candidate {
   clause: number;
-  groupCount: number;
-  occurrences: Occurrence[];
 }
 
 export interface WordingContext {
@@ -148,7 +146,7 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     inClause.push(t);
   }
   if (inClause.length) closeClause();
-  return selectMostSpecific(candidates, folded.length);
+  return selectOnePerClause(candidates);
 
   function ruleCandidate(r: number, clause: number, occurrences: Occurrence[]): WordingCandidate | undefined {
     const rule = wording.rules[r]!;
@@ -164,7 +162,7 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
       const clauseText = folded.slice(clauseStarts[clause]!, clauseStarts[clause + 1] ?? folded.length);
       if (rule.unless.some((word) => clauseText.includes(word))) return undefined;
     }
-    return { measure: rule.measure, start: window.start, end: window.end, by: 'wording', clause, groupCount: rule.groupCount, occurrences: window.used };
+    return { measure: rule.measure, start: window.start, end: window.end, by: 'wording', clause };
   }
 }
 
@@ -221,11 +219,11 @@ function indexAt(starts: readonly number[], offset: number): number {
  * The shortest stretch of the clause holding one occurrence of every group (two pointers over the
  * occurrences in text order), or undefined when a group is missing.
  */
-function smallestWindow(occurrences: Occurrence[], groupCount: number): { start: number; end: number; used: Occurrence[] } | undefined {
+function smallestWindow(occurrences: Occurrence[], groupCount: number): { start: number; end: number } | undefined {
   const sorted = [...occurrences].sort((a, b) => a.start - b.start || a.end - b.end);
   const counts = new Array<number>(groupCount).fill(0);
   let covered = 0;
-  let best: { start: number; end: number; from: number; to: number } | undefined;
+  let best: { start: number; end: number } | undefined;
   let from = 0;
   for (let to = 0; to < sorted.length; to++) {
     if (counts[sorted[to]!.group]!++ === 0) covered++;
@@ -233,42 +231,25 @@ function smallestWindow(occurrences: Occurrence[], groupCount: number): { start:
       let end = 0;
       for (let k = from; k <= to; k++) end = Math.max(end, sorted[k]!.end);
       const start = sorted[from]!.start;
-      if (!best || end - start < best.end - best.start) best = { start, end, from, to };
+      if (!best || end - start < best.end - best.start) best = { start, end };
       if (--counts[sorted[from]!.group]! === 0) covered--;
       from++;
     }
   }
-  if (!best) return undefined;
-  // One occurrence per group: the first of each in the window.
-  const used: Occurrence[] = [];
-  const have = new Set<number>();
-  for (let k = best.from; k <= best.to; k++) {
-    const o = sorted[k]!;
-    if (!have.has(o.group)) {
-      have.add(o.group);
-      used.push(o);
-    }
-  }
-  return { start: best.start, end: best.end, used };
+  return best;
 }
 
 /**
- * Rules with more groups are more specific and go first, then the tighter window, then the earlier.
- * A word of the text serves one rule (two measures never share a term occurrence), and a measure is
- * found once per clause.
+ * A measure is found once per clause: by its tightest window, then the earliest. Different measures
+ * may share a word (中成药、生物药等品类集采 is procurement of both).
  */
-function selectMostSpecific(candidates: WordingCandidate[], length: number): Candidate[] {
-  const order = [...candidates].sort(
-    (a, b) => b.groupCount - a.groupCount || a.end - a.start - (b.end - b.start) || a.start - b.start || a.measure - b.measure,
-  );
-  const used = new Uint8Array(length);
+function selectOnePerClause(candidates: WordingCandidate[]): Candidate[] {
+  const order = [...candidates].sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || a.measure - b.measure);
   const seen = new Set<number>();
   const chosen: Candidate[] = [];
   for (const c of order) {
     const key = c.measure * SPAN_KEY + c.clause;
     if (seen.has(key)) continue;
-    if (c.occurrences.some((o) => used.subarray(o.start, o.end).some((x) => x !== 0))) continue;
-    for (const o of c.occurrences) used.fill(1, o.start, o.end);
     seen.add(key);
     chosen.push({ measure: c.measure, start: c.start, end: c.end, by: c.by });
   }

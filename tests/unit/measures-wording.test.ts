@@ -99,10 +99,43 @@ describe('detectMeasures: wording rules', () => {
     expect(detectMeasures('加强基金监督，医保和私募另议。', small)).toEqual([]);
   });
 
-  it('gives a word of the text to one rule only, the one with more groups', () => {
+  it('finds a measure once per clause, by its tightest paraphrase', () => {
     const hits = detectMeasures('健全重特大疾病医疗保险和救助制度。', small);
     expect(ids(hits)).toEqual(['assistance']);
-    expect(hits[0]!.mentions.map((m) => m.quote)).toEqual(['重特大疾病医疗保险和救助']);
+    expect(hits[0]!.mentions.map((m) => m.quote)).toEqual(['救助制度']);
+  });
+
+  it('lets different measures share a word of the text', () => {
+    const shared = parseCatalogue({
+      version: 1,
+      measures: [
+        measure('tcm', { name: '中成药集中采购', aliases: ['中成药带量采购'], wording: ['中成药 + 集采'] }),
+        measure('bio', { name: '生物药集中采购', aliases: ['生物药带量采购'], wording: ['生物药 + 集采'] }),
+      ],
+    });
+    expect(ids(detectMeasures('中成药、生物药等品类集采有序推进。', shared)).sort()).toEqual(['bio', 'tcm']);
+  });
+
+  it('reports a measure named inside a longer name when the longer one contains it', () => {
+    const nested = parseCatalogue({
+      version: 1,
+      measures: [
+        measure('crackdown', { name: '打击欺诈骗保', aliases: ['欺诈骗保'], category: 'fund-supervision' }),
+        measure('campaign', { name: '打击欺诈骗保专项整治', aliases: ['骗保专项整治'], category: 'fund-supervision', contains: ['crackdown'] }),
+        measure('office', { name: '打击欺诈骗保办公室', aliases: ['反欺诈办公室'], category: 'fund-supervision' }),
+      ],
+    });
+    const hits = detectMeasures('开展打击欺诈骗保专项整治。', nested);
+    expect(hits.map((h) => [h.measureId, h.mentions.map((m) => m.quote)])).toEqual([
+      ['crackdown', ['打击欺诈骗保']],
+      ['campaign', ['打击欺诈骗保专项整治']],
+    ]);
+    // Without `contains`, the longer name is read alone.
+    expect(ids(detectMeasures('设立打击欺诈骗保办公室。', nested))).toEqual(['office']);
+    expect(issuesOf({ version: 1, measures: [measure('a', { contains: ['a', 'nope'] })] }).map((i) => i.message)).toEqual([
+      'a measure cannot contain itself',
+      'unknown measure id "nope"',
+    ]);
   });
 });
 
@@ -142,16 +175,24 @@ describe('parseCatalogue: wording rules', () => {
     ]);
   });
 
-  it('rejects a rule of one group, an empty group or term, naming the measure and the field', () => {
-    const issues = issuesOf({ version: 1, measures: [measure('a', { wording: ['支付|机制', '支付 +', '支付 + 机制||方式'] })] });
+  it('rejects a rule of one group, a plus without spaces, an empty or spaced term, naming the measure and the field', () => {
+    const issues = issuesOf({ version: 1, measures: [measure('a', { wording: ['支付|机制', '支付+机制', '支付 + 机制||方式', '支付 + 机制 方式'] })] });
     expect(issues.map((i) => [i.path, i.measureId])).toEqual([
       ['measures[0].wording[0]', 'a'],
       ['measures[0].wording[1]', 'a'],
       ['measures[0].wording[2]', 'a'],
+      ['measures[0].wording[3]', 'a'],
     ]);
-    expect(issues[0]!.message).toContain('at least two groups');
-    expect(issues[1]!.message).toContain('empty group');
+    expect(issues[0]!.message).toContain('at least two groups joined by " + "');
+    expect(issues[1]!.message).toContain('at least two groups joined by " + "');
     expect(issues[2]!.message).toContain('empty or spaced term');
+    expect(issues[3]!.message).toContain('empty or spaced term');
+  });
+
+  it('lets a term hold a plus of its own', () => {
+    const catalogue = parseCatalogue({ version: 1, measures: [measure('a', { wording: ['互联网+|线上 + 医保 + 支付'] })] });
+    expect(catalogue.measures[0]!.wording[0]!.groups).toEqual([['互联网+', '线上'], ['医保'], ['支付']]);
+    expect(detectMeasures('推动互联网+复诊纳入医保支付。', catalogue)[0]?.mentions[0]?.quote).toBe('互联网+复诊纳入医保支付');
   });
 
   it('rejects a term given twice and terms of different groups that contain one another', () => {
