@@ -95,7 +95,8 @@ describe('detectMeasures: width, offsets and sentences', () => {
   it('matches full-width letters and reports offsets into the original text', () => {
     const text = '推进ＤＲＧ付费和ｄｉｐ付费改革。';
     const hits = detectMeasures(text, catalogue);
-    expect(ids(hits)).toEqual(['drg-payment', 'dip-payment']);
+    // ｄｉｐ付费改革 is also payment-method reform, by wording (DIP付费 + 改革).
+    expect(ids(hits)).toEqual(['drg-payment', 'payment-method-reform', 'dip-payment']);
     for (const h of hits) for (const m of h.mentions) expect(text.slice(m.start, m.end)).toBe(m.quote);
     expect(hit(hits, 'drg-payment').mentions[0]).toMatchObject({ start: 2, end: 7, quote: 'ＤＲＧ付费' });
   });
