@@ -44,13 +44,26 @@ export interface MeasureHit {
  * measure inside one mention, the longest win, as in selectLongestFirst.
  */
 function nestedMentions(chosen: readonly Candidate[], candidates: readonly Candidate[], compiled: CompiledCatalogue): Candidate[] {
+  const outers = chosen.filter((c) => compiled.contains[c.measure]!.length > 0);
+  if (outers.length === 0) return [];
+  // Candidates by start, so that each outer mention looks only at those that start inside it.
+  const byStart = candidates.filter((c) => c.measure >= 0).sort((a, b) => a.start - b.start);
   const nested: Candidate[] = [];
-  for (const outer of chosen) {
+  for (const outer of outers) {
     const contained = compiled.contains[outer.measure]!;
-    if (contained.length === 0) continue;
-    const inside = candidates
-      .filter((c) => contained.includes(c.measure) && c.start >= outer.start && c.end <= outer.end)
-      .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.start < outer.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside: Candidate[] = [];
+    for (let i = lo; i < byStart.length && byStart[i]!.start < outer.end; i++) {
+      const c = byStart[i]!;
+      if (c.end <= outer.end && contained.includes(c.measure)) inside.push(c);
+    }
+    inside.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const kept: Candidate[] = [];
     for (const c of inside) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
     nested.push(...kept);
