@@ -144,6 +144,8 @@ describe('folding for matching', () => {
     const text = 'A DRG　付费 与 DIP\u200b付费';
     const { folded, origin } = foldForMatching(text);
     expect(folded).toBe('A DRG付费与DIP付费');
+    // A zero-width character is no word break: D\u200bIP is DIP, D IP two words.
+    expect(foldForMatching('D\u200bIP D IP').folded).toBe('DIP D IP');
     for (let i = 0; i < folded.length; i++) {
       if (folded[i] !== ' ') expect(folded[i]).toBe(text[origin[i]!]!.toUpperCase());
     }
@@ -155,6 +157,41 @@ describe('folding for matching', () => {
     const hits = detectMeasures(text, catalogue);
     expect(hits[0]!.mentions.map((m) => m.quote)).toEqual(['DRG 付费', 'ＤＲＧ　付费']);
     for (const m of hits[0]!.mentions) expect(text.slice(m.start, m.end)).toBe(m.quote);
+  });
+});
+
+describe('offsets on text with spacing and full-width letters sprinkled in', () => {
+  it('quotes exactly what the text holds at the reported offsets, inside the reported sentence', async () => {
+    const { loadCatalogueFile } = await import('../../lib/measures/load-catalogue');
+    const catalogue = loadCatalogueFile();
+    const base =
+      '国家医保局表示，将深化医保支付方式改革，推进DRG/DIP付费全覆盖。完善医疗保障支付机制，扩大集采品种范围；\n加强医保基金监管，严厉打击欺诈骗保专项整治行动中发现的问题，推进谈判药品进院。';
+    let seed = 11;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const noise = [' ', '　', '\u00a0', '\u200b', '  '];
+    for (let round = 0; round < 50; round++) {
+      let text = '';
+      for (let i = 0; i < base.length; i++) {
+        const ch = base[i]!;
+        const wide = /[A-Z]/.test(ch) && random(3) === 0 ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch;
+        // Editors space words apart, never the letters of one Latin word: there only zero-width noise.
+        const inWord = /[A-Z]/.test(ch) && /[A-Z]/.test(base[i + 1] ?? '');
+        text += wide + (ch !== '\n' && random(6) === 0 ? (inWord ? '\u200b' : noise[random(noise.length)]) : '');
+      }
+      const hits = detectMeasures(text, catalogue);
+      expect(hits.map((h) => h.measureId)).toEqual(detectMeasures(base, catalogue).map((h) => h.measureId));
+      for (const h of hits) {
+        for (const m of h.mentions) {
+          expect(text.slice(m.start, m.end)).toBe(m.quote);
+          expect(text.slice(m.sentenceStart, m.sentenceStart + m.sentence.length)).toBe(m.sentence);
+          expect(m.start).toBeGreaterThanOrEqual(m.sentenceStart);
+          expect(m.end).toBeLessThanOrEqual(m.sentenceStart + m.sentence.length);
+        }
+      }
+    }
   });
 });
 
