@@ -63,14 +63,19 @@ const aliasInput = z.union([
  * A wording rule: `a|b + c` (see wording-rule.ts), or the same with context words that must be in the
  * paragraph (`requires`) or must not be in the clause (`unless`).
  */
-const wordingInput = z.union([
+const wordingInput = z.union(
+  [
   nonBlank,
   z.strictObject({
     all: nonBlank,
     requires: z.array(nonBlank).min(1, 'must list at least one context word').optional(),
     unless: z.array(nonBlank).min(1, 'must list at least one word').optional(),
+    /** For paraphrases that run over a comma (对举报…的，给予奖励): the groups may meet in one sentence. */
+    within: z.enum(['clause', 'sentence'], { error: 'must be "clause" (the default) or "sentence"' }).optional(),
   }),
-]);
+  ],
+  { error: 'must be a rule such as "医保 + 支付|付费 + 机制", or { all: <rule>, requires?, unless?, within? }' },
+);
 
 const measureInput = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)'),
@@ -182,7 +187,15 @@ export function parseCatalogue(raw: unknown): Catalogue {
           return [];
         }
         (wordingPaths[i] ??= []).push(path);
-        return [{ source: rule.all, groups, ...(rule.requires ? { requires: rule.requires } : {}), ...(rule.unless ? { unless: rule.unless } : {}) }];
+        return [
+          {
+            source: rule.all,
+            groups,
+            ...(rule.requires ? { requires: rule.requires } : {}),
+            ...(rule.unless ? { unless: rule.unless } : {}),
+            ...(rule.within ? { within: rule.within } : {}),
+          },
+        ];
       }),
     })),
   };

@@ -15,8 +15,10 @@ export interface WordingRule {
   groups: string[][];
   /** Any one of these must occur in the same paragraph (as `requires` on an alias). */
   requires?: string[];
-  /** Any one of these in the same clause vetoes the rule. */
+  /** Any one of these in the same clause (or sentence) vetoes the rule. */
   unless?: string[];
+  /** 'sentence': the groups may meet anywhere in one sentence, not only in one clause (the default). */
+  within?: 'clause' | 'sentence';
 }
 
 const TERM = /^[^\s|]+$/;

@@ -18,6 +18,8 @@ import { foldForm, isLatinWordAt, isLatinWordChar } from './normalize';
 interface CompiledRule {
   measure: number;
   groupCount: number;
+  /** Where the groups must meet: one clause (the default) or one sentence. */
+  within: 'clause' | 'sentence';
   requires?: string[];
   unless?: string[];
 }
@@ -43,7 +45,13 @@ export function compileWording(catalogue: Catalogue): CompiledWording {
   catalogue.measures.forEach((measure, m) =>
     measure.wording.forEach((rule) => {
       const r = rules.length;
-      rules.push({ measure: m, groupCount: rule.groups.length, requires: rule.requires?.map(foldForm), unless: rule.unless?.map(foldForm) });
+      rules.push({
+        measure: m,
+        groupCount: rule.groups.length,
+        within: rule.within ?? 'clause',
+        requires: rule.requires?.map(foldForm),
+        unless: rule.unless?.map(foldForm),
+      });
       rule.groups.forEach((group, g) =>
         group.forEach((term) => {
           const key = foldForm(term);
@@ -103,52 +111,63 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
   const candidates: WordingCandidate[] = [];
   const groupsSeen = new Int32Array(wording.rules.length);
   const touched: number[] = [];
-  let clause = -1;
-  let inClause: number[] = [];
 
-  const closeClause = (): void => {
-    for (const t of inClause) {
-      for (const ref of wording.refs[matches[t]!]!) {
-        if (groupsSeen[ref.rule] === 0) touched.push(ref.rule);
-        groupsSeen[ref.rule]! |= 1 << ref.group;
-      }
-    }
-    for (const r of touched) {
-      const rule = wording.rules[r]!;
-      const complete = groupsSeen[r] === (1 << rule.groupCount) - 1;
-      groupsSeen[r] = 0;
-      if (!complete) continue;
-      const occurrences: Occurrence[] = [];
-      for (const t of inClause) {
-        for (const ref of wording.refs[matches[t]!]!) {
-          if (ref.rule === r) occurrences.push({ start: matches[t + 1]!, end: matches[t + 2]!, group: ref.group });
-        }
-      }
-      const candidate = ruleCandidate(r, clause, occurrences);
-      if (candidate) candidates.push(candidate);
-    }
-    touched.length = 0;
-    inClause = [];
-  };
-
+  // Term occurrences that may serve a rule, in text order of their end.
+  const usable: number[] = [];
   for (let t = 0; t < matches.length; t += 3) {
     const start = matches[t + 1]!;
     const end = matches[t + 2]!;
     const edges = wording.latinEdges[matches[t]!]!;
     if (edges.start && isLatinWordAt(folded, start - 1)) continue;
     if (edges.end && isLatinWordAt(folded, end)) continue;
-    if (!freeWord(start, end, ctx)) continue;
-    const at = indexAt(clauseStarts, start);
-    if (at !== clause) {
-      if (inClause.length) closeClause();
-      clause = at;
-    }
-    inClause.push(t);
+    if (freeWord(start, end, ctx)) usable.push(t);
   }
-  if (inClause.length) closeClause();
+
+  /** Every span (clause or sentence) in turn: the rules of that scope whose groups all occur in it. */
+  const scan = (starts: readonly number[], within: CompiledRule['within']): void => {
+    let span = -1;
+    let inSpan: number[] = [];
+    const closeSpan = (): void => {
+      for (const t of inSpan) {
+        for (const ref of wording.refs[matches[t]!]!) {
+          if (wording.rules[ref.rule]!.within !== within) continue;
+          if (groupsSeen[ref.rule] === 0) touched.push(ref.rule);
+          groupsSeen[ref.rule]! |= 1 << ref.group;
+        }
+      }
+      for (const r of touched) {
+        const complete = groupsSeen[r] === (1 << wording.rules[r]!.groupCount) - 1;
+        groupsSeen[r] = 0;
+        if (!complete) continue;
+        const occurrences: Occurrence[] = [];
+        for (const t of inSpan) {
+          for (const ref of wording.refs[matches[t]!]!) {
+            if (ref.rule === r) occurrences.push({ start: matches[t + 1]!, end: matches[t + 2]!, group: ref.group });
+          }
+        }
+        const text = folded.slice(starts[span]!, starts[span + 1] ?? folded.length);
+        const candidate = ruleCandidate(r, within === 'clause' ? span : -1 - span, text, occurrences);
+        if (candidate) candidates.push(candidate);
+      }
+      touched.length = 0;
+      inSpan = [];
+    };
+    for (const t of usable) {
+      const at = indexAt(starts, matches[t + 1]!);
+      if (at !== span) {
+        if (inSpan.length) closeSpan();
+        span = at;
+      }
+      inSpan.push(t);
+    }
+    if (inSpan.length) closeSpan();
+  };
+  scan(clauseStarts, 'clause');
+  if (wording.rules.some((r) => r.within === 'sentence')) scan(sentenceStarts, 'sentence');
   return selectOnePerClause(candidates);
 
-  function ruleCandidate(r: number, clause: number, occurrences: Occurrence[]): WordingCandidate | undefined {
+  /** `span` keys the clause (n ≥ 0) or sentence (-1 - n) for one-per-span; `spanText` is its folded text. */
+  function ruleCandidate(r: number, span: number, spanText: string, occurrences: Occurrence[]): WordingCandidate | undefined {
     const rule = wording.rules[r]!;
     const window = smallestWindow(occurrences, rule.groupCount);
     if (!window) return undefined;
@@ -158,11 +177,8 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     const paragraph = ctx.paragraphAt(window.start);
     if (rule.requires && !rule.requires.some((word) => paragraph.text.includes(word))) return undefined;
     if (ctx.excluded(rule.measure, paragraph)) return undefined;
-    if (rule.unless) {
-      const clauseText = folded.slice(clauseStarts[clause]!, clauseStarts[clause + 1] ?? folded.length);
-      if (rule.unless.some((word) => clauseText.includes(word))) return undefined;
-    }
-    return { measure: rule.measure, start: window.start, end: window.end, by: 'wording', clause };
+    if (rule.unless?.some((word) => spanText.includes(word))) return undefined;
+    return { measure: rule.measure, start: window.start, end: window.end, by: 'wording', clause: span };
   }
 }
 

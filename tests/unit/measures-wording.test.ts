@@ -105,6 +105,22 @@ describe('detectMeasures: wording rules', () => {
     expect(hits[0]!.mentions.map((m) => m.quote)).toEqual(['救助制度']);
   });
 
+  it('lets a rule marked within: sentence run over a comma, and keeps other rules to one clause', () => {
+    const reward = parseCatalogue({
+      version: 1,
+      measures: [
+        measure('reward', { name: '举报奖励', aliases: ['举报奖金'], category: 'fund-supervision', wording: [{ all: '举报 + 奖励', within: 'sentence' }] }),
+        measure('clause-only', { name: '投诉处理', aliases: ['投诉办理'], category: 'fund-supervision', wording: ['投诉 + 处理'] }),
+      ],
+    });
+    expect(ids(detectMeasures('对举报骗保查证属实的，最高奖励20万元。', reward))).toEqual(['reward']);
+    expect(detectMeasures('对举报骗保查证属实的。最高奖励20万元。', reward)).toEqual([]);
+    expect(detectMeasures('对投诉骗保查证属实的，及时处理。', reward)).toEqual([]);
+    const [issue] = issuesOf({ version: 1, measures: [measure('a', { wording: [{ all: '举报 + 奖励', within: 'paragraph' }] })] });
+    expect(issue).toMatchObject({ path: 'measures[0].wording[0]', measureId: 'a' });
+    expect(issue!.message).toContain('within?');
+  });
+
   it('lets different measures share a word of the text', () => {
     const shared = parseCatalogue({
       version: 1,
