@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Concept, EvalArticle, EvalSplit } from './dataset';
+import { loadConcepts, loadSeeds, loadSplit, type Concept, type EvalArticle, type EvalSplit } from './dataset';
 import { dcg, ndcgAt, scoreMeasures, scoreOtherMeasures, sentenceMatches } from './score';
 
 const concepts: Concept[] = [
@@ -136,5 +136,33 @@ describe('ndcgAt', () => {
     expect(s.silence.withAnyRelated).toBe(2);
     expect(s.ndcg).toBeLessThan(1);
     expect(ndcgAt(5, dev, () => [], seeds).ndcg).toBe(0);
+  });
+});
+
+describe('scoring the real dev split', () => {
+  const concepts = loadConcepts().concepts;
+  const dev = loadSplit('dev');
+  const seeds = loadSeeds();
+
+  it('gives the labels themselves a perfect score', () => {
+    const m = scoreMeasures(dev, (a) => a.measures.map((x) => x.concept), concepts);
+    expect([m.precision.value, m.recallCore.value, m.recallAll.value, m.luresTaken.hit, m.offTopic.withAnyMeasure]).toEqual([1, 1, 1, 0, 0]);
+    expect(m.recallCore.of).toBeGreaterThan(100);
+    expect(scoreOtherMeasures(dev, (a) => a.policyActions).precision.value).toBe(1);
+    const ideal = (q: EvalArticle, corpus: readonly EvalArticle[]) =>
+      corpus
+        .filter((a) => q.related[a.id])
+        .sort((a, b) => q.related[b.id]! - q.related[a.id]!)
+        .map((a) => a.id);
+    const r = ndcgAt(5, dev, ideal, seeds);
+    expect(r.ndcg).toBe(1);
+    expect(r.perQuery).toHaveLength(5 + dev.articles.filter((a) => a.kind === 'policy').length);
+    expect(r.silence).toMatchObject({ queries: dev.articles.filter((a) => a.kind !== 'policy').length, withAnyRelated: 0 });
+  });
+
+  it('takes every lure when a predictor guesses each lure’s concept', () => {
+    const m = scoreMeasures(dev, (a) => a.lures.map((l) => l.concept), concepts);
+    expect(m.luresTaken.hit).toBe(m.luresTaken.of);
+    expect(m.precision.hit).toBe(0);
   });
 });
