@@ -5,8 +5,8 @@
  * Policy prose states measures in a fixed shape: a clause that opens with a policy verb (推进,
  * 建立, 印发 …) followed by its object, often with a deadline (2021年9月底前). We look for that
  * shape clause by clause, skip clauses that already contain a catalogued mention, and rank what is
- * left. Only actions qualify: a sentence of market commentary or forecast (业内人士表示…, 预计收益率…)
- * is never offered, nor a clause whose "verb" is a noun subject or a report of an effect (试点也推动了…),
+ * left. Only actions qualify: a sentence of market commentary or forecast (业内人士表示…, 预计收益率…),
+ * a deputy's suggestion, a court's sentence or a company's own plan is never offered, nor a clause whose "verb" is a noun subject or a report of an effect (试点也推动了…),
  * nor a deadline that directs nothing. It is a heuristic for a "have a look" list, not a detector
  * with guarantees; `lens eval` measures its precision against labelled policy actions.
  */
@@ -59,6 +59,12 @@ const BOILERPLATE = /精神|讲话|指示|批示|决策部署|要求|意识|自�
  */
 const COMMENTARY =
   /业内人士|业内专家|分析人士|分析师|市场人士|券商|研报|投资者|(?:机构|专家|人士)(?:认为|预计|预测|表示|指出|称)|预计|预测|有望|或将|料将|收益率|利率中枢|走势/;
+
+/**
+ * Nor what others propose or what courts and companies do: deputies' suggestions, sentences,
+ * a company's announcement of its own plans.
+ */
+const NOT_GOVERNMENT = /(?:代表|委员)(?:建议|提出|表示|认为)|建议案|提案|法院|判处|判决|一审|二审|(?:公司|集团)(?:公告|宣布|表示|称|计划)/;
 
 /**
  * What follows a policy verb when the "verb" is really a noun subject (试点也推动了…) or a report of
@@ -119,7 +125,8 @@ export function findMeasureLikeSentences(
 
   const found: MeasureLikeSentence[] = [];
   for (const sentence of splitSentences(text)) {
-    if (COMMENTARY.test(folded.slice(sentence.start, sentence.end))) continue;
+    const sentenceText = folded.slice(sentence.start, sentence.end);
+    if (COMMENTARY.test(sentenceText) || NOT_GOVERNMENT.test(sentenceText)) continue;
     const hasCatalogued = covered(sentence.start, sentence.end);
     const deadlineMatch = DEADLINE.exec(folded.slice(sentence.start, sentence.end));
     const deadline = deadlineMatch

@@ -60,6 +60,12 @@ describe('findMeasureLikeSentences', () => {
     expect(other('住房城乡建设部要求，建筑企业要加强对供应商的资质审核和过程管理。')).toHaveLength(1);
   });
 
+  it('never offers what deputies suggest, courts decide or companies plan', () => {
+    expect(other('全国人大代表建议，建立罕见病用药保障机制。')).toEqual([]);
+    expect(other('法院一审判处被告人有期徒刑五年，并处罚金。')).toEqual([]);
+    expect(other('该公司公告称，将建立覆盖全国的药品配送体系。')).toEqual([]);
+  });
+
   it('does not read a noun subject or a reported effect as an action', () => {
     expect(other('试点也推动了护理服务业的发展。')).toEqual([]);
     expect(other('推进了罕见病用药保障工作。')).toEqual([]);
