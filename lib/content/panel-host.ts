@@ -1,8 +1,11 @@
 /**
- * Hosts the side panel on the article page: an extension page (panel.html) in an iframe, inside a
- * closed shadow root. The page's scripts cannot read into a cross-origin frame, so notes, highlights
- * and the corpus stay out of their reach; Sina's CSS cannot reach into the shadow root, and the host
- * element resets inherited styles so the panel cannot disturb the page's layout either.
+ * Hosts the side panel on the article page: an extension page (panel.html) in an iframe, a part of
+ * the page's one Policy Lens host (page-ui.ts, closed shadow roots). The page's scripts cannot read
+ * into a cross-origin frame, so notes, highlights and the corpus stay out of their reach; Sina's CSS
+ * cannot reach into the shadow root, and the host resets inherited styles so the panel cannot
+ * disturb the page's layout either. The frame's address carries the secret the background asks of
+ * every request from it (lib/background/frame-secret.ts): the page cannot read it, and a panel frame
+ * the page made itself has none.
  *
  * `attachShadow`, `append` and friends are called from the content script's own world (Chrome's
  * isolated world, Firefox's Xray view of the page), so a page that patched Element.prototype before
@@ -12,6 +15,7 @@
  * narrowed by the panel's width (margin on <html>), and where even that would leave the text under the
  * panel it stays collapsed to a small tab unless the reader opens it (see panel-layout.ts).
  */
+import { pageUi } from './page-ui';
 import { layoutPanel, panelWidth, PANEL_WIDTH, type PanelLayout } from './panel-layout';
 
 export { PANEL_WIDTH };
@@ -28,17 +32,17 @@ export type PanelHost = {
 };
 
 const STYLE = `
-:host { all: initial !important; }
+:host { all: initial !important; pointer-events: none !important; }
 .panel {
-  position: fixed; top: 0; right: 0; bottom: 0; width: min(${PANEL_WIDTH}px, 100vw); z-index: 2147483646;
+  pointer-events: auto; position: fixed; top: 0; right: 0; bottom: 0; width: min(${PANEL_WIDTH}px, 100vw); z-index: 2147483646;
   box-shadow: -2px 0 12px rgba(0,0,0,.18); background: #fff; display: none;
 }
 .panel.open { display: block; }
 iframe { border: 0; width: 100%; height: 100%; display: block; color-scheme: light dark; background: transparent; }
 .tab {
-  all: initial;
+  all: initial; pointer-events: auto;
   position: fixed; right: 0; top: 40%; z-index: 2147483647; writing-mode: vertical-rl;
-  font: 13px/1.2 system-ui, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif;
+  font: 13px/1.2 system-ui, sans-serif; /* generic families only: see highlights/shadow-ui.ts */
   padding: 10px 5px; border-radius: 6px 0 0 6px; cursor: pointer;
   background: #0b62d6; color: #fff; box-shadow: -1px 1px 6px rgba(0,0,0,.25);
 }
@@ -64,10 +68,8 @@ export type PanelHostOptions = {
 };
 
 export function mountPanelHost(doc: Document, opts: PanelHostOptions): PanelHost {
-  const host = doc.createElement('policy-lens-panel');
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
+  const part = pageUi(doc).part(STYLE);
+  const shadow = part.root;
   const panel = doc.createElement('div');
   panel.className = 'panel';
   const frame = doc.createElement('iframe');
@@ -77,8 +79,7 @@ export function mountPanelHost(doc: Document, opts: PanelHostOptions): PanelHost
   const tab = doc.createElement('button');
   tab.className = 'tab';
   tab.type = 'button';
-  shadow.append(style, panel, tab);
-  doc.documentElement.append(host);
+  shadow.append(panel, tab);
 
   const root = doc.documentElement;
   const view = doc.defaultView;
@@ -108,7 +109,7 @@ export function mountPanelHost(doc: Document, opts: PanelHostOptions): PanelHost
 
   const choose = (open: boolean) => {
     // Focus inside the panel would be lost when it hides: hand it to the tab, for keyboard readers.
-    const focusWasInside = !open && doc.activeElement === host;
+    const focusWasInside = !open && shadow.activeElement !== null;
     want = open;
     asked = true;
     apply();
@@ -140,7 +141,7 @@ export function mountPanelHost(doc: Document, opts: PanelHostOptions): PanelHost
     destroy() {
       view?.removeEventListener('resize', onResize);
       root.style.marginRight = originalMargin;
-      host.remove();
+      part.remove();
     },
   };
 }

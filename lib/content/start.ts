@@ -15,7 +15,6 @@ import { revealFromFragment } from '../highlights/reveal-link';
 import { createHighlightController, type HighlightController } from './highlights/controller';
 import { isTooLarge, toPageArticle } from './page-article';
 import { mountPanelHost } from './panel-host';
-import { revealText } from './reveal';
 import type { LensState } from './state';
 
 export type LensEnv = {
@@ -68,7 +67,7 @@ export async function startLens(env: LensEnv): Promise<void> {
       case 'lens:state':
         return Promise.resolve(withHighlights(state));
       case 'lens:reveal':
-        return Promise.resolve(revealText(doc, req.target));
+        return Promise.resolve(highlights?.revealText(req.target) ?? false);
       case 'lens:set-open':
         return Promise.resolve(panel.setOpen(req.open));
       case 'lens:toggle':
