@@ -39,8 +39,6 @@ export async function startLens(env: LensEnv): Promise<void> {
   const read = await readArticlePage(doc, href, { timeoutMs: 10_000 });
   if (!read.ok) return;
   const article = read.article;
-  // A visible, non-sensitive marker: the page can tell the lens is active here, nothing more.
-  doc.documentElement.dataset.policyLens = 'article';
 
   const summary = { key: article.key, title: article.title, publishedAt: article.publishedAt, source: article.source, url: article.url };
   let state: LensState = { status: 'loading', article: summary };

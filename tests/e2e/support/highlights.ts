@@ -1,11 +1,15 @@
 /**
- * Helpers for highlight tests, run in the page (main world) or its panel frame. The in-page UI lives
- * in closed shadow roots, out of the page's reach, so the tests find it as a reader's eyes would:
- * what `elementFromPoint` says is painted where. What is highlighted is read from `CSS.highlights`,
- * which the browser paints from.
+ * Helpers for highlight tests, run in the page (main world), its panel frame, or in Node on what the
+ * browser drew. The in-page UI and the highlights' paint live in closed shadow roots, out of the
+ * page's reach, so the tests find them as a reader's eyes would: what `elementFromPoint` says is
+ * where (the page's one Policy Lens host), and the colour the browser actually drew over a phrase
+ * (a screenshot of its line). What the extension holds as anchored is read from the panel's list.
  */
+import { PNG } from 'pngjs';
+import { COLOR_STYLES, HIGHLIGHT_COLORS, type HighlightColor } from '../../../lib/highlights/colors';
 import type { LensFrame, LensPage } from './lens';
 import { isPanel } from './panel';
+import { until } from './poll';
 
 export type Point = { x: number; y: number };
 
@@ -37,16 +41,29 @@ export function phrasePoints(phrase: string): { from: Point; to: Point } | null 
 }
 
 /**
- * Runs in the page: the box painted by our element `tag` near `around`, or null. A coarse grid
- * (10 px) is enough to click inside it, and keeps this to a few thousand hit tests on a heavy page.
+ * Runs in the page: the one element Policy Lens adds to it (a <div> under <html>, after <body>, with
+ * a closed shadow root), or null.
  */
-export function paintedBox({ tag, around }: { tag: string; around: Point }): { left: number; top: number; right: number; bottom: number } | null {
-  const host = document.querySelector(tag);
+export function lensHost(): Element | null {
+  return [...document.documentElement.children].find((c) => c !== document.head && c !== document.body) ?? null;
+}
+
+/**
+ * Runs in the page: the box of Policy Lens's UI painted near `around` (a toolbar, a popover), or
+ * null: where `elementFromPoint` finds the page's Policy Lens host. The open panel (also the host)
+ * is left out. A coarse grid (10 px) is enough to click inside it, and keeps this to a few thousand
+ * hit tests on a heavy page.
+ */
+export function paintedBox({ around }: { around: Point }): { left: number; top: number; right: number; bottom: number } | null {
+  const host = [...document.documentElement.children].find((c) => c !== document.head && c !== document.body);
   if (!host) return null;
+  const width = document.documentElement.clientWidth;
+  const panelOpen = document.elementFromPoint(width - 100, innerHeight * 0.8) === host;
+  const right = panelOpen ? width - 390 : innerWidth;
   const STEP = 10;
   let box: { left: number; top: number; right: number; bottom: number } | null = null;
   for (let y = Math.max(0, around.y - 150); y < Math.min(innerHeight, around.y + 150); y += STEP) {
-    for (let x = Math.max(0, around.x - 360); x < Math.min(innerWidth, around.x + 360); x += STEP) {
+    for (let x = Math.max(0, around.x - 360); x < Math.min(right, around.x + 360); x += STEP) {
       if (document.elementFromPoint(x, y) !== host) continue;
       box = box ? { left: Math.min(box.left, x), top: Math.min(box.top, y), right: Math.max(box.right, x), bottom: Math.max(box.bottom, y) } : { left: x, top: y, right: x, bottom: y };
     }
@@ -54,15 +71,89 @@ export function paintedBox({ tag, around }: { tag: string; around: Point }): { l
   return box;
 }
 
-/** Runs in the page: the text of every range in each of our highlights, by highlight name. */
-export function paintedTexts(): Record<string, string[]> {
-  const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
-  const out: Record<string, string[]> = {};
-  if (!registry) return out;
-  for (const [name, highlight] of registry) {
-    if (name.startsWith('policy-lens-') && name !== 'policy-lens-flash') out[name] = [...highlight].map((r) => r.toString()).sort();
+/**
+ * Runs in the page: scrolls the `nth` occurrence of `phrase` in the article body into view (when
+ * asked) and returns the viewport rect of each of its lines, or null when it is not there.
+ */
+export function phraseLines({ phrase, nth = 0, scroll = true }: { phrase: string; nth?: number; scroll?: boolean }): { left: number; top: number; width: number; height: number }[] | null {
+  const body = document.querySelector('#artibody, section.art_content, [data-testid="reader-body"]');
+  if (!body) return null;
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let at = node.textContent?.indexOf(phrase) ?? -1; at >= 0; at = node.textContent!.indexOf(phrase, at + 1)) {
+      if (seen++ < nth) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + phrase.length);
+      if (scroll) node.parentElement?.scrollIntoView({ block: 'center' });
+      return [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ left: r.left, top: r.top, width: r.width, height: r.height }));
+    }
   }
+  return null;
+}
+
+export type Tint = HighlightColor | 'flash' | 'none';
+
+/** The colours a highlight can take on a white page (light shades over white, as the painter blends them). */
+const TINTS: [Tint, number[]][] = [
+  ['none', [255, 255, 255]],
+  ...HIGHLIGHT_COLORS.map((c): [Tint, number[]] => [c, overWhite(COLOR_STYLES[c].light)]),
+  ['flash', overWhite('rgba(255, 196, 0, .75)')],
+];
+
+function overWhite(rgba: string): number[] {
+  const [r, g, b, a] = /rgba\(([\d.]+),\s*([\d.]+),\s*([\d.]+),\s*([\d.]+)\)/.exec(rgba)!.slice(1).map(Number) as [number, number, number, number];
+  return [r, g, b].map((c) => Math.round((1 - a) * 255 + a * c));
+}
+
+/**
+ * The colour drawn behind the first line of a phrase, as a reader sees it: the background pixels of
+ * a screenshot of that line (glyph pixels, which match no background colour, are left out), the
+ * tint most of them have. `nth` picks an occurrence when the phrase repeats.
+ */
+export async function tintOf(page: LensPage, phrase: string, nth = 0, scroll = true): Promise<Tint | null> {
+  const lines = await page.evaluate(phraseLines, { phrase, nth, scroll });
+  const line = lines?.[0];
+  if (!line) return null;
+  // Inside the line, away from its edges (antialiasing) and within the viewport.
+  const clip = { x: Math.max(0, Math.round(line.left) + 2), y: Math.max(0, Math.round(line.top) + 2), width: Math.max(1, Math.round(line.width) - 4), height: Math.max(1, Math.round(line.height) - 4) };
+  const png = PNG.sync.read(Buffer.from(await page.capture(clip)));
+  const counts = new Map<Tint, number>();
+  for (let i = 0; i < png.data.length; i += 4) {
+    const px = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+    let best: [Tint, number] | null = null;
+    for (const [tint, rgb] of TINTS) {
+      const d = Math.max(...rgb.map((v, k) => Math.abs(v - px[k]!)));
+      if (d <= 14 && (!best || d < best[1])) best = [tint, d];
+    }
+    if (best) counts.set(best[0], (counts.get(best[0]) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  return ranked[0]?.[0] ?? null;
+}
+
+/** Waits until the first line of `phrase` shows `tint` (a highlight's colour, the flash, or none). */
+export async function waitForTint(page: LensPage, phrase: string, tint: Tint | ((t: Tint | null) => boolean), what = `“${phrase}” ${String(tint)}`, nth = 0): Promise<Tint | null> {
+  const ok = typeof tint === 'function' ? tint : (t: Tint | null) => t === tint;
+  return until(what, () => tintOf(page, phrase, nth), ok);
+}
+
+/** Runs in the panel frame (or the reader page): the anchored highlights' quotes by colour, as the panel lists them. */
+export function anchoredByColor(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const li of document.querySelectorAll<HTMLElement>('[data-testid="highlight"][data-status="anchored"]')) {
+    const quote = li.querySelector('.quote-button, .quote-text')?.textContent ?? '';
+    (out[li.dataset.color ?? ''] ??= []).push(quote);
+  }
+  for (const list of Object.values(out)) list.sort();
   return out;
+}
+
+/** The anchored highlights of an article page by colour, from its panel (the reader page is its own panel). */
+export async function paintedTexts(page: LensPage): Promise<Record<string, string[]>> {
+  const isReader = await page.evaluate(() => location.pathname.endsWith('/reader.html')).catch(() => false);
+  return (isReader ? page : await panelFrame(page)).evaluate(anchoredByColor);
 }
 
 /** Selects `phrase` in the article with the mouse, as a reader would. */
@@ -78,15 +169,13 @@ export async function selectPhrase(page: LensPage, phrase: string): Promise<{ fr
 /** Selects `phrase` and clicks the selection toolbar's first colour (the default, 重点/Key point). */
 export async function highlightPhrase(page: LensPage, phrase: string): Promise<void> {
   const { to } = await selectPhrase(page, phrase);
-  await page.waitFor('the selection toolbar', paintedBox, { tag: 'policy-lens-toolbar', around: to });
-  const box = (await page.evaluate(paintedBox, { tag: 'policy-lens-toolbar', around: to }))!;
+  await page.waitFor('the selection toolbar', paintedBox, { around: to });
+  const box = (await page.evaluate(paintedBox, { around: to }))!;
   // The colour buttons come first in the card; the first one starts at its left edge (6 px padding),
   // and the box found is at most one grid step inside the card's edges.
   await page.click({ x: box.left + 14, y: box.top + 10 });
-  await page.waitFor(`“${phrase}” painted`, (p) => {
-    const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
-    return [...(registry?.get('policy-lens-yellow') ?? [])].some((r) => r.toString() === p);
-  }, phrase);
+  await until(`“${phrase}” listed as anchored`, () => paintedTexts(page), (t) => t.yellow?.includes(phrase) ?? false);
+  await waitForTint(page, phrase, 'yellow', `“${phrase}” painted yellow`);
 }
 
 export type ListedHighlight = { id: string; status: string; color: string; quote: string; note: string; reason: string };
