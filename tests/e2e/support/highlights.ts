@@ -72,71 +72,118 @@ export function paintedBox({ around }: { around: Point }): { left: number; top: 
 }
 
 /**
- * Runs in the page: scrolls the `nth` occurrence of `phrase` in the article body into view (when
- * asked) and returns the viewport rect of each of its lines, or null when it is not there.
+ * Runs in the page: the viewport rect of the first line of every occurrence of `phrase` in the
+ * article body (after scrolling the `scrollTo`-th into view, when asked).
  */
-export function phraseLines({ phrase, nth = 0, scroll = true }: { phrase: string; nth?: number; scroll?: boolean }): { left: number; top: number; width: number; height: number }[] | null {
+export function phraseLines({ phrase, scrollTo }: { phrase: string; scrollTo?: number }): { left: number; top: number; width: number; height: number }[] {
   const body = document.querySelector('#artibody, section.art_content, [data-testid="reader-body"]');
-  if (!body) return null;
+  if (!body) return [];
+  const ranges: Range[] = [];
   const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-  let seen = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     for (let at = node.textContent?.indexOf(phrase) ?? -1; at >= 0; at = node.textContent!.indexOf(phrase, at + 1)) {
-      if (seen++ < nth) continue;
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + phrase.length);
-      if (scroll) node.parentElement?.scrollIntoView({ block: 'center' });
-      return [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ left: r.left, top: r.top, width: r.width, height: r.height }));
+      ranges.push(range);
     }
   }
-  return null;
+  if (scrollTo !== undefined) ranges[scrollTo]?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  return ranges.map((r) => {
+    const line = [...r.getClientRects()].find((c) => c.width > 0) ?? { left: 0, top: -1000, width: 0, height: 0 };
+    return { left: line.left, top: line.top, width: line.width, height: line.height };
+  });
 }
 
 export type Tint = HighlightColor | 'flash' | 'none';
 
-/** The colours a highlight can take on a white page (light shades over white, as the painter blends them). */
+type Rgba = [number, number, number, number];
+const rgba = (css: string): Rgba => /rgba\(([\d.]+),\s*([\d.]+),\s*([\d.]+),\s*([\d.]+)\)/.exec(css)!.slice(1).map(Number) as Rgba;
+/** Boxes composited in order (the painter's sheet), then over a white page. */
+function overWhite(...layers: Rgba[]): number[] {
+  let color = [0, 0, 0];
+  let alpha = 0;
+  for (const [r, g, b, a] of layers) {
+    color = [r, g, b].map((c, k) => c * a + color[k]! * (1 - a));
+    alpha = a + alpha * (1 - a);
+  }
+  return color.map((c) => Math.round(c + 255 * (1 - alpha)));
+}
+const FLASH: Rgba = rgba('rgba(255, 196, 0, .75)');
+/** The colours a reader can see behind text on a white page: each highlight colour, the flash (over nothing or a highlight), none. */
 const TINTS: [Tint, number[]][] = [
   ['none', [255, 255, 255]],
-  ...HIGHLIGHT_COLORS.map((c): [Tint, number[]] => [c, overWhite(COLOR_STYLES[c].light)]),
-  ['flash', overWhite('rgba(255, 196, 0, .75)')],
+  ...HIGHLIGHT_COLORS.map((c): [Tint, number[]] => [c, overWhite(rgba(COLOR_STYLES[c].light))]),
+  ['flash', overWhite(FLASH)],
+  ...HIGHLIGHT_COLORS.map((c): [Tint, number[]] => ['flash', overWhite(rgba(COLOR_STYLES[c].light), FLASH)]),
 ];
 
-function overWhite(rgba: string): number[] {
-  const [r, g, b, a] = /rgba\(([\d.]+),\s*([\d.]+),\s*([\d.]+),\s*([\d.]+)\)/.exec(rgba)!.slice(1).map(Number) as [number, number, number, number];
-  return [r, g, b].map((c) => Math.round((1 - a) * 255 + a * c));
+/** The tint most background pixels of `rect` have in a screenshot (glyph pixels, matching no background, are left out). */
+function tintIn(png: PNG, rect: { left: number; top: number; width: number; height: number }): Tint | null {
+  const counts = new Map<Tint, number>();
+  // Inside the line, away from its edges (antialiasing).
+  const x0 = Math.max(0, Math.round(rect.left) + 2);
+  const y0 = Math.max(0, Math.round(rect.top) + 2);
+  const x1 = Math.min(png.width, Math.round(rect.left + rect.width) - 2);
+  const y1 = Math.min(png.height, Math.round(rect.top + rect.height) - 2);
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * png.width + x) * 4;
+      const px = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+      let best: [Tint, number] | null = null;
+      for (const [tint, rgb] of TINTS) {
+        const d = Math.max(...rgb.map((v, k) => Math.abs(v - px[k]!)));
+        if (d <= 14 && (!best || d < best[1])) best = [tint, d];
+      }
+      if (best) counts.set(best[0], (counts.get(best[0]) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /**
- * The colour drawn behind the first line of a phrase, as a reader sees it: the background pixels of
- * a screenshot of that line (glyph pixels, which match no background colour, are left out), the
- * tint most of them have. `nth` picks an occurrence when the phrase repeats.
+ * The colour drawn behind the first line of each occurrence of `phrase`, as a reader sees it, from
+ * one screenshot of the window: a highlight's colour, 'flash', 'none', or null for an occurrence out
+ * of view. `scrollTo` scrolls that occurrence into view first.
  */
-export async function tintOf(page: LensPage, phrase: string, nth = 0, scroll = true): Promise<Tint | null> {
-  const lines = await page.evaluate(phraseLines, { phrase, nth, scroll });
-  const line = lines?.[0];
-  if (!line) return null;
-  // Inside the line, away from its edges (antialiasing) and within the viewport.
-  const clip = { x: Math.max(0, Math.round(line.left) + 2), y: Math.max(0, Math.round(line.top) + 2), width: Math.max(1, Math.round(line.width) - 4), height: Math.max(1, Math.round(line.height) - 4) };
-  const png = PNG.sync.read(Buffer.from(await page.capture(clip)));
-  const counts = new Map<Tint, number>();
-  for (let i = 0; i < png.data.length; i += 4) {
-    const px = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
-    let best: [Tint, number] | null = null;
-    for (const [tint, rgb] of TINTS) {
-      const d = Math.max(...rgb.map((v, k) => Math.abs(v - px[k]!)));
-      if (d <= 14 && (!best || d < best[1])) best = [tint, d];
-    }
-    if (best) counts.set(best[0], (counts.get(best[0]) ?? 0) + 1);
-  }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-  return ranked[0]?.[0] ?? null;
+export async function tintsOf(page: LensPage, phrase: string, scrollTo?: number): Promise<(Tint | null)[]> {
+  const lines = await page.evaluate(phraseLines, { phrase, ...(scrollTo === undefined ? {} : { scrollTo }) });
+  const view = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: innerHeight }));
+  const png = PNG.sync.read(Buffer.from(await page.capture({ x: 0, y: 0, width: view.width, height: view.height })));
+  return lines.map((line) => (line.top < 0 || line.top + line.height > view.height || line.width === 0 ? null : tintIn(png, line)));
+}
+
+/** The tint behind the `nth` occurrence of `phrase`, scrolled into view. */
+export async function tintOf(page: LensPage, phrase: string, nth = 0): Promise<Tint | null> {
+  return (await tintsOf(page, phrase, nth))[nth] ?? null;
 }
 
 /** Waits until the first line of `phrase` shows `tint` (a highlight's colour, the flash, or none). */
-export async function waitForTint(page: LensPage, phrase: string, tint: Tint | ((t: Tint | null) => boolean), what = `“${phrase}” ${String(tint)}`, nth = 0): Promise<Tint | null> {
-  const ok = typeof tint === 'function' ? tint : (t: Tint | null) => t === tint;
-  return until(what, () => tintOf(page, phrase, nth), ok);
+export async function waitForTint(page: LensPage, phrase: string, tint: Tint, what = `“${phrase}” ${tint}`, nth = 0): Promise<Tint | null> {
+  return until(what, () => tintOf(page, phrase, nth), (t) => t === tint);
+}
+
+/** Waits until some occurrence of `phrase` in view flashes; resolves to which one. */
+export async function waitForFlash(page: LensPage, phrase: string, what = `a flash on “${phrase}”`, except?: number): Promise<number> {
+  const tints = await until(what, () => tintsOf(page, phrase), (ts) => ts.some((t, i) => t === 'flash' && i !== except));
+  return tints.findIndex((t, i) => t === 'flash' && i !== except);
+}
+
+/** Whether the flash shows anywhere inside the element `selector` (in view), from one screenshot of the window. */
+export async function flashShows(page: LensPage, selector: string): Promise<boolean> {
+  const box = await page.evaluate((sel) => {
+    const r = document.querySelector(sel)?.getBoundingClientRect();
+    return r ? { left: Math.max(0, r.left), top: Math.max(0, r.top), right: Math.min(document.documentElement.clientWidth, r.right), bottom: Math.min(innerHeight, r.bottom) } : null;
+  }, selector);
+  if (!box || box.right <= box.left || box.bottom <= box.top) return false;
+  const png = PNG.sync.read(Buffer.from(await page.capture({ x: Math.round(box.left), y: Math.round(box.top), width: Math.round(box.right - box.left), height: Math.round(box.bottom - box.top) })));
+  const flashes = TINTS.filter(([t]) => t === 'flash').map(([, rgb]) => rgb);
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (flashes.some((rgb) => rgb.every((v, k) => Math.abs(v - png.data[i + k]!) <= 14))) n++;
+  }
+  // A line of text's worth of flashed background, not a stray pixel of some picture.
+  return n > 200;
 }
 
 /** Runs in the panel frame (or the reader page): the anchored highlights' quotes by colour, as the panel lists them. */
