@@ -20,6 +20,20 @@ import { layoutPanel, panelWidth, PANEL_WIDTH, type PanelLayout } from './panel-
 
 export { PANEL_WIDTH };
 
+/**
+ * The secret the background gives this page's panel frame (lib/background/frame-secret.ts), or ''
+ * when it gave none: the panel then shows nothing, as one a page framed would.
+ */
+export async function askFrameSecret(send: (message: unknown) => Promise<unknown>): Promise<string> {
+  const reply = (await send({ type: 'frame:secret' }).catch(() => undefined)) as { ok?: boolean; value?: unknown } | undefined;
+  return reply?.ok && typeof reply.value === 'string' ? reply.value : '';
+}
+
+/** The panel's address with the frame secret in its fragment: read by the panel, never sent anywhere. */
+export function panelAddress(panelUrl: string, secret: string): string {
+  return `${panelUrl.replace(/#.*$/, '')}#${secret}`;
+}
+
 export type PanelHost = {
   /** Opens or collapses the panel as the reader asked (panel button, shortcut, popup); returns the new state. */
   setOpen(open: boolean): boolean;
