@@ -93,7 +93,8 @@ export function schemeOf(el: Element | null | undefined): Scheme {
   return l !== null && l > 0.5 ? 'dark' : 'light';
 }
 
-export const FLASH_MS = 1600;
+/** Long enough to find the place after a smooth scroll has brought it into view. */
+export const FLASH_MS = 2400;
 /** The sheet reaches this far beyond the body, for glyphs that overhang its edge. */
 const PAD = 8;
 
