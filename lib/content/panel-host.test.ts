@@ -57,6 +57,8 @@ describe('the in-page panel host', () => {
     host!.destroy();
     host = undefined;
     expect(document.documentElement.style.marginRight).toBe('');
+    // Not even an empty style attribute is left on <html>.
+    expect(document.documentElement.hasAttribute('style')).toBe(false);
   });
 
   it('stays a tab when the article would be covered, until the reader opens it', () => {

@@ -98,6 +98,12 @@ export function mountPanelHost(doc: Document, opts: PanelHostOptions): PanelHost
   const root = doc.documentElement;
   const view = doc.defaultView;
   const originalMargin = root.style.marginRight;
+  const hadStyle = root.hasAttribute('style');
+  // The page's own margin back, and no empty style="" left on <html> to say we were here.
+  const setMargin = (value: string) => {
+    root.style.marginRight = value;
+    if (!hadStyle && root.getAttribute('style') === '') root.removeAttribute('style');
+  };
   let want = opts.open;
   let asked = false;
   let layout: PanelLayout = { open: false, margin: false };
@@ -110,11 +116,11 @@ export function mountPanelHost(doc: Document, opts: PanelHostOptions): PanelHost
       asked,
       viewportWidth: width,
       articleRight: (withMargin) => {
-        root.style.marginRight = withMargin ? margin : originalMargin;
+        setMargin(withMargin ? margin : originalMargin);
         return opts.articleRight();
       },
     });
-    root.style.marginRight = layout.margin ? margin : originalMargin;
+    setMargin(layout.margin ? margin : originalMargin);
     panel.classList.toggle('open', layout.open);
     tab.textContent = layout.open ? '›' : opts.label.tab;
     tab.setAttribute('aria-label', layout.open ? opts.label.close : opts.label.open);
@@ -154,7 +160,7 @@ export function mountPanelHost(doc: Document, opts: PanelHostOptions): PanelHost
     },
     destroy() {
       view?.removeEventListener('resize', onResize);
-      root.style.marginRight = originalMargin;
+      setMargin(originalMargin);
       part.remove();
     },
   };

@@ -58,8 +58,9 @@ export function paintedBox({ around }: { around: Point }): { left: number; top: 
   const host = [...document.documentElement.children].find((c) => c !== document.head && c !== document.body);
   if (!host) return null;
   const width = document.documentElement.clientWidth;
+  // Leave out the panel (when open) and its tab, which sits at its left edge or the window's.
   const panelOpen = document.elementFromPoint(width - 100, innerHeight * 0.8) === host;
-  const right = panelOpen ? width - 390 : innerWidth;
+  const right = panelOpen ? width - 420 : width - 40;
   const STEP = 10;
   let box: { left: number; top: number; right: number; bottom: number } | null = null;
   for (let y = Math.max(0, around.y - 150); y < Math.min(innerHeight, around.y + 150); y += STEP) {
