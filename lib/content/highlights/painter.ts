@@ -49,6 +49,8 @@ export interface PainterOptions {
   schemeSource?: Element;
   /** The text's rects of a range, in viewport coordinates. Defaults to the layout's (tests without layout hand in their own). */
   rectsOf?: (range: Range) => RectLike[];
+  /** Called with the duration of every layout pass and how many highlights it placed (instrumentation for the bench). */
+  onLayout?: (ms: number, placed: number) => void;
 }
 
 export interface Painter {
@@ -106,8 +108,8 @@ export function overlayCss(): string {
   ]);
   return `
 .sheet { position: absolute; overflow: hidden; pointer-events: none; left: 0; top: 0; width: 0; height: 0; }
-.sheet.light { mix-blend-mode: multiply; }
-.sheet.dark { mix-blend-mode: screen; }
+.sheet.light .box { mix-blend-mode: multiply; }
+.sheet.dark .box { mix-blend-mode: screen; }
 .box { position: absolute; box-sizing: border-box; pointer-events: none; }
 .sheet.light .note { border-bottom: 2px dotted rgba(40, 40, 40, .75); }
 .sheet.dark .note { border-bottom: 2px dotted rgba(235, 235, 235, .8); }
@@ -117,7 +119,10 @@ ${shades.join('\n')}
 `;
 }
 
-/** Rects of the text a range covers, one per line fragment of each text node: never an element's whole box. */
+/**
+ * Rects of the text a range covers, one per line fragment of each text node: never an element's
+ * whole box. Walks only the range's own text nodes, from its start to its end.
+ */
 export function textRects(range: Range): RectLike[] {
   const doc = range.startContainer.ownerDocument;
   if (!doc || range.collapsed) return [];
@@ -129,19 +134,27 @@ export function textRects(range: Range): RectLike[] {
     piece.setEnd(node, end);
     for (const r of Array.from(piece.getClientRects())) if (r.width > 0 && r.height > 0) out.push(r);
   };
-  const root = range.commonAncestorContainer;
-  if (root.nodeType === 3) {
-    take(root as Text, range.startOffset, range.endOffset);
+  const { startContainer: first, endContainer: last } = range;
+  if (first === last && first.nodeType === 3) {
+    take(first as Text, range.startOffset, range.endOffset);
     return out;
   }
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (!range.intersectsNode(node)) {
-      // Text nodes come in document order: once one lies after the range, all the rest do.
-      if (range.comparePoint(node, 0) > 0) break;
-      continue;
-    }
-    take(node, node === range.startContainer ? range.startOffset : 0, node === range.endContainer ? range.endOffset : node.length);
+  const walker = doc.createTreeWalker(range.commonAncestorContainer, 4 /* NodeFilter.SHOW_TEXT */);
+  // The first text node at or after the range's start.
+  let node: Node | null;
+  if (first.nodeType === 3) node = first;
+  else {
+    const child = first.childNodes[range.startOffset];
+    walker.currentNode = child ?? first;
+    node = child?.nodeType === 3 ? child : walker.nextNode();
+    while (!child && node && first.contains(node)) node = walker.nextNode();
+  }
+  for (walker.currentNode = node ?? walker.root; node; node = walker.nextNode()) {
+    // Text nodes come in document order: once one starts after the range, so do all the rest.
+    if (node !== first && range.comparePoint(node, 0) > 0) break;
+    const text = node as Text;
+    take(text, node === first ? range.startOffset : 0, node === last ? range.endOffset : text.length);
+    if (node === last) break;
   }
   return out;
 }
@@ -240,6 +253,7 @@ export function createPainter(doc: Document, options: PainterOptions): Painter {
 
   /** Reads every rect first, then writes: one layout, however many highlights. */
   const flush = () => {
+    const started = performance.now();
     cancelPending();
     if (!supported) {
       dirty.clear();
@@ -270,6 +284,7 @@ export function createPainter(doc: Document, options: PainterOptions): Painter {
     todo.forEach(([, p], i) => placeBoxes(p, measured[i] ?? []));
     dirty.clear();
     dirtyAll = false;
+    options.onLayout?.(performance.now() - started, todo.length);
   };
 
   const schedule = (id?: string) => {
