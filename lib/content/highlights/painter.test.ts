@@ -114,8 +114,8 @@ describe('the overlay painter', () => {
     expect(sheet.className).toBe('sheet dark');
     expect(css).toContain('.sheet.dark .c-blue { background-color: rgba(48, 110, 210, 0.55); }');
     expect(css).toContain('.sheet.light .c-blue { background-color: rgba(64, 150, 255, 0.30); }');
-    expect(css).toContain('.sheet.light { mix-blend-mode: multiply; }');
-    expect(css).toContain('.sheet.dark { mix-blend-mode: screen; }');
+    expect(css).toContain('.sheet.light .box { mix-blend-mode: multiply; }');
+    expect(css).toContain('.sheet.dark .box { mix-blend-mode: screen; }');
     painter.setScheme('light');
     painter.layout();
     expect(sheet.className).toBe('sheet light');
