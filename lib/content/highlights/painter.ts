@@ -16,9 +16,10 @@
  * text: the body or the document resizing (window, fonts, late content, images), the body's DOM
  * changing, a scrolling element around the body scrolling.
  *
- * Legibility: the sheet blends with the text under it — `multiply` on light pages (dark text stays
+ * Legibility: each box blends with the text under it — `multiply` on light pages (dark text stays
  * as dark as it was, the white around it takes the colour), `screen` on dark ones (light text stays
- * light) — in the translucent shades of lib/highlights/colors.ts. A dotted underline marks a
+ * light) — in the translucent shades of lib/highlights/colors.ts. The sheet itself forms no stacking
+ * context, so the boxes blend with the page, not with an empty layer. A dotted underline marks a
  * highlight that carries a note; a flash (a measure's mention, a highlight opened from the library)
  * is a brighter box for a moment.
  */
