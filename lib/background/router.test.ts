@@ -107,8 +107,8 @@ describe('background router', () => {
 });
 
 describe('a panel framed in a tab', () => {
-  // Chrome serves it at a per-session address (use_dynamic_url), not under the extension's id.
-  const framed = { id: EXT_ID, url: 'chrome-extension://dynamic-1234/panel.html#x', tab: { id: 7 }, frameId: 12 };
+  // (Chrome loads it from a per-session address, use_dynamic_url, then serves it at the extension's own.)
+  const framed = { id: EXT_ID, url: `${ORIGIN}panel.html#x`, tab: { id: 7 }, frameId: 12 };
 
   it('is answered with its tab’s frame secret, about its own tab only', async () => {
     const { route, handlers, secrets } = setup();

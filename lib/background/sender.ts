@@ -18,7 +18,7 @@ export type SenderKind =
 
 export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind | null {
   if (sender.id !== extensionId || !sender.url) return null;
-  if (isExtensionUrl(sender.url, extensionOrigin)) {
+  if (sender.url.startsWith(extensionOrigin)) {
     // In a frame of a tab: only the panel is web-accessible, so this is a panel.html some page framed.
     if (sender.tab?.id !== undefined && sender.frameId !== undefined && sender.frameId !== 0) return { kind: 'framed-page', tabId: sender.tab.id };
     return { kind: 'extension-page', tabId: sender.tab?.id };
@@ -29,14 +29,3 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
   return null;
 }
 
-/**
- * Whether a sender's address is one of this extension's pages. Chrome serves web-accessible pages
- * framed in a web page at a per-session dynamic address (`use_dynamic_url`, wxt.config.ts), whose
- * host is not the extension's id: any chrome-extension:// address counts, because a message that
- * carries this extension's id (checked first) can only come from this extension.
- */
-function isExtensionUrl(url: string, extensionOrigin: string): boolean {
-  if (url.startsWith(extensionOrigin)) return true;
-  const scheme = /^[a-z-]+:\/\//.exec(extensionOrigin)?.[0];
-  return scheme !== undefined && scheme !== 'https://' && scheme !== 'http://' && url.startsWith(scheme);
-}
