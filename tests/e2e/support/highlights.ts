@@ -55,17 +55,18 @@ export function lensHost(): Element | null {
  * hit tests on a heavy page.
  */
 export function paintedBox({ around }: { around: Point }): { left: number; top: number; right: number; bottom: number } | null {
-  const host = [...document.documentElement.children].find((c) => c !== document.head && c !== document.body);
-  if (!host) return null;
+  // Everything Policy Lens added under <html> (one element; a release before this one added one per part).
+  const ours = new Set([...document.documentElement.children].filter((c) => c !== document.head && c !== document.body));
+  if (ours.size === 0) return null;
   const width = document.documentElement.clientWidth;
   // Leave out the panel (when open) and its tab, which sits at its left edge or the window's.
-  const panelOpen = document.elementFromPoint(width - 100, innerHeight * 0.8) === host;
+  const panelOpen = ours.has(document.elementFromPoint(width - 100, innerHeight * 0.8)!);
   const right = panelOpen ? width - 420 : width - 40;
   const STEP = 10;
   let box: { left: number; top: number; right: number; bottom: number } | null = null;
   for (let y = Math.max(0, around.y - 150); y < Math.min(innerHeight, around.y + 150); y += STEP) {
     for (let x = Math.max(0, around.x - 360); x < Math.min(right, around.x + 360); x += STEP) {
-      if (document.elementFromPoint(x, y) !== host) continue;
+      if (!ours.has(document.elementFromPoint(x, y)!)) continue;
       box = box ? { left: Math.min(box.left, x), top: Math.min(box.top, y), right: Math.max(box.right, x), bottom: Math.max(box.bottom, y) } : { left: x, top: y, right: x, bottom: y };
     }
   }
