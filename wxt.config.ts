@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { ARTICLE_ORIGINS } from './lib/sina/match-patterns';
 import { bundledDataPlugin } from './scripts/build/bundled-data-plugin';
@@ -8,6 +9,11 @@ export default defineConfig({
   outDir: '.output',
   vite: () => ({
     plugins: [bundledDataPlugin(import.meta.dirname)],
+    // WXT's content-script context posts the extension's id to every page it runs on
+    // (lib/content/quiet-context.ts says what it posts): the content script gets a silent one.
+    resolve: {
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: path.join(import.meta.dirname, 'lib/content/quiet-context.ts') }],
+    },
     // Chrome refuses a content script holding a noncharacter such as U+FFFF as "not UTF-8": emit ASCII only.
     esbuild: { charset: 'ascii' },
   }),
@@ -42,10 +48,17 @@ export default defineConfig({
       },
     },
     // The panel is an extension page framed in Sina article pages, so page scripts cannot read it.
+    // Chrome: only at a per-session address (use_dynamic_url), which the content script gets from
+    // runtime.getURL and a page cannot guess; the fixed chrome-extension://<id>/panel.html refuses to
+    // load, so it can neither tell that Policy Lens is installed nor frame the panel from that
+    // address. Firefox has no use_dynamic_url (it warns about the key): its moz-extension:// host is
+    // already a random UUID of each install. Either way, a panel a page frames itself has no frame
+    // secret, and the background answers it nothing (lib/background/frame-secret.ts).
     web_accessible_resources: [
       {
         resources: ['panel.html'],
         matches: ARTICLE_ORIGINS,
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
     ...(browser === 'firefox'

@@ -3,7 +3,7 @@ import { createHighlightController, type HighlightController } from '@/lib/conte
 import type { LensState } from '@/lib/content/state';
 import { highlightClient } from '@/lib/highlights/client';
 import { ALL_ARTICLES } from '@/lib/messages/contract';
-import { revealIn } from '@/lib/content/reveal';
+import { findText, scrollToRange } from '@/lib/content/reveal';
 import type { StoredArticle } from '@/lib/db/schema';
 import type { ArticleInsight } from '@/lib/insight/analyze';
 import type { StoredArticleInsight } from '@/lib/insight/analyze-stored';
@@ -120,7 +120,12 @@ function ReaderArticle({ article, insight, highlights }: { article: StoredArticl
     };
     return {
       load: async () => (controller.current ? { ...state, highlights: controller.current.view() } : state),
-      reveal: async (target) => (body.current ? revealIn(body.current, target) : false),
+      reveal: async (target) => {
+        if (controller.current) return controller.current.revealText(target);
+        const range = body.current ? findText(body.current, target) : null;
+        if (range) scrollToRange(range);
+        return range !== null;
+      },
       subscribe: (onChange) => {
         listeners.current.add(onChange);
         return () => listeners.current.delete(onChange);

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { frameSecrets, memorySecretStore } from './frame-secret';
 import { createRouter, type Handlers } from './router';
 
 const EXT_ID = 'lens-id';
@@ -20,6 +21,8 @@ const article = {
 function setup() {
   const handlers: Handlers = {
     'article:analyze': vi.fn(async () => ({ insight: true })),
+    'frame:secret': vi.fn(async () => 'secret'),
+    'reveal:take': vi.fn(async () => null),
     'corpus:changed': vi.fn(async () => undefined),
     'panel:state': vi.fn(async () => null),
     'panel:reveal': vi.fn(async () => undefined),
@@ -36,7 +39,8 @@ function setup() {
     'highlights:delete': vi.fn(async () => null),
     'highlights:restore': vi.fn(async () => undefined),
   };
-  return { handlers, route: createRouter(handlers, EXT_ID, ORIGIN) };
+  const secrets = frameSecrets(memorySecretStore());
+  return { handlers, secrets, route: createRouter(handlers, EXT_ID, ORIGIN, secrets.check) };
 }
 
 const contentScript = { id: EXT_ID, url: ARTICLE_URL, tab: { id: 7 }, frameId: 0 };
@@ -99,6 +103,65 @@ describe('background router', () => {
     expect(await route({ type: 'panel:toggle' }, extensionPage)).toMatchObject({ ok: false, error: expect.stringContaining('tabId') });
     expect(await route({ type: 'panel:toggle', tabId: -1 }, extensionPage)).toMatchObject({ ok: false });
     expect(await route({ type: 'panel:toggle', tabId: '7' }, extensionPage)).toMatchObject({ ok: false });
+  });
+});
+
+describe('a panel framed in a tab', () => {
+  // (Chrome loads it from a per-session address, use_dynamic_url, then serves it at the extension's own.)
+  const framed = { id: EXT_ID, url: `${ORIGIN}panel.html#x`, tab: { id: 7 }, frameId: 12 };
+
+  it('is answered with its tab’s frame secret, about its own tab only', async () => {
+    const { route, handlers, secrets } = setup();
+    const secret = ((await route({ type: 'frame:secret' }, contentScript)) as { value: string }).value;
+    expect(handlers['frame:secret']).toHaveBeenCalled();
+    const minted = await secrets.mint(7);
+    expect(await route({ type: 'panel:state', frame: minted }, framed)).toEqual({ ok: true, value: null });
+    expect(handlers['panel:state']).toHaveBeenCalledWith({ type: 'panel:state' }, { kind: 'framed-page', tabId: 7 });
+    expect(await route({ type: 'highlights:delete', id: 'h1', frame: minted }, framed)).toEqual({ ok: true, value: null });
+    // Not another tab's state, and nothing a framed panel never does.
+    expect(await route({ type: 'panel:state', tabId: 8, frame: minted }, framed)).toMatchObject({ ok: false, error: expect.stringContaining('only for its own tab') });
+    expect(await route({ type: 'library:open', highlightId: 'h1', frame: minted }, framed)).toMatchObject({ ok: false });
+    expect(await route({ type: 'panel:toggle', tabId: 7, frame: minted }, framed)).toMatchObject({ ok: false });
+    expect(typeof secret).toBe('string');
+  });
+
+  it('gets nothing and changes nothing without the secret, or with another tab’s', async () => {
+    const { route, handlers, secrets } = setup();
+    await secrets.mint(7);
+    const otherTabs = await secrets.mint(8);
+    for (const frame of [undefined, '', 'x'.repeat(32), otherTabs, { toString: () => 'x' }]) {
+      for (const message of [{ type: 'panel:state' }, { type: 'highlights:delete', id: 'h1' }, { type: 'panel:reattach', id: 'h1' }]) {
+        expect(await route({ ...message, frame }, framed)).toMatchObject({ ok: false, error: expect.stringContaining('not made by Policy Lens') });
+      }
+    }
+    expect(handlers['panel:state']).not.toHaveBeenCalled();
+    expect(handlers['highlights:delete']).not.toHaveBeenCalled();
+    expect(handlers['panel:reattach']).not.toHaveBeenCalled();
+  });
+
+  it('is told apart from the extension’s own pages in a tab (top frame) and content scripts', async () => {
+    const { route } = setup();
+    expect(await route({ type: 'panel:state' }, { ...extensionPage, tab: { id: 4 }, frameId: 0 })).toEqual({ ok: true, value: null });
+    // A content script cannot ask for another frame secret as a page frame, nor a page as a content script.
+    expect(await route({ type: 'frame:secret' }, framed)).toMatchObject({ ok: false });
+    expect(await route({ type: 'frame:secret' }, extensionPage)).toMatchObject({ ok: false });
+  });
+});
+
+describe('frame secrets', () => {
+  it('are 128 random bits, kept per tab (a few, for pages in the back/forward cache), forgotten with the tab', async () => {
+    const secrets = frameSecrets(memorySecretStore());
+    const first = await secrets.mint(1);
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    const later = [];
+    for (let i = 0; i < 8; i++) later.push(await secrets.mint(1));
+    expect(new Set([first, ...later]).size).toBe(9);
+    expect(await secrets.check(1, later[7])).toBe(true);
+    expect(await secrets.check(1, later[0])).toBe(true);
+    expect(await secrets.check(1, first)).toBe(false); // the ninth back
+    expect(await secrets.check(2, later[7])).toBe(false);
+    await secrets.forget(1);
+    expect(await secrets.check(1, later[7])).toBe(false);
   });
 });
 

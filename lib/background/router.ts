@@ -1,6 +1,10 @@
 /**
  * The background's single message entry: validate the shape with the contract's zod schema, check the
  * sender may ask for this, then dispatch. Replies are values or refusals with a reason, never throws.
+ *
+ * A panel framed in a tab (`framed-page`) is answered only with its tab's frame secret in the
+ * message (`frame`, lib/background/frame-secret.ts), only for what the panel does, and only about
+ * its own tab: a panel.html that a page framed itself gets nothing and changes nothing.
  */
 import { describeStorageError, isQuotaError } from '../db/durability';
 import { RequestSchema, type Reply, type Request, type RequestType } from '../messages/contract';
@@ -12,24 +16,29 @@ export type Handlers = { [T in RequestType]: Handler<T> };
 /** Which senders may send which messages. */
 const ALLOWED: Record<RequestType, SenderKind['kind'][]> = {
   'article:analyze': ['content-script'],
+  'frame:secret': ['content-script'],
+  'reveal:take': ['content-script'],
   'corpus:changed': ['extension-page'],
-  'panel:state': ['extension-page'],
-  'panel:reveal': ['extension-page'],
-  'panel:set-open': ['extension-page'],
+  'panel:state': ['extension-page', 'framed-page'],
+  'panel:reveal': ['extension-page', 'framed-page'],
+  'panel:set-open': ['extension-page', 'framed-page'],
   'panel:toggle': ['extension-page'],
-  'panel:retry': ['extension-page'],
-  'panel:highlight': ['extension-page'],
-  'panel:reattach': ['extension-page'],
+  'panel:retry': ['extension-page', 'framed-page'],
+  'panel:highlight': ['extension-page', 'framed-page'],
+  'panel:reattach': ['extension-page', 'framed-page'],
   'library:open': ['extension-page'],
   'highlights:changed-all': ['extension-page'],
   'highlights:list': ['content-script', 'extension-page'],
   'highlights:create': ['content-script', 'extension-page'],
-  'highlights:update': ['content-script', 'extension-page'],
-  'highlights:delete': ['content-script', 'extension-page'],
-  'highlights:restore': ['content-script', 'extension-page'],
+  'highlights:update': ['content-script', 'extension-page', 'framed-page'],
+  'highlights:delete': ['content-script', 'extension-page', 'framed-page'],
+  'highlights:restore': ['content-script', 'extension-page', 'framed-page'],
 };
 
-export function createRouter(handlers: Handlers, extensionId: string, extensionOrigin: string) {
+/** Whether a framed panel's secret is one its tab's content script was given (frame-secret.ts). */
+export type FrameCheck = (tabId: number, secret: unknown) => Promise<boolean>;
+
+export function createRouter(handlers: Handlers, extensionId: string, extensionOrigin: string, checkFrame: FrameCheck = async () => false) {
   return async function route(raw: unknown, senderInfo: SenderInfo): Promise<Reply<unknown>> {
     const sender = classifySender(senderInfo, extensionId, extensionOrigin);
     if (!sender) return { ok: false, error: 'refused: the sender is not part of Policy Lens' };
@@ -42,6 +51,15 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
     const req = parsed.data;
     if (!ALLOWED[req.type].includes(sender.kind)) {
       return { ok: false, error: `refused message "${req.type}": not accepted from a ${sender.kind}` };
+    }
+    if (sender.kind === 'framed-page') {
+      const secret = typeof raw === 'object' && raw !== null ? (raw as { frame?: unknown }).frame : undefined;
+      if (!(await checkFrame(sender.tabId, secret).catch(() => false))) {
+        return { ok: false, error: `refused message "${req.type}": this frame was not made by Policy Lens` };
+      }
+      if ('tabId' in req && req.tabId !== undefined && req.tabId !== sender.tabId) {
+        return { ok: false, error: `refused message "${req.type}": a framed panel speaks only for its own tab` };
+      }
     }
     try {
       const handler = handlers[req.type] as Handler<typeof req.type>;

@@ -18,6 +18,8 @@ import { handleCommand } from './commands';
 import { createHighlightMenu, onHighlightMenu } from './context-menu';
 import { highlightHandlers } from './highlights';
 import { openHighlight } from './open-highlight';
+import { frameSecrets, sessionSecretStore } from './frame-secret';
+import { pendingReveals } from './pending-reveal';
 import { createRouter } from './router';
 import { classifySender, type SenderKind } from './sender';
 
@@ -83,6 +85,16 @@ export function startBackground(): void {
   });
   browser.runtime.onStartup.addListener(() => void ensureSeeded());
 
+  // Kept in storage.session: in memory only, out of content scripts' reach, and there still when
+  // the worker wakes again.
+  const session = browser.storage.session as unknown as Parameters<typeof sessionSecretStore>[0];
+  const secrets = frameSecrets(sessionSecretStore(session));
+  const reveals = pendingReveals(session);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void secrets.forget(tabId).catch(() => undefined);
+    void reveals.forget(tabId).catch(() => undefined);
+  });
+
   const route = createRouter(
     {
       ...highlightHandlers({ db, notify: notifyHighlightsChanged, badge: showCount }),
@@ -97,8 +109,11 @@ export function startBackground(): void {
             if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
           },
           create: (url) => browser.tabs.create({ url }),
+          remember: reveals.remember,
           readerPage: browser.runtime.getURL('/reader.html'),
         }),
+      'frame:secret': async (_req, sender) => secrets.mint(sender.tabId as number),
+      'reveal:take': async (req, sender) => reveals.take(sender.tabId as number, req.articleKey),
       'panel:highlight': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:highlight', id: req.id }),
       'panel:reattach': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:reattach', id: req.id }),
       'article:analyze': async ({ article }) => {
@@ -116,6 +131,7 @@ export function startBackground(): void {
     },
     browser.runtime.id,
     browser.runtime.getURL('/'),
+    secrets.check,
   );
 
   // A tab that navigates starts with no count; its content script, if the new page is an article,

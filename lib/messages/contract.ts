@@ -45,6 +45,13 @@ const HighlightIdSchema = z.string().min(1).max(ID_MAX);
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Content script: here is the article on this tab; what does the corpus know about it? */
   z.object({ type: z.literal('article:analyze'), article: PageArticleSchema }),
+  /** Content script: a secret for the panel frame it is about to make (lib/background/frame-secret.ts). */
+  z.object({ type: z.literal('frame:secret') }),
+  /**
+   * Content script: which highlight the library opened this tab to show, if it was for this article
+   * (answered once; lib/background/open-highlight.ts).
+   */
+  z.object({ type: z.literal('reveal:take'), articleKey: ArticleKeySchema }),
   /** Extension pages: the corpus changed (import, removal); nothing to reply. */
   z.object({ type: z.literal('corpus:changed') }),
   /**

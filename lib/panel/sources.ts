@@ -91,6 +91,11 @@ export function highlightSource(send: Send, tabId: () => number | undefined): Hi
   };
 }
 
+/** `send` with the frame secret added to every message (the framed panel's; see lib/background/frame-secret.ts). */
+export function withFrameSecret(send: Send, secret: string): Send {
+  return (message) => send({ ...(message as Record<string, unknown>), frame: secret });
+}
+
 /** The panel framed in an article page: the background knows its tab from the message's sender. */
 export function framedSource(send: Send, onStateChanged: OnStateChanged): PanelSource {
   return {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../harness/paths';
 import { anchoringSuite } from './suites/anchoring';
+import { paintingSuite } from './suites/painting';
 import { buildSuite } from './suites/build';
 import { corpusSuite } from './suites/corpus';
 import { measuresSuite } from './suites/measures';
@@ -17,7 +18,7 @@ import { loadSuite } from './suites/load';
 import type { Suite, SuiteResult } from './types';
 
 /** Later issues add their suites here; each is self-contained. */
-const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite, corpusSuite, measuresSuite, anchoringSuite, panelSuite, loadSuite];
+const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite, corpusSuite, measuresSuite, anchoringSuite, paintingSuite, panelSuite, loadSuite];
 
 function table(result: SuiteResult): string {
   const cells = result.rows.map((r) => result.columns.map((c) => String(r[c] ?? '')));

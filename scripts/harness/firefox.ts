@@ -93,6 +93,11 @@ function wrap(page: Page): LensPage {
     screenshot: async (file) => {
       await page.screenshot({ path: file as `${string}.png` });
     },
+    capture: async (clip) => {
+      // Over BiDi puppeteer takes the clip in document coordinates; the contract is the viewport's.
+      const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+      return new Uint8Array(await page.screenshot({ clip: { ...clip, x: clip.x + scroll.x, y: clip.y + scroll.y }, type: 'png' }));
+    },
     close: () => page.close(),
   };
 }

@@ -38,6 +38,8 @@ export interface LensPage {
   /** axe-core's violations in the page (in Chromium with @axe-core/playwright). */
   axe(): Promise<AxeViolation[]>;
   screenshot(file: string): Promise<void>;
+  /** A PNG of part of the viewport (CSS pixels): what the reader sees there. */
+  capture(clip: { x: number; y: number; width: number; height: number }): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 

@@ -20,7 +20,8 @@ import { until } from './support/poll';
 
 type Stored = { id: string; articleKey: string; note: string; color: string; quote: { exact: string } };
 
-const painted = (page: LensPage) => page.evaluate(paintedTexts);
+/** The highlights anchored on a page, by colour (its panel's list). */
+const painted = (page: LensPage) => paintedTexts(page);
 const listed = (panel: LensFrame): Promise<ListedHighlight[]> => panel.evaluate(listedHighlights);
 
 describe.each(BROWSERS)('durability in %s', (name) => {
@@ -65,7 +66,7 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       expect(rows.map((h) => h.note).sort()).toEqual(['笔记 0', '笔记 1', '笔记 2']);
       // Every tab shows every change.
       for (const [i, tab] of tabs.entries()) {
-        await until(`tab ${i} painting all three in green`, () => painted(tab), (t) => (t['policy-lens-green'] ?? []).length === 3);
+        await until(`tab ${i} painting all three in green`, () => painted(tab), (t) => (t.green ?? []).length === 3);
         await until(`tab ${i}'s panel listing the notes`, () => listed(panels[i]!), (l) => l.filter((h) => h.note.startsWith('笔记')).length === 3);
       }
       for (const tab of tabs) await tab.close();
@@ -102,7 +103,7 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       await lens.browser.stopBackground!();
       await page.reload();
       await readyPanel(page);
-      await until('the highlight painted after the stop', () => painted(page), (t) => t['policy-lens-yellow']?.includes(PHRASE) ?? false);
+      await until('the highlight painted after the stop', () => painted(page), (t) => t.yellow?.includes(PHRASE) ?? false);
       await until('the note listed after the stop', async () => listed(await panelFrame(page)), (l) => l.length === 1 && l[0]!.note === '停在半路');
       await page.close();
     });
@@ -176,7 +177,7 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       try {
         const page = await browser.openPage(url);
         await readyPanel(page);
-        await until('the highlight painted after the restart', () => painted(page), (t) => t['policy-lens-yellow']?.includes(PHRASE) ?? false);
+        await until('the highlight painted after the restart', () => painted(page), (t) => t.yellow?.includes(PHRASE) ?? false);
         await until('the note after the restart', async () => listed(await panelFrame(page)), (l) => l.length === 1 && l[0]!.note === NOTE);
         const options = await browser.openExtensionPage('/options.html');
         expect(await options.evaluate(storedSchema)).toMatchObject({ version: PREVIOUS_RELEASE.schema });
@@ -194,7 +195,7 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       try {
         const page = await browser.openPage(url);
         await readyPanel(page);
-        await until('the highlight painted after the update', () => painted(page), (t) => t['policy-lens-yellow']?.includes(PHRASE) ?? false);
+        await until('the highlight painted after the update', () => painted(page), (t) => t.yellow?.includes(PHRASE) ?? false);
         await until('the note after the update', async () => listed(await panelFrame(page)), (l) => l.length === 1 && l[0]!.note === NOTE);
 
         // The upgrade ran on what the previous release stored: the popup's list, which reads the

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { fixture } from '../../scripts/harness/fixture-server';
 import { ROOT } from '../../scripts/harness/paths';
 import { readStore } from './support/extension-db';
-import { highlightPhrase, listedHighlights, paintedTexts, panelFrame, writeNote } from './support/highlights';
+import { highlightPhrase, listedHighlights, paintedTexts, panelFrame, waitForFlash, writeNote } from './support/highlights';
 import { BROWSERS, useLens, type AxeViolation, type LensPage } from './support/lens';
 import { readyPanel } from './support/panel';
 
@@ -38,21 +38,6 @@ async function until<T>(what: string, read: () => Promise<T>, test: (value: T) =
 /** Runs in the library page: the rows listed, as ids. */
 function listedIds(): string[] {
   return [...document.querySelectorAll<HTMLElement>('[data-testid="library-highlight"]')].map((r) => r.dataset.id ?? '');
-}
-
-/** Runs in an article page: records every text flashed by the lens from now on (the flash lasts 1.6 s). */
-function watchFlashes(): void {
-  const w = window as unknown as { lensFlashes?: string[] };
-  if (w.lensFlashes) return;
-  const seen: string[] = (w.lensFlashes = []);
-  const registry = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights;
-  setInterval(() => {
-    for (const range of registry.get('policy-lens-flash') ?? []) {
-      const rect = range.getBoundingClientRect();
-      // Only once it has scrolled into the window.
-      if (rect.top >= 0 && rect.bottom <= innerHeight && !seen.includes(range.toString())) seen.push(range.toString());
-    }
-  }, 20);
 }
 
 /** Runs in an extension page: the id of the active tab of the window last focused. */
@@ -163,14 +148,13 @@ describe.each(BROWSERS)('the library in %s', (name) => {
 
     // A click on it: article A's tab comes forward (B's was in front) and the highlight is flashed in view.
     // Sina tabs show no URL to the extension (no `tabs` permission), so A's tab is known by its id.
-    await a.evaluate(watchFlashes);
     await a.bringToFront();
     const tabA = await library.evaluate(activeTabId);
     await b.bringToFront();
     expect(await library.evaluate(activeTabId)).not.toBe(tabA);
     await library.bringToFront();
     await library.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="library-highlight"] [data-testid="library-open"]')!.click());
-    await a.waitFor('the highlight flashed in view', (phrase) => ((window as unknown as { lensFlashes?: string[] }).lensFlashes ?? []).includes(phrase), PHRASE_A);
+    await waitForFlash(a, PHRASE_A, 'the highlight flashed in view');
     expect(await library.evaluate(activeTabId)).toBe(tabA);
     // The full page stays open for the next one, with no error shown.
     expect(await library.evaluate(() => document.querySelector('[data-testid="library-notice"]')?.textContent ?? '')).toBe('');
@@ -195,7 +179,7 @@ describe.each(BROWSERS)('the library in %s', (name) => {
     await library.waitFor('the empty library', () => document.querySelector('[data-testid="library"]')?.getAttribute('data-state') === 'empty');
     expect(await highlights(library)).toEqual([]);
     // Open tabs drop their highlights at once.
-    await until('article A unpainted', () => a.evaluate(paintedTexts), (t) => !(t['policy-lens-yellow'] ?? []).includes(PHRASE_A));
+    await until('article A unpainted', () => paintedTexts(a), (t) => !(t.yellow ?? []).includes(PHRASE_A));
 
     // Import the exported file through the file picker.
     const dir = mkdtempSync(path.join(tmpdir(), 'policy-lens-e2e-'));
@@ -215,10 +199,10 @@ describe.each(BROWSERS)('the library in %s', (name) => {
     await library.waitFor('the search result again', (id) => document.querySelector(`[data-testid="library-highlight"][data-id="${id}"]`) !== null, noted.id);
     await library.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="library-search-clear"]')!.click());
     await library.waitFor('two articles listed again', () => document.querySelectorAll('[data-testid="library-group"]').length === 2);
-    await until('article A painted again', () => a.evaluate(paintedTexts), (t) => (t['policy-lens-yellow'] ?? []).includes(PHRASE_A));
+    await until('article A painted again', () => paintedTexts(a), (t) => (t.yellow ?? []).includes(PHRASE_A));
     await a.reload();
     await readyPanel(a);
-    await until('article A painted after a reload', () => a.evaluate(paintedTexts), (t) => (t['policy-lens-yellow'] ?? []).includes(PHRASE_A));
+    await until('article A painted after a reload', () => paintedTexts(a), (t) => (t.yellow ?? []).includes(PHRASE_A));
     await until('the note in article A’s panel', async () => (await panelFrame(a)).evaluate(listedHighlights), (items) => items.some((h) => h.id === noted.id && h.note === NOTE));
 
     await library.close();

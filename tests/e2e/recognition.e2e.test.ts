@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, loadFixturePages } from '../../scripts/harness/fixture-server';
 import { readStore } from './support/extension-db';
+import { lensHost } from './support/highlights';
 import { BROWSERS, useLens, type LensPage } from './support/lens';
+import { lensActive } from './support/panel';
 
 const pages = loadFixturePages();
 const articlePages = pages.filter((p) => p.kind === 'article').map((p) => p.name);
 const otherPages = pages.filter((p) => p.kind === 'not-article').map((p) => p.name);
-const marker = () => document.documentElement.dataset.policyLens ?? null;
 
 type Row = { key?: string; url?: string; origin: string; title: string };
 
@@ -23,14 +24,14 @@ describe.each(BROWSERS)('recognition in %s', (name) => {
   it.each(articlePages)('recognises the article fixture %s', async (fixtureName) => {
     const page = await lens.browser.openPage(lens.server.urlOf(fixture(fixtureName)));
     // The late-body fixture inserts its body 1.5 s after load; the bounded observer waits for it.
-    await page.waitFor('the lens to recognise the article', () => document.documentElement.dataset.policyLens === 'article', undefined, 20_000);
+    expect(await lensActive(page, 20_000)).toBe(true);
     await page.close();
   });
 
   it('files the desktop and mobile pages of one article under one key', async () => {
     for (const f of ['seed-000-mobile', 'seed-000-desktop']) {
       const page = await lens.browser.openPage(lens.server.urlOf(fixture(f)));
-      await page.waitFor(`the lens on ${f}`, () => document.documentElement.dataset.policyLens === 'article');
+      expect(await lensActive(page), `the lens on ${f}`).toBe(true);
       await page.close();
     }
     let rows: Row[] = [];
@@ -52,9 +53,8 @@ describe.each(BROWSERS)('recognition in %s', (name) => {
     const page = await lens.browser.openPage(lens.server.plainUrlOf(fixture('seed-002-desktop')));
     expect(await page.evaluate(() => location.protocol)).toBe('http:');
     // The same page over https is recognised within a second or two (the test above).
-    await new Promise((r) => setTimeout(r, 2500));
-    expect(await page.evaluate(marker)).toBeNull();
-    expect(await page.evaluate(() => document.querySelector('policy-lens-panel'))).toBeNull();
+    expect(await lensActive(page, 2500)).toBe(false);
+    expect(await page.evaluate(lensHost)).toBeNull();
     await page.close();
   });
 
@@ -62,9 +62,9 @@ describe.each(BROWSERS)('recognition in %s', (name) => {
     const f = fixture(fixtureName);
     const page: LensPage = await lens.browser.openPage(lens.server.urlOf(f));
     await page.waitFor('the page to be parsed', () => document.readyState !== 'loading');
-    // Past document_idle and the body wait's first checks; an article would be marked well before.
-    await new Promise((r) => setTimeout(r, 2500));
-    expect(await page.evaluate(marker)).toBeNull();
+    // Past document_idle and the body wait's first checks; an article's panel would be there well before.
+    expect(await lensActive(page, 2500)).toBe(false);
+    expect(await page.evaluate(lensHost)).toBeNull();
     await page.close();
     const key = /doc-i(\w+)\.shtml/.exec(f.url)?.[1];
     if (key) expect((await storedArticles()).filter((r) => r.key === `sina:${key}`)).toEqual([]);

@@ -415,6 +415,7 @@ const VALID_BY_TYPE: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   'panel:highlight': fc.record({ type: fc.constant('panel:highlight'), id: highlightId, tabId: optTab }).map(defined),
   'panel:reattach': fc.record({ type: fc.constant('panel:reattach'), id: highlightId, tabId: optTab }).map(defined),
   'library:open': fc.record({ type: fc.constant('library:open'), highlightId }),
+  'reveal:take': fc.record({ type: fc.constant('reveal:take'), articleKey: fc.string({ minLength: 1, maxLength: 40 }) }),
 };
 
 /** Message types the arbitraries cannot make a valid message of (a new type with required fields: add it above). */
