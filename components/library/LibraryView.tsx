@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import type { LibraryResult } from '@/lib/library';
 import type { LibraryData, LibraryDeps } from '@/lib/popup/library-deps';
 import { isFiltered, NO_FILTERS, runLibraryQuery, type LibraryFilters } from '@/lib/popup/library-query';
+import { COMPLETE_MARK, FIRST_LIST_MARK } from '@/lib/timing-marks';
 import { ArticleGroup } from './ArticleGroup';
 import { EmptyState } from './EmptyState';
 import { ExportImport } from './ExportImport';
@@ -25,13 +26,6 @@ type Props = {
 type Notice = { kind: 'ok' | 'error'; text: string; undo?: HighlightRecord } | null;
 
 const NOTHING: LibraryResult = { groups: [], total: 0 };
-
-/**
- * The performance mark the view sets when its first list (or its empty state) is committed, in the
- * popup's or library page's own timeline: `npm run bench -- scale` reads it in Chromium and Firefox
- * alike. Extension pages only: no web page can read it.
- */
-export const FIRST_LIST_MARK = 'policy-lens:library-first-list';
 
 /**
  * The highlights library, in the toolbar popup and as a full page: every highlight grouped by article
@@ -113,12 +107,13 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
   const filtered = isFiltered(filters);
   const state = loadError ? 'error' : !indexed ? 'loading' : libraryTotal === 0 ? 'empty' : complete ? 'ready' : 'partial';
 
-  // The first list (rows, or the empty state) is on screen: marked once, for the bench.
-  const marked = useRef(false);
+  // The first list (rows, or the empty state) is on screen, then the whole library: marked once each (lib/timing-marks.ts).
+  const marked = useRef({ first: false, complete: false });
   useLayoutEffect(() => {
-    if (marked.current || (state !== 'ready' && state !== 'partial' && state !== 'empty')) return;
-    marked.current = true;
-    performance.mark(FIRST_LIST_MARK, { detail: { state } });
+    if (state !== 'ready' && state !== 'partial' && state !== 'empty') return;
+    if (!marked.current.first) performance.mark(FIRST_LIST_MARK, { detail: { state } });
+    if (!marked.current.complete && state !== 'partial') performance.mark(COMPLETE_MARK);
+    marked.current = { first: true, complete: marked.current.complete || state !== 'partial' };
   }, [state]);
 
   // Export/import/delete is folded away in the popup, open on the page, and opened whenever the

@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HighlightRecord } from '@/lib/db/schema';
 import { ARTICLES, byId } from '@/lib/library/test-support';
 import type { LibraryData, LibraryDeps } from '@/lib/popup/library-deps';
-import { FIRST_LIST_MARK, LibraryView } from './LibraryView';
+import { FIRST_LIST_MARK } from '@/lib/timing-marks';
+import { LibraryView } from './LibraryView';
 
 /** 10,000 highlights on 400 articles outside the corpus, one a minute: article k holds k, k+400, … */
 const MANY: HighlightRecord[] = Array.from({ length: 10_000 }, (_, i) => ({

@@ -55,6 +55,19 @@ export async function storeOneByOne(batch: ArticleWire[]): Promise<number> {
   return performance.now() - t0;
 }
 
+/** storeOneByOne, each article timed apart (ms). */
+export async function storeEachTimed(batch: ArticleWire[]): Promise<number[]> {
+  if (!catalogue) throw new Error('setCatalogue first');
+  const db = lensDB();
+  const times: number[] = [];
+  for (const a of batch) {
+    const t0 = performance.now();
+    await indexStoredArticle(db, expand(a), catalogue);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
 export async function storeBatch(batch: ArticleWire[]): Promise<number> {
   if (!compiled) throw new Error('setCatalogue first');
   const db = lensDB();
