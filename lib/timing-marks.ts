@@ -5,7 +5,9 @@
  * can read them.
  */
 
-/** The panel first commits its analysis (data-status="ready"). */
+/** The panel frame first receives a state holding the analysis (what comes before is the page's and the background's work). */
+export const PANEL_ANALYSIS_MARK = 'policy-lens:panel-analysis';
+/** The panel first commits its analysis (data-status="ready"): what comes after PANEL_ANALYSIS_MARK is the panel's own rendering. */
 export const PANEL_READY_MARK = 'policy-lens:panel-ready';
 /** The library view (popup, library page) commits its first list: rows, possibly only the first screen, or the empty state. */
 export const FIRST_LIST_MARK = 'policy-lens:library-first-list';

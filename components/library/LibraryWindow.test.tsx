@@ -71,12 +71,12 @@ describe('the first screen, then everything', () => {
     const { deps, give } = steppedDeps();
     const el = await mount(<LibraryView deps={deps} mode="page" />);
     expect($(el, '[data-testid="library"]')?.dataset.state).toBe('loading');
-    // The feed's first screen: the newest highlights' articles, whole (here the last 50 articles' highlights).
-    const newestArticles = new Set(MANY.slice(-50).map((h) => h.articleKey));
+    // The feed's first screen: the newest highlights' articles, whole (here the last 20 articles' highlights).
+    const newestArticles = new Set(MANY.slice(-20).map((h) => h.articleKey));
     const first = MANY.filter((h) => newestArticles.has(h.articleKey));
     give({ highlights: first, articles: ARTICLES, colorRenames: {}, complete: false, total: MANY.length });
     expect($(el, '[data-testid="library"]')?.dataset.state).toBe('partial');
-    expect(rowIds(el)).toHaveLength(50);
+    expect(rowIds(el)).toHaveLength(20);
     // The newest article first, its highlights in reading order.
     expect($(el, '[data-testid="library-group"]')?.dataset.key).toBe('sina:k399');
     expect($(el, '[data-testid="library-count-pending"]')?.textContent).toBe('Reading your highlights…');
@@ -94,7 +94,7 @@ describe('the first screen, then everything', () => {
       input.dispatchEvent(new InputEvent('input', { bubbles: true }));
     });
     await settle(200);
-    expect(rowIds(el)).toHaveLength(50);
+    expect(rowIds(el)).toHaveLength(20);
 
     give({ highlights: MANY, articles: ARTICLES, colorRenames: {}, complete: true, total: MANY.length });
     await waitRows(el);
@@ -115,9 +115,9 @@ describe('an edit in a full library', () => {
     give({ highlights, articles: ARTICLES, colorRenames: {}, complete: true });
     await waitRows(el);
     const normalize = vi.spyOn(String.prototype, 'normalize');
-    highlights = highlights.map((h) => (h.id === 'h-09999' ? { ...h, note: '刚写的笔记' } : h));
+    highlights = highlights.map((h) => (h.id === 'h-00399' ? { ...h, note: '刚写的笔记' } : h));
     give({ highlights, articles: ARTICLES, colorRenames: {}, complete: true });
-    expect($(el, '[data-testid="library-highlight"][data-id="h-09999"] [data-testid="library-note"]')?.textContent).toBe('刚写的笔记');
+    expect($(el, '[data-testid="library-highlight"][data-id="h-00399"] [data-testid="library-note"]')?.textContent).toBe('刚写的笔记');
     // Its quote, note and title: a handful of strings folded, where a rebuild folds over 20,000.
     expect(normalize.mock.calls.length).toBeLessThan(20);
   });
@@ -171,13 +171,13 @@ describe('the window of the list', () => {
     const el = await mount(<LibraryView deps={deps} mode="page" />);
     give({ highlights: MANY, articles: ARTICLES, colorRenames: {}, complete: true });
     await waitRows(el);
-    expect(rowIds(el)).toHaveLength(50);
-    // Scroll down to the end again and again, pressing "Show more" there as the sentinel would: 600 highlights shown.
+    expect(rowIds(el)).toHaveLength(20);
+    // Scroll down to the end again and again, pressing "Show more" there as the sentinel would: 570 highlights shown.
     for (let i = 1; i <= 11; i++) {
       act(() => $(el, '[data-testid="library-more"]')!.click());
       await scrollToEnd(el);
     }
-    expect($(el, '[data-testid="library-more"]')?.textContent).toBe('Show more (600 of 10000 shown)');
+    expect($(el, '[data-testid="library-more"]')?.textContent).toBe('Show more (570 of 10000 shown)');
     // Far fewer rows in the document than shown so far; the groups above are one spacer.
     expect(rowIds(el).length).toBeLessThan(100);
     expect(spacer(el)).not.toBeNull();
@@ -193,7 +193,7 @@ describe('the window of the list', () => {
     expect(groupKeys(el)[0]).toBe('sina:k399');
     expect(rowIds(el).length).toBeLessThan(100);
     expect($(el, '.library-groups > .library-spacer:last-child')).not.toBeNull();
-    expect($(el, '[data-testid="library-more"]')?.textContent).toBe('Show more (600 of 10000 shown)');
+    expect($(el, '[data-testid="library-more"]')?.textContent).toBe('Show more (570 of 10000 shown)');
   });
 
   it('never takes away the group that holds the focus', { timeout: 60_000 }, async () => {

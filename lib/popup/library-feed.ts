@@ -23,12 +23,13 @@ import type { ColorRenames } from '../highlights/colors';
 import type { LibraryArticle } from '../library';
 import { ALL_ARTICLES } from '../messages/content-request';
 import type { LibraryData } from './library-deps';
+import { FIRST_PAGE } from './paging';
 
 const CORPUS_PREFIX = 'corpus:';
-/** Highlights the first screen needs: at least the list's first page (lib/popup/paging.ts). */
-export const FIRST_SCREEN = 50;
+/** Highlights the first screen needs: the list's first page (lib/popup/paging.ts). */
+export const FIRST_SCREEN = FIRST_PAGE;
 /** Up to this many highlights there is no first screen: everything is read at once. */
-const SMALL_LIBRARY = 4 * FIRST_SCREEN;
+const SMALL_LIBRARY = 200;
 /** More keys than this in one change (an import, a wipe): everything is read again. */
 const PATCH_MAX = 1000;
 /** A stored createdAt may carry an offset (an imported file), so its text order is off by up to this. */

@@ -1,10 +1,11 @@
 /**
  * Paging and windowing the library list. With 10,000 highlights the list must not render them all,
- * so it shows the first PAGE_SIZE highlights (across article groups, newest article first) and one
- * page more each time the reader scrolls to the end (an IntersectionObserver on a sentinel) or
- * presses "Show more". As the reader scrolls on, the article groups far above the window are replaced
- * by one spacer of their measured height, and those far below are dropped again (nextWindow), so the
- * document holds a few screens of rows however far the reader goes.
+ * so it shows the first FIRST_PAGE highlights (across article groups, newest article first) and
+ * PAGE_SIZE more each time the reader scrolls to the end (an IntersectionObserver on a sentinel) or
+ * presses "Show more". Of the groups loaded so, only those near the viewport are rendered (nextWindow):
+ * a spacer of their measured height stands in for the groups above and another for those below, so
+ * the document holds a few screens of rows however far the reader goes, and the scrollbar still
+ * spans everything loaded.
  *
  * The rows that are rendered are plain document flow (no absolute positions, no estimated heights for
  * what is on screen): rows of very different heights (a one-line quote, a long note, an open editor)
@@ -16,6 +17,9 @@
 import type { HighlightRecord } from '../db/schema';
 import type { LibraryGroup } from '../library';
 
+/** Highlights rendered first: a screen's worth and more (rows are ~60–120 px), so the first list costs little. */
+export const FIRST_PAGE = 20;
+/** Highlights added by each "Show more" (or the sentinel coming into view). */
 export const PAGE_SIZE = 50;
 
 export type PagedGroup = {
@@ -61,7 +65,7 @@ export function nextLimit(limit: number, total: number, pageSize: number = PAGE_
  */
 export type ListWindow = { first: number; last: number; limit: number };
 
-export const FIRST_WINDOW: ListWindow = { first: 0, last: Infinity, limit: PAGE_SIZE };
+export const FIRST_WINDOW: ListWindow = { first: 0, last: Infinity, limit: FIRST_PAGE };
 
 export type WindowLayout = {
   /** The loaded groups' heights in px: measured when they were last rendered (estimated before). */

@@ -22,7 +22,7 @@
  *
  * Knobs: BENCH_SCALE_BROWSERS (chromium,firefox), BENCH_SCALE_ARTICLES, BENCH_SCALE_HIGHLIGHTS,
  * BENCH_SCALE_RUNS, BENCH_SCALE_PROFILES (a directory keeping the filled full profiles, `<browser>-full`,
- * to try a change without filling again), BENCH_SCALE_IMPORT_ARTICLES, BENCH_SCALE_IMPORT_CAP_S.
+ * to try a change without filling again), BENCH_SCALE_IMPORT_ARTICLES (0: no import), BENCH_SCALE_IMPORT_CAP_S.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,7 +34,7 @@ import { launchFirefox } from '../../harness/firefox';
 import { extensionDir } from '../../harness/paths';
 import type { BrowserName, LensBrowser, LensPage } from '../../harness/types';
 import { loadCatalogueFile } from '../../../lib/measures/load-catalogue';
-import { COMPLETE_MARK, FIRST_LIST_MARK, PANEL_READY_MARK } from '../../../lib/timing-marks';
+import { COMPLETE_MARK, FIRST_LIST_MARK, PANEL_ANALYSIS_MARK, PANEL_READY_MARK } from '../../../lib/timing-marks';
 import { FILL_FIXTURE, fillOrReuse, fillerPage, type FillBrowser, type FillPage, type FillReport, type FillSize } from '../library-fill';
 import { syntheticArticles } from '../load-data';
 import { measureArchiveImport, type ArchiveImportResult } from '../scale/archive-import';
@@ -61,7 +61,8 @@ const BOUNDS = { panelReadyMs: 1.25, popupFirstListMs: 2, libraryFirstListMs: 2 
 
 type Profile = { name: 'small' | 'full'; browser: LensBrowser; fill: FillReport & { reused: boolean } };
 type ListTiming = { first: number; complete: number; state: string; rows: number };
-type PanelTiming = { ms: number; skew: number };
+/** ms from the article's navigation start: the panel frame's own start, the analysis reaching it, its commit. */
+type PanelTiming = { ms: number; frameStart: number; analysis: number; skew: number };
 type Samples = { panel: PanelTiming[]; popup: ListTiming[]; library: ListTiming[] };
 
 function launch(name: BrowserName, server: FixtureServer, profileDir?: string): Promise<LensBrowser> {
@@ -91,9 +92,18 @@ async function panelReady(b: LensBrowser, url: string): Promise<PanelTiming> {
   try {
     const frame = await page.frame('the panel frame', (href) => /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html/.test(href), WAIT_MS);
     await frame.waitFor('the panel to be ready', (mark) => performance.getEntriesByName(mark).length > 0, PANEL_READY_MARK, WAIT_MS);
-    const inFrame = await frame.evaluate((mark) => ({ at: performance.timeOrigin + performance.getEntriesByName(mark)[0]!.startTime, skew: performance.timeOrigin + performance.now() - Date.now() }), PANEL_READY_MARK);
+    const inFrame = await frame.evaluate(
+      ([ready, analysis]) => ({
+        origin: performance.timeOrigin,
+        ready: performance.getEntriesByName(ready)[0]!.startTime,
+        analysis: performance.getEntriesByName(analysis)[0]?.startTime ?? NaN,
+        skew: performance.timeOrigin + performance.now() - Date.now(),
+      }),
+      [PANEL_READY_MARK, PANEL_ANALYSIS_MARK] as const,
+    );
     const inPage = await page.evaluate(() => ({ origin: performance.timeOrigin, skew: performance.timeOrigin + performance.now() - Date.now() }));
-    return { ms: inFrame.at - inPage.origin, skew: inFrame.skew - inPage.skew };
+    const start = inFrame.origin - inPage.origin;
+    return { ms: start + inFrame.ready, frameStart: start, analysis: start + inFrame.analysis, skew: inFrame.skew - inPage.skew };
   } finally {
     await page.close();
   }
@@ -130,6 +140,8 @@ type BrowserFigures = {
   /** full ÷ small, and whether it is within the issue's bound. */
   ratios: Record<keyof typeof BOUNDS, { full_over_small: number; bound: number; met: boolean }>;
   firstListState: { small: string; full: string };
+  /** Where the panel's time goes: nav → its frame starts, → the analysis reaches it, and its own render of it (analysis → ready). */
+  panelParts: { frameStartMs: { small: number; full: number }; analysisReceivedMs: { small: number; full: number }; renderMs: { small: number; full: number } };
   panelClockSkewMs: number;
   runs: number;
   fill: { reused: boolean; steps: Row[] };
@@ -156,6 +168,11 @@ function figures(samples: Record<'small' | 'full', Samples>, fill: FillReport & 
       libraryFirstListMs: ratio(libraryFirstListMs, BOUNDS.libraryFirstListMs),
     },
     firstListState: { small: samples.small.popup[0]?.state ?? '', full: samples.full.popup[0]?.state ?? '' },
+    panelParts: {
+      frameStartMs: pair((s) => s.panel.map((x) => x.frameStart)),
+      analysisReceivedMs: pair((s) => s.panel.map((x) => x.analysis)),
+      renderMs: pair((s) => s.panel.map((x) => x.ms - x.analysis)),
+    },
     panelClockSkewMs: round(med([...samples.small.panel, ...samples.full.panel].map((x) => Math.abs(x.skew))), 1),
     runs: samples.full.panel.length,
     fill: { reused: fill.reused, steps: fill.rows },
@@ -208,7 +225,7 @@ export const scaleSuite: Suite = {
               const panel = await panelReady(p.browser, url);
               const popup = await listTiming(p.browser, '/popup.html');
               const library = await listTiming(p.browser, '/library.html');
-              log(`  ${p.name}: panel ready ${round(panel.ms)} ms, popup first list ${round(popup.first)} ms (${popup.state}, all read ${round(popup.complete)} ms), library page ${round(library.first)} ms`);
+              log(`  ${p.name}: panel ready ${round(panel.ms)} ms (frame ${round(panel.frameStart)}, analysis ${round(panel.analysis)}), popup first list ${round(popup.first)} ms (${popup.state}, all read ${round(popup.complete)} ms), library page ${round(library.first)} ms`);
               if (i < WARMUP) continue;
               samples[p.name].panel.push(panel);
               samples[p.name].popup.push(popup);
@@ -231,7 +248,7 @@ export const scaleSuite: Suite = {
           for (const p of profiles) await p.browser.close().catch(() => undefined);
         }
       }
-      if (BROWSERS.includes('chromium')) {
+      if (BROWSERS.includes('chromium') && IMPORT_ARTICLES > 0) {
         log(`archive import: ${IMPORT_ARTICLES} posts (Chromium, a fresh profile)`);
         archive = await measureArchiveImport({ root, server, articles: IMPORT_ARTICLES, capSeconds: IMPORT_CAP_S, log });
       }
@@ -269,6 +286,9 @@ export const scaleSuite: Suite = {
         columns: ['measure', 'small ms', 'full ms', 'full ÷ small', 'bound'],
         rows: [
           row('article page: navigation → panel ready', f.panelReadyMs, BOUNDS.panelReadyMs),
+          row('  of which: navigation → panel frame starts', f.panelParts.frameStartMs),
+          row('  of which: navigation → analysis reaches the panel', f.panelParts.analysisReceivedMs),
+          row('  of which: the panel renders it (analysis → ready)', f.panelParts.renderMs),
           row('popup: navigation → first list', f.popupFirstListMs, BOUNDS.popupFirstListMs),
           row('popup: navigation → whole library read', f.popupCompleteMs),
           row('library page: navigation → first list', f.libraryFirstListMs, BOUNDS.libraryFirstListMs),
