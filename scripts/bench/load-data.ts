@@ -30,6 +30,8 @@ export type LensDescribeGlobal = {
   /** `count` short, non-overlapping highlights spread evenly over the article body's text. */
   spread(count: number): { exact: string; prefix: string; suffix: string; start: number; end: number }[];
   textLength(): number;
+  /** The article as the content script sends it to the background (readArticlePage, toPageArticle). */
+  pageArticle(): Promise<unknown>;
 };
 
 const SOURCES = ['新华社', '人民日报', '经济日报', '中国证券报', '央视网', '第一财经', '21世纪经济报道', '健康报'];
@@ -166,6 +168,8 @@ export function describerBundle(root: string): Promise<string> {
     import { buildTextMap, describe } from './lib/anchoring';
     import { isNotArticleText } from './lib/highlights/skip';
     import { findBody } from './lib/sina/markup';
+    import { readArticlePage } from './lib/sina/read-article-page';
+    import { toPageArticle } from './lib/content/page-article';
     const map = () => {
       const body = findBody(document);
       if (!body) throw new Error('no article body on this page');
@@ -173,6 +177,11 @@ export function describerBundle(root: string): Promise<string> {
     };
     window.__lensDescribe = {
       textLength: () => map().text.length,
+      async pageArticle() {
+        const read = await readArticlePage(document, location.href, { timeoutMs: 5000 });
+        if (!read.ok) throw new Error('not an article: ' + read.reason);
+        return toPageArticle(read.article);
+      },
       spread(count) {
         // Slots over the non-space characters, so every slot has text: quotes of up to 6 of them, never overlapping.
         const text = map().text;

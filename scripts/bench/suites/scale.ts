@@ -35,8 +35,8 @@ import { extensionDir } from '../../harness/paths';
 import type { BrowserName, LensBrowser, LensPage } from '../../harness/types';
 import { loadCatalogueFile } from '../../../lib/measures/load-catalogue';
 import { COMPLETE_MARK, FIRST_LIST_MARK, PANEL_ANALYSIS_MARK, PANEL_READY_MARK } from '../../../lib/timing-marks';
-import { FILL_FIXTURE, fillOrReuse, fillerPage, type FillBrowser, type FillPage, type FillReport, type FillSize } from '../library-fill';
-import { syntheticArticles } from '../load-data';
+import { FILL_FIXTURE, evaluateSource, fillOrReuse, fillerPage, type FillBrowser, type FillPage, type FillReport, type FillSize } from '../library-fill';
+import { describerBundle, syntheticArticles, type LensDescribeGlobal, type LoadFillerGlobal } from '../load-data';
 import { measureArchiveImport, type ArchiveImportResult } from '../scale/archive-import';
 import { measureIndexOneArticle, type IndexOneResult } from '../scale/index-one';
 import { round, summarize } from '../stats';
@@ -63,7 +63,7 @@ type Profile = { name: 'small' | 'full'; browser: LensBrowser; fill: FillReport 
 type ListTiming = { first: number; complete: number; state: string; rows: number };
 /** ms from the article's navigation start: the panel frame's own start, the analysis reaching it, its commit. */
 type PanelTiming = { ms: number; frameStart: number; analysis: number; skew: number };
-type Samples = { panel: PanelTiming[]; popup: ListTiming[]; library: ListTiming[] };
+type Samples = { panel: PanelTiming[]; popup: ListTiming[]; library: ListTiming[]; analysis: number[] };
 
 function launch(name: BrowserName, server: FixtureServer, profileDir?: string): Promise<LensBrowser> {
   const opts = { extensionDir: extensionDir(name), hosts: server.hosts, port: server.port, ...(profileDir && { profileDir }) };
@@ -131,6 +131,24 @@ async function listTiming(b: LensBrowser, where: '/popup.html' | '/library.html'
 
 const med = (xs: number[]) => summarize(xs).median;
 
+/**
+ * The background's analysis of the fixture article alone: its code (analyzePageArticle) run in an
+ * extension page on the profile's database, on the article as the content script extracts it. What
+ * the panel waits for, without the messaging, the page and the frame around it.
+ */
+async function analysisAlone(b: LensBrowser, root: string, url: string, catalogue: unknown, runs: number, log: (l: string) => void): Promise<number[]> {
+  const article = await b.openPage(url);
+  await evaluateSource(article as unknown as FillPage, await describerBundle(root));
+  const extracted = await article.evaluate(() => (window as unknown as { __lensDescribe: LensDescribeGlobal }).__lensDescribe.pageArticle());
+  await article.close();
+  const page = await fillerPage(fillBrowser(b), root, catalogue, log);
+  try {
+    return await page.evaluate(([a, n]) => (window as unknown as { __lensLoad: LoadFillerGlobal }).__lensLoad.timeAnalysis(a as never, n), [extracted, runs] as const);
+  } finally {
+    await page.close();
+  }
+}
+
 type BrowserFigures = {
   panelReadyMs: { small: number; full: number };
   popupFirstListMs: { small: number; full: number };
@@ -142,6 +160,8 @@ type BrowserFigures = {
   firstListState: { small: string; full: string };
   /** Where the panel's time goes: nav → its frame starts, → the analysis reaches it, and its own render of it (analysis → ready). */
   panelParts: { frameStartMs: { small: number; full: number }; analysisReceivedMs: { small: number; full: number }; renderMs: { small: number; full: number } };
+  /** The background's analysis alone (its code in an extension page, see analysisAlone). */
+  analysisAloneMs: { small: number; full: number };
   panelClockSkewMs: number;
   runs: number;
   fill: { reused: boolean; steps: Row[] };
@@ -173,6 +193,7 @@ function figures(samples: Record<'small' | 'full', Samples>, fill: FillReport & 
       analysisReceivedMs: pair((s) => s.panel.map((x) => x.analysis)),
       renderMs: pair((s) => s.panel.map((x) => x.ms - x.analysis)),
     },
+    analysisAloneMs: pair((s) => s.analysis),
     panelClockSkewMs: round(med([...samples.small.panel, ...samples.full.panel].map((x) => Math.abs(x.skew))), 1),
     runs: samples.full.panel.length,
     fill: { reused: fill.reused, steps: fill.rows },
@@ -218,7 +239,7 @@ export const scaleSuite: Suite = {
           }
           for (const p of profiles) await closeAll(p.browser);
 
-          const samples: Record<'small' | 'full', Samples> = { small: { panel: [], popup: [], library: [] }, full: { panel: [], popup: [], library: [] } };
+          const samples: Record<'small' | 'full', Samples> = { small: { panel: [], popup: [], library: [], analysis: [] }, full: { panel: [], popup: [], library: [], analysis: [] } };
           for (let i = 0; i < WARMUP + RUNS; i++) {
             log(`${name}: run ${i + 1}/${WARMUP + RUNS}${i < WARMUP ? ' (warm-up)' : ''}`);
             for (const p of profiles) {
@@ -231,6 +252,12 @@ export const scaleSuite: Suite = {
               samples[p.name].popup.push(popup);
               samples[p.name].library.push(library);
             }
+          }
+          for (const p of profiles) {
+            samples[p.name].analysis = await analysisAlone(p.browser, root, url, catalogue, WARMUP + RUNS, log);
+            log(`  ${p.name}: the background's analysis alone ${samples[p.name].analysis.map((x) => Math.round(x)).join(', ')} ms`);
+            samples[p.name].analysis = samples[p.name].analysis.slice(WARMUP);
+            await closeAll(p.browser);
           }
           perBrowser[name] = figures(samples, profiles.find((p) => p.name === 'full')!.fill);
 
@@ -289,6 +316,7 @@ export const scaleSuite: Suite = {
           row('  of which: navigation → panel frame starts', f.panelParts.frameStartMs),
           row('  of which: navigation → analysis reaches the panel', f.panelParts.analysisReceivedMs),
           row('  of which: the panel renders it (analysis → ready)', f.panelParts.renderMs),
+          row("the background's analysis alone (its code in an extension page)", f.analysisAloneMs),
           row('popup: navigation → first list', f.popupFirstListMs, BOUNDS.popupFirstListMs),
           row('popup: navigation → whole library read', f.popupCompleteMs),
           row('library page: navigation → first list', f.libraryFirstListMs, BOUNDS.libraryFirstListMs),
