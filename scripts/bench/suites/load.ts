@@ -354,6 +354,8 @@ async function measureList(lib: Library, path: '/popup.html' | '/library.html'):
       const list = await until('the library list', () =>
         page.evaluate(() => (window as unknown as { __lensLoadList?: { state: string; at: number; rows: number } }).__lensLoadList ?? null),
       );
+      // A full library shows its first screen first (data-state="partial"); searching waits for the whole library.
+      await until('the whole library read', () => page.evaluate(() => (document.querySelector('[data-testid="library"]')?.getAttribute('data-state') !== 'partial' ? true : null)));
       const total = await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="library-count"]')?.dataset.total ?? null);
       const searches: { word: string; ms: number; hits: number }[] = [];
       if (list.state !== 'empty') {
@@ -461,7 +463,12 @@ export const loadSuite: Suite = {
           const fresh = await measureArticle(lib, newArticle(server, `${lib.name[0]}${i}x${Date.now() % 1e6}`), 0);
           if (i >= WARMUP) article[`${lib.name} new`]!.push(fresh);
           for (const path of ['/popup.html', '/library.html'] as const) {
-            const l = await measureList(lib, path);
+            // A trace now and then misses the extension page's renderer (a loaded machine): measured again once.
+            const l = await measureList(lib, path).catch((e: Error) => {
+              if (!/lacks the list mark/.test(e.message)) throw e;
+              log(`  ${e.message}: measuring again`);
+              return measureList(lib, path);
+            });
             if (i >= WARMUP) lists[`${lib.name} ${path}`]!.push(l);
           }
         }
@@ -559,7 +566,7 @@ export const loadSuite: Suite = {
           rows: listRows,
           notes: [
             '/popup.html is opened in a tab (as the e2e tests do): same document and code as the toolbar popup, in a tab-sized window.',
-            'first list render = the first highlight row committed to the DOM (the empty library: its empty state).',
+            'first list render = the first highlight row committed to the DOM (the empty library: its empty state); with a full library that is its first screen (the newest highlights\' articles), read before the rest (lib/popup/library-feed.ts). The searches start once the whole library is read.',
             'search = a word committed at once into the box (as an input method commits it), from that input event to the list count changing: includes the box\'s 150 ms debounce.',
             busy,
           ],
