@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightsView, PageHighlight } from '@/lib/content/highlights/controller';
 import { COLOR_STYLES, colorOrDefault, type HighlightColor, type PaletteEntry } from '@/lib/highlights/colors';
@@ -18,6 +19,24 @@ export type HighlightActions = {
 type Props = { view: HighlightsView | undefined; actions?: HighlightActions | undefined };
 
 const QUOTE_SHOWN = 120;
+/**
+ * Items the panel renders with its analysis, then how many more per task until all are there: an
+ * article with 200 highlights made the panel's first render 150 ms long (`npm run bench -- scale`),
+ * and the first ones fill the panel's height anyway.
+ */
+const FIRST_ITEMS = 30;
+const MORE_ITEMS = 60;
+
+/** How many of `total` items to render: FIRST_ITEMS, then MORE_ITEMS more each task until all; at least through `needed`. */
+function useProgressive(total: number, needed: number): number {
+  const [count, setCount] = useState(FIRST_ITEMS);
+  useEffect(() => {
+    if (count >= total) return undefined;
+    const timer = setTimeout(() => setCount((n) => n + MORE_ITEMS), 0);
+    return () => clearTimeout(timer);
+  }, [count, total]);
+  return Math.max(count, needed + 1);
+}
 
 /**
  * "My highlights": the page's highlights in reading order with colour, quote and note (editable in
@@ -25,6 +44,9 @@ const QUOTE_SHOWN = 120;
  * apart with why they could not be placed, to re-attach or delete.
  */
 export function HighlightList({ view, actions }: Props) {
+  const placed = view?.items.filter((h) => h.status !== 'orphan') ?? [];
+  // The one the page asks to edit is rendered at once, wherever it is in the list.
+  const shown = useProgressive(placed.length, view?.editRequest ? placed.findIndex((h) => h.id === view.editRequest!.id) : -1);
   if (!view || !view.loaded) {
     return (
       <p class="status" role="status" data-testid="highlights-loading">
@@ -40,7 +62,6 @@ export function HighlightList({ view, actions }: Props) {
       </p>
     );
   }
-  const placed = view.items.filter((h) => h.status !== 'orphan');
   const orphans = view.items.filter((h) => h.status === 'orphan');
   if (view.items.length === 0) return <p class="empty">{t('panel.highlightsEmpty')}</p>;
   return (
@@ -48,7 +69,7 @@ export function HighlightList({ view, actions }: Props) {
       {!view.painted && <p class="hint">{t('panel.highlights.notPainted')}</p>}
       {placed.length > 0 && (
         <ol class="highlights" data-testid="highlight-list">
-          {placed.map((h) => (
+          {placed.slice(0, shown).map((h) => (
             <HighlightItem key={h.id} item={h} palette={view.palette} actions={actions} editRequest={view.editRequest} />
           ))}
         </ol>
@@ -72,7 +93,29 @@ export function HighlightList({ view, actions }: Props) {
 
 type ItemProps = { item: PageHighlight; palette: PaletteEntry[]; actions: HighlightActions | undefined; editRequest: HighlightsView['editRequest'] };
 
-function HighlightItem({ item, palette, actions, editRequest }: ItemProps) {
+const sameItem = (a: PageHighlight, b: PageHighlight) =>
+  a.id === b.id && a.color === b.color && a.note === b.note && a.quote === b.quote && a.status === b.status && a.start === b.start && a.reason === b.reason && a.tags.join('\n') === b.tags.join('\n');
+const askedOf = (p: ItemProps) => (p.editRequest?.id === p.item.id ? p.editRequest.seq : undefined);
+// The palette arrives anew with every state (it crosses a message): compared by what it says.
+const samePalette = (a: PaletteEntry[], b: PaletteEntry[]) => a === b || (a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.label === b[i]!.label));
+
+/**
+ * One highlight. Every state the content script sends holds every item anew; an item whose fields,
+ * palette, actions and edit request are unchanged is not rendered again. (Not preact/compat's memo:
+ * importing compat switches every input's onChange to onInput, page-wide.)
+ */
+class HighlightItem extends Component<ItemProps> {
+  override shouldComponentUpdate(next: ItemProps): boolean {
+    const p = this.props;
+    return !sameItem(p.item, next.item) || !samePalette(p.palette, next.palette) || p.actions !== next.actions || askedOf(p) !== askedOf(next);
+  }
+
+  override render() {
+    return <HighlightItemView {...this.props} />;
+  }
+}
+
+function HighlightItemView({ item, palette, actions, editRequest }: ItemProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const li = useRef<HTMLLIElement>(null);
   const box = useRef<HTMLTextAreaElement>(null);

@@ -3,6 +3,7 @@ import type { LensState } from '@/lib/content/state';
 import type { MeasureInsight } from '@/lib/insight/analyze';
 import type { PanelSource } from '@/lib/panel/sources';
 import { t } from '@/lib/i18n';
+import { PANEL_ANALYSIS_MARK } from '@/lib/timing-marks';
 import type { HighlightActions } from './HighlightList';
 import { Panel } from './Panel';
 
@@ -18,6 +19,7 @@ export function PanelApp({ source, landmark }: { source: PanelSource; landmark?:
     // Loads can overlap (tab switches): only the last one asked for may set the state.
     const ticket = ++latest.current;
     const next = await source.load().catch(() => null);
+    if (next?.status === 'ready' && performance.getEntriesByName(PANEL_ANALYSIS_MARK).length === 0) performance.mark(PANEL_ANALYSIS_MARK);
     if (ticket === latest.current) setState(next);
   }, [source]);
 

@@ -14,7 +14,9 @@
 import { lensDB, type HighlightRecord, type StoredArticle } from '../../lib/db/schema';
 import { CORPUS_VERSION_KEY } from '../../lib/db/seed';
 import { bodyFingerprint } from '../../lib/identity';
+import { analyzePageArticle } from '../../lib/insight/analyze';
 import { indexStoredArticle } from '../../lib/insight/indexer';
+import type { PageArticle } from '../../lib/messages/contract';
 import { compileCatalogue, detectMeasures, type Catalogue, type CompiledCatalogue } from '../../lib/measures';
 import { indexArticles } from '../../lib/related';
 
@@ -55,6 +57,19 @@ export async function storeOneByOne(batch: ArticleWire[]): Promise<number> {
   return performance.now() - t0;
 }
 
+/** storeOneByOne, each article timed apart (ms). */
+export async function storeEachTimed(batch: ArticleWire[]): Promise<number[]> {
+  if (!catalogue) throw new Error('setCatalogue first');
+  const db = lensDB();
+  const times: number[] = [];
+  for (const a of batch) {
+    const t0 = performance.now();
+    await indexStoredArticle(db, expand(a), catalogue);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
 export async function storeBatch(batch: ArticleWire[]): Promise<number> {
   if (!compiled) throw new Error('setCatalogue first');
   const db = lensDB();
@@ -83,6 +98,22 @@ export async function storeHighlights(records: HighlightRecord[]): Promise<numbe
     await db.highlights.bulkPut(records);
   });
   return performance.now() - t0;
+}
+
+/**
+ * The background's answer to a page's article:analyze (measures, timelines, related articles), run
+ * here on the same database, timed `runs` times (ms each). Nothing is added to the corpus.
+ */
+export async function timeAnalysis(page: PageArticle, runs: number): Promise<number[]> {
+  if (!catalogue) throw new Error('setCatalogue first');
+  const db = lensDB();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await analyzePageArticle(page, { db, catalogue, addToCorpus: false });
+    times.push(performance.now() - t0);
+  }
+  return times;
 }
 
 export async function counts(): Promise<Record<string, number>> {
