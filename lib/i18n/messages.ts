@@ -6,6 +6,13 @@ import { contentEn, contentZh } from './content-messages';
 
 export const en = {
   ...contentEn,
+  // The manifest's words (lib/i18n/locales.ts writes them to _locales/*/messages.json for the build).
+  'manifest.name': 'Policy Lens',
+  'manifest.description':
+    'Reading companion for Chinese health-insurance policy news on Sina Finance: policy measures, related articles, your highlights.',
+  'manifest.actionTitle': 'Policy Lens: my highlights',
+  'manifest.command.togglePanel': 'Show or hide the Policy Lens panel on this page',
+  'manifest.command.highlightSelection': 'Highlight the selected text',
   'popup.empty': 'Your highlights and notes from Sina Finance articles will appear here.',
   'options.title': 'Policy Lens — corpus and settings',
   'options.welcome':
@@ -188,6 +195,11 @@ export type MessageKey = keyof typeof en;
 
 export const zh: Record<MessageKey, string> = {
   ...contentZh,
+  'manifest.name': '政策透镜',
+  'manifest.description': '新浪财经医保政策新闻的阅读助手：标出文中提到的政策措施，列出相关文章，保存你的高亮和笔记，数据只留在本机。',
+  'manifest.actionTitle': '政策透镜：我的高亮',
+  'manifest.command.togglePanel': '显示或隐藏本页的政策透镜面板',
+  'manifest.command.highlightSelection': '高亮所选文字',
   'popup.empty': '你在新浪财经文章中做的高亮和笔记会显示在这里。',
   'options.title': '政策透镜 — 语料库与设置',
   'options.welcome': '欢迎！打开任意一篇新浪财经文章，政策透镜会在旁边显示文中提到的政策措施、相关文章和你的高亮。所有数据都只保存在这台电脑上。',
