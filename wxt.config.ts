@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { DEFAULT_LOCALE, localeFiles, msg } from './lib/i18n/locales';
 import { ARTICLE_ORIGINS } from './lib/sina/match-patterns';
 import { bundledDataPlugin } from './scripts/build/bundled-data-plugin';
+import { PRIVACY_PAGE, privacyPage } from './scripts/build/privacy-page';
 
 /** Rendered from assets/icon.svg by `npm run icons` (scripts/icons/render.ts). */
 const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [String(size), `icon/${size}.png`]));
@@ -74,7 +75,7 @@ export default defineConfig({
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      files.push(...localeFiles());
+      files.push(...localeFiles(), { relativeDest: PRIVACY_PAGE, contents: privacyPage(import.meta.dirname) });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       // WXT takes the toolbar button's title from the popup's <title>, and makes Firefox's sidebar_action
