@@ -189,6 +189,9 @@ export const en = {
   'highlights.note.tooLong': 'A note can be at most {0} characters ({1} now).',
   'highlights.note.save': 'Save',
   'highlights.note.cancel': 'Cancel',
+  'drafts.question': 'Discard the changes to this note?',
+  'drafts.keep': 'Keep editing',
+  'drafts.discard': 'Discard',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -371,4 +374,7 @@ export const zh: Record<MessageKey, string> = {
   'highlights.note.tooLong': '笔记最多 {0} 个字符（现在 {1} 个）。',
   'highlights.note.save': '保存',
   'highlights.note.cancel': '取消',
+  'drafts.question': '放弃对这条笔记的修改？',
+  'drafts.keep': '继续编辑',
+  'drafts.discard': '放弃',
 };
