@@ -79,7 +79,7 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void ensureSeeded();
     void createHighlightMenu(browser.contextMenus).catch((e: Error) => console.error(`[Policy Lens] context menu: ${e.message}`));
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
   browser.runtime.onStartup.addListener(() => void ensureSeeded());
 
