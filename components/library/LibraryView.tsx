@@ -14,6 +14,7 @@ import type { RowActions } from './HighlightRow';
 import { MoreSentinel } from './MoreSentinel';
 import { SearchBar } from './SearchBar';
 import { useLibraryIndex } from './use-library-index';
+import { describeError } from '@/lib/i18n/errors';
 
 type Props = {
   deps: LibraryDeps;
@@ -48,7 +49,7 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
           setData(next);
           setLoadError(null);
         },
-        (e) => setLoadError(e.message),
+        (e) => setLoadError(describeError(e)),
       ),
     [deps],
   );
@@ -78,13 +79,13 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
     () => ({
       open: (id) => {
         setNotice(null);
-        deps.open(id).catch((e: Error) => setNotice({ kind: 'error', text: t('library.openFailed', e.message) }));
+        deps.open(id).catch((e: Error) => setNotice({ kind: 'error', text: t('library.openFailed', describeError(e)) }));
       },
       update: (id, patch) => deps.update(id, patch),
       remove: (id) => {
         deps.remove(id).then(
           (record) => setNotice(record ? { kind: 'ok', text: t('highlights.undo.deleted'), undo: record } : null),
-          (e: Error) => setNotice({ kind: 'error', text: t('panel.highlights.failed', e.message) }),
+          (e: Error) => setNotice({ kind: 'error', text: t('panel.highlights.failed', describeError(e)) }),
         );
       },
     }),
@@ -93,7 +94,7 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
   const undo = (record: HighlightRecord) => {
     deps.restore(record).then(
       () => setNotice(null),
-      (e: Error) => setNotice({ kind: 'error', text: t('panel.highlights.failed', e.message) }),
+      (e: Error) => setNotice({ kind: 'error', text: t('panel.highlights.failed', describeError(e)) }),
     );
   };
 

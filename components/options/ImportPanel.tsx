@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ImportFile, ImportResult } from '@/lib/db/articles';
 import { t } from '@/lib/i18n';
 import { DropZone } from '../shared/DropZone';
+import { describeError } from '@/lib/i18n/errors';
 
 type Props = {
   onImport(files: ImportFile[], onProgress: (done: number, total: number) => void): Promise<ImportResult[]>;
@@ -27,7 +28,7 @@ export function ImportPanel({ onImport }: Props) {
       setProgress({ done: 0, total: files.length });
       setResults(await onImport(files, (done, total) => setProgress({ done, total })));
     } catch (e) {
-      setError(t('error.generic', (e as Error).message));
+      setError(t('error.generic', describeError(e)));
     } finally {
       setProgress(null);
       if (input.current) input.current.value = '';

@@ -8,6 +8,7 @@ import { HostAccessNotice } from '../shared/HostAccess';
 import { CorpusTable } from './CorpusTable';
 import { AddReadSetting } from './AddReadSetting';
 import { ImportPanel } from './ImportPanel';
+import { describeError } from '@/lib/i18n/errors';
 
 export type CorpusActions = {
   /** Calls `onRows` now and after every change to the corpus, from any context; returns unsubscribe. */
@@ -38,7 +39,7 @@ export function OptionsPage({
   useEffect(() => void storage?.read().then(setEvicted, () => undefined), [storage]);
 
   // Live: the background seeds the corpus on install while this page may already be open.
-  useEffect(() => actions.watch(setRows, (e) => setNotice(t('error.generic', e.message))), [actions]);
+  useEffect(() => actions.watch(setRows, (e) => setNotice(t('error.generic', describeError(e)))), [actions]);
 
   const importFiles = (files: ImportFile[], onProgress: (done: number, total: number) => void) => actions.importFiles(files, onProgress);
 
@@ -47,7 +48,7 @@ export function OptionsPage({
       await actions.remove(row.id);
       setNotice(t('corpus.removed', row.title));
     } catch (e) {
-      setNotice(t('error.generic', (e as Error).message));
+      setNotice(describeError(e));
     }
   };
 

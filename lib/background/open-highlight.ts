@@ -8,6 +8,7 @@
  */
 import type { LensDB } from '../db/schema';
 import { getHighlight } from '../highlights/store';
+import { LensError } from '../i18n/errors';
 import { corpusKey } from '../insight/analyze-stored';
 import { revealFragment } from '../highlights/reveal-link';
 import type { ContentRequest } from '../messages/contract';
@@ -42,7 +43,7 @@ export function pageFor(record: { id: string; articleKey: string; url: string },
 
 export async function openHighlight(highlightId: string, deps: OpenDeps): Promise<{ tabId: number }> {
   const record = await getHighlight(deps.db, highlightId);
-  if (!record) throw new Error(`no highlight with id ${highlightId} (it may have been deleted)`);
+  if (!record) throw new LensError('open.not-found', { id: highlightId });
   const tabs = (await deps.tabs()).filter((t): t is TabRef & { id: number } => t.id !== undefined && t.id >= 0);
   const answers = await Promise.all(
     tabs.map((t) =>
@@ -59,6 +60,6 @@ export async function openHighlight(highlightId: string, deps: OpenDeps): Promis
     return { tabId: open.id };
   }
   const created = await deps.create(pageFor(record, deps.readerPage));
-  if (created.id === undefined) throw new Error('the browser did not open a tab');
+  if (created.id === undefined) throw new LensError('open.no-tab');
   return { tabId: created.id };
 }

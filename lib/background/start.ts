@@ -13,6 +13,7 @@ import { analyzePageArticle } from '../insight/analyze';
 import { indexStoredArticle } from '../insight/indexer';
 import { createIndexQueue } from '../insight/index-queue';
 import { removeFromIndex } from '../related';
+import { LensError } from '../i18n/errors';
 import { ALL_ARTICLES, HIGHLIGHTS_CHANGED, STATE_CHANGED, type ContentRequest } from '../messages/contract';
 import { handleCommand } from './commands';
 import { createHighlightMenu, onHighlightMenu } from './context-menu';
@@ -28,7 +29,7 @@ function toTab(tabId: number, message: ContentRequest): Promise<unknown> {
 /** The tab a panel message is about: the one it names (side panel, popup), else the panel's own tab. */
 function panelTab(req: { tabId?: number }, sender: SenderKind): number {
   const tabId = req.tabId ?? sender.tabId;
-  if (tabId === undefined) throw new Error('the panel is not inside a tab');
+  if (tabId === undefined) throw new LensError('message.not-in-tab');
   return tabId;
 }
 
