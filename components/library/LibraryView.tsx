@@ -59,6 +59,11 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
   const result = useMemo(() => (index ? runLibraryQuery(index, filters) : NOTHING), [index, filters]);
   const page = useMemo(() => pageGroups(result.groups, limit), [result, limit]);
   const palette = useMemo(() => paletteOf(data?.colorRenames), [data?.colorRenames]);
+  // Only measures some highlight is about (and the one chosen, should its last highlight go).
+  const measures = useMemo(() => {
+    const found = index?.measureIds();
+    return found ? deps.measures.filter((m) => found.has(m.id) || m.id === filters.measureId) : [];
+  }, [index, deps.measures, filters.measureId]);
 
   const applyFilters = (next: LibraryFilters) => {
     setFilters(next);
@@ -141,7 +146,7 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
         {state !== 'empty' && (
           <div class="library-controls">
             <SearchBar initial={filters.text} onSearch={onSearch} />
-            <FilterBar filters={filters} palette={palette} measures={deps.measures} onChange={applyFilters} />
+            <FilterBar filters={filters} palette={palette} measures={measures} onChange={applyFilters} />
           </div>
         )}
 

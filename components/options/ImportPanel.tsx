@@ -3,6 +3,7 @@ import type { ImportFile, ImportResult } from '@/lib/db/articles';
 import { t } from '@/lib/i18n';
 import { DropZone } from '../shared/DropZone';
 import { describeError } from '@/lib/i18n/errors';
+import { displayTitle } from '@/lib/text/display-title';
 
 type Props = {
   onImport(files: ImportFile[], onProgress: (done: number, total: number) => void): Promise<ImportResult[]>;
@@ -75,7 +76,7 @@ export function ImportPanel({ onImport }: Props) {
             {results.map((r) => (
               <li key={r.file} class={`result ${r.status}`} data-status={r.status}>
                 <strong>{r.file}</strong> — {t(`import.status.${r.status}`)}
-                {r.status === 'refused' ? <div class="reason">{r.reason}</div> : <span class="muted"> · {r.title}</span>}
+                {r.status === 'refused' ? <div class="reason">{r.reason}</div> : <span class="muted"> · {displayTitle(r.title)}</span>}
               </li>
             ))}
           </ul>

@@ -9,6 +9,7 @@ import { CorpusTable } from './CorpusTable';
 import { AddReadSetting } from './AddReadSetting';
 import { ImportPanel } from './ImportPanel';
 import { describeError } from '@/lib/i18n/errors';
+import { displayTitle } from '@/lib/text/display-title';
 
 export type CorpusActions = {
   /** Calls `onRows` now and after every change to the corpus, from any context; returns unsubscribe. */
@@ -46,7 +47,7 @@ export function OptionsPage({
   const remove = async (row: CorpusRow) => {
     try {
       await actions.remove(row.id);
-      setNotice(t('corpus.removed', row.title));
+      setNotice(t('corpus.removed', displayTitle(row.title)));
     } catch (e) {
       setNotice(describeError(e));
     }

@@ -27,11 +27,22 @@ export function revealIn(body: Element, target: TextTarget): boolean {
   return true;
 }
 
-/** Scrolls a range of the page to the middle of the window and flashes it. */
+/**
+ * Scrolls a range of the page to the middle of the window and flashes it. The range itself is
+ * centred, not its paragraph (a long paragraph centred can leave the mention below the fold), and at
+ * once: a smooth scroll started by a first click in the panel was cancelled in Chromium when focus
+ * moved into the panel's frame, leaving the flash out of sight.
+ */
 export function showRange(range: Range): void {
-  const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
-  el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   const doc = range.startContainer.ownerDocument;
+  const view = doc?.defaultView;
+  const rect = range.getBoundingClientRect();
+  if (view && (rect.width > 0 || rect.height > 0)) {
+    view.scrollTo({ top: view.scrollY + rect.top - Math.max(0, (view.innerHeight - rect.height) / 2), behavior: 'instant' });
+  } else {
+    const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'instant' });
+  }
   if (doc) flash(doc, range);
 }
 

@@ -62,6 +62,8 @@ export interface LibraryIndex {
   query(query?: LibraryQuery): LibraryResult;
   /** Highlights indexed. */
   readonly size: number;
+  /** Every measure some highlight is about (see measuresOf): what the measure filter can find. */
+  measureIds(): ReadonlySet<string>;
 }
 
 export interface LibraryIndexOptions {
@@ -308,7 +310,10 @@ function* libraryIndexSteps(highlights: readonly HighlightRecord[], articles: re
     return { groups, total };
   }
 
-  return { query, size: entries.length };
+  let offered: ReadonlySet<string> | undefined;
+  const measureIds = () => (offered ??= new Set(entries.flatMap((entry) => [...measuresOf(entry)])));
+
+  return { query, size: entries.length, measureIds };
 }
 
 /** Every highlight grouped by article (newest group first): what the exports take for "everything". */
