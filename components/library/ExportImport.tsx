@@ -6,6 +6,7 @@ import { createDownload, exportFile, revokeDownload, type Download, type ExportK
 import { annotationsExport, markdownExport } from '@/lib/popup/exports';
 import type { LibraryDeps } from '@/lib/popup/library-deps';
 import { DropZone } from '../shared/DropZone';
+import { describeError } from '@/lib/i18n/errors';
 
 type Props = {
   deps: LibraryDeps;
@@ -68,7 +69,7 @@ export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal,
       current.current = createDownload(file);
       setDownload(current.current);
     } catch (e) {
-      setExportError(t('library.export.failed', (e as Error).message));
+      setExportError(t('library.export.failed', describeError(e)));
     }
   };
 
@@ -80,7 +81,7 @@ export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal,
       setImporting({ kind: 'done', report: await deps.importFile(file) });
     } catch (e) {
       // A LibraryImportError's message names the file and the first bad field.
-      setImporting({ kind: 'refused', message: (e as Error).message });
+      setImporting({ kind: 'refused', message: describeError(e) });
     } finally {
       if (input.current) input.current.value = '';
     }
@@ -92,7 +93,7 @@ export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal,
     try {
       setWipe({ kind: 'done', result: await deps.wipe() });
     } catch (e) {
-      setWipe({ kind: 'failed', message: (e as Error).message });
+      setWipe({ kind: 'failed', message: describeError(e) });
     }
   };
 

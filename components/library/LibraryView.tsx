@@ -15,6 +15,7 @@ import { MoreSentinel } from './MoreSentinel';
 import { SearchBar } from './SearchBar';
 import { useLibraryIndex } from './use-library-index';
 import { useListWindow } from './use-list-window';
+import { describeError } from '@/lib/i18n/errors';
 
 type Props = {
   deps: LibraryDeps;
@@ -49,7 +50,7 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
           setData(next);
           setLoadError(null);
         },
-        (e) => setLoadError(e.message),
+        (e) => setLoadError(describeError(e)),
       ),
     [deps],
   );
@@ -61,6 +62,11 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
   const result = useMemo(() => (!indexed ? NOTHING : complete ? runLibraryQuery(indexed.index, filters) : indexed.index.query()), [indexed, complete, filters]);
   const page = useListWindow(list, result.groups);
   const palette = useMemo(() => paletteOf(data?.colorRenames), [data?.colorRenames]);
+  // Only measures some highlight is about (and the one chosen, should its last highlight go).
+  const measures = useMemo(() => {
+    const found = indexed?.index.measureIds();
+    return found ? deps.measures.filter((m) => found.has(m.id) || m.id === filters.measureId) : [];
+  }, [indexed, deps.measures, filters.measureId]);
 
   const reset = page.reset;
   const applyFilters = (next: LibraryFilters) => {
@@ -84,13 +90,13 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
     () => ({
       open: (id) => {
         setNotice(null);
-        deps.open(id).catch((e: Error) => setNotice({ kind: 'error', text: t('library.openFailed', e.message) }));
+        deps.open(id).catch((e: Error) => setNotice({ kind: 'error', text: t('library.openFailed', describeError(e)) }));
       },
       update: (id, patch) => deps.update(id, patch),
       remove: (id) => {
         deps.remove(id).then(
           (record) => setNotice(record ? { kind: 'ok', text: t('highlights.undo.deleted'), undo: record } : null),
-          (e: Error) => setNotice({ kind: 'error', text: t('panel.highlights.failed', e.message) }),
+          (e: Error) => setNotice({ kind: 'error', text: t('panel.highlights.failed', describeError(e)) }),
         );
       },
     }),
@@ -99,7 +105,7 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
   const undo = (record: HighlightRecord) => {
     deps.restore(record).then(
       () => setNotice(null),
-      (e: Error) => setNotice({ kind: 'error', text: t('panel.highlights.failed', e.message) }),
+      (e: Error) => setNotice({ kind: 'error', text: t('panel.highlights.failed', describeError(e)) }),
     );
   };
 
@@ -155,7 +161,7 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
         {state !== 'empty' && (
           <div class="library-controls">
             <SearchBar initial={filters.text} onSearch={onSearch} />
-            <FilterBar filters={filters} palette={palette} measures={deps.measures} onChange={applyFilters} />
+            <FilterBar filters={filters} palette={palette} measures={measures} onChange={applyFilters} />
           </div>
         )}
 

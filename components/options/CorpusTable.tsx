@@ -1,5 +1,6 @@
 import type { CorpusRow } from '@/lib/db/articles';
 import { formatDate, t } from '@/lib/i18n';
+import { displayTitle } from '@/lib/text/display-title';
 
 type Props = { rows: CorpusRow[] | null; onRemove(row: CorpusRow): void };
 
@@ -26,13 +27,13 @@ export function CorpusTable({ rows, onRemove }: Props) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} data-id={r.id} data-origin={r.origin}>
-              <td>{r.url ? <a href={r.url} target="_blank" rel="noreferrer">{r.title}</a> : r.title}</td>
+              <td lang="zh-CN">{r.url ? <a href={r.url} target="_blank" rel="noreferrer">{displayTitle(r.title)}</a> : displayTitle(r.title)}</td>
               <td>{formatDate(r.date)}</td>
               <td>{r.source}</td>
               <td>{t(`corpus.origin.${r.origin}`)}</td>
               <td>
                 {r.origin !== 'seed' && (
-                  <button type="button" aria-label={t('corpus.removeLabel', r.title)} onClick={() => onRemove(r)}>
+                  <button type="button" aria-label={t('corpus.removeLabel', displayTitle(r.title))} onClick={() => onRemove(r)}>
                     {t('corpus.remove')}
                   </button>
                 )}

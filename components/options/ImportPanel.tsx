@@ -2,6 +2,8 @@ import { useRef, useState } from 'preact/hooks';
 import type { ImportFile, ImportResult } from '@/lib/db/articles';
 import { t } from '@/lib/i18n';
 import { DropZone } from '../shared/DropZone';
+import { describeError } from '@/lib/i18n/errors';
+import { displayTitle } from '@/lib/text/display-title';
 
 type Props = {
   onImport(files: ImportFile[], onProgress: (done: number, total: number) => void): Promise<ImportResult[]>;
@@ -27,7 +29,7 @@ export function ImportPanel({ onImport }: Props) {
       setProgress({ done: 0, total: files.length });
       setResults(await onImport(files, (done, total) => setProgress({ done, total })));
     } catch (e) {
-      setError(t('error.generic', (e as Error).message));
+      setError(t('error.generic', describeError(e)));
     } finally {
       setProgress(null);
       if (input.current) input.current.value = '';
@@ -74,7 +76,7 @@ export function ImportPanel({ onImport }: Props) {
             {results.map((r) => (
               <li key={r.file} class={`result ${r.status}`} data-status={r.status}>
                 <strong>{r.file}</strong> — {t(`import.status.${r.status}`)}
-                {r.status === 'refused' ? <div class="reason">{r.reason}</div> : <span class="muted"> · {r.title}</span>}
+                {r.status === 'refused' ? <div class="reason">{r.reason}</div> : <span class="muted"> · {displayTitle(r.title)}</span>}
               </li>
             ))}
           </ul>

@@ -2,10 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CorpusRow, ImportFile } from '@/lib/db/articles';
 import type { EvictionNotice as EvictionNoticeData } from '@/lib/db/durability';
 import { t } from '@/lib/i18n';
+import type { HostAccess } from '@/lib/permissions/host-access';
 import { EvictionNotice, type StorageNotice } from '../shared/EvictionNotice';
+import { HostAccessNotice } from '../shared/HostAccess';
 import { CorpusTable } from './CorpusTable';
 import { AddReadSetting } from './AddReadSetting';
 import { ImportPanel } from './ImportPanel';
+import { describeError } from '@/lib/i18n/errors';
+import { displayTitle } from '@/lib/text/display-title';
 
 export type CorpusActions = {
   /** Calls `onRows` now and after every change to the corpus, from any context; returns unsubscribe. */
@@ -17,23 +21,35 @@ export type CorpusActions = {
 };
 
 /** The options page: a welcome on first install, importing articles, and the corpus list. */
-export function OptionsPage({ actions, welcome, storage }: { actions: CorpusActions; welcome: boolean; storage?: StorageNotice }) {
+export function OptionsPage({
+  actions,
+  welcome,
+  storage,
+  hostAccess,
+  privacyUrl,
+}: {
+  actions: CorpusActions;
+  welcome: boolean;
+  storage?: StorageNotice;
+  hostAccess?: HostAccess;
+  privacyUrl?: string;
+}) {
   const [rows, setRows] = useState<CorpusRow[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [evicted, setEvicted] = useState<EvictionNoticeData | null>(null);
   useEffect(() => void storage?.read().then(setEvicted, () => undefined), [storage]);
 
   // Live: the background seeds the corpus on install while this page may already be open.
-  useEffect(() => actions.watch(setRows, (e) => setNotice(t('error.generic', e.message))), [actions]);
+  useEffect(() => actions.watch(setRows, (e) => setNotice(t('error.generic', describeError(e)))), [actions]);
 
   const importFiles = (files: ImportFile[], onProgress: (done: number, total: number) => void) => actions.importFiles(files, onProgress);
 
   const remove = async (row: CorpusRow) => {
     try {
       await actions.remove(row.id);
-      setNotice(t('corpus.removed', row.title));
+      setNotice(t('corpus.removed', displayTitle(row.title)));
     } catch (e) {
-      setNotice(t('error.generic', (e as Error).message));
+      setNotice(describeError(e));
     }
   };
 
@@ -41,18 +57,28 @@ export function OptionsPage({ actions, welcome, storage }: { actions: CorpusActi
     <main class="options" data-testid="options">
       <h1>{t('options.title')}</h1>
       <EvictionNotice notice={evicted} onDismiss={() => void storage?.dismiss().then(() => setEvicted(null))} />
+      {hostAccess && <HostAccessNotice access={hostAccess} compact />}
       {welcome && (
         <p class="welcome" data-testid="welcome">
           {t('options.welcome')}
         </p>
       )}
       <AddReadSetting actions={actions} />
-      <ImportPanel onImport={importFiles} />
+      <div id="import">
+        <ImportPanel onImport={importFiles} />
+      </div>
       <section aria-labelledby="corpus-heading">
         <h2 id="corpus-heading">{t('corpus.heading')}</h2>
         {notice && <p role="status">{notice}</p>}
         <CorpusTable rows={rows} onRemove={(r) => void remove(r)} />
       </section>
+      {privacyUrl && (
+        <p class="muted privacy-link">
+          <a href={privacyUrl} data-testid="privacy-link">
+            {t('privacy.link')}
+          </a>
+        </p>
+      )}
     </main>
   );
 }

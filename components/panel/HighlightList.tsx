@@ -4,8 +4,11 @@ import type { HighlightsView, PageHighlight } from '@/lib/content/highlights/con
 import { COLOR_STYLES, colorOrDefault, type HighlightColor, type PaletteEntry } from '@/lib/highlights/colors';
 import { NOTE_MAX } from '@/lib/highlights/limits';
 import { t } from '@/lib/i18n';
+import { isComposingKey } from '@/lib/text/composition';
 import { shorten } from '@/lib/text/shorten';
+import { DiscardPrompt } from '../shared/DiscardPrompt';
 import { useAction } from '../shared/use-action';
+import { useDraft } from '../shared/use-draft';
 
 /** What the reader can do with a highlight from the panel; each resolves, or rejects with the reason. */
 export type HighlightActions = {
@@ -115,8 +118,12 @@ class HighlightItem extends Component<ItemProps> {
   }
 }
 
+const isString = (value: unknown): value is string => typeof value === 'string';
+
 function HighlightItemView({ item, palette, actions, editRequest }: ItemProps) {
-  const [draft, setDraft] = useState<string | null>(null);
+  // An unsaved note survives Esc (it asks), the page reloading and the panel closing (draft store).
+  const note = useDraft(`note:${item.id}`, item.note, { same: (a, b) => a === b, valid: isString });
+  const draft = note.draft;
   const li = useRef<HTMLLIElement>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const editing = draft !== null;
@@ -129,7 +136,7 @@ function HighlightItemView({ item, palette, actions, editRequest }: ItemProps) {
   const asked = editRequest?.id === item.id ? editRequest.seq : undefined;
   useEffect(() => {
     if (asked === undefined || !actions) return;
-    setDraft((current) => current ?? item.note);
+    note.open();
     li.current?.scrollIntoView({ block: 'nearest' });
   }, [asked]);
   const { busy, error, setError, run } = useAction();
@@ -145,7 +152,7 @@ function HighlightItemView({ item, palette, actions, editRequest }: ItemProps) {
       return;
     }
     // The draft stays in the box until the save is confirmed, so a failed save loses nothing.
-    if (await run(() => actions!.saveNote(item.id, draft))) setDraft(null);
+    if (await run(() => actions!.saveNote(item.id, draft))) note.close();
   };
 
   return (
@@ -185,19 +192,33 @@ function HighlightItemView({ item, palette, actions, editRequest }: ItemProps) {
             value={draft}
             placeholder={t('highlights.note.placeholder')}
             ref={box}
-            onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
+            onInput={(e) => note.change((e.target as HTMLTextAreaElement).value)}
             onKeyDown={(e) => {
+              // Enter and Esc belong to the input method while it composes (pinyin → 医保).
+              if (isComposingKey(e)) return;
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
-              if (e.key === 'Escape') setDraft(null);
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                note.requestClose();
+              }
             }}
           />
           <p class="hint">{t('highlights.note.hint')}</p>
+          {note.asking && (
+            <DiscardPrompt
+              onKeep={() => {
+                note.keep();
+                box.current?.focus();
+              }}
+              onDiscard={note.close}
+            />
+          )}
         </div>
       )}
       {actions && (
         <div class="highlight-actions">
           {draft === null ? (
-            <button type="button" class="link" data-testid="note-edit" disabled={busy} onClick={() => setDraft(item.note)}>
+            <button type="button" class="link" data-testid="note-edit" disabled={busy} onClick={note.open}>
               {item.note === '' ? t('highlights.popover.addNote') : t('highlights.popover.editNote')}
             </button>
           ) : (
@@ -205,7 +226,7 @@ function HighlightItemView({ item, palette, actions, editRequest }: ItemProps) {
               <button type="button" class="primary" data-testid="note-save" disabled={busy} onClick={() => void save()}>
                 {t('highlights.note.save')}
               </button>
-              <button type="button" class="link" disabled={busy} onClick={() => setDraft(null)}>
+              <button type="button" class="link" data-testid="note-cancel" disabled={busy} onClick={note.requestClose}>
                 {t('highlights.note.cancel')}
               </button>
             </>

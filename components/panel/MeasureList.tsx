@@ -58,9 +58,16 @@ function MeasureItem({ measure, onReveal }: { measure: MeasureInsight; onReveal:
             {t('panel.byWording')}
           </span>
         )}
-        <button type="button" class="link" aria-expanded={expanded} aria-controls={timelineId} data-testid="timeline-toggle" onClick={() => setExpanded(!expanded)}>
-          {t('panel.timeline')} ({measure.timelineTotal})
-        </button>
+        {measure.timelineTotal > 0 ? (
+          <button type="button" class="link" aria-expanded={expanded} aria-controls={timelineId} data-testid="timeline-toggle" onClick={() => setExpanded(!expanded)}>
+            {t('panel.timeline')} ({measure.timelineTotal})
+          </button>
+        ) : (
+          // Nothing to open: say so, rather than a link to an empty list.
+          <span class="muted" data-testid="timeline-none">
+            {t('panel.timelineNone')}
+          </span>
+        )}
       </div>
       {expanded && (
         <ol class="timeline" id={timelineId} data-testid="timeline" aria-label={t('panel.timelineLabel', measure.name)}>

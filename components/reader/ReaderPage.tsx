@@ -11,6 +11,7 @@ import { formatDate, t } from '@/lib/i18n';
 import type { PanelSource } from '@/lib/panel/sources';
 import { displayTitle } from '@/lib/text/display-title';
 import { PanelApp } from '../panel/PanelApp';
+import { describeError } from '@/lib/i18n/errors';
 
 /** How the reader page reaches the reader's highlights (through the background, like a tab does). */
 export type ReaderHighlightDeps = {
@@ -49,7 +50,7 @@ export function ReaderPage({ id, load, highlights }: Props) {
     setView({ status: 'loading' });
     load(id).then(
       (found) => current && setView(found ? { status: 'ready', ...found } : { status: 'missing' }),
-      (error: Error) => current && setView({ status: 'error', error: error.message }),
+      (error: Error) => current && setView({ status: 'error', error: describeError(error) }),
     );
     return () => {
       current = false;

@@ -10,6 +10,7 @@
 import type { HighlightRecord, LensDB } from '../db/schema';
 import { readColorRenames } from '../highlights/color-settings';
 import { createHighlight, deleteHighlight, getHighlight, listForArticle, restoreHighlight, updateHighlight } from '../highlights/store';
+import { LensError } from '../i18n/errors';
 import type { HighlightList, Request } from '../messages/contract';
 import { parseArticleUrl } from '../sina/url';
 import type { SenderKind } from './sender';
@@ -21,13 +22,13 @@ function scopeOf(sender: SenderKind): string | null {
   if (sender.kind !== 'content-script') return null;
   const key = parseArticleUrl(sender.url)?.key;
   // classifySender only lets through content scripts on article URLs, so this cannot happen; refuse anyway.
-  if (!key) throw new Error('the sender is not on a Sina article');
+  if (!key) throw new LensError('message.not-article-sender');
   return key;
 }
 
 function checkScope(sender: SenderKind, articleKey: unknown): void {
   const scope = scopeOf(sender);
-  if (scope !== null && articleKey !== scope) throw new Error(`a page may only touch its own article's highlights (${scope})`);
+  if (scope !== null && articleKey !== scope) throw new LensError('message.other-article', { scope });
 }
 
 export type HighlightHandlerDeps = {

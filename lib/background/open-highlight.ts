@@ -9,6 +9,7 @@
  */
 import type { LensDB } from '../db/schema';
 import { getHighlight } from '../highlights/store';
+import { LensError } from '../i18n/errors';
 import { corpusKey } from '../insight/analyze-stored';
 import type { ContentRequest } from '../messages/contract';
 
@@ -41,7 +42,7 @@ export function pageFor(record: { id: string; articleKey: string; url: string },
 
 export async function openHighlight(highlightId: string, deps: OpenDeps): Promise<{ tabId: number }> {
   const record = await getHighlight(deps.db, highlightId);
-  if (!record) throw new Error(`no highlight with id ${highlightId} (it may have been deleted)`);
+  if (!record) throw new LensError('open.not-found', { id: highlightId });
   const tabs = (await deps.tabs()).filter((t): t is TabRef & { id: number } => t.id !== undefined && t.id >= 0);
   const answers = await Promise.all(
     tabs.map((t) =>
@@ -59,7 +60,7 @@ export async function openHighlight(highlightId: string, deps: OpenDeps): Promis
   }
   const page = pageFor(record, deps.readerPage);
   const created = await deps.create(page);
-  if (created.id === undefined) throw new Error('the browser did not open a tab');
+  if (created.id === undefined) throw new LensError('open.no-tab');
   if (!page.startsWith(deps.readerPage)) await deps.remember(created.id, { highlightId: record.id, articleKey: record.articleKey });
   return { tabId: created.id };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { frameSecrets, memorySecretStore } from './frame-secret';
+import { HighlightStoreError } from '../highlights/store';
+import { setLang } from '../i18n';
 import { createRouter, type Handlers } from './router';
 
 const EXT_ID = 'lens-id';
@@ -61,7 +63,7 @@ describe('background router', () => {
       { ...contentScript, frameId: 3 },
       { id: EXT_ID },
     ]) {
-      expect(await route({ type: 'article:analyze', article }, sender)).toEqual({ ok: false, error: 'refused: the sender is not part of Policy Lens' });
+      expect(await route({ type: 'article:analyze', article }, sender)).toEqual({ ok: false, error: 'refused: the sender is not part of Policy Lens', code: 'message.foreign-sender' });
     }
     expect(handlers['article:analyze']).not.toHaveBeenCalled();
   });
@@ -79,6 +81,7 @@ describe('background router', () => {
     expect(await route({ type: 'corpus:changed' }, contentScript)).toEqual({
       ok: false,
       error: 'refused message "corpus:changed": not accepted from a content-script',
+      code: 'message.not-allowed',
     });
     expect(await route({ type: 'article:analyze', article }, extensionPage)).toMatchObject({ ok: false });
   });
@@ -86,7 +89,23 @@ describe('background router', () => {
   it('turns a handler failure into a refusal with its reason', async () => {
     const { route, handlers } = setup();
     vi.mocked(handlers['corpus:changed']).mockRejectedValueOnce(new Error('database closed'));
-    expect(await route({ type: 'corpus:changed' }, extensionPage)).toEqual({ ok: false, error: 'corpus:changed failed: database closed' });
+    expect(await route({ type: 'corpus:changed' }, extensionPage)).toEqual({ ok: false, error: 'The request failed (corpus:changed): database closed', code: 'message.failed' });
+  });
+
+  it('words refusals in the interface language, with their code', async () => {
+    const { route, handlers } = setup();
+    setLang('zh');
+    try {
+      expect(await route({ type: 'corpus:changed' }, contentScript)).toEqual({ ok: false, error: '已拒绝消息“corpus:changed”：不接受来自 content-script 的此消息', code: 'message.not-allowed' });
+      const bad = await route({ type: 'article:analyze', article: { ...article, key: '<script>' } }, contentScript);
+      expect(bad).toMatchObject({ ok: false, error: '已拒绝消息“article:analyze”：article.key 必须是新浪文章标识', code: 'message.invalid' });
+      vi.mocked(handlers['highlights:update']).mockRejectedValueOnce(new HighlightStoreError('update', 'at most 10000 characters (got 10001)', 'note', 'field.too-long', { max: 10000 }));
+      expect(await route({ type: 'highlights:update', id: 'h1', patch: {} }, extensionPage)).toEqual({ ok: false, error: '修改高亮：note：最多 10000 个字符', code: 'field.too-long' });
+      (handlers['highlights:create'] as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
+      expect(await route({ type: 'highlights:create', highlight: {} }, contentScript)).toMatchObject({ ok: false, error: expect.stringMatching(/^保存高亮：浏览器的存储空间已满/), code: 'storage.full' });
+    } finally {
+      setLang('en');
+    }
   });
 
   it('accepts the panel messages from extension pages only, with or without a tab id', async () => {
@@ -170,6 +189,6 @@ describe('background router and a full disk', () => {
     const { route, handlers } = setup();
     (handlers['highlights:create'] as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
     const reply = await route({ type: 'highlights:create', highlight: {} }, contentScript);
-    expect(reply).toEqual({ ok: false, error: expect.stringContaining("highlights:create: the browser's storage is full, so nothing was saved") });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining("Saving the highlight: the browser's storage is full, so nothing was saved"), code: 'storage.full' });
   });
 });

@@ -6,7 +6,8 @@
  * message (`frame`, lib/background/frame-secret.ts), only for what the panel does, and only about
  * its own tab: a panel.html that a page framed itself gets nothing and changes nothing.
  */
-import { describeStorageError, isQuotaError } from '../db/durability';
+import { codeOf, describeError, isErrorCode, LensError, storageCode, wordError, type ErrorCode } from '../i18n/errors';
+import { issueCode } from '../i18n/zod-issues';
 import { RequestSchema, type Reply, type Request, type RequestType } from '../messages/contract';
 import { classifySender, type SenderInfo, type SenderKind } from './sender';
 
@@ -41,35 +42,46 @@ export type FrameCheck = (tabId: number, secret: unknown) => Promise<boolean>;
 export function createRouter(handlers: Handlers, extensionId: string, extensionOrigin: string, checkFrame: FrameCheck = async () => false) {
   return async function route(raw: unknown, senderInfo: SenderInfo): Promise<Reply<unknown>> {
     const sender = classifySender(senderInfo, extensionId, extensionOrigin);
-    if (!sender) return { ok: false, error: 'refused: the sender is not part of Policy Lens' };
+    if (!sender) return refuse(new LensError('message.foreign-sender'));
     const parsed = RequestSchema.safeParse(raw);
     if (!parsed.success) {
       const type = typeof raw === 'object' && raw && 'type' in raw ? printable((raw as { type: unknown }).type) : 'unknown';
       const issue = parsed.error.issues[0];
-      return { ok: false, error: `refused message "${type}": ${issue ? `${issue.path.join('.') || 'message'} ${issue.message}` : 'invalid'}` };
+      const { code, params } = issueCode(issue);
+      return refuse(new LensError('message.invalid', { type, field: issue?.path.join('.') || 'message', detail: wordError(code, params) }));
     }
     const req = parsed.data;
     if (!ALLOWED[req.type].includes(sender.kind)) {
-      return { ok: false, error: `refused message "${req.type}": not accepted from a ${sender.kind}` };
+      return refuse(new LensError('message.not-allowed', { type: req.type, sender: sender.kind }));
     }
     if (sender.kind === 'framed-page') {
       const secret = typeof raw === 'object' && raw !== null ? (raw as { frame?: unknown }).frame : undefined;
       if (!(await checkFrame(sender.tabId, secret).catch(() => false))) {
-        return { ok: false, error: `refused message "${req.type}": this frame was not made by Policy Lens` };
+        return refuse(new LensError('message.frame-unknown', { type: req.type }));
       }
       if ('tabId' in req && req.tabId !== undefined && req.tabId !== sender.tabId) {
-        return { ok: false, error: `refused message "${req.type}": a framed panel speaks only for its own tab` };
+        return refuse(new LensError('message.frame-other-tab', { type: req.type }));
       }
     }
     try {
       const handler = handlers[req.type] as Handler<typeof req.type>;
       return { ok: true, value: await handler(req as never, sender) };
     } catch (error) {
-      // A full disk is the reader's to fix, so say so plainly (nothing was written: Dexie transactions).
-      if (isQuotaError(error)) return { ok: false, error: describeStorageError(req.type, error) };
-      return { ok: false, error: `${req.type} failed: ${printable(error instanceof Error ? error.message : error)}` };
+      // Worded for the reader in the interface language, naming what was being done. A full disk is
+      // the reader's to fix, and says so plainly (nothing was written: Dexie transactions).
+      const actionCode = `action.${req.type}`;
+      const action = wordError(isErrorCode(actionCode) ? actionCode : 'action.other');
+      const coded = codeOf(error);
+      if (coded) return { ok: false, error: describeError(error), code: coded.code };
+      const storage: ErrorCode | null = storageCode(error);
+      if (storage) return { ok: false, error: describeError(error, undefined, action), code: storage };
+      return refuse(new LensError('message.failed', { action, type: req.type, detail: printable(error instanceof Error ? error.message : error) }));
     }
   };
+}
+
+function refuse(error: LensError): { ok: false; error: string; code: string } {
+  return { ok: false, error: describeError(error), code: error.code };
 }
 
 /** Any value as text for a refusal, without calling anything it carries (a hostile toString). */

@@ -13,6 +13,7 @@ import { analyzePageArticle } from '../insight/analyze';
 import { indexStoredArticle } from '../insight/indexer';
 import { createIndexQueue } from '../insight/index-queue';
 import { removeFromIndex } from '../related';
+import { LensError } from '../i18n/errors';
 import { ALL_ARTICLES, HIGHLIGHTS_CHANGED, STATE_CHANGED, type ContentRequest } from '../messages/contract';
 import { handleCommand } from './commands';
 import { createHighlightMenu, onHighlightMenu } from './context-menu';
@@ -30,7 +31,7 @@ function toTab(tabId: number, message: ContentRequest): Promise<unknown> {
 /** The tab a panel message is about: the one it names (side panel, popup), else the panel's own tab. */
 function panelTab(req: { tabId?: number }, sender: SenderKind): number {
   const tabId = req.tabId ?? sender.tabId;
-  if (tabId === undefined) throw new Error('the panel is not inside a tab');
+  if (tabId === undefined) throw new LensError('message.not-in-tab');
   return tabId;
 }
 
@@ -81,7 +82,7 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void ensureSeeded();
     void createHighlightMenu(browser.contextMenus).catch((e: Error) => console.error(`[Policy Lens] context menu: ${e.message}`));
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
   browser.runtime.onStartup.addListener(() => void ensureSeeded());
 

@@ -62,7 +62,7 @@ iframe { border: 0; width: 100%; height: 100%; display: block; color-scheme: lig
 }
 .tab:hover { background: #0950b0; }
 .tab:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
-.panel.open + .tab { right: min(${PANEL_WIDTH}px, 100vw); }
+.panel.open + .tab { right: min(${PANEL_WIDTH}px, 100vw); writing-mode: horizontal-tb; padding: 8px 6px; }
 @media (prefers-color-scheme: dark) {
   .panel { background: #15181e; box-shadow: -2px 0 12px rgba(0,0,0,.6); }
   .tab { background: #2f6fd0; }

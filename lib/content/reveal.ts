@@ -17,8 +17,19 @@ export function findText(body: Element, target: TextTarget): Range | null {
   return match.status === 'anchored' ? rangeFromOffsets(map, match.start, match.end) : null;
 }
 
-/** Scrolls a range of the page to the middle of the window. */
+/**
+ * Scrolls a range of the page to the middle of the window. The range itself is centred, not its
+ * paragraph (a long paragraph centred can leave the mention below the fold), and at once: a smooth
+ * scroll started by a first click in the panel was cancelled in Chromium when focus moved into the
+ * panel's frame, leaving the flash out of sight.
+ */
 export function scrollToRange(range: Range): void {
-  const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
-  el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  const view = range.startContainer.ownerDocument?.defaultView;
+  const rect = range.getBoundingClientRect();
+  if (view && (rect.width > 0 || rect.height > 0)) {
+    view.scrollTo({ top: view.scrollY + rect.top - Math.max(0, (view.innerHeight - rect.height) / 2), behavior: 'instant' });
+  } else {
+    const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'instant' });
+  }
 }

@@ -4,6 +4,7 @@
  * refused file changes nothing while the rest still import.
  */
 import type { Article } from '../corpus/article';
+import { describeError, LensError } from '../i18n/errors';
 import type { LensDB, StoredArticle } from './schema';
 
 export type ImportFile = { name: string; bytes: Uint8Array };
@@ -72,7 +73,8 @@ async function importOne(
   try {
     article = parse(file.bytes, file.name);
   } catch (error) {
-    return { file: file.name, status: 'refused', reason: (error as Error).message };
+    // Worded now, in the interface language: the options page shows the reason as it is.
+    return { file: file.name, status: 'refused', reason: describeError(error) };
   }
   const stored: StoredArticle = { ...article, origin: 'imported', file: file.name, addedAt: now().toISOString() };
   const added = await storeArticle(db, stored, index);
@@ -91,14 +93,17 @@ export async function listCorpus(db: LensDB): Promise<CorpusRow[]> {
   return rows;
 }
 
-export class CorpusActionError extends Error {}
+/** Why the reader's action on the corpus was refused (a LensError with its code). */
+export class CorpusActionError extends LensError {
+  override readonly name = 'CorpusActionError';
+}
 
 /** Removes an article the reader imported or read; seed articles ship with the extension and stay. */
 export async function removeArticle(db: LensDB, id: string, unindex?: (id: string) => Promise<void>): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     const article = await db.articles.get(id);
-    if (!article) throw new CorpusActionError(`Remove article: no article with id ${id}`);
-    if (article.origin === 'seed') throw new CorpusActionError(`Remove article: "${article.title}" ships with Policy Lens and cannot be removed`);
+    if (!article) throw new CorpusActionError('corpus.remove-missing', { id });
+    if (article.origin === 'seed') throw new CorpusActionError('corpus.remove-seed', { title: article.title });
     await db.articles.delete(id);
     await unindex?.(id);
   });

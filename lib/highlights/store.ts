@@ -10,6 +10,8 @@
 import { z } from 'zod';
 import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../anchoring/selector-schemas';
 import type { HighlightRecord, LensDB } from '../db/schema';
+import type { ErrorCode, ErrorParams } from '../i18n/errors';
+import { issueCode } from '../i18n/zod-issues';
 import { DEFAULT_COLOR, HIGHLIGHT_COLORS } from './colors';
 import { NOTE_MAX, TAGS_MAX, TAG_MAX } from './limits';
 
@@ -42,6 +44,9 @@ export class HighlightStoreError extends Error {
     message: string,
     /** Dotted path of the offending field, when one is to blame. */
     readonly field?: string,
+    /** The reason's code and parameters, for wording it in the interface language (lib/i18n/errors.ts). */
+    readonly code?: ErrorCode,
+    readonly params: ErrorParams = {},
   ) {
     super(`${ACTION_LABEL[action]}: ${field ? `${field}: ` : ''}${message}`);
   }
@@ -49,7 +54,10 @@ export class HighlightStoreError extends Error {
 
 const NoteSchema = z
   .string({ error: 'must be text' })
-  .refine((s) => s.length <= NOTE_MAX, { error: (issue) => `at most ${NOTE_MAX} characters (got ${String((issue.input as string).length)})` });
+  .refine((s) => s.length <= NOTE_MAX, {
+    error: (issue) => `at most ${NOTE_MAX} characters (got ${String((issue.input as string).length)})`,
+    params: { code: 'field.too-long', max: NOTE_MAX },
+  });
 
 /**
  * Tags as the reader typed them, tidied: trimmed, empties dropped, duplicates removed (first one
@@ -76,7 +84,7 @@ const UrlSchema = z
         return false;
       }
     },
-    { error: 'must be an http(s) or extension URL' },
+    { error: 'must be an http(s) or extension URL', params: { code: 'field.url' } },
   );
 
 const QuoteSchema = TextQuoteSelectorSchema.extend({
@@ -118,6 +126,7 @@ export const HighlightPatchSchema = z
   })
   .refine((p) => (p.quote === undefined) === (p.position === undefined), {
     error: 'quote and position are re-attached together: give both or neither',
+    params: { code: 'field.quote-and-position' },
     path: ['quote'],
   });
 export type HighlightPatch = z.input<typeof HighlightPatchSchema>;
@@ -139,7 +148,8 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, action: Highlight
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
   // Unknown keys come back as one issue on the object; name them, they are usually a typo.
   const message = issue?.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : (issue?.message ?? 'invalid input');
-  throw new HighlightStoreError(action, message, field);
+  const { code, params } = issueCode(issue);
+  throw new HighlightStoreError(action, message, field, code, params);
 }
 
 export interface StoreOptions {
@@ -183,7 +193,7 @@ export async function updateHighlight(db: LensDB, id: string, patch: unknown, op
   const changes = parse(HighlightPatchSchema, patch, 'update');
   return db.transaction('rw', db.highlights, async () => {
     const current = await db.highlights.get(id);
-    if (!current) throw new HighlightStoreError('update', `no highlight with id ${id} (it may have been deleted in another tab)`);
+    if (!current) throw new HighlightStoreError('update', `no highlight with id ${id} (it may have been deleted in another tab)`, undefined, 'highlight.not-found', { id });
     const next: HighlightRecord = { ...current };
     if (changes.note !== undefined) next.note = changes.note;
     if (changes.color !== undefined) next.color = changes.color;
@@ -204,7 +214,7 @@ export async function updateHighlight(db: LensDB, id: string, patch: unknown, op
  * one that is already gone (two tabs, a double click) returns null rather than failing.
  */
 export async function deleteHighlight(db: LensDB, id: string): Promise<HighlightRecord | null> {
-  if (typeof id !== 'string' || id === '') throw new HighlightStoreError('delete', 'must be a highlight id', 'id');
+  if (typeof id !== 'string' || id === '') throw new HighlightStoreError('delete', 'must be a highlight id', 'id', 'highlight.bad-id');
   return db.transaction('rw', db.highlights, async () => {
     const current = await db.highlights.get(id);
     if (!current) return null;

@@ -60,6 +60,17 @@ describe('analyzePageArticle', () => {
     expect(await db.articles.count()).toBe(5);
   });
 
+  it('takes the page’s source over the site a seed names, once the page is read (the library lists it so)', async () => {
+    await seeded();
+    expect((await db.articles.get(seed000().id))?.source).toBe('新浪财经');
+    await analyzePageArticle(seedPage(), { db, catalogue, addToCorpus: true });
+    expect((await db.articles.get(seed000().id))?.source).toBe('央视网');
+    expect((await db.articleHeads.get(seed000().id))?.source).toBe('央视网');
+    // A page that names no source leaves what is known alone.
+    await analyzePageArticle({ ...seedPage(), source: null }, { db, catalogue, addToCorpus: true });
+    expect((await db.articles.get(seed000().id))?.source).toBe('央视网');
+  });
+
   it('lists measures with mentions that point back into the text, and timelines without the article itself', async () => {
     await seeded();
     const insight = await analyzePageArticle(seedPage(), { db, catalogue, addToCorpus: true });

@@ -78,8 +78,14 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
   let indexAfter: string | undefined;
   if (match) {
     // A seed or imported article now has a known URL: remember it, so links can open the real page.
-    if (!match.article.key || !match.article.url) {
-      await db.articles.update(match.article.id, { key: page.key, url: page.url });
+    const known: Partial<StoredArticle> = !match.article.key || !match.article.url ? { key: page.key, url: page.url } : {};
+    // The page names the article's own source (央视网) where a seed knows only the site (新浪财经): once
+    // read, the page's word wins, in the library and its exports as in the panel.
+    const source = page.source?.trim();
+    if (source && source !== match.article.source) known.source = source;
+    if (Object.keys(known).length > 0) {
+      await db.articles.update(match.article.id, known);
+      match = { ...match, article: { ...match.article, ...known } };
     }
   } else if (opts.addToCorpus) {
     const record = { ...candidate, origin: 'read' as const, addedAt: now().toISOString() };

@@ -57,7 +57,8 @@ const MB = 1024 * 1024;
 /** Refuse an over-size file before reading it (the UI has File.size). */
 export function checkImportSize(name: string, size: number): void {
   if (size > MAX_IMPORT_BYTES) {
-    throw new LibraryImportError(name, `the file is ${(size / MB).toFixed(1)} MB; Policy Lens imports files of at most ${MAX_IMPORT_BYTES / MB} MB`);
+    const params = { size: (size / MB).toFixed(1), max: MAX_IMPORT_BYTES / MB };
+    throw new LibraryImportError(name, `the file is ${params.size} MB; Policy Lens imports files of at most ${params.max} MB`, undefined, 'import.too-large', params);
   }
 }
 
@@ -68,14 +69,14 @@ function decodeJson(file: LibraryFile): unknown {
     // fatal: a binary or mis-encoded file is refused, not read as replacement characters.
     text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
   } catch {
-    throw new LibraryImportError(file.name, 'is not UTF-8 text');
+    throw new LibraryImportError(file.name, 'is not UTF-8 text', undefined, 'import.not-utf8');
   }
-  if (text.trim() === '') throw new LibraryImportError(file.name, 'is empty');
+  if (text.trim() === '') throw new LibraryImportError(file.name, 'is empty', undefined, 'import.empty');
   try {
     return JSON.parse(text);
   } catch {
     // The engine's own message differs between browsers; this one is the same everywhere.
-    throw new LibraryImportError(file.name, 'is not valid JSON (the file may be truncated or damaged)');
+    throw new LibraryImportError(file.name, 'is not valid JSON (the file may be truncated or damaged)', undefined, 'import.not-json');
   }
 }
 
@@ -86,7 +87,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function parseBackup(data: Record<string, unknown>): ParsedLibraryFile {
   const version = data.version;
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    throw new FieldError(['version'], `${version} was written by a newer Policy Lens; this one reads backups of version ${BACKUP_VERSION}`);
+    throw new FieldError(['version'], `${version} was written by a newer Policy Lens; this one reads backups of version ${BACKUP_VERSION}`, 'import.newer-version', {
+      version,
+      supported: BACKUP_VERSION,
+    });
   }
   const parsed = BackupSchema.safeParse(data);
   if (!parsed.success) throw firstIssue(parsed.error);
@@ -99,7 +103,10 @@ export function parseLibraryFile(file: LibraryFile, options: Pick<LibraryImportO
   const data = decodeJson(file);
   try {
     if (isObject(data) && 'format' in data) {
-      if (data.format !== BACKUP_FORMAT) throw new FieldError(['format'], `${JSON.stringify(data.format)} is not a Policy Lens backup ("${BACKUP_FORMAT}")`);
+      if (data.format !== BACKUP_FORMAT) {
+        const params = { format: JSON.stringify(data.format) ?? 'undefined', expected: BACKUP_FORMAT };
+        throw new FieldError(['format'], `${params.format} is not a Policy Lens backup ("${BACKUP_FORMAT}")`, 'import.not-backup', params);
+      }
       return parseBackup(data);
     }
     if (isWebAnnotationDocument(data)) {
@@ -107,12 +114,15 @@ export function parseLibraryFile(file: LibraryFile, options: Pick<LibraryImportO
       return { format: 'annotations', highlights, articles: [], settings: {} };
     }
   } catch (error) {
-    if (error instanceof FieldError) throw new LibraryImportError(file.name, error.message, formatPath(error.path) || undefined);
+    if (error instanceof FieldError) throw new LibraryImportError(file.name, error.message, formatPath(error.path) || undefined, error.code, error.params);
     throw error;
   }
   throw new LibraryImportError(
     file.name,
     `is neither a Policy Lens backup nor a W3C Web Annotation file (expected "format": "${BACKUP_FORMAT}", or an "@context" naming http://www.w3.org/ns/anno.jsonld)`,
+    undefined,
+    'import.unknown-format',
+    { format: BACKUP_FORMAT },
   );
 }
 
@@ -161,6 +171,6 @@ export async function importLibraryFile(db: LensDB, file: LibraryFile, options: 
     const counts = await writeParsed(db, parsed, options.index);
     return { file: file.name, format: parsed.format, ...counts };
   } catch (error) {
-    throw new LibraryImportError(file.name, `nothing was imported: ${(error as Error).message}`);
+    throw new LibraryImportError(file.name, `nothing was imported: ${(error as Error).message}`, undefined, 'import.not-written', {}, { cause: error });
   }
 }

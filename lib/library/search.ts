@@ -71,6 +71,8 @@ export interface LibraryIndex {
    * slices (buildLibraryIndex, which still keeps the folds of unchanged records).
    */
   update(highlights: readonly HighlightRecord[], articles: readonly LibraryArticle[], maxChanges?: number): LibraryIndex | null;
+  /** Every measure some highlight is about (see measuresOf): what the measure filter can find. */
+  measureIds(): ReadonlySet<string>;
 }
 
 export interface LibraryIndexOptions {
@@ -483,6 +485,7 @@ function makeIndex(state: IndexState): LibraryIndex {
     return { groups, total };
   }
 
+  let offered: ReadonlySet<string> | undefined;
   const index: LibraryIndex = {
     query,
     size: entries.length,
@@ -491,6 +494,7 @@ function makeIndex(state: IndexState): LibraryIndex {
       if (next === null) return null;
       return next === state ? index : makeIndex(next);
     },
+    measureIds: () => (offered ??= new Set(entries.flatMap((entry) => [...measuresOf(entry)]))),
   };
   STATES.set(index, state);
   return index;

@@ -11,7 +11,7 @@ export { ALL_ARTICLES, MAX_PARAGRAPHS, MAX_TEXT, STATE_CHANGED, type ContentRequ
 
 /** The article the content script extracted from the page it runs in. */
 export const PageArticleSchema = z.object({
-  key: z.string().regex(/^sina(-cj)?:[\w/]{1,80}$/, 'must be a Sina article key'),
+  key: z.string().refine((k) => /^sina(-cj)?:[\w/]{1,80}$/.test(k), { error: 'must be a Sina article key', params: { code: 'field.sina-key' } }),
   id: z.string().min(1).max(80),
   url: z.string().url().max(2000),
   mobileUrl: z.string().url().max(2000).nullable(),
@@ -24,7 +24,7 @@ export const PageArticleSchema = z.object({
     .array(z.string().max(MAX_TEXT))
     .min(1)
     .max(MAX_PARAGRAPHS)
-    .refine((ps) => articleTextLength(ps) <= MAX_TEXT, 'article text is larger than 2 MB'),
+    .refine((ps) => articleTextLength(ps) <= MAX_TEXT, { error: 'article text is larger than 2 MB', params: { code: 'field.article-too-large' } }),
 });
 export type PageArticle = z.infer<typeof PageArticleSchema>;
 
@@ -90,7 +90,8 @@ export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
 
 /** Every reply is either the value or a refusal that says what went wrong, never a thrown error. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A refusal's `error` is worded in the interface language (lib/i18n/errors.ts); `code` says which one it is. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: string };
 
 /** Broadcast by the background to extension pages (popup, reader) after a highlight changed, with its article key. */
 export const HIGHLIGHTS_CHANGED = 'highlights:changed';

@@ -6,6 +6,7 @@
  */
 import type { HighlightRecord, LensDB } from '../db/schema';
 import { t, type Lang } from '../i18n';
+import { WordedError } from '../i18n/worded-error';
 import { indexStoredArticle } from '../insight/indexer';
 import { checkImportSize, createBackup, importLibraryFile, serializeBackup, wipeLibrary } from '../library';
 import { CATEGORY_LABELS, MEASURE_CATEGORIES, compileCatalogue, detectMeasures, type Catalogue } from '../measures';
@@ -60,7 +61,7 @@ export function createLibraryDeps(w: LibraryWiring): LibraryDeps {
   const call = async <T>(message: Record<string, unknown>): Promise<T> => {
     const reply = (await send(message)) as Reply<T> | undefined;
     if (!reply) throw new Error(t('panel.noAnswer'));
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) throw new WordedError(reply.error, reply.code);
     return reply.value;
   };
   /** After an import or a wipe: the background refreshes its corpus view and every tab its highlights. */

@@ -13,6 +13,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi, type Mock } from 'vitest';
 import { createRouter, type Handlers } from '../../lib/background/router';
 import { classifySender } from '../../lib/background/sender';
+import { wordError } from '../../lib/i18n/errors';
+import { issueCode } from '../../lib/i18n/zod-issues';
 import { RequestSchema } from '../../lib/messages/contract';
 import { parseArticleUrl } from '../../lib/sina/url';
 import {
@@ -113,7 +115,9 @@ async function checkRoute(raw: unknown, s: Sender): Promise<boolean> {
     expect(reply.error).toMatch(/^refused message ".*": \S/s);
     // The reason names the field that is wrong (or the message itself).
     expect(reply.error).toContain(issue.path.join('.') || 'message');
-    expect(reply.error).toContain(issue.message);
+    // …and what is wrong with it, by the issue's code, in the interface language.
+    const { code, params } = issueCode(issue);
+    expect(reply.error).toContain(wordError(code, params));
   } else if (!allowed(parsed.data.type, kind)) expect(reply.error).toBe(`refused message "${parsed.data.type}": not accepted from a ${kind}`);
   else expect(reply.error).toBe(`refused message "${parsed.data.type}": this frame was not made by Policy Lens`);
   return false;
@@ -172,7 +176,10 @@ describe('createRouter', () => {
         });
         const s = EXTENSION_PAGE_MAY_NOT_SEND.has(msg.type) ? contentScript : extensionPage;
         const reply = await route(msg, s);
-        expect(reply).toEqual({ ok: false, error: `${msg.type} failed: ${error.message}` });
+        // Worded in the interface language, naming what was being done and the message type.
+        expect(reply).toMatchObject({ ok: false, code: 'message.failed' });
+        expect((reply as { error: string }).error).toMatch(new RegExp(` failed \\(${msg.type}\\): `));
+        expect((reply as { error: string }).error.endsWith(`: ${error.message}`)).toBe(true);
       }),
       { numRuns: runs(300) },
     );

@@ -19,7 +19,7 @@
  * Legibility: each box blends with the text under it — `multiply` on light pages (dark text stays
  * as dark as it was, the white around it takes the colour), `screen` on dark ones (light text stays
  * light) — in the translucent shades of lib/highlights/colors.ts. The sheet itself forms no stacking
- * context, so the boxes blend with the page, not with an empty layer. A dotted underline marks a
+ * context, so the boxes blend with the page, not with an empty layer. A thin underline marks a
  * highlight that carries a note; a flash (a measure's mention, a highlight opened from the library)
  * is a brighter box for a moment.
  */
@@ -112,8 +112,9 @@ export function overlayCss(): string {
 .sheet.light .box { mix-blend-mode: multiply; }
 .sheet.dark .box { mix-blend-mode: screen; }
 .box { position: absolute; box-sizing: border-box; pointer-events: none; }
-.sheet.light .note { border-bottom: 2px dotted rgba(40, 40, 40, .75); }
-.sheet.dark .note { border-bottom: 2px dotted rgba(235, 235, 235, .8); }
+/* A thin solid underline marks a note: a dotted one made ，and 。 read as dots. */
+.sheet.light .note { border-bottom: 1px solid rgba(40, 40, 40, .75); }
+.sheet.dark .note { border-bottom: 1px solid rgba(235, 235, 235, .8); }
 .sheet.light .flash { background-color: rgba(255, 196, 0, .75); }
 .sheet.dark .flash { background-color: rgba(214, 160, 0, .8); }
 ${shades.join('\n')}
