@@ -6,6 +6,7 @@
 import corpus from 'virtual:policy-lens/corpus';
 import catalogue from 'virtual:policy-lens/measures';
 import { extensionLocalStore, startDurability } from '../db/durability';
+import { rekeyReaderHighlights } from '../db/articles';
 import { seedCorpus } from '../db/seed';
 import { lensDB } from '../db/schema';
 import { getSetting } from '../db/settings';
@@ -64,6 +65,10 @@ export function startBackground(): void {
   // any the worker stopped before indexing are picked up at this start.
   const indexQueue = createIndexQueue(db, (id, error) => console.error(`[Policy Lens] indexing article ${id} failed: ${error.message}`));
   void indexQueue.recover().catch((error: Error) => console.error(`[Policy Lens] index check failed: ${error.message}`));
+  // Reader-page highlights of articles whose Sina page was opened before they were moved along with it.
+  void rekeyReaderHighlights(db)
+    .then((keys) => keys.forEach(notifyHighlightsChanged))
+    .catch((error: Error) => console.error(`[Policy Lens] moving reader-page highlights failed: ${error.message}`));
   let seeding: Promise<unknown> | null = null;
   const ensureSeeded = () =>
     (seeding ??= seedCorpus(db, corpus, {
@@ -103,7 +108,13 @@ export function startBackground(): void {
       'panel:reattach': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:reattach', id: req.id }),
       'article:analyze': async ({ article }) => {
         await ensureSeeded();
-        return analyzePageArticle(article, { db, catalogue, addToCorpus: await getSetting(db, 'corpus.addRead'), indexLater: (id) => void indexQueue.add(id) });
+        return analyzePageArticle(article, {
+          db,
+          catalogue,
+          addToCorpus: await getSetting(db, 'corpus.addRead'),
+          indexLater: (id) => void indexQueue.add(id),
+          highlightsMoved: (keys) => keys.forEach(notifyHighlightsChanged),
+        });
       },
       'corpus:changed': async () => undefined,
       // Relay to the tab's content script (top frame only): the panel framed in the article's tab, or

@@ -19,7 +19,7 @@ import { foldText, isHan, isWordChar } from '../related/normalize';
 import { fmix32, hash32, hex } from './hash';
 
 const VERSION = 'fp1';
-const SHINGLE_CHARS = 4;
+export const SHINGLE_CHARS = 4;
 const SKETCH_SIZE = 64;
 /** One salt per MinHash permutation; fixed forever, since stored fingerprints depend on them. */
 const SALTS = Array.from({ length: SKETCH_SIZE }, (_, i) => fmix32(0x9e3779b9 + i * 0x7f4a7c15));

@@ -10,6 +10,7 @@
  */
 import { bodyFingerprint, fingerprintSimilarity, SAME_BODY_THRESHOLD } from './fingerprint';
 import { normalizeTitle } from '../text/normalize';
+import { bodyResemblance } from './resemblance';
 
 /**
  * Least body similarity for a title match. A copy of the same article with its lead or a promo block
@@ -68,4 +69,16 @@ export function sameArticle(candidate: IdentityCandidate, entries: Iterable<Corp
     }
   }
   return best;
+}
+
+/**
+ * At or above this exact resemblance (lib/identity/resemblance.ts, Jaccard of 4-character shingles)
+ * two bodies are one article. Calibrated on labelled pairs (tests/eval/identity*.json, see
+ * identity-calibration.test.ts).
+ */
+export const SAME_BODY_JACCARD = 0.5;
+
+/** Are these two bodies one article's (the same text, or the same text edited)? Exact, not estimated. */
+export function sameBody(a: string | readonly string[], b: string | readonly string[]): boolean {
+  return bodyResemblance(a, b).jaccard >= SAME_BODY_JACCARD;
 }

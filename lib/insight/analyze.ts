@@ -10,7 +10,8 @@ import { detectMeasures, type Catalogue } from '../measures';
 import { findMeasureLikeSentences } from '../measures/other-measures';
 import { queryRelated } from '../related';
 import { findSameArticle, type IdentityMatch } from './identity';
-import { indexStoredArticle, storeForLaterIndexing } from './indexer';
+import { learnArticleUrl } from '../db/articles';
+import { storeReadArticle } from './store-read';
 import { latestMentioning } from './timelines';
 import { articleFromPage } from './page-to-article';
 
@@ -63,6 +64,8 @@ export type AnalyzeOptions = {
    * the answer is ready. Without it, the article is indexed before the answer.
    */
   indexLater?: (id: string) => void;
+  /** Highlights moved to another article key (reader-page highlights joining their Sina page): tell the views of these keys. */
+  highlightsMoved?: (articleKeys: string[]) => void;
 };
 
 export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions): Promise<ArticleInsight> {
@@ -75,16 +78,17 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
   let addedNow = false;
   let indexAfter: string | undefined;
   if (match) {
-    // A seed or imported article now has a known URL: remember it, so links can open the real page.
-    if (!match.article.key || !match.article.url) {
-      await db.articles.update(match.article.id, { key: page.key, url: page.url });
-    }
+    // A seed or imported article now has a known URL: remember it, so links can open the real page,
+    // and move the highlights made on it in the reader page to the page's key.
+    const moved = await learnArticleUrl(db, match.article, page);
+    if (moved.length > 0) opts.highlightsMoved?.(moved);
   } else if (opts.addToCorpus) {
     const record = { ...candidate, origin: 'read' as const, addedAt: now().toISOString() };
-    const stored = opts.indexLater ? await storeForLaterIndexing(db, record, catalogue) : await indexStoredArticle(db, record, catalogue);
-    if (opts.indexLater) indexAfter = stored.id;
-    match = { article: stored, by: 'key' };
-    addedNow = true;
+    // Added, never put: a page sharing a stored article's title and time is stored apart (store-read.ts).
+    const stored = await storeReadArticle(db, record, catalogue, { indexNow: !opts.indexLater });
+    if (opts.indexLater && stored.added) indexAfter = stored.article.id;
+    match = { article: stored.article, by: 'key' };
+    addedNow = stored.added;
   }
   const selfId = match?.article.id;
   // Indexed once the answer is ready: in a big corpus indexing keeps the service worker's thread busy
