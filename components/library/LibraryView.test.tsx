@@ -50,6 +50,9 @@ function fakeDeps(initial: HighlightRecord[] = HIGHLIGHTS, over: Partial<Library
       highlights: { added: 6, updated: 0, unchanged: 0, skipped: 0 },
       articles: { added: 2, updated: 0, unchanged: 0, skipped: 0 },
       settings: { added: 1, updated: 0, unchanged: 0, skipped: 0 },
+      notesMerged: [],
+      datesClamped: 0,
+      articlesApart: 0,
     })),
     wipe: vi.fn(async () => {
       const count = data.highlights.length;

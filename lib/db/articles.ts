@@ -48,15 +48,6 @@ export async function importArticles(db: LensDB, files: ImportFile[], opts: Impo
  */
 export type IndexArticle = (article: StoredArticle) => Promise<unknown>;
 
-/**
- * Stores one of the reader's articles unless the corpus already holds its id (a seed stays a seed,
- * the reader's own copy stays theirs), indexing it in the same transaction so an article is never
- * stored unindexed. Whether it was added. Joins the caller's transaction over db.tables if any.
- */
-export async function storeArticle(db: LensDB, article: StoredArticle, index?: IndexArticle): Promise<boolean> {
-  return (await addArticleApart(db, article, { index, isSame: () => true })).status === 'added';
-}
-
 export type AddApartResult = {
   /** The record as stored: the new one (maybe under another id than it came with), or the one already there. */
   article: StoredArticle;

@@ -150,13 +150,19 @@ export interface StoreOptions {
 const defaultNow = () => new Date();
 const defaultId = () => crypto.randomUUID();
 
+/** How far ahead of the clock a stored time may be and still be moved past (two edits in one millisecond, a clock stepped back). */
+const CLOCK_SLACK_MS = 60_000;
+
 /**
  * A time after `previous`: updatedAt must move forward even when two edits land in the same
- * millisecond or the clock steps back, since "newest wins" (sync, merge on import) relies on it.
+ * millisecond or the clock steps back, since "newest wins" (merge on import) relies on it. A
+ * `previous` far in the future (a date an older version imported as it was, year 9999) is not
+ * followed there: the edit is dated now.
  */
 function laterThan(previous: string, now: Date): string {
   const prev = Date.parse(previous);
-  return (Number.isFinite(prev) && now.getTime() <= prev ? new Date(prev + 1) : now).toISOString();
+  const ahead = Number.isFinite(prev) && now.getTime() <= prev && prev - now.getTime() < CLOCK_SLACK_MS;
+  return (ahead ? new Date(prev + 1) : now).toISOString();
 }
 
 export async function createHighlight(db: LensDB, input: unknown, options: StoreOptions = {}): Promise<HighlightRecord> {
