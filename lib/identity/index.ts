@@ -3,8 +3,10 @@ export { bodyFingerprint, fingerprintBands, fingerprintSimilarity, fingerprintsM
 export { bodyResemblance, type Resemblance } from './resemblance';
 export {
   sameArticle,
+  isSameBody,
   sameBody,
   SAME_BODY_JACCARD,
+  SAME_SENTENCES,
   NEAR_CANDIDATE_ESTIMATE,
   type CorpusEntry,
   type IdentityCandidate,

@@ -9,7 +9,7 @@
  */
 import type { Article } from '../corpus/article';
 import type { LensDB, StoredArticle } from '../db/schema';
-import { bodyFingerprint, fingerprintSimilarity, NEAR_CANDIDATE_ESTIMATE, bodyResemblance, SAME_BODY_JACCARD } from '../identity';
+import { bodyFingerprint, bodyResemblance, fingerprintSimilarity, isSameBody, NEAR_CANDIDATE_ESTIMATE } from '../identity';
 
 export type IdentityMatch = { article: StoredArticle; by: 'key' | 'title' | 'fingerprint' };
 
@@ -35,11 +35,11 @@ function closest(candidate: Article, stored: readonly (StoredArticle | undefined
   let bestScore = -1;
   for (const article of stored) {
     if (!article) continue;
-    const { jaccard } = bodyResemblance(candidate.text, article.text);
+    const resemblance = bodyResemblance(candidate.text, article.text);
     // Ties keep the first (index order), as copies of one text are equally the article.
-    if (jaccard >= SAME_BODY_JACCARD && jaccard > bestScore) {
+    if (isSameBody(resemblance) && resemblance.jaccard > bestScore) {
       best = article;
-      bestScore = jaccard;
+      bestScore = resemblance.jaccard;
     }
   }
   return best;
