@@ -19,7 +19,8 @@ type Props = { highlight: HighlightRecord; palette: PaletteEntry[]; actions: Row
 
 const QUOTE_LABEL = 30;
 
-type Draft = { note: string; tags: string };
+/** `base`: the note as it was when the editor opened. */
+type Draft = { note: string; tags: string; base: string };
 
 /** Why a draft would be refused, in the reader's language, before asking the background. */
 function draftProblem(draft: Draft): string | null {
@@ -54,10 +55,18 @@ export function HighlightRow({ highlight: h, palette, actions }: Props) {
     }
     const tags = parseTags(draft.tags);
     const patch: HighlightEdit = {};
-    if (draft.note !== h.note) patch.note = draft.note;
+    if (draft.note !== draft.base) {
+      patch.note = draft.note;
+      patch.baseNote = draft.base;
+    }
     if (formatTags(tags) !== formatTags(h.tags)) patch.tags = tags;
+    let saved: unknown;
     // The draft stays open until the background confirms, so a refused save loses nothing.
-    if (Object.keys(patch).length === 0 || (await run(() => actions.update(h.id, patch)))) setDraft(null);
+    if (Object.keys(patch).length === 0 || (await run(async () => (saved = await actions.update(h.id, patch))))) {
+      setDraft(null);
+      // Saved elsewhere meanwhile: the background kept both versions; say so.
+      if (patch.note !== undefined && (saved as HighlightRecord | undefined)?.note !== patch.note) setError(t('highlights.note.conflict'));
+    }
   };
 
   return (
@@ -124,7 +133,7 @@ export function HighlightRow({ highlight: h, palette, actions }: Props) {
       </div>
       <div class="row-actions">
         {draft === null ? (
-          <button type="button" class="link" data-testid="library-edit" disabled={busy} onClick={() => setDraft({ note: h.note, tags: formatTags(h.tags) })}>
+          <button type="button" class="link" data-testid="library-edit" disabled={busy} onClick={() => setDraft({ note: h.note, tags: formatTags(h.tags), base: h.note })}>
             {t('library.row.edit')}
           </button>
         ) : (

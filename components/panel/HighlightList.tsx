@@ -9,7 +9,8 @@ import { useAction } from '../shared/use-action';
 /** What the reader can do with a highlight from the panel; each resolves, or rejects with the reason. */
 export type HighlightActions = {
   show(id: string): Promise<boolean>;
-  saveNote(id: string, note: string): Promise<void>;
+  /** `baseNote`: the note as the editor opened with it (a save made elsewhere meanwhile is then kept too). */
+  saveNote(id: string, note: string, baseNote?: string): Promise<void>;
   recolor(id: string, color: HighlightColor): Promise<void>;
   remove(id: string): Promise<void>;
   reattach(id: string): Promise<void>;
@@ -73,7 +74,15 @@ export function HighlightList({ view, actions }: Props) {
 type ItemProps = { item: PageHighlight; palette: PaletteEntry[]; actions: HighlightActions | undefined; editRequest: HighlightsView['editRequest'] };
 
 function HighlightItem({ item, palette, actions, editRequest }: ItemProps) {
-  const [draft, setDraft] = useState<string | null>(null);
+  const [draft, setDraftText] = useState<string | null>(null);
+  // The note the editor opened with, sent with the save so a save made elsewhere meanwhile is not lost.
+  const base = useRef<string>('');
+  const setDraft = (next: string | null | ((current: string | null) => string | null)) =>
+    setDraftText((current) => {
+      const value = typeof next === 'function' ? next(current) : next;
+      if (current === null && value !== null) base.current = item.note;
+      return value;
+    });
   const li = useRef<HTMLLIElement>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const editing = draft !== null;
@@ -102,7 +111,7 @@ function HighlightItem({ item, palette, actions, editRequest }: ItemProps) {
       return;
     }
     // The draft stays in the box until the save is confirmed, so a failed save loses nothing.
-    if (await run(() => actions!.saveNote(item.id, draft))) setDraft(null);
+    if (await run(() => actions!.saveNote(item.id, draft, base.current))) setDraft(null);
   };
 
   return (

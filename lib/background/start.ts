@@ -7,6 +7,7 @@ import corpus from 'virtual:policy-lens/corpus';
 import catalogue from 'virtual:policy-lens/measures';
 import { extensionLocalStore, startDurability } from '../db/durability';
 import { rekeyReaderHighlights } from '../db/articles';
+import { evictReadArticles, freeRoomForNotes } from '../db/read-cap';
 import { seedCorpus } from '../db/seed';
 import { lensDB } from '../db/schema';
 import { getSetting } from '../db/settings';
@@ -65,6 +66,13 @@ export function startBackground(): void {
   // any the worker stopped before indexing are picked up at this start.
   const indexQueue = createIndexQueue(db, (id, error) => console.error(`[Policy Lens] indexing article ${id} failed: ${error.message}`));
   void indexQueue.recover().catch((error: Error) => console.error(`[Policy Lens] index check failed: ${error.message}`));
+  const unindex = (id: string) => removeFromIndex(db, id);
+  // One eviction at a time, after the article just read is indexed.
+  let capping: Promise<unknown> = Promise.resolve();
+  const keepReadCap = (keep: string) =>
+    (capping = capping
+      .then(() => evictReadArticles(db, { keep: [keep], unindex }))
+      .catch((error: Error) => console.error(`[Policy Lens] keeping read articles to their cap failed: ${error.message}`)));
   // Reader-page highlights of articles whose Sina page was opened before they were moved along with it.
   void rekeyReaderHighlights(db)
     .then((keys) => keys.forEach(notifyHighlightsChanged))
@@ -90,7 +98,7 @@ export function startBackground(): void {
 
   const route = createRouter(
     {
-      ...highlightHandlers({ db, notify: notifyHighlightsChanged, badge: showCount }),
+      ...highlightHandlers({ db, notify: notifyHighlightsChanged, badge: showCount, freeRoom: () => freeRoomForNotes(db, unindex) }),
       'highlights:changed-all': async () => notifyHighlightsChanged(ALL_ARTICLES),
       'library:open': async (req) =>
         openHighlight(req.highlightId, {
@@ -112,7 +120,8 @@ export function startBackground(): void {
           db,
           catalogue,
           addToCorpus: await getSetting(db, 'corpus.addRead'),
-          indexLater: (id) => void indexQueue.add(id),
+          // Indexed, then the read articles kept to their cap (this one stays).
+          indexLater: (id) => void indexQueue.add(id).then(() => keepReadCap(id)),
           highlightsMoved: (keys) => keys.forEach(notifyHighlightsChanged),
         });
       },

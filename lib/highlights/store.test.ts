@@ -13,6 +13,7 @@ import {
   updateHighlight,
   type NewHighlight,
 } from './store';
+import { NOTE_SEPARATORS } from './note-merge';
 
 let db: LensDB;
 afterEach(() => db?.delete());
@@ -127,6 +128,37 @@ describe('updateHighlight', () => {
     await expect(updateHighlight(db, h.id, { articleKey: 'sina:other' })).rejects.toThrow('Update highlight: unknown field(s) articleKey');
     await expect(updateHighlight(db, h.id, { note: 'x'.repeat(NOTE_MAX + 1) })).rejects.toThrow(`Update highlight: note: at most ${NOTE_MAX} characters`);
     await expect(updateHighlight(db, 'nope', { note: 'a' })).rejects.toThrow('Update highlight: no highlight with id nope');
+  });
+});
+
+describe('the same note edited in two places', () => {
+  it('keeps both versions, visibly, when the note was saved elsewhere since this editor opened', async () => {
+    fresh();
+    const h = await createHighlight(db, input('救命钱', { note: '原文' }));
+    // Two tabs open the editor on '原文'; the first saves, then the second.
+    await updateHighlight(db, h.id, { note: '第一个标签页写的', baseNote: '原文' });
+    const second = await updateHighlight(db, h.id, { note: '第二个标签页写的', baseNote: '原文' });
+    expect(second.note).toBe(`第一个标签页写的\n\n${NOTE_SEPARATORS.otherTab}\n第二个标签页写的`);
+    expect((await getHighlight(db, h.id))?.note).toBe(second.note);
+  });
+
+  it('takes the edit as it is when nobody else changed the note meanwhile (a colour change does not count)', async () => {
+    fresh();
+    const h = await createHighlight(db, input('救命钱', { note: '原文' }));
+    await updateHighlight(db, h.id, { color: 'pink' });
+    expect((await updateHighlight(db, h.id, { note: '改过的', baseNote: '原文' })).note).toBe('改过的');
+    // The same text saved twice (a double click, two tabs typing the same) is no conflict either.
+    expect((await updateHighlight(db, h.id, { note: '改过的', baseNote: '原文' })).note).toBe('改过的');
+    // A caller that does not say what it started from replaces the note, as before.
+    expect((await updateHighlight(db, h.id, { note: '直接替换' })).note).toBe('直接替换');
+  });
+
+  it('refuses, keeping both saved and typed text where they are, when the two versions together would not fit', async () => {
+    fresh();
+    const h = await createHighlight(db, input('救命钱', { note: '原文' }));
+    await updateHighlight(db, h.id, { note: '甲'.repeat(6000), baseNote: '原文' });
+    await expect(updateHighlight(db, h.id, { note: '乙'.repeat(6000), baseNote: '原文' })).rejects.toThrow(/^Update highlight: note: this note was changed elsewhere while you edited it/);
+    expect((await getHighlight(db, h.id))?.note).toBe('甲'.repeat(6000));
   });
 });
 

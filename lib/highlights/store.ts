@@ -12,6 +12,7 @@ import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../anchorin
 import type { HighlightRecord, LensDB } from '../db/schema';
 import { DEFAULT_COLOR, HIGHLIGHT_COLORS } from './colors';
 import { NOTE_MAX, TAGS_MAX, TAG_MAX } from './limits';
+import { mergeNotes } from './note-merge';
 
 export { NOTE_MAX, TAGS_MAX, TAG_MAX };
 export const TITLE_MAX = 500;
@@ -111,6 +112,8 @@ export type NewHighlight = z.input<typeof NewHighlightSchema>;
 export const HighlightPatchSchema = z
   .strictObject({
     note: NoteSchema.optional(),
+    /** The note as the editor showed it when the reader began: detects a save made elsewhere meanwhile. */
+    baseNote: NoteSchema.optional(),
     color: HighlightColorSchema.optional(),
     tags: TagsSchema.optional(),
     quote: QuoteSchema.optional(),
@@ -145,6 +148,44 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, action: Highlight
 export interface StoreOptions {
   now?: () => Date;
   newId?: () => string;
+  /**
+   * The browser refused a write for lack of space: free some (lib/db/read-cap.ts evicts the oldest
+   * read articles without highlights) and say whether anything was freed; the write is then tried
+   * once more. Without it, or when that fails too, the write is refused with a message saying so.
+   */
+  onQuotaExceeded?: () => Promise<boolean>;
+}
+
+/** Dexie's QuotaExceededError, or the browser's DOMException, however deep it is wrapped. */
+export function isQuotaError(error: unknown): boolean {
+  for (let e = error as { name?: unknown; inner?: unknown } | undefined, depth = 0; e && depth < 5; e = e.inner as typeof e, depth++) {
+    if (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
+  }
+  return false;
+}
+
+/**
+ * Runs a write; if the storage quota refuses it, frees space and runs it once more. A refusal says
+ * the change was not saved, so the note stays where the reader typed it (the panel keeps its editor
+ * open until a save is confirmed).
+ */
+async function writeWithRoom<T>(action: HighlightAction, write: () => Promise<T>, options: StoreOptions): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    if (options.onQuotaExceeded && (await options.onQuotaExceeded())) {
+      try {
+        return await write();
+      } catch (again) {
+        if (!isQuotaError(again)) throw again;
+      }
+    }
+    throw new HighlightStoreError(
+      action,
+      'the browser has no room left for Policy Lens, so this change was not saved (your text is still in the editor). Remove articles from the corpus on the options page, then save again.',
+    );
+  }
 }
 
 const defaultNow = () => new Date();
@@ -169,7 +210,7 @@ export async function createHighlight(db: LensDB, input: unknown, options: Store
   const data = parse(NewHighlightSchema, input, 'create');
   const at = (options.now ?? defaultNow)().toISOString();
   const record: HighlightRecord = { id: (options.newId ?? defaultId)(), ...data, createdAt: at, updatedAt: at };
-  await db.highlights.add(record);
+  await writeWithRoom('create', () => db.highlights.add(record), options);
   return record;
 }
 
@@ -187,11 +228,11 @@ function sameJson(a: unknown, b: unknown): boolean {
  */
 export async function updateHighlight(db: LensDB, id: string, patch: unknown, options: StoreOptions = {}): Promise<HighlightRecord> {
   const changes = parse(HighlightPatchSchema, patch, 'update');
-  return db.transaction('rw', db.highlights, async () => {
+  const write = () => db.transaction('rw', db.highlights, async () => {
     const current = await db.highlights.get(id);
     if (!current) throw new HighlightStoreError('update', `no highlight with id ${id} (it may have been deleted in another tab)`);
     const next: HighlightRecord = { ...current };
-    if (changes.note !== undefined) next.note = changes.note;
+    if (changes.note !== undefined) next.note = noteAfterEdit(current.note, changes.note, changes.baseNote);
     if (changes.color !== undefined) next.color = changes.color;
     if (changes.tags !== undefined) next.tags = changes.tags;
     if (changes.quote !== undefined && changes.position !== undefined) {
@@ -203,6 +244,27 @@ export async function updateHighlight(db: LensDB, id: string, patch: unknown, op
     await db.highlights.put(next);
     return next;
   });
+  return writeWithRoom('update', write, options);
+}
+
+/**
+ * The note to store for an edit. `base` is the note the editor opened with: when the stored note is
+ * neither that nor the new text, another tab (or the library) saved the note meanwhile, and taking
+ * this edit as it is would lose that save without a word. Both are kept instead, the earlier save
+ * first and this one after a marked separator; the caller sees the stored note differ from what it
+ * sent and tells the reader.
+ */
+function noteAfterEdit(stored: string, edited: string, base: string | undefined): string {
+  if (base === undefined || stored === base || stored === edited) return edited;
+  const merged = mergeNotes(stored, edited, 'otherTab').note;
+  if (merged.length > NOTE_MAX) {
+    throw new HighlightStoreError(
+      'update',
+      `this note was changed elsewhere while you edited it, and the two versions together are over ${NOTE_MAX} characters: copy your text, reopen the note and save again`,
+      'note',
+    );
+  }
+  return merged;
 }
 
 /**
@@ -220,9 +282,9 @@ export async function deleteHighlight(db: LensDB, id: string): Promise<Highlight
 }
 
 /** Puts a deleted highlight back exactly as it was: same id, note, colour, tags and times. */
-export async function restoreHighlight(db: LensDB, record: unknown): Promise<HighlightRecord> {
+export async function restoreHighlight(db: LensDB, record: unknown, options: StoreOptions = {}): Promise<HighlightRecord> {
   const data: HighlightRecord = parse(HighlightRecordSchema, record, 'restore');
-  await db.highlights.put(data);
+  await writeWithRoom('restore', () => db.highlights.put(data), options);
   return data;
 }
 
