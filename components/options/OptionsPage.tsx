@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusRow, ImportFile } from '@/lib/db/articles';
+import type { ReadCap } from '@/lib/db/read-cap';
+import type { StoredArticle } from '@/lib/db/schema';
 import type { EvictionNotice as EvictionNoticeData } from '@/lib/db/durability';
 import { t } from '@/lib/i18n';
 import { EvictionNotice, type StorageNotice } from '../shared/EvictionNotice';
@@ -11,7 +13,12 @@ export type CorpusActions = {
   /** Calls `onRows` now and after every change to the corpus, from any context; returns unsubscribe. */
   watch(onRows: (rows: CorpusRow[]) => void, onError: (error: Error) => void): () => void;
   importFiles: Parameters<typeof ImportPanel>[0]['onImport'];
-  remove(id: string): Promise<void>;
+  /** Resolves to the removed record, for undo. */
+  remove(id: string): Promise<StoredArticle>;
+  /** Undo of remove. */
+  restore(article: StoredArticle): Promise<void>;
+  /** The bounds on articles added as the reader reads (lib/db/read-cap.ts). */
+  readCap: ReadCap;
   getAddRead(): Promise<boolean>;
   setAddRead(on: boolean): Promise<void>;
 };
@@ -28,14 +35,6 @@ export function OptionsPage({ actions, welcome, storage }: { actions: CorpusActi
 
   const importFiles = (files: ImportFile[], onProgress: (done: number, total: number) => void) => actions.importFiles(files, onProgress);
 
-  const remove = async (row: CorpusRow) => {
-    try {
-      await actions.remove(row.id);
-      setNotice(t('corpus.removed', row.title));
-    } catch (e) {
-      setNotice(t('error.generic', (e as Error).message));
-    }
-  };
 
   return (
     <main class="options" data-testid="options">
@@ -51,7 +50,7 @@ export function OptionsPage({ actions, welcome, storage }: { actions: CorpusActi
       <section aria-labelledby="corpus-heading">
         <h2 id="corpus-heading">{t('corpus.heading')}</h2>
         {notice && <p role="status">{notice}</p>}
-        <CorpusTable rows={rows} onRemove={(r) => void remove(r)} />
+        <CorpusTable rows={rows} actions={actions} />
       </section>
     </main>
   );

@@ -7,7 +7,7 @@ import corpus from 'virtual:policy-lens/corpus';
 import catalogue from 'virtual:policy-lens/measures';
 import { extensionLocalStore, startDurability } from '../db/durability';
 import { rekeyReaderHighlights } from '../db/articles';
-import { evictReadArticles, freeRoomForNotes } from '../db/read-cap';
+import { evictReadArticles, freeRoomForNotes, readUsage } from '../db/read-cap';
 import { seedCorpus } from '../db/seed';
 import { lensDB } from '../db/schema';
 import { getSetting } from '../db/settings';
@@ -73,6 +73,8 @@ export function startBackground(): void {
     (capping = capping
       .then(() => evictReadArticles(db, { keep: [keep], unindex }))
       .catch((error: Error) => console.error(`[Policy Lens] keeping read articles to their cap failed: ${error.message}`)));
+  // Heads written before they carried the body's length get it, for the cap's figures on the options page.
+  void readUsage(db).catch((error: Error) => console.error(`[Policy Lens] reading the read articles' size failed: ${error.message}`));
   // Reader-page highlights of articles whose Sina page was opened before they were moved along with it.
   void rekeyReaderHighlights(db)
     .then((keys) => keys.forEach(notifyHighlightsChanged))

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { importArticles, listCorpus, removeArticle, type ParseArticle } from './articles';
+import { importArticles, listCorpus, removeArticle, restoreArticle, type ParseArticle } from './articles';
 import { openLensDB, type LensDB } from './schema';
 import { seedCorpus } from './seed';
 import { makeArticle } from './test-support/articles';
@@ -64,5 +64,17 @@ describe('listCorpus and removeArticle', () => {
     await removeArticle(db, makeArticle(2).id, async (id) => void unindexed.push(id));
     expect(unindexed).toEqual([makeArticle(2).id]);
     expect((await listCorpus(db)).map((r) => r.id)).toEqual([makeArticle(3).id, makeArticle(1).id]);
+  });
+
+  it('gives back the removed record, which undo puts back and indexes again', async () => {
+    fresh();
+    await importArticles(db, [file('x.txt', '2')], { parse });
+    const before = await db.articles.get(makeArticle(2).id);
+    const removed = await removeArticle(db, makeArticle(2).id);
+    expect(removed).toEqual(before);
+    const indexed: string[] = [];
+    await restoreArticle(db, removed, async (a) => void indexed.push(a.id));
+    expect(await db.articles.get(makeArticle(2).id)).toEqual(before);
+    expect(indexed).toEqual([makeArticle(2).id]);
   });
 });

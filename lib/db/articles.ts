@@ -116,28 +116,44 @@ async function importOne(
   return { file: file.name, status: 'imported', id: result.article.id, title: article.title };
 }
 
-export type CorpusRow = Pick<StoredArticle, 'id' | 'title' | 'date' | 'source' | 'origin' | 'addedAt' | 'url'>;
+export type CorpusRow = Pick<StoredArticle, 'id' | 'title' | 'date' | 'source' | 'origin' | 'addedAt' | 'url'> & {
+  /** The body's length, when the head carries it (lib/db/read-cap.ts fills in older heads). */
+  length?: number;
+};
 
 /** The corpus newest first, without bodies (the options page lists it). */
 export async function listCorpus(db: LensDB): Promise<CorpusRow[]> {
   const rows: CorpusRow[] = [];
   await db.articleHeads.orderBy('date').reverse().each((a) => {
-    rows.push({ id: a.id, title: a.title, date: a.date, source: a.source, origin: a.origin, addedAt: a.addedAt, url: a.url });
+    rows.push({ id: a.id, title: a.title, date: a.date, source: a.source, origin: a.origin, addedAt: a.addedAt, url: a.url, ...(a.length !== undefined && { length: a.length }) });
   });
   return rows;
 }
 
 export class CorpusActionError extends Error {}
 
-/** Removes an article the reader imported or read; seed articles ship with the extension and stay. */
-export async function removeArticle(db: LensDB, id: string, unindex?: (id: string) => Promise<void>): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
+/**
+ * Removes an article the reader imported or read; seed articles ship with the extension and stay.
+ * The record as it was, for undo (restoreArticle). Highlights made on it are kept.
+ */
+export async function removeArticle(db: LensDB, id: string, unindex?: (id: string) => Promise<void>): Promise<StoredArticle> {
+  return db.transaction('rw', db.tables, async () => {
     const article = await db.articles.get(id);
     if (!article) throw new CorpusActionError(`Remove article: no article with id ${id}`);
     if (article.origin === 'seed') throw new CorpusActionError(`Remove article: "${article.title}" ships with Policy Lens and cannot be removed`);
     await db.articles.delete(id);
     await unindex?.(id);
+    return article;
   });
+}
+
+/**
+ * Undo of removeArticle: the record back under its id, indexed again, in one transaction. If another
+ * article took the id meanwhile it goes back beside it (addArticleApart), never over it.
+ */
+export async function restoreArticle(db: LensDB, article: StoredArticle, index?: IndexArticle): Promise<StoredArticle> {
+  if (article.origin === 'seed') throw new CorpusActionError(`Restore article: "${article.title}" ships with Policy Lens and was never removed`);
+  return (await addArticleApart(db, article, { index })).article;
 }
 
 /** The key highlights made in the reader page carry: `corpus:<article id>`. */

@@ -86,8 +86,24 @@ describe('createHighlight', () => {
 
   it('accepts a note of exactly the limit and an extension URL (the reader page)', async () => {
     fresh();
-    const h = await createHighlight(db, input('救命钱', { note: '注'.repeat(NOTE_MAX), url: 'chrome-extension://abcdefghijklmnop/reader.html?id=x' }));
+    const h = await createHighlight(db, input('救命钱', { note: '注'.repeat(NOTE_MAX), articleKey: 'corpus:a_00000000000000b2', url: 'chrome-extension://abcdefghijklmnop/reader.html?id=x' }));
     expect(h.note).toHaveLength(NOTE_MAX);
+  });
+
+  it('keeps a highlight to its article: an https Sina URL with the same key, or the reader page for corpus keys', async () => {
+    fresh();
+    const refused = async (extra: Partial<NewHighlight>) => createHighlight(db, input('救命钱', extra)).then(() => 'stored', (e: Error) => e.message);
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>x</script>', 'file:///etc/passwd', 'https://example.com/doc-ikfwxyuz1234567.shtml', 'chrome-extension://abc/reader.html']) {
+      expect(await refused({ url })).toMatch(/^Create highlight: url: must be/);
+    }
+    expect(await refused({ url: 'https://finance.sina.com.cn/china/2022-06-08/doc-iotherid1234567.shtml' })).toBe(
+      "Create highlight: url: is the Sina article sina:otherid1234567, not the highlight's article sina:kfwxyuz1234567",
+    );
+    expect(await refused({ articleKey: 'anything' })).toMatch(/^Create highlight: articleKey: must be sina:<article id>/);
+    expect(await refused({ articleKey: 'corpus:a_00000000000000b2', url: 'javascript:alert(1)' })).toMatch(/^Create highlight: url: must be/);
+    // Old records with http Sina URLs come back as https.
+    const h = await createHighlight(db, input('救命钱', { url: 'http://finance.sina.com.cn/china/2022-06-08/doc-ikfwxyuz1234567.shtml' }));
+    expect(h.url).toBe('https://finance.sina.com.cn/china/2022-06-08/doc-ikfwxyuz1234567.shtml');
   });
 });
 
@@ -195,7 +211,7 @@ describe('listForArticle', () => {
       made.push(await createHighlight(db, input(exact), { now: c.now }));
       c.tick(1000);
     }
-    await createHighlight(db, input('救命钱', { articleKey: 'sina:other' }));
+    await createHighlight(db, input('救命钱', { articleKey: 'sina:kother1234567', url: 'https://finance.sina.com.cn/china/2022-06-08/doc-ikother1234567.shtml' }));
     const listed = await listForArticle(db, 'sina:kfwxyuz1234567');
     expect(listed.map((h) => h.quote.exact)).toEqual(['国家医保局', '2.4万亿元', '14.3%', '救命钱']);
   });

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../anchoring/selector-schemas';
 import type { HighlightRecord, LensDB } from '../db/schema';
+import { parseArticleUrl } from '../sina/url';
 import { DEFAULT_COLOR, HIGHLIGHT_COLORS } from './colors';
 import { NOTE_MAX, TAGS_MAX, TAG_MAX } from './limits';
 import { mergeNotes } from './note-merge';
@@ -88,13 +89,52 @@ const QuoteSchema = TextQuoteSelectorSchema.extend({
 
 const IsoDateSchema = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
 
+const READER_KEY_PREFIX = 'corpus:';
+
+/**
+ * A highlight's URL must be where its article is: for a Sina article (`sina:<id>`) an https Sina
+ * article URL with that very key, for an article read in the reader page (`corpus:<id>`) the
+ * extension's reader page or an https Sina article URL. Nothing else: a `javascript:`, `data:` or
+ * `file:` URL, another host, or a Sina URL of another article would be opened from the library or
+ * shown as the article's link. http Sina URLs (kept by versions before https only) become https.
+ */
+function checkUrlMatchesKey(h: { articleKey: string; url: string }, ctx: z.RefinementCtx): void {
+  let url: URL;
+  try {
+    url = new URL(h.url);
+  } catch {
+    return; // UrlSchema has said why already
+  }
+  const sina = (url.protocol === 'https:' || url.protocol === 'http:') && parseArticleUrl(h.url);
+  if (h.articleKey.startsWith(READER_KEY_PREFIX)) {
+    if (sina || url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') return;
+    ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be the reader page or an https Sina article URL' });
+    return;
+  }
+  if (!sina) {
+    ctx.addIssue({ code: 'custom', path: ['url'], message: `must be an https Sina article URL (the article ${h.articleKey})` });
+    return;
+  }
+  if (sina.key !== h.articleKey) ctx.addIssue({ code: 'custom', path: ['url'], message: `is the Sina article ${sina.key}, not the highlight's article ${h.articleKey}` });
+}
+
+/** http Sina URLs as https: the content scripts and the background only ever deal in https. */
+function withHttps<T extends { url: string }>(h: T): T {
+  return h.url.startsWith('http://') && parseArticleUrl(h.url) ? { ...h, url: `https://${h.url.slice('http://'.length)}` } : h;
+}
+
+const ArticleKeySchema = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(ARTICLE_KEY_MAX, { error: `at most ${ARTICLE_KEY_MAX} characters` })
+  .refine((key) => /^(sina|sina-cj):[a-z0-9]+$/.test(key) || /^corpus:a_[0-9a-f]{16}$/.test(key), {
+    error: 'must be sina:<article id> (a Sina article) or corpus:<article id> (the reader page)',
+  });
+
 /** What a caller supplies to create a highlight; colour, note and tags have defaults. */
-export const NewHighlightSchema = z.strictObject({
-  articleKey: z
-    .string({ error: 'must be text' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(ARTICLE_KEY_MAX, { error: `at most ${ARTICLE_KEY_MAX} characters` }),
+const NewHighlightFields = z.strictObject({
+  articleKey: ArticleKeySchema,
   url: UrlSchema,
   title: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }).max(TITLE_MAX, { error: `at most ${TITLE_MAX} characters` }),
   quote: QuoteSchema,
@@ -103,6 +143,7 @@ export const NewHighlightSchema = z.strictObject({
   note: NoteSchema.default(''),
   tags: TagsSchema.default([]),
 });
+export const NewHighlightSchema = NewHighlightFields.superRefine(checkUrlMatchesKey).transform(withHttps);
 export type NewHighlight = z.input<typeof NewHighlightSchema>;
 
 /**
@@ -126,14 +167,14 @@ export const HighlightPatchSchema = z
 export type HighlightPatch = z.input<typeof HighlightPatchSchema>;
 
 /** A whole record, as `deleteHighlight` returned it (undo) or an import supplies it. */
-export const HighlightRecordSchema = NewHighlightSchema.extend({
+export const HighlightRecordSchema = NewHighlightFields.extend({
   id: z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' }).max(200, { error: 'at most 200 characters' }),
   color: HighlightColorSchema,
   note: NoteSchema,
   tags: TagsSchema,
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
-});
+}).superRefine(checkUrlMatchesKey).transform(withHttps);
 
 function parse<S extends z.ZodType>(schema: S, input: unknown, action: HighlightAction): z.output<S> {
   const result = schema.safeParse(input);

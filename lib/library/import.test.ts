@@ -216,6 +216,37 @@ describe('an import never silently replaces the reader\'s note', () => {
   });
 });
 
+describe('URLs in an imported file', () => {
+  const refusal = async (data: unknown) => importLibraryFile(db, json('backup.json', data)).then(() => 'imported', (e: Error) => e.message);
+
+  it('refuses an article URL that is not an https Sina article, or not its key\'s, naming the file and field', async () => {
+    fresh();
+    const before = await snapshot(db);
+    for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'https://evil.example/china/2022-06-08/doc-ikfwxyuz1234567.shtml', 'http://finance.sina.com.cn/china/2022-06-08/doc-ikfwxyuz1234567.shtml']) {
+      const backup = backupData();
+      backup.articles[0] = { ...backup.articles[0]!, url };
+      expect(await refusal(backup)).toBe('backup.json: articles[0].url: must be an https Sina article URL');
+    }
+    const other = backupData();
+    other.articles[0] = { ...other.articles[0]!, url: 'https://finance.sina.com.cn/china/2022-06-08/doc-iotherarticle1.shtml' };
+    expect(await refusal(other)).toBe('backup.json: articles[0].key: must be the key of its URL (sina:otherarticle1)');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses a highlight whose URL is not its article\'s, naming the file and field', async () => {
+    fresh();
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'https://evil.example/x', 'https://finance.sina.com.cn/china/2022-06-08/doc-iotherarticle1.shtml']) {
+      const backup = backupData();
+      backup.highlights[0] = { ...backup.highlights[0]!, url };
+      expect(await refusal(backup)).toMatch(/^backup\.json: highlights\[0\]\.url: (must be|is the Sina article sina:otherarticle1, not)/);
+    }
+    const annotations = annotationData();
+    (annotations.first.items[0]!.target as Record<string, unknown>).source = 'javascript:alert(1)';
+    expect(await importLibraryFile(db, json('notes.jsonld', annotations)).then(() => 'imported', (e: Error) => e.message)).toMatch(/^notes\.jsonld: first\.items\[0\]\.target\.source: must be/);
+    expect(await db.highlights.count()).toBe(0);
+  });
+});
+
 describe('importLibraryFile: Web Annotations', () => {
   it('imports the exported collection back to the same highlights', async () => {
     fresh();
