@@ -7,7 +7,7 @@ import corpus from 'virtual:policy-lens/corpus';
 import catalogue from 'virtual:policy-lens/measures';
 import { extensionLocalStore, startDurability } from '../db/durability';
 import { rekeyReaderHighlights } from '../db/articles';
-import { evictReadArticles, freeRoomForNotes, readUsage } from '../db/read-cap';
+import { evictReadArticles, freeRoom, readUsage } from '../db/read-cap';
 import { seedCorpus } from '../db/seed';
 import { lensDB } from '../db/schema';
 import { getSetting } from '../db/settings';
@@ -100,7 +100,7 @@ export function startBackground(): void {
 
   const route = createRouter(
     {
-      ...highlightHandlers({ db, notify: notifyHighlightsChanged, badge: showCount, freeRoom: () => freeRoomForNotes(db, unindex) }),
+      ...highlightHandlers({ db, notify: notifyHighlightsChanged, badge: showCount, freeRoom: () => freeRoom(db, unindex) }),
       'highlights:changed-all': async () => notifyHighlightsChanged(ALL_ARTICLES),
       'library:open': async (req) =>
         openHighlight(req.highlightId, {

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../corpus/article';
 import { openLensDB, type LensDB, type StoredArticle } from './schema';
-import { evictReadArticles, freeRoomForNotes, readUsage } from './read-cap';
+import { evictReadArticles, freeRoom, readUsage } from './read-cap';
 import { makeArticle } from './test-support/articles';
 
 let db: LensDB;
@@ -87,8 +87,8 @@ describe('the cap on read articles', () => {
 
   it('frees room for notes on demand, even within the cap, and says when there is none to free', async () => {
     await library();
-    expect(await freeRoomForNotes(db)).toBe(true);
+    expect(await freeRoom(db)).toBe(true);
     expect(await ids('read')).toEqual([]);
-    expect(await freeRoomForNotes(db)).toBe(false);
+    expect(await freeRoom(db)).toBe(false);
   });
 });

@@ -116,14 +116,14 @@ export async function evictReadArticles(db: LensDB, opts: EvictOptions = {}): Pr
   });
 }
 
-/** How much a save that hit the storage quota frees: a tenth of the read articles' text, at least a large page's. */
+/** How much a write that hit the storage quota frees: a tenth of the read articles' text, at least a large page's. */
 export const QUOTA_FREE_MIN_CHARS = 2_000_000;
 
 /**
- * For a write the storage quota refused: evict old read articles without highlights (at least
+ * For a write the storage quota refused (a note, or a page read): evict old read articles without highlights (at least
  * QUOTA_FREE_MIN_CHARS of text, or a tenth of what read articles hold). Whether anything was freed.
  */
-export async function freeRoomForNotes(db: LensDB, unindex?: (id: string) => Promise<unknown>): Promise<boolean> {
+export async function freeRoom(db: LensDB, unindex?: (id: string) => Promise<unknown>): Promise<boolean> {
   const usage = await readUsage(db);
   const evicted = await evictReadArticles(db, { unindex, free: Math.max(QUOTA_FREE_MIN_CHARS, Math.ceil(usage.chars / 10)) });
   return evicted.length > 0;

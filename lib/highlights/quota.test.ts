@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DBCore, Middleware } from 'dexie';
 import { makeArticle } from '../db/test-support/articles';
-import { freeRoomForNotes } from '../db/read-cap';
+import { freeRoom } from '../db/read-cap';
 import { openLensDB, type LensDB } from '../db/schema';
 import { createHighlight, HighlightStoreError, updateHighlight, restoreHighlight, deleteHighlight } from './store';
 
@@ -55,7 +55,7 @@ const input = {
   quote: { type: 'TextQuoteSelector', exact: '救命钱', prefix: '', suffix: '' },
   position: { type: 'TextPositionSelector', start: 0, end: 3 },
 };
-const room = () => ({ onQuotaExceeded: () => freeRoomForNotes(db) });
+const room = () => ({ onQuotaExceeded: () => freeRoom(db) });
 
 describe('a note save that hits the storage quota', () => {
   it('frees read-article space and saves the note', async () => {

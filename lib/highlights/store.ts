@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../anchoring/selector-schemas';
+import { isQuotaError } from '../db/quota';
 import type { HighlightRecord, LensDB } from '../db/schema';
 import { parseArticleUrl } from '../sina/url';
 import { DEFAULT_COLOR, HIGHLIGHT_COLORS } from './colors';
@@ -197,13 +198,6 @@ export interface StoreOptions {
   onQuotaExceeded?: () => Promise<boolean>;
 }
 
-/** Dexie's QuotaExceededError, or the browser's DOMException, however deep it is wrapped. */
-export function isQuotaError(error: unknown): boolean {
-  for (let e = error as { name?: unknown; inner?: unknown } | undefined, depth = 0; e && depth < 5; e = e.inner as typeof e, depth++) {
-    if (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
-  }
-  return false;
-}
 
 /**
  * Runs a write; if the storage quota refuses it, frees space and runs it once more. A refusal says

@@ -86,9 +86,11 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
     const record = { ...candidate, origin: 'read' as const, addedAt: now().toISOString() };
     // Added, never put: a page sharing a stored article's title and time is stored apart (store-read.ts).
     const stored = await storeReadArticle(db, record, catalogue, { indexNow: !opts.indexLater });
-    if (opts.indexLater && stored.added) indexAfter = stored.article.id;
-    match = { article: stored.article, by: 'key' };
-    addedNow = stored.added;
+    if (stored) {
+      if (opts.indexLater && stored.added) indexAfter = stored.article.id;
+      match = { article: stored.article, by: 'key' };
+      addedNow = stored.added;
+    }
   }
   const selfId = match?.article.id;
   // Indexed once the answer is ready: in a big corpus indexing keeps the service worker's thread busy

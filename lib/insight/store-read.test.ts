@@ -157,4 +157,43 @@ describe('a page never overwrites a stored article', () => {
     expect(again.corpus).toMatchObject({ id: a.corpus!.id, addedNow: false });
     expect(await db.articles.count()).toBe(6);
   });
+
+  it('makes room by evicting old read articles when the browser is full, and answers without storing when it cannot', async () => {
+    db = await seededDB();
+    // An older read article to make room with, then a browser that refuses the next article writes.
+    const older = await analyzePageArticle(page('kolder000000001', '旧文章', ['一篇早先读过的文章，讲门诊共济保障机制改革和个人账户使用范围。'], '2022-01-01T00:00:00+08:00'), opts({ now: () => new Date('2023-01-01T00:00:00Z') }));
+    let refusals = 1;
+    // Middleware applies from the next open.
+    db.close();
+    db.use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'articles') return table;
+          return {
+            ...table,
+            mutate: async (req) => {
+              if (req.type === 'add' && refusals > 0) {
+                refusals--;
+                throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+              }
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+    await db.open();
+    const stored = await analyzePageArticle(forgedPage(), opts());
+    expect(stored.corpus).toMatchObject({ addedNow: true });
+    expect(await db.articles.get(older.corpus!.id)).toBeUndefined();
+    // No room at all: the panel still gets its answer; nothing is stored and no seed is claimed.
+    refusals = 2;
+    const unstored = await analyzePageArticle(forgedPage(2, ['又一篇不同的文章，讲长期护理保险试点城市扩围，重度失能人员护理费用按比例支付。']), opts());
+    expect(unstored.corpus).toBeNull();
+    expect(unstored.measures).toBeDefined();
+  });
 });

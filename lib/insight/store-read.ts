@@ -9,7 +9,9 @@
 import { addArticleApart } from '../db/articles';
 import type { LensDB, StoredArticle } from '../db/schema';
 import type { Catalogue } from '../measures';
-import { indexArticle } from '../related';
+import { isQuotaError } from '../db/quota';
+import { freeRoom } from '../db/read-cap';
+import { indexArticle, removeFromIndex } from '../related';
 import { withDerivedFields } from './indexer';
 
 export type StoreReadOptions = {
@@ -17,11 +19,28 @@ export type StoreReadOptions = {
   indexNow: boolean;
 };
 
-/** Stores a read article with its derived fields; the record as stored (its id may differ from the one it came with). */
-export async function storeReadArticle(db: LensDB, article: StoredArticle, catalogue: Catalogue, opts: StoreReadOptions): Promise<{ article: StoredArticle; added: boolean }> {
+/**
+ * Stores a read article with its derived fields; the record as stored (its id may differ from the one
+ * it came with). When the browser has no room for it, older read articles without highlights make
+ * room and it is tried once more; if there is still none, it is not stored (null: the panel still
+ * answers, the article is simply not in the corpus) — a page read is never worth a failure.
+ */
+export async function storeReadArticle(db: LensDB, article: StoredArticle, catalogue: Catalogue, opts: StoreReadOptions): Promise<{ article: StoredArticle; added: boolean } | null> {
   const derived = withDerivedFields(article, catalogue);
-  const result = await addArticleApart(db, derived, {
-    ...(opts.indexNow && { index: (a: StoredArticle) => indexArticle(db, a, a.measureIds ?? []) }),
-  });
-  return { article: result.article, added: result.status === 'added' };
+  const add = () => addArticleApart(db, derived, { ...(opts.indexNow && { index: (a: StoredArticle) => indexArticle(db, a, a.measureIds ?? []) }) });
+  try {
+    const result = await add();
+    return { article: result.article, added: result.status === 'added' };
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    if (await freeRoom(db, (id) => removeFromIndex(db, id))) {
+      try {
+        const result = await add();
+        return { article: result.article, added: result.status === 'added' };
+      } catch (again) {
+        if (!isQuotaError(again)) throw again;
+      }
+    }
+    return null;
+  }
 }
