@@ -22,10 +22,15 @@ type Props = { highlight: HighlightRecord; palette: PaletteEntry[]; actions: Row
 
 const QUOTE_LABEL = 30;
 
-type Draft = { note: string; tags: string };
+/** `base`: the note as it was when the editor opened, sent with the save (a save made elsewhere meanwhile is kept too). */
+type Draft = { note: string; tags: string; base: string };
 const sameDraft = (a: Draft, b: Draft) => a.note === b.note && a.tags === b.tags;
 const isDraft = (value: unknown): value is Draft =>
-  typeof value === 'object' && value !== null && typeof (value as Draft).note === 'string' && typeof (value as Draft).tags === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Draft).note === 'string' &&
+  typeof (value as Draft).tags === 'string' &&
+  typeof (value as Draft).base === 'string';
 
 /** Why a draft would be refused, in the reader's language, before asking the background. */
 function draftProblem(draft: Draft): string | null {
@@ -43,7 +48,7 @@ function draftProblem(draft: Draft): string | null {
  */
 export function HighlightRow({ highlight: h, palette, actions }: Props) {
   // A popup closes on any click outside it: the draft store keeps an unsaved edit for next time.
-  const edit = useDraft<Draft>(`library:${h.id}`, { note: h.note, tags: formatTags(h.tags) }, { same: sameDraft, valid: isDraft });
+  const edit = useDraft<Draft>(`library:${h.id}`, { note: h.note, tags: formatTags(h.tags), base: h.note }, { same: sameDraft, valid: isDraft });
   const draft = edit.draft;
   const box = useRef<HTMLTextAreaElement>(null);
   const { busy, error, setError, run } = useAction();
@@ -63,10 +68,18 @@ export function HighlightRow({ highlight: h, palette, actions }: Props) {
     }
     const tags = parseTags(draft.tags);
     const patch: HighlightEdit = {};
-    if (draft.note !== h.note) patch.note = draft.note;
+    if (draft.note !== draft.base) {
+      patch.note = draft.note;
+      patch.baseNote = draft.base;
+    }
     if (formatTags(tags) !== formatTags(h.tags)) patch.tags = tags;
+    let saved: unknown;
     // The draft stays open until the background confirms, so a refused save loses nothing.
-    if (Object.keys(patch).length === 0 || (await run(() => actions.update(h.id, patch)))) edit.close();
+    if (Object.keys(patch).length === 0 || (await run(async () => (saved = await actions.update(h.id, patch))))) {
+      edit.close();
+      // Saved elsewhere meanwhile: the background kept both versions; say so.
+      if (patch.note !== undefined && (saved as HighlightRecord | undefined)?.note !== patch.note) setError(t('highlights.note.conflict'));
+    }
   };
 
   return (

@@ -50,6 +50,9 @@ function fakeDeps(initial: HighlightRecord[] = HIGHLIGHTS, over: Partial<Library
       highlights: { added: 6, updated: 0, unchanged: 0, skipped: 0 },
       articles: { added: 2, updated: 0, unchanged: 0, skipped: 0 },
       settings: { added: 1, updated: 0, unchanged: 0, skipped: 0 },
+      notesMerged: [],
+      datesClamped: 0,
+      articlesApart: 0,
     })),
     wipe: vi.fn(async () => {
       const count = data.highlights.length;
@@ -240,7 +243,7 @@ describe('LibraryView: acting on a highlight', () => {
     });
     act(() => $(row(el, 'h-d-1'), '[data-testid="library-save"]')!.click());
     await settle();
-    expect(deps.update).toHaveBeenCalledWith('h-d-1', { note: '付费改革：扩围', tags: ['DRG', '试点'] });
+    expect(deps.update).toHaveBeenCalledWith('h-d-1', { note: '付费改革：扩围', baseNote: '', tags: ['DRG', '试点'] });
     expect($(row(el, 'h-d-1'), '[data-testid="library-note"]')?.textContent).toBe('付费改革：扩围');
     expect($(row(el, 'h-d-1'), '[data-testid="library-tags"]')?.textContent).toBe('DRG试点');
 

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusRow, ImportFile } from '@/lib/db/articles';
+import type { ReadCap } from '@/lib/db/read-cap';
+import type { StoredArticle } from '@/lib/db/schema';
 import type { EvictionNotice as EvictionNoticeData } from '@/lib/db/durability';
 import { t } from '@/lib/i18n';
 import type { HostAccess } from '@/lib/permissions/host-access';
@@ -9,13 +11,17 @@ import { CorpusTable } from './CorpusTable';
 import { AddReadSetting } from './AddReadSetting';
 import { ImportPanel } from './ImportPanel';
 import { describeError } from '@/lib/i18n/errors';
-import { displayTitle } from '@/lib/text/display-title';
 
 export type CorpusActions = {
   /** Calls `onRows` now and after every change to the corpus, from any context; returns unsubscribe. */
   watch(onRows: (rows: CorpusRow[]) => void, onError: (error: Error) => void): () => void;
   importFiles: Parameters<typeof ImportPanel>[0]['onImport'];
-  remove(id: string): Promise<void>;
+  /** Resolves to the removed record, for undo. */
+  remove(id: string): Promise<StoredArticle>;
+  /** Undo of remove. */
+  restore(article: StoredArticle): Promise<void>;
+  /** The bounds on articles added as the reader reads (lib/db/read-cap.ts). */
+  readCap: ReadCap;
   getAddRead(): Promise<boolean>;
   setAddRead(on: boolean): Promise<void>;
 };
@@ -44,14 +50,6 @@ export function OptionsPage({
 
   const importFiles = (files: ImportFile[], onProgress: (done: number, total: number) => void) => actions.importFiles(files, onProgress);
 
-  const remove = async (row: CorpusRow) => {
-    try {
-      await actions.remove(row.id);
-      setNotice(t('corpus.removed', displayTitle(row.title)));
-    } catch (e) {
-      setNotice(describeError(e));
-    }
-  };
 
   return (
     <main class="options" data-testid="options">
@@ -70,7 +68,7 @@ export function OptionsPage({
       <section aria-labelledby="corpus-heading">
         <h2 id="corpus-heading">{t('corpus.heading')}</h2>
         {notice && <p role="status">{notice}</p>}
-        <CorpusTable rows={rows} onRemove={(r) => void remove(r)} />
+        <CorpusTable rows={rows} actions={actions} />
       </section>
       {privacyUrl && (
         <p class="muted privacy-link">

@@ -13,7 +13,8 @@ import { useDraft } from '../shared/use-draft';
 /** What the reader can do with a highlight from the panel; each resolves, or rejects with the reason. */
 export type HighlightActions = {
   show(id: string): Promise<boolean>;
-  saveNote(id: string, note: string): Promise<void>;
+  /** `baseNote`: the note as the editor opened with it (a save made elsewhere meanwhile is then kept too). */
+  saveNote(id: string, note: string, baseNote?: string): Promise<void>;
   recolor(id: string, color: HighlightColor): Promise<void>;
   remove(id: string): Promise<void>;
   reattach(id: string): Promise<void>;
@@ -124,6 +125,9 @@ function HighlightItemView({ item, palette, actions, editRequest }: ItemProps) {
   // An unsaved note survives Esc (it asks), the page reloading and the panel closing (draft store).
   const note = useDraft(`note:${item.id}`, item.note, { same: (a, b) => a === b, valid: isString });
   const draft = note.draft;
+  // The note the editor opened with, sent with the save so a save made elsewhere meanwhile is not lost.
+  const base = useRef(item.note);
+  if (draft === null) base.current = item.note;
   const li = useRef<HTMLLIElement>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const editing = draft !== null;
@@ -152,7 +156,7 @@ function HighlightItemView({ item, palette, actions, editRequest }: ItemProps) {
       return;
     }
     // The draft stays in the box until the save is confirmed, so a failed save loses nothing.
-    if (await run(() => actions!.saveNote(item.id, draft))) note.close();
+    if (await run(() => actions!.saveNote(item.id, draft, base.current))) note.close();
   };
 
   return (

@@ -48,9 +48,11 @@ export function PanelApp({ source, landmark }: { source: PanelSource; landmark?:
           if (!found) setNotice({ kind: 'error', text: t('panel.notFoundInPage') });
           return found;
         },
-        saveNote: async (id, note) => {
-          await highlights.update(id, { note });
-          setNotice({ kind: 'ok', text: t('panel.highlights.saved') });
+        saveNote: async (id, note, baseNote) => {
+          const saved = await highlights.update(id, { note, ...(baseNote !== undefined && { baseNote }) });
+          // Saved elsewhere while this editor was open: the background kept both versions.
+          if (saved.note !== note) setNotice({ kind: 'error', text: t('highlights.note.conflict') });
+          else setNotice({ kind: 'ok', text: t('panel.highlights.saved') });
         },
         recolor: async (id, color) => void (await highlights.update(id, { color })),
         remove: async (id) => {

@@ -37,9 +37,12 @@ export type HighlightHandlerDeps = {
   notify(articleKey: string): void;
   /** Show a tab's count on the toolbar button (its content script just loaded them). */
   badge?(tabId: number, count: number): void;
+  /** A write hit the storage quota: free room (old read articles) and say whether any was freed. */
+  freeRoom?(): Promise<boolean>;
 };
 
-export function highlightHandlers({ db, notify, badge }: HighlightHandlerDeps) {
+export function highlightHandlers({ db, notify, badge, freeRoom }: HighlightHandlerDeps) {
+  const room = freeRoom ? { onQuotaExceeded: freeRoom } : {};
   /** The stored record, after checking the sender may touch it. */
   const owned = async (id: string, sender: SenderKind): Promise<HighlightRecord | undefined> => {
     const current = await getHighlight(db, id);
@@ -57,13 +60,13 @@ export function highlightHandlers({ db, notify, badge }: HighlightHandlerDeps) {
     },
     'highlights:create': async (req: Req<'highlights:create'>, sender: SenderKind): Promise<HighlightRecord> => {
       checkScope(sender, req.highlight.articleKey);
-      const record = await createHighlight(db, req.highlight);
+      const record = await createHighlight(db, req.highlight, room);
       notify(record.articleKey);
       return record;
     },
     'highlights:update': async (req: Req<'highlights:update'>, sender: SenderKind): Promise<HighlightRecord> => {
       const before = await owned(req.id, sender);
-      const record = await updateHighlight(db, req.id, req.patch);
+      const record = await updateHighlight(db, req.id, req.patch, room);
       if (record.updatedAt !== before?.updatedAt) notify(record.articleKey);
       return record;
     },
@@ -77,7 +80,7 @@ export function highlightHandlers({ db, notify, badge }: HighlightHandlerDeps) {
       checkScope(sender, req.record.articleKey);
       // Undo puts back a highlight this sender deleted; it must not overwrite another article's record.
       await owned(String(req.record.id ?? ''), sender);
-      const record = await restoreHighlight(db, req.record);
+      const record = await restoreHighlight(db, req.record, room);
       notify(record.articleKey);
       return record;
     },

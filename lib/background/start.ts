@@ -6,6 +6,8 @@
 import corpus from 'virtual:policy-lens/corpus';
 import catalogue from 'virtual:policy-lens/measures';
 import { extensionLocalStore, startDurability } from '../db/durability';
+import { rekeyReaderHighlights } from '../db/articles';
+import { evictReadArticles, freeRoom, readUsage } from '../db/read-cap';
 import { seedCorpus } from '../db/seed';
 import { lensDB } from '../db/schema';
 import { getSetting } from '../db/settings';
@@ -67,6 +69,19 @@ export function startBackground(): void {
   // any the worker stopped before indexing are picked up at this start.
   const indexQueue = createIndexQueue(db, (id, error) => console.error(`[Policy Lens] indexing article ${id} failed: ${error.message}`));
   void indexQueue.recover().catch((error: Error) => console.error(`[Policy Lens] index check failed: ${error.message}`));
+  const unindex = (id: string) => removeFromIndex(db, id);
+  // One eviction at a time, after the article just read is indexed.
+  let capping: Promise<unknown> = Promise.resolve();
+  const keepReadCap = (keep: string) =>
+    (capping = capping
+      .then(() => evictReadArticles(db, { keep: [keep], unindex }))
+      .catch((error: Error) => console.error(`[Policy Lens] keeping read articles to their cap failed: ${error.message}`)));
+  // Heads written before they carried the body's length get it, for the cap's figures on the options page.
+  void readUsage(db).catch((error: Error) => console.error(`[Policy Lens] reading the read articles' size failed: ${error.message}`));
+  // Reader-page highlights of articles whose Sina page was opened before they were moved along with it.
+  void rekeyReaderHighlights(db)
+    .then((keys) => keys.forEach(notifyHighlightsChanged))
+    .catch((error: Error) => console.error(`[Policy Lens] moving reader-page highlights failed: ${error.message}`));
   let seeding: Promise<unknown> | null = null;
   const ensureSeeded = () =>
     (seeding ??= seedCorpus(db, corpus, {
@@ -98,7 +113,7 @@ export function startBackground(): void {
 
   const route = createRouter(
     {
-      ...highlightHandlers({ db, notify: notifyHighlightsChanged, badge: showCount }),
+      ...highlightHandlers({ db, notify: notifyHighlightsChanged, badge: showCount, freeRoom: () => freeRoom(db, unindex) }),
       'highlights:changed-all': async () => notifyHighlightsChanged(ALL_ARTICLES),
       'library:open': async (req) =>
         openHighlight(req.highlightId, {
@@ -119,7 +134,14 @@ export function startBackground(): void {
       'panel:reattach': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:reattach', id: req.id }),
       'article:analyze': async ({ article }) => {
         await ensureSeeded();
-        return analyzePageArticle(article, { db, catalogue, addToCorpus: await getSetting(db, 'corpus.addRead'), indexLater: (id) => void indexQueue.add(id) });
+        return analyzePageArticle(article, {
+          db,
+          catalogue,
+          addToCorpus: await getSetting(db, 'corpus.addRead'),
+          // Indexed, then the read articles kept to their cap (this one stays).
+          indexLater: (id) => void indexQueue.add(id).then(() => keepReadCap(id)),
+          highlightsMoved: (keys) => keys.forEach(notifyHighlightsChanged),
+        });
       },
       'corpus:changed': async () => undefined,
       // Relay to the tab's content script (top frame only): the panel framed in the article's tab, or

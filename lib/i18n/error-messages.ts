@@ -34,6 +34,8 @@ export const errorEn = {
   'corpus.duplicate-article': 'the same article is already in the corpus',
   'corpus.remove-missing': 'Remove article: no article with id {id}',
   'corpus.remove-seed': 'Remove article: “{title}” ships with Policy Lens and cannot be removed',
+  'corpus.restore-seed': 'Restore article: “{title}” ships with Policy Lens and was never removed',
+  'corpus.no-free-id': 'Store article: “{title}”: every id it could take names another article',
 
   // What a value is, in a refusal ("title must be text, not a list").
   'kind.empty': 'empty',
@@ -176,6 +178,8 @@ export const errorZh: Record<ErrorCode, string> = {
   'corpus.duplicate-article': '语料库中已有同一篇文章',
   'corpus.remove-missing': '删除文章：语料库中没有 id 为 {id} 的文章',
   'corpus.remove-seed': '删除文章：《{title}》随政策透镜附带，不能删除',
+  'corpus.restore-seed': '恢复文章：《{title}》随政策透镜附带，从未被删除',
+  'corpus.no-free-id': '保存文章：《{title}》：它可用的每个 id 都已属于另一篇文章',
 
   'kind.empty': '空值',
   'kind.text': '文字',

@@ -10,7 +10,8 @@ import { detectMeasures, type Catalogue, type FoundBy } from '../measures';
 import { findMeasureLikeSentences } from '../measures/other-measures';
 import { queryRelated } from '../related';
 import { findSameArticle, type IdentityMatch } from './identity';
-import { indexStoredArticle, storeForLaterIndexing } from './indexer';
+import { learnArticleUrl } from '../db/articles';
+import { storeReadArticle } from './store-read';
 import { latestMentioning } from './timelines';
 import { articleFromPage } from './page-to-article';
 
@@ -65,6 +66,8 @@ export type AnalyzeOptions = {
    * the answer is ready. Without it, the article is indexed before the answer.
    */
   indexLater?: (id: string) => void;
+  /** Highlights moved to another article key (reader-page highlights joining their Sina page): tell the views of these keys. */
+  highlightsMoved?: (articleKeys: string[]) => void;
 };
 
 export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions): Promise<ArticleInsight> {
@@ -77,22 +80,26 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
   let addedNow = false;
   let indexAfter: string | undefined;
   if (match) {
-    // A seed or imported article now has a known URL: remember it, so links can open the real page.
-    const known: Partial<StoredArticle> = !match.article.key || !match.article.url ? { key: page.key, url: page.url } : {};
+    // A seed or imported article now has a known URL: remember it, so links can open the real page,
+    // and move the highlights made on it in the reader page to the page's key.
+    const moved = await learnArticleUrl(db, match.article, page);
+    if (moved.length > 0) opts.highlightsMoved?.(moved);
     // The page names the article's own source (央视网) where a seed knows only the site (新浪财经): once
     // read, the page's word wins, in the library and its exports as in the panel.
     const source = page.source?.trim();
-    if (source && source !== match.article.source) known.source = source;
-    if (Object.keys(known).length > 0) {
-      await db.articles.update(match.article.id, known);
-      match = { ...match, article: { ...match.article, ...known } };
+    if (source && source !== match.article.source) {
+      await db.articles.update(match.article.id, { source });
+      match = { ...match, article: { ...match.article, source } };
     }
   } else if (opts.addToCorpus) {
     const record = { ...candidate, origin: 'read' as const, addedAt: now().toISOString() };
-    const stored = opts.indexLater ? await storeForLaterIndexing(db, record, catalogue) : await indexStoredArticle(db, record, catalogue);
-    if (opts.indexLater) indexAfter = stored.id;
-    match = { article: stored, by: 'key' };
-    addedNow = true;
+    // Added, never put: a page sharing a stored article's title and time is stored apart (store-read.ts).
+    const stored = await storeReadArticle(db, record, catalogue, { indexNow: !opts.indexLater });
+    if (stored) {
+      if (opts.indexLater && stored.added) indexAfter = stored.article.id;
+      match = { article: stored.article, by: 'key' };
+      addedNow = stored.added;
+    }
   }
   const selfId = match?.article.id;
   // Indexed once the answer is ready: in a big corpus indexing keeps the service worker's thread busy

@@ -2,7 +2,8 @@
 import { liveQuery } from 'dexie';
 import catalogue from 'virtual:policy-lens/measures';
 import { parseSeedDocument } from '../corpus/parse-seed';
-import { importArticles, listCorpus, removeArticle } from '../db/articles';
+import { importArticles, listCorpus, removeArticle, restoreArticle } from '../db/articles';
+import { READ_CAP } from '../db/read-cap';
 import { lensDB } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings';
 import { removeFromIndex } from '../related';
@@ -23,6 +24,8 @@ export function corpusActions(): CorpusActions {
         index: (article) => indexStoredArticle(db, article, catalogue).then(() => undefined),
       }),
     remove: (id) => removeArticle(db, id, (removed) => removeFromIndex(db, removed)),
+    restore: (article) => restoreArticle(db, article, (a) => indexStoredArticle(db, a, catalogue)).then(() => undefined),
+    readCap: READ_CAP,
     getAddRead: () => getSetting(db, 'corpus.addRead'),
     setAddRead: (on) => setSetting(db, 'corpus.addRead', on),
   };

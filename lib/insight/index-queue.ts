@@ -1,7 +1,7 @@
 /**
  * Adding an article to the related-articles index rewrites the row of every term it holds: in a corpus
  * of 10,000 that takes seconds (scripts/bench/suites/load.ts). An article read for the first time must
- * not keep its panel waiting for that, so it is stored at once (storeForLaterIndexing: identity and
+ * not keep its panel waiting for that, so it is stored at once (lib/insight/store-read.ts: identity and
  * timelines work straight away) and indexed here, after the answer, one article at a time.
  *
  * If the worker stops in between, the article is stored but not indexed: `recover()` at each start of

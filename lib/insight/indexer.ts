@@ -25,10 +25,3 @@ export async function indexStoredArticle(db: LensDB, article: StoredArticle, cat
   });
   return indexed;
 }
-
-/** Stores the article with its derived fields but not yet in the related-articles index (see index-queue.ts). */
-export async function storeForLaterIndexing(db: LensDB, article: StoredArticle, catalogue: Catalogue): Promise<StoredArticle> {
-  const derived = withDerivedFields(article, catalogue);
-  await db.articles.put(derived);
-  return derived;
-}

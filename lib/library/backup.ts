@@ -16,6 +16,7 @@ import { SETTING_DEFAULTS } from '../db/settings';
 import { COLOR_LABELS_SETTING, HIGHLIGHT_COLORS, checkColorLabel, isHighlightColor } from '../highlights/colors';
 import { HighlightRecordSchema } from '../highlights/store';
 import { valueKind } from '../i18n/errors';
+import { parseArticleUrl } from '../sina/url';
 
 export const BACKUP_FORMAT = 'policy-lens-backup';
 export const BACKUP_VERSION = 1;
@@ -41,7 +42,25 @@ export const BackupArticleSchema = ArticleSchema.safeExtend({
   fingerprint: z.string().optional(),
   measureIds: z.array(z.string()).optional(),
   measureSentences: z.record(z.string(), z.string()).optional(),
-});
+}).superRefine(checkArticleUrl);
+
+/**
+ * An article's URL is opened from the library and linked from the options page: only an https Sina
+ * article URL, and the one of the article's own key — never `javascript:`, `data:`, `file:` or
+ * another host. A key without a URL must be a Sina key.
+ */
+function checkArticleUrl(a: { key?: string | undefined; url?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (a.url !== undefined) {
+    const parsed = a.url.startsWith('https://') ? parseArticleUrl(a.url) : null;
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be an https Sina article URL' });
+      return;
+    }
+    if (a.key !== undefined && a.key !== parsed.key) ctx.addIssue({ code: 'custom', path: ['key'], message: `must be the key of its URL (${parsed.key})` });
+    return;
+  }
+  if (a.key !== undefined && !/^(sina|sina-cj):[a-z0-9]+$/.test(a.key)) ctx.addIssue({ code: 'custom', path: ['key'], message: 'must be a Sina article key (sina:<id>)' });
+}
 
 const SETTING_KEY_MAX = 200;
 

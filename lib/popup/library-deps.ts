@@ -22,7 +22,13 @@ export type LibraryData = {
   total?: number;
 };
 
-export type HighlightEdit = { note?: string; color?: HighlightColor; tags?: string[] };
+export type HighlightEdit = {
+  note?: string;
+  /** The note as the editor opened with it: a save made elsewhere meanwhile is kept beside this one (lib/highlights/store.ts). */
+  baseNote?: string;
+  color?: HighlightColor;
+  tags?: string[];
+};
 
 export type MeasureOption = { id: string; label: string; category: string; categoryLabel: string };
 

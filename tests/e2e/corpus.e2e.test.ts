@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readStore } from './support/extension-db';
@@ -52,19 +53,20 @@ describe.each(BROWSERS)('corpus in %s', (name) => {
     await options.waitFor('the list to show imported rows', () => document.querySelectorAll('tr[data-origin="imported"]').length === 2);
 
     // The same file again is "already there", by drag and drop this time.
-    await options.evaluate(async () => {
-      const text = '---\ntitle: \'国家医保局印发DRG_DIP支付方式改革三年行动计划\'\ndate: Fri, 26 Nov 2021 09:15:00 GMT\n---\n<p>　　x</p>';
+    await options.evaluate(async (text) => {
       const dt = new DataTransfer();
       dt.items.add(new File([text], 'dropped.txt', { type: 'text/plain' }));
       document.querySelector('[data-testid="dropzone"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    });
+    }, readFileSync(path.join(IMPORT_DIR, 'drg-dip-plan.txt'), 'utf8'));
     await options.waitFor('the dropped file result', () => document.querySelector('[data-testid="import-results"] li strong')?.textContent === 'dropped.txt');
     expect(await options.evaluate(() => document.querySelector('[data-testid="import-results"] li')?.getAttribute('data-status'))).toBe('duplicate');
     expect((await articles(options)).length).toBe(before.length + 2);
 
-    // An imported article can be removed; the seeds offer no remove button.
+    // An imported article can be removed, after a confirmation; the seeds offer no remove button.
     expect(await options.evaluate(() => document.querySelectorAll('tr[data-origin="seed"] button').length)).toBe(0);
-    await options.evaluate(() => (document.querySelector('tr[data-origin="imported"] button') as HTMLButtonElement).click());
+    await options.evaluate(() => (document.querySelector('tr[data-origin="imported"] [data-testid="remove"]') as HTMLButtonElement).click());
+    await options.waitFor('the confirmation', () => document.querySelector('[data-testid="confirm-remove-yes"]'));
+    await options.evaluate(() => (document.querySelector('[data-testid="confirm-remove-yes"]') as HTMLButtonElement).click());
     await options.waitFor('one imported row left', () => document.querySelectorAll('tr[data-origin="imported"]').length === 1);
     expect((await articles(options)).length).toBe(before.length + 1);
     await options.close();
