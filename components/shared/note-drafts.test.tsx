@@ -114,7 +114,7 @@ describe('the panel’s note box', () => {
     endComposition(box, '关注医保', '医保');
     key(box, { key: 'Enter', ctrlKey: true });
     await settle();
-    expect(actions.saveNote).toHaveBeenCalledWith('h1', '关注医保');
+    expect(actions.saveNote).toHaveBeenCalledWith('h1', '关注医保', expect.any(String));
   });
 
   it('keeps an unsaved note when the panel goes away, and opens with it again', () => {
@@ -133,7 +133,7 @@ describe('the panel’s note box', () => {
     type($<HTMLTextAreaElement>(el, '[data-testid="note-input"]')!, '存好了');
     act(() => $(el, '[data-testid="note-save"]')!.click());
     await settle();
-    expect(actions.saveNote).toHaveBeenCalledWith('h1', '存好了');
+    expect(actions.saveNote).toHaveBeenCalledWith('h1', '存好了', expect.any(String));
     unmount();
     el = mount(<HighlightList view={view('存好了')} actions={actions} />);
     expect($(el, '[data-testid="note-input"]')).toBeNull();
@@ -182,7 +182,7 @@ describe('the library’s note and tags editor', () => {
     endComposition(note, '集中', '集中');
     key(note, { key: 'Enter', ctrlKey: true });
     await settle();
-    expect(actions.update).toHaveBeenCalledWith(h.id, { note: '集中' });
+    expect(actions.update).toHaveBeenCalledWith(h.id, { note: '集中', baseNote: h.note });
   });
 
   it('keeps the draft when the popup closes (a click outside it) and reopens the editor with it', () => {

@@ -14,6 +14,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseSeedDocument } from '../../lib/corpus/parse-seed';
+import { describeError } from '../../lib/i18n/errors';
 import { importArticles, type ImportFile, type ParseArticle } from '../../lib/db/articles';
 import { openLensDB, type LensDB, type StoredArticle } from '../../lib/db/schema';
 import { indexStoredArticle } from '../../lib/insight/indexer';
@@ -80,7 +81,8 @@ describe('importArticles with mutated seed files', () => {
 
         if (result!.status === 'refused') {
           expect(expected).toBeInstanceOf(Error);
-          expect(result!.reason).toBe((expected as Error).message);
+          // The reason as the options page shows it: the parser's refusal, worded in the interface language.
+          expect(result!.reason).toBe(describeError(expected));
           expect(result!.reason).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: \\S`));
           expect(await snapshot()).toEqual(before);
           return;
