@@ -62,7 +62,7 @@ export function startBackground(): void {
   void startDurability(db, extensionLocalStore()).catch((error: Error) => console.error(`[Policy Lens] storage check failed: ${error.message}`));
   // Articles read for the first time join the related-articles index after their panel has its answer;
   // any the worker stopped before indexing are picked up at this start.
-  const indexQueue = createIndexQueue(db, (id, error) => console.error(`[Policy Lens] indexing article ${id} failed: ${error.message}`));
+  const indexQueue = createIndexQueue(db, catalogue, (id, error) => console.error(`[Policy Lens] indexing article ${id} failed: ${error.message}`));
   void indexQueue.recover().catch((error: Error) => console.error(`[Policy Lens] index check failed: ${error.message}`));
   let seeding: Promise<unknown> | null = null;
   const ensureSeeded = () =>

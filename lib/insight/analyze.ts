@@ -8,9 +8,9 @@ import type { LensDB, StoredArticle } from '../db/schema';
 import type { PageArticle, TextTarget } from '../messages/contract';
 import { detectMeasures, type Catalogue } from '../measures';
 import { findMeasureLikeSentences } from '../measures/other-measures';
-import { queryRelated } from '../related';
 import { findSameArticle, type IdentityMatch } from './identity';
 import { indexStoredArticle, storeForLaterIndexing } from './indexer';
+import { relatedArticles, type RelatedInsight } from './related';
 import { latestMentioning } from './timelines';
 import { articleFromPage } from './page-to-article';
 
@@ -31,14 +31,7 @@ export type MeasureInsight = {
 
 export { TIMELINE_LIMIT } from './timelines';
 
-export type RelatedInsight = {
-  id: string;
-  title: string;
-  date: string;
-  url?: string;
-  score: number;
-  reasons: { sharedMeasures: { id: string; name: string }[]; sharedTerms: string[] };
-};
+export type { RelatedInsight, RelatedStrength } from './related';
 
 export type ArticleInsight = {
   key: string;
@@ -89,7 +82,7 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
   const selfId = match?.article.id;
   // Indexed once the answer is ready: in a big corpus indexing keeps the service worker's thread busy
   // for a second or more, and the answer's own reads would wait behind it (scripts/bench/suites/load.ts).
-  const described = await describeArticleText(text, selfId, opts).finally(() => {
+  const described = await describeArticleText(text, selfId, opts, candidate.title).finally(() => {
     if (indexAfter) opts.indexLater?.(indexAfter);
   });
 
@@ -111,6 +104,7 @@ export async function describeArticleText(
   text: string,
   selfId: string | undefined,
   opts: Pick<AnalyzeOptions, 'db' | 'catalogue' | 'relatedLimit'>,
+  title?: string,
 ): Promise<Pick<ArticleInsight, 'measures' | 'otherMeasures' | 'related'>> {
   const { db, catalogue } = opts;
 
@@ -129,26 +123,7 @@ export async function describeArticleText(
     };
   });
 
-  const names = new Map(catalogue.measures.map((m) => [m.id, m.name]));
-  const relatedHits = await queryRelated(db, { id: selfId, text, measureIds: hits.map((h) => h.measureId) }, { limit: opts.relatedLimit ?? 8 });
-  const relatedArticles = await db.articles.bulkGet(relatedHits.map((r) => r.id));
-  const related: RelatedInsight[] = relatedHits.flatMap((r, i) => {
-    const a = relatedArticles[i];
-    if (!a) return [];
-    return [
-      {
-        id: a.id,
-        title: a.title,
-        date: a.date,
-        url: a.url,
-        score: r.score,
-        reasons: {
-          sharedMeasures: r.reasons.sharedMeasures.map((id) => ({ id, name: names.get(id) ?? id })),
-          sharedTerms: r.reasons.sharedTerms,
-        },
-      },
-    ];
-  });
+  const related = await relatedArticles(db, { id: selfId, title, text, measureIds: hits.map((h) => h.measureId) }, catalogue, opts.relatedLimit ?? 8);
 
   return {
     measures,

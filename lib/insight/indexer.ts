@@ -6,7 +6,8 @@
 import type { LensDB, StoredArticle } from '../db/schema';
 import { bodyFingerprint } from '../identity';
 import { detectMeasures, type Catalogue } from '../measures';
-import { indexArticle } from '../related';
+import { indexArticle, indexTables } from '../related';
+import { topicsOf } from './related';
 
 /** The article with its measures and fingerprint: what identity and timelines need. */
 export function withDerivedFields(article: StoredArticle, catalogue: Catalogue): StoredArticle {
@@ -19,9 +20,9 @@ export function withDerivedFields(article: StoredArticle, catalogue: Catalogue):
 /** Stores the article and its entry in the related-articles index, in one transaction. */
 export async function indexStoredArticle(db: LensDB, article: StoredArticle, catalogue: Catalogue): Promise<StoredArticle> {
   const indexed = withDerivedFields(article, catalogue);
-  await db.transaction('rw', db.tables, async () => {
+  await db.transaction('rw', [db.articles, ...indexTables(db)], async () => {
     await db.articles.put(indexed);
-    await indexArticle(db, indexed, indexed.measureIds ?? []);
+    await indexArticle(db, indexed, topicsOf(indexed.measureIds ?? [], catalogue));
   });
   return indexed;
 }

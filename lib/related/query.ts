@@ -1,51 +1,46 @@
 /**
  * Related articles for the article being read: a ranking over the whole corpus that reads only the
- * index rows of the query's own top terms (layout in index-store.ts).
+ * index rows of the query's own key terms and topics (layout in index-store.ts, weights in weights.ts).
+ *
+ * Each side is BM25 with the article as the query: every key term the two share adds
+ * idf² · s(query) · s(candidate), s being the stored saturated frequency; the sum is divided by what
+ * the query would score against itself, so a similarity is the share of the query's weight that the
+ * candidate covers (1: it has all of it, as strongly). The same for topics (measures and categories).
+ *
+ *   score = SCORE_WEIGHTS.text · text + SCORE_WEIGHTS.topics · topics
+ *
+ * Text finds what is written alike; topics find what is about the same policy in other words (two
+ * articles on 医保 fund supervision, one on a crackdown and one on smart monitoring). An article the
+ * catalogue finds no measure in can only relate by text, so it needs more of it.
  */
-import type { LensDB, TermPostings } from '../db/schema';
-import { DOC_COUNT_KEY, indexedText, measureIdOf, measureKey, measureWeights, readCount, unique } from './layout';
-import { sharedPhrases } from './phrases';
+import type { DocVector, LensDB, PostingBlock, TermStats } from '../db/schema';
+import { articleTerms, articleTopics, DOC_COUNT_KEY, isMeasureKey, measureIdOf, measureKey, readCount, unique, type IndexedText, type TopicInput } from './layout';
+import { policyWordsIn } from './policy-words';
 import { forEachPosting } from './postings';
-import { termCounts } from './tokenize';
-import { mostFrequentTerms, norm, TOP_TERMS, topTerms, unitWeights, weighTerms } from './vector';
+import { idf, type WeightedTerm } from './weights';
 
-/**
- * score = 0.7 · cosine(text TF-IDF vectors) + 0.3 · cosine(IDF-weighted measure sets).
- * Text carries most of the weight because every article has text while measure detection covers only
- * the catalogue; the measure share lifts an article that names the same policies above one that merely
- * shares wording. Measures are IDF-weighted like terms rather than compared by plain Jaccard: in the
- * seeds 集采 is in all five articles and says nothing, and Jaccard would favour an article for naming
- * few measures (the COVID-19 seed, six) over one that names many (the 医改 task list, nineteen).
- */
-export const SCORE_WEIGHTS = { text: 0.7, measures: 0.3 } as const;
+export const SCORE_WEIGHTS = { text: 0.6, topics: 0.4 } as const;
+/** Reasons shown per related article: shared words. */
+const MAX_WORDS = 5;
 
-/**
- * Rows a query that is not in the index reads: its most frequent terms (2 × TOP_TERMS covers every
- * repeated term of a 3,000-character article), of which it keeps the TOP_TERMS heaviest by TF-IDF.
- * It cannot pick them before reading, because the df it needs is in those rows.
- */
-export const QUERY_CANDIDATE_TERMS = 2 * TOP_TERMS;
-
-export type RelatedQuery = {
-  /** The article being read, if the corpus holds it: its stored top terms are the query, and it is excluded. */
-  id?: string | undefined;
-  /** The article's text: the query when it is not indexed, and the source of the readable reasons. */
-  text: string;
-  title?: string | undefined;
-  measureIds: readonly string[];
-};
+export type RelatedQuery = IndexedText &
+  TopicInput & {
+    /** The article being read, if the corpus holds it: its stored vector is the query, and it is excluded. */
+    id?: string | undefined;
+  };
 
 export type RelatedHit = {
   id: string;
+  /** 0–1. */
   score: number;
-  /** Cosine of the two top-term TF-IDF vectors, 0–1. */
+  /** Share of the query's term weight the candidate covers, 0–1. */
   textSimilarity: number;
-  /** Cosine of the two IDF-weighted measure sets, 0–1. */
-  measureSimilarity: number;
+  /** Share of the query's topic weight (measures, categories) the candidate covers, 0–1. */
+  topicSimilarity: number;
   reasons: {
     /** Shared measure ids, the rarest (most telling) first. */
     sharedMeasures: string[];
-    /** Readable phrases from the query text made of shared key terms, strongest first. */
+    /** Policy words both use (whole words, policy-words.ts), the most telling first. */
     sharedTerms: string[];
   };
 };
@@ -55,47 +50,39 @@ export type RelatedOptions = { limit?: number; minScore?: number };
 /**
  * The articles most like the query, best first, the query's own article excluded.
  *
- * Reads: meta (N), the query's stored top terms when `id` is indexed, then one terms.bulkGet of
- * those terms plus its measures — never an article, never a scan. A query not in the index reads
- * QUERY_CANDIDATE_TERMS rows instead of TOP_TERMS.
+ * Reads: meta (N), the query's stored vector when `id` is indexed, one terms.bulkGet of its keys (df
+ * and last block), one postings.bulkGet of all their blocks, and the `docs` rows of the articles
+ * returned (for the reasons) — never an article, never a scan.
  */
 export async function queryRelated(db: LensDB, query: RelatedQuery, options: RelatedOptions = {}): Promise<RelatedHit[]> {
   const { limit = 10, minScore = 0 } = options;
-  return db.transaction('r', db.terms, db.docs, db.meta, async () => {
+  return db.transaction('r', db.terms, db.postings, db.docs, db.meta, async () => {
     const docCount = await readCount(db, DOC_COUNT_KEY);
     if (docCount === 0 || limit <= 0) return [];
-    const measureIds = unique(query.measureIds);
     const stored = query.id === undefined ? undefined : await db.docs.get(query.id);
-    // A query not in the index is weighed as if it were (df + 1 of N + 1), so its vector is the one
-    // indexArticle would store for the same text.
-    const selfCount = stored ? 0 : 1;
+    const terms = stored?.terms ?? articleTerms(query);
+    const topics = stored?.topics ?? articleTopics(query);
+    const stats = await readStats(db, [...terms, ...topics].map(([k]) => k));
+    // A query not in the index is weighed as if it were (df + 1 of N + 1).
+    const self = stored ? 0 : 1;
+    const weigh = (vector: WeightedTerm[]) => new Map(vector.map(([key, s]) => [key, s * idf((stats.get(key)?.df ?? 0) + self, docCount + self) ** 2]));
+    const textWeights = weigh(terms);
+    const topicWeights = weigh(topics);
+    const selfScore = (vector: WeightedTerm[], weights: Map<string, number>) => vector.reduce((sum, [key, s]) => sum + weights.get(key)! * s, 0);
+    const rows = await readPostings(db, stats, [...textWeights.keys(), ...topicWeights.keys()]);
 
-    let weights: Map<string, number>;
-    let rows: Map<string, TermPostings>;
-    if (stored && stored.norm > 0) {
-      rows = await readRows(db, [...stored.terms.map(([t]) => t), ...measureIds.map(measureKey)]);
-      weights = unitWeights(stored);
-    } else {
-      const counts = termCounts(indexedText(query));
-      const candidates = new Map(mostFrequentTerms(counts, QUERY_CANDIDATE_TERMS).map((t) => [t, counts.get(t)!]));
-      rows = await readRows(db, [...candidates.keys(), ...measureIds.map(measureKey)]);
-      const dfOf = (t: string) => (rows.get(t)?.df ?? 0) + selfCount;
-      // As indexArticle would pick them: terms another article holds first.
-      const top = topTerms(weighTerms(candidates, dfOf, docCount + selfCount), TOP_TERMS, (t) => rows.has(t));
-      weights = unitWeights({ terms: top, norm: norm(top) });
-    }
-    const measures = measureWeights(measureIds, (key) => (rows.get(key)?.df ?? 0) + selfCount, docCount + selfCount);
-
-    const text = indexedText(query);
-    return rank(rows, weights, measures, query.id, limit, minScore).map((hit) => ({
+    const ranked = rank(rows, textWeights, topicWeights, selfScore(terms, textWeights), selfScore(topics, topicWeights), query.id, limit, minScore);
+    const words = stored?.words ?? policyWordsIn(query.title ? `${query.title}\n${query.text}` : query.text);
+    const docs = await db.docs.bulkGet(ranked.map((r) => r.id));
+    return ranked.map((hit, i) => ({
       id: hit.id,
       score: hit.score,
       textSimilarity: hit.textSimilarity,
-      measureSimilarity: hit.measureSimilarity,
+      topicSimilarity: hit.topicSimilarity,
       reasons: {
         // The rarest shared measure first: it says the most about why the two belong together.
-        sharedMeasures: [...hit.measures].sort((a, b) => b[1] - a[1]).map(([key]) => measureIdOf(key)),
-        sharedTerms: readableTerms(text, hit.terms),
+        sharedMeasures: hit.topics.filter(([key]) => isMeasureKey(key)).sort((a, b) => b[1] - a[1]).map(([key]) => measureIdOf(key)),
+        sharedTerms: sharedWords(words, docs[i], hit.terms),
       },
     }));
   });
@@ -105,22 +92,24 @@ type Ranked = {
   id: string;
   score: number;
   textSimilarity: number;
-  measureSimilarity: number;
-  /** Shared term → its contribution to textSimilarity. */
+  topicSimilarity: number;
+  /** Shared key term → its contribution to textSimilarity. */
   terms: Map<string, number>;
-  /** Shared measure row key and its contribution to measureSimilarity. */
-  measures: [key: string, contribution: number][];
+  /** Shared topic key and its contribution to topicSimilarity. */
+  topics: [key: string, contribution: number][];
 };
 
 /**
  * Sum query weight × posting weight per candidate, then keep the best. A common term or measure can
  * make every article a candidate, so the sums live in flat arrays (not an object per candidate), and
- * the shared terms that become reasons are gathered for the returned few only.
+ * the shared keys that become reasons are gathered for the returned few only.
  */
 function rank(
-  rows: ReadonlyMap<string, TermPostings>,
+  rows: ReadonlyMap<string, PostingBlock[]>,
   terms: ReadonlyMap<string, number>,
-  measures: ReadonlyMap<string, number>,
+  topics: ReadonlyMap<string, number>,
+  textSelf: number,
+  topicSelf: number,
   exclude: string | undefined,
   limit: number,
   minScore: number,
@@ -128,36 +117,37 @@ function rank(
   const slotOf = new Map<string, number>();
   const ids: string[] = [];
   const textDot: number[] = [];
-  const measureDot: number[] = [];
-  // Every (candidate slot, row key, contribution) visited, for the reasons.
+  const topicDot: number[] = [];
+  // Every (candidate slot, key, contribution) visited, for the reasons.
   const sharedSlot: number[] = [];
   const sharedKey: string[] = [];
   const sharedValue: number[] = [];
-  const visit = (key: string, queryWeight: number, sums: number[]) => {
-    const row = rows.get(key);
-    if (!row) return;
-    forEachPosting(row, (id, weight) => {
-      if (id === exclude) return;
-      let slot = slotOf.get(id);
-      if (slot === undefined) {
-        slot = ids.push(id) - 1;
-        slotOf.set(id, slot);
-        textDot.push(0);
-        measureDot.push(0);
-      }
-      sums[slot] = sums[slot]! + queryWeight * weight;
-      sharedSlot.push(slot);
-      sharedKey.push(key);
-      sharedValue.push(queryWeight * weight);
-    });
+  const visit = (key: string, queryWeight: number, sums: number[], selfScore: number) => {
+    for (const block of rows.get(key) ?? []) {
+      forEachPosting(block, (id, weight) => {
+        if (id === exclude) return;
+        let slot = slotOf.get(id);
+        if (slot === undefined) {
+          slot = ids.push(id) - 1;
+          slotOf.set(id, slot);
+          textDot.push(0);
+          topicDot.push(0);
+        }
+        const contribution = (queryWeight * weight) / selfScore;
+        sums[slot] = sums[slot]! + contribution;
+        sharedSlot.push(slot);
+        sharedKey.push(key);
+        sharedValue.push(contribution);
+      });
+    }
   };
-  for (const [term, w] of terms) visit(term, w, textDot);
-  for (const [key, w] of measures) visit(key, w, measureDot);
+  if (textSelf > 0) for (const [term, w] of terms) visit(term, w, textDot, textSelf);
+  if (topicSelf > 0) for (const [key, w] of topics) visit(key, w, topicDot, topicSelf);
 
-  // Rounding can overshoot 1 for identical texts.
+  // A candidate stronger on a term than the query itself covers more than all of it: counted as all.
   const textSimilarity = textDot.map((d) => Math.min(1, d));
-  const measureSimilarity = measureDot.map((d) => Math.min(1, d));
-  const score = ids.map((_, s) => SCORE_WEIGHTS.text * textSimilarity[s]! + SCORE_WEIGHTS.measures * measureSimilarity[s]!);
+  const topicSimilarity = topicDot.map((d) => Math.min(1, d));
+  const score = ids.map((_, s) => SCORE_WEIGHTS.text * textSimilarity[s]! + SCORE_WEIGHTS.topics * topicSimilarity[s]!);
   const best = ids
     .map((_, s) => s)
     .filter((s) => score[s]! > minScore)
@@ -168,18 +158,38 @@ function rank(
     id: ids[s]!,
     score: score[s]!,
     textSimilarity: textSimilarity[s]!,
-    measureSimilarity: measureSimilarity[s]!,
+    topicSimilarity: topicSimilarity[s]!,
     terms: new Map(),
-    measures: [],
+    topics: [],
   }));
   const rankOf = new Map(best.map((s, r) => [s, r]));
   for (let i = 0; i < sharedSlot.length; i++) {
     const hit = ranked[rankOf.get(sharedSlot[i]!) ?? -1];
     if (!hit) continue;
     if (terms.has(sharedKey[i]!)) hit.terms.set(sharedKey[i]!, sharedValue[i]!);
-    else hit.measures.push([sharedKey[i]!, sharedValue[i]!]);
+    else hit.topics.push([sharedKey[i]!, sharedValue[i]!]);
   }
   return ranked;
+}
+
+/**
+ * The policy words both articles use, the most telling first: by how much their bigrams added to the
+ * text similarity, then longer (more specific) first, then in the query's order.
+ */
+function sharedWords(words: readonly string[], doc: DocVector | undefined, contributions: ReadonlyMap<string, number>): string[] {
+  if (!doc) return [];
+  const theirs = new Set(doc.words);
+  const weight = (word: string) => {
+    let sum = 0;
+    for (let i = 0; i + 2 <= word.length; i++) sum += contributions.get(word.slice(i, i + 2)) ?? 0;
+    return sum;
+  };
+  return words
+    .filter((w) => theirs.has(w))
+    .map((w, i) => ({ w, i, weight: weight(w) }))
+    .sort((a, b) => b.weight - a.weight || b.w.length - a.w.length || a.i - b.i)
+    .slice(0, MAX_WORDS)
+    .map(({ w }) => w);
 }
 
 /**
@@ -188,24 +198,35 @@ function rank(
  * Articles stored but not yet indexed (lib/insight/index-queue.ts) are not counted until they are.
  */
 export async function countMentioning(db: LensDB, measureIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = await readRows(db, measureIds.map(measureKey));
-  return new Map(measureIds.map((id) => [id, rows.get(measureKey(id))?.df ?? 0]));
+  const stats = await readStats(db, measureIds.map(measureKey));
+  return new Map(measureIds.map((id) => [id, stats.get(measureKey(id))?.df ?? 0]));
 }
 
-async function readRows(db: LensDB, keys: string[]): Promise<Map<string, TermPostings>> {
+async function readStats(db: LensDB, keys: string[]): Promise<Map<string, TermStats>> {
   const wanted = unique(keys);
   const found = await db.terms.bulkGet(wanted);
-  const rows = new Map<string, TermPostings>();
+  const stats = new Map<string, TermStats>();
   wanted.forEach((key, i) => {
     const row = found[i];
-    if (row) rows.set(key, row);
+    if (row) stats.set(key, row);
   });
-  return rows;
+  return stats;
 }
 
-/** Phrases from the query text; the bare terms when the caller gave no text (a query by id alone). */
-function readableTerms(text: string, contributions: ReadonlyMap<string, number>): string[] {
-  const phrases = sharedPhrases(text, contributions);
-  if (phrases.length) return phrases;
-  return [...contributions].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t]) => t);
+/** Every postings block of these keys, in one read: blocks 0 to each key's tail (a missing one was emptied). */
+async function readPostings(db: LensDB, stats: ReadonlyMap<string, TermStats>, keys: readonly string[]): Promise<Map<string, PostingBlock[]>> {
+  const refs: [string, number][] = [];
+  for (const key of unique(keys)) {
+    const tail = stats.get(key)?.tail;
+    if (tail !== undefined) for (let b = 0; b <= tail; b++) refs.push([key, b]);
+  }
+  const found = refs.length ? await db.postings.bulkGet(refs) : [];
+  const rows = new Map<string, PostingBlock[]>();
+  for (const block of found) {
+    if (!block) continue;
+    const list = rows.get(block.term);
+    if (list) list.push(block);
+    else rows.set(block.term, [block]);
+  }
+  return rows;
 }

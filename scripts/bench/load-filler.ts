@@ -15,6 +15,7 @@ import { lensDB, type HighlightRecord, type StoredArticle } from '../../lib/db/s
 import { CORPUS_VERSION_KEY } from '../../lib/db/seed';
 import { bodyFingerprint } from '../../lib/identity';
 import { indexStoredArticle } from '../../lib/insight/indexer';
+import { topicsOf } from '../../lib/insight/related';
 import { compileCatalogue, detectMeasures, type Catalogue, type CompiledCatalogue } from '../../lib/measures';
 import { indexArticles } from '../../lib/related';
 
@@ -70,7 +71,7 @@ export async function storeBatch(batch: ArticleWire[]): Promise<number> {
     await db.articles.bulkPut(indexed);
     await indexArticles(
       db,
-      indexed.map((a) => ({ article: a, measureIds: a.measureIds })),
+      indexed.map((a) => ({ article: a, ...topicsOf(a.measureIds, catalogue!) })),
     );
   });
   return performance.now() - t0;

@@ -1,0 +1,71 @@
+/**
+ * Related articles as the panel and `lens analyze` show them: the index's ranking (lib/related) cut at
+ * a calibrated threshold, with strength in words and reasons a reader recognises (whole measures by
+ * name, whole policy words). Below the threshold nothing is shown: a list of weak matches teaches the
+ * reader to ignore the section, so the panel says instead that nothing in the corpus is close yet.
+ */
+import type { LensDB } from '../db/schema';
+import type { Catalogue } from '../measures';
+import { queryRelated, type TopicInput } from '../related';
+
+/**
+ * Scores (0–1, lib/related/query.ts) from which an article is shown as related, and as strongly
+ * related. Calibrated on the labelled dev set (tests/eval/dev.json) with scripts/eval/related-calibrate.ts:
+ * see that script for how.
+ */
+export const RELATED_THRESHOLD = 0.1;
+export const STRONG_THRESHOLD = 0.3;
+
+export type RelatedStrength = 'strong' | 'related';
+
+export type RelatedInsight = {
+  id: string;
+  title: string;
+  date: string;
+  url?: string;
+  score: number;
+  strength: RelatedStrength;
+  reasons: { sharedMeasures: { id: string; name: string }[]; sharedTerms: string[] };
+};
+
+/** An article's topics for the index: its measures, and the category of each. */
+export function topicsOf(measureIds: readonly string[], catalogue: Catalogue): TopicInput {
+  const categoryOf = new Map(catalogue.measures.map((m) => [m.id, m.category]));
+  const ids = [...new Set(measureIds)];
+  return { measureIds: ids, categories: ids.flatMap((id) => categoryOf.get(id) ?? []) };
+}
+
+export const strengthOf = (score: number): RelatedStrength => (score >= STRONG_THRESHOLD ? 'strong' : 'related');
+
+export type RelatedRequest = {
+  /** The article's own corpus id, if it has one: left out, and its stored vector is the query. */
+  id?: string | undefined;
+  title?: string | undefined;
+  text: string;
+  measureIds: readonly string[];
+};
+
+/** The corpus articles related to this one, best first, none below RELATED_THRESHOLD. */
+export async function relatedArticles(db: LensDB, article: RelatedRequest, catalogue: Catalogue, limit = 8): Promise<RelatedInsight[]> {
+  const hits = await queryRelated(db, { id: article.id, title: article.title, text: article.text, ...topicsOf(article.measureIds, catalogue) }, { limit, minScore: RELATED_THRESHOLD });
+  const records = await db.articleHeads.bulkGet(hits.map((h) => h.id));
+  const names = new Map(catalogue.measures.map((m) => [m.id, m.name]));
+  return hits.flatMap((hit, i): RelatedInsight[] => {
+    const a = records[i];
+    if (!a) return [];
+    const sharedMeasures = hit.reasons.sharedMeasures.map((id) => ({ id, name: names.get(id) ?? id }));
+    // A word inside a shared measure's name says nothing the measure does not.
+    const sharedTerms = hit.reasons.sharedTerms.filter((w) => !sharedMeasures.some((m) => m.name.includes(w)));
+    return [
+      {
+        id: a.id,
+        title: a.title,
+        date: a.date,
+        ...(a.url !== undefined && { url: a.url }),
+        score: hit.score,
+        strength: strengthOf(hit.score),
+        reasons: { sharedMeasures, sharedTerms },
+      },
+    ];
+  });
+}
