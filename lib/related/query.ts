@@ -20,6 +20,13 @@ import { forEachPosting } from './postings';
 import { idf, type WeightedTerm } from './weights';
 
 export const SCORE_WEIGHTS = { text: 0.6, topics: 0.4 } as const;
+/**
+ * Most postings a query reads. A key term most articles hold (医保 in a corpus of 医保 news) has as
+ * many postings as there are articles yet, by its IDF, adds almost nothing to any score: the query
+ * reads its keys' postings from the most to the least a posting can add, and stops at this many.
+ * Skipped keys still count in what the query would score against itself, so scores stay comparable.
+ */
+export const QUERY_POSTINGS = 20_000;
 /** Reasons shown per related article: shared words. */
 const MAX_WORDS = 5;
 
@@ -51,8 +58,8 @@ export type RelatedOptions = { limit?: number; minScore?: number };
  * The articles most like the query, best first, the query's own article excluded.
  *
  * Reads: meta (N), the query's stored vector when `id` is indexed, one terms.bulkGet of its keys (df
- * and last block), one postings.bulkGet of all their blocks, and the `docs` rows of the articles
- * returned (for the reasons) — never an article, never a scan.
+ * and last block), one postings.bulkGet of their blocks (at most QUERY_POSTINGS postings), and the
+ * `docs` rows of the articles returned (for the reasons) — never an article, never a scan.
  */
 export async function queryRelated(db: LensDB, query: RelatedQuery, options: RelatedOptions = {}): Promise<RelatedHit[]> {
   const { limit = 10, minScore = 0 } = options;
@@ -69,9 +76,15 @@ export async function queryRelated(db: LensDB, query: RelatedQuery, options: Rel
     const textWeights = weigh(terms);
     const topicWeights = weigh(topics);
     const selfScore = (vector: WeightedTerm[], weights: Map<string, number>) => vector.reduce((sum, [key, s]) => sum + weights.get(key)! * s, 0);
-    const rows = await readPostings(db, stats, [...textWeights.keys(), ...topicWeights.keys()]);
+    const textSelf = selfScore(terms, textWeights);
+    const topicSelf = selfScore(topics, topicWeights);
+    const read = withinBudget(stats, [
+      ...[...textWeights].map(([key, w]): [string, number] => [key, (SCORE_WEIGHTS.text * w) / textSelf]),
+      ...[...topicWeights].map(([key, w]): [string, number] => [key, (SCORE_WEIGHTS.topics * w) / topicSelf]),
+    ]);
+    const rows = await readPostings(db, stats, read);
 
-    const ranked = rank(rows, textWeights, topicWeights, selfScore(terms, textWeights), selfScore(topics, topicWeights), query.id, limit, minScore);
+    const ranked = rank(rows, textWeights, topicWeights, textSelf, topicSelf, query.id, limit, minScore);
     const words = stored?.words ?? policyWordsIn(query.title ? `${query.title}\n${query.text}` : query.text);
     const docs = await db.docs.bulkGet(ranked.map((r) => r.id));
     return ranked.map((hit, i) => ({
@@ -190,6 +203,23 @@ function sharedWords(words: readonly string[], doc: DocVector | undefined, contr
     .sort((a, b) => b.weight - a.weight || b.w.length - a.w.length || a.i - b.i)
     .slice(0, MAX_WORDS)
     .map(({ w }) => w);
+}
+
+/**
+ * The keys whose postings a query reads: by the most a posting of each can add to a score (`reach`),
+ * highest first, until QUERY_POSTINGS postings (df counts them) are taken.
+ */
+function withinBudget(stats: ReadonlyMap<string, TermStats>, reach: [key: string, reach: number][]): string[] {
+  const keys: string[] = [];
+  let postings = 0;
+  for (const [key] of reach.filter(([, r]) => r > 0).sort((a, b) => b[1] - a[1])) {
+    const df = stats.get(key)?.df ?? 0;
+    if (df === 0) continue;
+    if (postings + df > QUERY_POSTINGS && keys.length > 0) continue;
+    keys.push(key);
+    postings += df;
+  }
+  return keys;
 }
 
 /**

@@ -205,6 +205,15 @@ describe.each(BROWSERS)('durability in %s', (name) => {
         const articles = (await options.evaluate(readStore, 'articles')) as { key?: string; source: string }[];
         const source = articles.find((a) => a.key === highlight!.articleKey)?.source;
         expect(source).toBeTruthy();
+        // The v4 upgrade emptied the v3 related index (df and postings in one row); the background
+        // refilled it in the v4 layout from the stored articles.
+        const indexed = async () => ({
+          articles: (await options.evaluate(readStore, 'articles')).length,
+          docs: (await options.evaluate(readStore, 'docs')).length,
+          postings: (await options.evaluate(readStore, 'postings')).length,
+        });
+        await until('the related index refilled', indexed, (c) => c.docs === c.articles && c.postings > 0);
+        expect((await options.evaluate(storedSchema)).stores).toContain('postings');
         const popup = await browser.openExtensionPage('/popup.html');
         await popup.waitFor('the note in the popup', (note) => [...document.querySelectorAll('[data-testid="library-note"]')].some((n) => n.textContent === note), NOTE);
         expect(await popup.evaluate(() => document.querySelector('[data-testid="library-group-source"]')?.textContent ?? '')).toBe(source);
