@@ -1,0 +1,179 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSeedDocument } from '../../lib/corpus/parse-seed';
+import { MEASURE_CATEGORIES } from '../../lib/measures/catalogue';
+import { loadCatalogueFile } from '../../lib/measures/load-catalogue';
+import {
+  EVAL_DIR,
+  EvalDataError,
+  articleText,
+  loadConcepts,
+  loadIdentity,
+  loadSeeds,
+  loadSplit,
+  parseEvalJson,
+  sentencesOf,
+  splitSchema,
+  validateIdentity,
+  validateSplits,
+  type EvalArticle,
+  type EvalSplit,
+} from './dataset';
+
+const SEEDS_DIR = join(EVAL_DIR, '..', '..', 'seeds');
+/** Every split file present: the seeds, dev, and test once its writer has added it. */
+const SPLIT_NAMES = ['seeds', 'dev', 'test'].filter((name) => existsSync(join(EVAL_DIR, `${name}.json`)));
+
+describe('concepts.json', () => {
+  const concepts = loadConcepts();
+
+  it('has unique ids, catalogue categories, and covers the family at the size asked for', () => {
+    const ids = concepts.concepts.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const c of concepts.concepts) expect(MEASURE_CATEGORIES, `${c.id}'s category`).toContain(c.category);
+    expect(ids.length).toBeGreaterThanOrEqual(110);
+    expect(ids.length).toBeLessThanOrEqual(150);
+    expect(concepts.concepts.some((c) => c.core) && concepts.concepts.some((c) => !c.core)).toBe(true);
+  });
+
+  it('keeps the id of every catalogue measure, so the detector’s predictions can be scored', () => {
+    const ids = new Set(concepts.concepts.map((c) => c.id));
+    const notConcepts = loadCatalogueFile().measures.map((m) => m.id).filter((id) => !ids.has(id));
+    expect(notConcepts, 'catalogue ids missing from tests/eval/concepts.json').toEqual([]);
+  });
+});
+
+describe('the labelled splits', () => {
+  const concepts = loadConcepts();
+  const splits = SPLIT_NAMES.map((name) => loadSplit(name));
+
+  it('include the seeds and the dev split', () => {
+    expect(SPLIT_NAMES).toEqual(expect.arrayContaining(['seeds', 'dev']));
+  });
+
+  it('are sound together: ids, concepts, evidence, lures, policy actions, symmetric grades', () => {
+    expect(validateSplits(splits, concepts)).toEqual([]);
+  });
+
+  it('have the kinds of article the evaluation needs', () => {
+    const dev = splits.find((s) => s.split === 'dev')!;
+    const count = (kind: EvalArticle['kind']) => dev.articles.filter((a) => a.kind === kind).length;
+    expect(count('policy')).toBeGreaterThanOrEqual(30);
+    expect(count('lure')).toBeGreaterThanOrEqual(8);
+    expect(count('off-topic')).toBeGreaterThanOrEqual(10);
+    for (const a of dev.articles) {
+      const n = articleText(a).length;
+      expect(n, `${a.id} length`).toBeGreaterThanOrEqual(300);
+      expect(n, `${a.id} length`).toBeLessThanOrEqual(2000);
+    }
+  });
+});
+
+describe('seeds.json', () => {
+  const seeds = loadSeeds();
+
+  it('labels each seed over its text exactly as lib/corpus/parse-seed.ts parses it', () => {
+    expect(seeds.articles.map((a) => a.id)).toEqual(['seed-000', 'seed-001', 'seed-002', 'seed-003', 'seed-004']);
+    for (const seed of seeds.articles) {
+      expect(seed.file, `${seed.id} names its file`).toBeDefined();
+      const parsed = parseSeedDocument(readFileSync(join(SEEDS_DIR, seed.file!)), { file: seed.file! });
+      expect(seed.paragraphs, seed.id).toEqual(parsed.paragraphs);
+      expect(articleText(seed)).toBe(parsed.text);
+      expect(seed.title).toBe(parsed.title);
+    }
+  });
+
+  it('grades every pair of seeds 2', () => {
+    for (const a of seeds.articles) {
+      for (const b of seeds.articles) if (a !== b) expect(a.related[b.id], `${a.id} → ${b.id}`).toBe(2);
+    }
+  });
+});
+
+describe('identity.json', () => {
+  it('is sound and has both re-publications and same-topic different articles', () => {
+    const identity = loadIdentity();
+    expect(validateIdentity(identity)).toEqual([]);
+    expect(identity.pairs.filter((p) => p.same).length).toBeGreaterThanOrEqual(5);
+    expect(identity.pairs.filter((p) => !p.same).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the validator', () => {
+  const concepts = loadConcepts();
+  const good = (): EvalSplit => ({
+    split: 'x',
+    about: 'a',
+    articles: [
+      {
+        id: 'x-p1',
+        kind: 'policy',
+        title: 't',
+        date: '2023-01-01',
+        source: '新华社',
+        paragraphs: ['国家医保局推进DRG付费改革。市场人士认为基金监管趋严。'],
+        measures: [{ concept: 'drg-payment', evidence: ['DRG付费'] }],
+        lures: [{ concept: 'fund-supervision', quote: '基金监管', why: 'x' }],
+        policyActions: ['国家医保局推进DRG付费改革。'],
+        related: { 'x-p2': 1 },
+      },
+      {
+        id: 'x-p2',
+        kind: 'policy',
+        title: 't',
+        date: '2023-01-02',
+        source: '新华社',
+        paragraphs: ['按病种分值付费全面推开。'],
+        measures: [{ concept: 'dip-payment', evidence: ['按病种分值付费'] }],
+        lures: [],
+        policyActions: [],
+        related: { 'x-p1': 1 },
+      },
+    ],
+  });
+
+  it('accepts sound data', () => {
+    expect(validateSplits([good()], concepts)).toEqual([]);
+  });
+
+  it('names each kind of problem', () => {
+    const bad = good();
+    const [a, b] = bad.articles as [EvalArticle, EvalArticle];
+    a.measures.push({ concept: 'no-such-concept', evidence: ['国家'] }, { concept: 'dip-payment', evidence: ['DIP'] });
+    a.lures.push({ concept: 'drg-payment', quote: 'DRG', why: 'x' });
+    a.policyActions.push('推进DRG付费改革。');
+    a.related['x-p1'] = 2;
+    b.related['x-p1'] = 2;
+    const problems = validateSplits([bad], concepts).join('\n');
+    expect(problems).toContain('x/x-p1: measure no-such-concept is not in concepts.json');
+    expect(problems).toContain('evidence for dip-payment not found in the text: "DIP"');
+    expect(problems).toContain('lure drg-payment is also a measure of the article');
+    expect(problems).toContain('policy action is not a whole sentence of the text: "推进DRG付费改革。"');
+    expect(problems).toContain('an article is not graded against itself');
+    expect(problems).toContain('x/x-p1: related x-p2 has grade 1 but x-p2 → x-p1 has 2 (grades must be symmetric)');
+  });
+
+  it('refuses an off-topic article with measures or neighbours, and a grade towards an unknown id', () => {
+    const bad = good();
+    const b = bad.articles[1]!;
+    b.kind = 'off-topic';
+    bad.articles[0]!.related['x-p9'] = 1;
+    const problems = validateSplits([bad], concepts).join('\n');
+    expect(problems).toContain('x/x-p2: an off-topic article has no measures');
+    expect(problems).toContain('x/x-p1: related x-p2: points at an article of kind off-topic');
+    expect(problems).toContain('x/x-p2: an off-topic article is related to nothing');
+    expect(problems).toContain('x/x-p1: related x-p9: no article has this id');
+  });
+
+  it('splits sentences after 。！？ and any closing quote', () => {
+    expect(sentencesOf('他说：“要加快。”随后离开。没有句号')).toEqual(['他说：“要加快。”', '随后离开。', '没有句号']);
+  });
+
+  it('names the file and the field of malformed data', () => {
+    const json = JSON.stringify({ ...good(), articles: [{ ...good().articles[0], kind: 'news' }] });
+    expect(() => parseEvalJson(splitSchema, json, 'dev.json')).toThrow(EvalDataError);
+    expect(() => parseEvalJson(splitSchema, json, 'dev.json')).toThrow(/^dev\.json: articles\.0\.kind: /);
+    expect(() => parseEvalJson(splitSchema, '{', 'dev.json')).toThrow(/^dev\.json: not valid JSON/);
+  });
+});
