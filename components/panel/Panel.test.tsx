@@ -20,6 +20,7 @@ const insight: ArticleInsight = {
       name: '药品和耗材集中带量采购',
       gloss: 'Volume-based procurement',
       category: 'drug-procurement',
+      by: 'name',
       mentions: [0, 50].map((s) => ({ start: s, end: s + 6, quote: '集中带量采购', sentence: '推进集中带量采购。', target: target(s) })),
       timeline: [{ id: 'a_0000000000000002', title: '国办：_谈判药品_落地', date: '2021-06-17T09:48:34.000Z', sentence: '落实集中带量采购。' }],
       timelineTotal: 1,

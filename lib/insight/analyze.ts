@@ -6,7 +6,7 @@
 import type { Article } from '../corpus/article';
 import type { LensDB, StoredArticle } from '../db/schema';
 import type { PageArticle, TextTarget } from '../messages/contract';
-import { detectMeasures, type Catalogue } from '../measures';
+import { detectMeasures, type Catalogue, type FoundBy } from '../measures';
 import { findMeasureLikeSentences } from '../measures/other-measures';
 import { findSameArticle, type IdentityMatch } from './identity';
 import { indexStoredArticle, storeForLaterIndexing } from './indexer';
@@ -21,6 +21,8 @@ export type MeasureInsight = {
   name: string;
   gloss: string;
   category: string;
+  /** 'wording' when the article only paraphrases the measure (the panel says so). */
+  by: FoundBy;
   /** `target` locates the mention in the live page (quote with context, position as a hint). */
   mentions: { start: number; end: number; quote: string; sentence: string; target: TextTarget }[];
   /** The latest TIMELINE_LIMIT other corpus articles that mention this measure, oldest first. */
@@ -117,6 +119,7 @@ export async function describeArticleText(
       name: hit.name,
       gloss: hit.gloss,
       category: hit.category,
+      by: hit.by,
       mentions: hit.mentions.map(({ start, end, quote, sentence }) => ({ start, end, quote, sentence, target: textTarget(text, start, end) })),
       timeline: entries.map((a) => ({ id: a.id, title: a.title, date: a.date, url: a.url, sentence: a.measureSentences?.[hit.measureId] ?? a.lead })),
       timelineTotal: total,

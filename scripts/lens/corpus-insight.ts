@@ -6,13 +6,15 @@
  */
 import type { Article } from '../../lib/corpus/article';
 import { findSameArticle, type IdentityMatch } from '../../lib/insight/identity';
-import { detectMeasures } from '../../lib/measures';
 import { relatedArticles } from '../../lib/insight/related';
+import { detectMeasures, type FoundBy } from '../../lib/measures';
 import type { LensCorpus } from './lens-corpus';
 
 export type MeasureFound = {
   id: string;
   name: string;
+  /** 'wording' when the article only paraphrases the measure, 'name' when a surface form names it. */
+  by: FoundBy;
   /** Offsets are into the article's text: its paragraphs joined by '\n'. */
   mentions: { start: number; end: number; quote: string; sentence: string }[];
 };
@@ -43,6 +45,7 @@ export async function corpusInsight(corpus: LensCorpus, article: Article, limit 
   const measures = hits.map((hit) => ({
     id: hit.measureId,
     name: hit.name,
+    by: hit.by,
     mentions: hit.mentions.map(({ start, end, quote, sentence }) => ({ start, end, quote, sentence })),
   }));
 

@@ -73,7 +73,8 @@ describe('detectMeasures: lures and context', () => {
 
   it('needs health context for ambiguous short forms (集采 in a 5G tender is not drug procurement)', () => {
     expect(detectMeasures('中国移动公布5G基站集采结果，本次集中采购规模约为19万站。', catalogue)).toEqual([]);
-    expect(ids(detectMeasures('人工关节集采结果公布。', catalogue))).toEqual(['volume-based-procurement']);
+    // Joint procurement is consumables procurement, named with procurement's own word (集采): both.
+    expect(ids(detectMeasures('人工关节集采结果公布。', catalogue))).toEqual(['consumables-procurement', 'volume-based-procurement']);
   });
 
   it('looks for context in the whole paragraph, not only the sentence', () => {
@@ -113,6 +114,7 @@ describe('detectMeasures: width, offsets and sentences', () => {
       quote: '打击欺诈骗保',
       sentence: fraudSentence,
       sentenceStart: text.indexOf(fraudSentence),
+      by: 'name',
     });
     const settlement = hit(hits, 'cross-region-settlement').mentions[0]!;
     expect(settlement.sentence).toBe('完善异地就医结算管理和服务！');

@@ -11,14 +11,14 @@ function other(text: string, limit?: number) {
 
 describe('findMeasureLikeSentences', () => {
   it('offers an uncatalogued measure with its verb, object and deadline', () => {
-    const text = '会议提出，国家医保局将于2022年6月底前出台医保药品耗材追溯码管理办法。今天股市上涨。';
+    const text = '会议提出，国家医保局将于2022年6月底前出台罕见病用药保障管理办法。今天股市上涨。';
     expect(other(text)).toEqual([
       {
-        sentence: '会议提出，国家医保局将于2022年6月底前出台医保药品耗材追溯码管理办法。',
+        sentence: '会议提出，国家医保局将于2022年6月底前出台罕见病用药保障管理办法。',
         start: 0,
         end: text.indexOf('今天'),
         verb: '出台',
-        object: '医保药品耗材追溯码管理办法',
+        object: '罕见病用药保障管理办法',
         deadline: '2022年6月底前',
         cue: 'verb-object+deadline',
         score: 7,
