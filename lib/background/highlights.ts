@@ -36,9 +36,11 @@ export type HighlightHandlerDeps = {
   notify(articleKey: string): void;
   /** Show a tab's count on the toolbar button (its content script just loaded them). */
   badge?(tabId: number, count: number): void;
+  /** After a content script created a highlight on its page (the page's article joins the corpus). Not awaited. */
+  created?(record: HighlightRecord, tabId: number): void;
 };
 
-export function highlightHandlers({ db, notify, badge }: HighlightHandlerDeps) {
+export function highlightHandlers({ db, notify, badge, created }: HighlightHandlerDeps) {
   /** The stored record, after checking the sender may touch it. */
   const owned = async (id: string, sender: SenderKind): Promise<HighlightRecord | undefined> => {
     const current = await getHighlight(db, id);
@@ -58,6 +60,7 @@ export function highlightHandlers({ db, notify, badge }: HighlightHandlerDeps) {
       checkScope(sender, req.highlight.articleKey);
       const record = await createHighlight(db, req.highlight);
       notify(record.articleKey);
+      if (sender.kind === 'content-script') created?.(record, sender.tabId);
       return record;
     },
     'highlights:update': async (req: Req<'highlights:update'>, sender: SenderKind): Promise<HighlightRecord> => {

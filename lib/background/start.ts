@@ -11,6 +11,7 @@ import { lensDB } from '../db/schema';
 import { getSetting } from '../db/settings';
 import { analyzePageArticle } from '../insight/analyze';
 import { indexStoredArticle } from '../insight/indexer';
+import { keepArticleOfHighlight } from '../insight/corpus-growth';
 import { createIndexQueue } from '../insight/index-queue';
 import { removeFromIndex } from '../related';
 import { ALL_ARTICLES, HIGHLIGHTS_CHANGED, STATE_CHANGED, type ContentRequest } from '../messages/contract';
@@ -85,7 +86,18 @@ export function startBackground(): void {
 
   const route = createRouter(
     {
-      ...highlightHandlers({ db, notify: notifyHighlightsChanged, badge: showCount }),
+      ...highlightHandlers({
+        db,
+        notify: notifyHighlightsChanged,
+        badge: showCount,
+        // The article of a page the reader highlights joins the corpus, policy or not (corpus-growth.ts).
+        created: (record, tabId) =>
+          void getSetting(db, 'corpus.addRead')
+            .then((addToCorpus) =>
+              keepArticleOfHighlight(record.articleKey, () => toTab(tabId, { type: 'lens:article' }), { db, catalogue, addToCorpus, indexLater: (id) => void indexQueue.add(id) }),
+            )
+            .catch((error: Error) => console.error(`[Policy Lens] keeping the highlighted article failed: ${error.message}`)),
+      }),
       'highlights:changed-all': async () => notifyHighlightsChanged(ALL_ARTICLES),
       'library:open': async (req) =>
         openHighlight(req.highlightId, {

@@ -20,6 +20,8 @@ export type StoredArticle = Article & {
   measureIds?: string[];
   /** For each measure it mentions, the first sentence that does: the measure's timeline shows it. */
   measureSentences?: Record<string, string>;
+  /** For each measure, how often it is mentioned, title mentions counting thrice (v4, related articles). */
+  measureCounts?: Record<string, number>;
 };
 
 export type HighlightRecord = {
@@ -56,18 +58,17 @@ export type TermStats = { term: string; df: number; tail?: number };
  */
 export type PostingBlock = { term: string; block: number; ids: string; weights: Float32Array };
 /**
- * `docs`: per indexed article, what a query by id, removal and the reasons need without reading the
- * article: its key terms and topics with their weights, the block each is posted in (`blocks`, terms
- * first, then topics), its length in terms, its measure ids, and the policy words it uses (reasons).
+ * `docs`: per indexed article, what a query by id, removal and re-weighing need without reading the
+ * article: its features (key terms, policy words, measures, threads) with their counts, the block each
+ * is posted in (`blocks`, in the same order; none for an article outside the policy family, which is
+ * not posted), whether it is a policy article, and its measure ids.
  */
 export type DocVector = {
   id: string;
-  terms: [term: string, weight: number][];
-  topics: [key: string, weight: number][];
+  features: [key: string, count: number][];
   blocks: number[];
-  length: number;
+  policy: boolean;
   measureIds: string[];
-  words: string[];
 };
 
 export type LensDB = Dexie & {

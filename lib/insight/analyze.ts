@@ -9,8 +9,8 @@ import type { PageArticle, TextTarget } from '../messages/contract';
 import { detectMeasures, type Catalogue, type FoundBy } from '../measures';
 import { findMeasureLikeSentences } from '../measures/other-measures';
 import { findSameArticle, type IdentityMatch } from './identity';
-import { indexStoredArticle, storeForLaterIndexing } from './indexer';
-import { relatedArticles, type RelatedInsight } from './related';
+import { storeRead, touchesPolicy, type NotAdded } from './corpus-growth';
+import { measureCounts, relatedArticles, type RelatedInsight } from './related';
 import { latestMentioning } from './timelines';
 import { articleFromPage } from './page-to-article';
 
@@ -41,6 +41,8 @@ export type ArticleInsight = {
   textLength: number;
   /** `matchedBy` 'id': a corpus article opened by its id (the reader page). */
   corpus: { id: string; origin: StoredArticle['origin']; addedAt: string; matchedBy: IdentityMatch['by'] | 'id'; addedNow: boolean } | null;
+  /** Why the article is not in the corpus, when it is not (lib/insight/corpus-growth.ts). */
+  notAdded?: NotAdded;
   measures: MeasureInsight[];
   otherMeasures: { sentence: string; start: number; end: number; cue: string }[];
   related: RelatedInsight[];
@@ -68,16 +70,19 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
 
   let match = await findSameArticle(db, candidate);
   let addedNow = false;
+  let notAdded: NotAdded | undefined;
   let indexAfter: string | undefined;
   if (match) {
     // A seed or imported article now has a known URL: remember it, so links can open the real page.
     if (!match.article.key || !match.article.url) {
       await db.articles.update(match.article.id, { key: page.key, url: page.url });
     }
-  } else if (opts.addToCorpus) {
-    const record = { ...candidate, origin: 'read' as const, addedAt: now().toISOString() };
-    const stored = opts.indexLater ? await storeForLaterIndexing(db, record, catalogue) : await indexStoredArticle(db, record, catalogue);
-    if (opts.indexLater) indexAfter = stored.id;
+  } else if (!opts.addToCorpus) {
+    notAdded = 'setting-off';
+  } else if (!touchesPolicy(candidate, catalogue)) {
+    notAdded = 'not-policy';
+  } else {
+    const stored = await storeRead(candidate, { db, catalogue, now, indexLater: opts.indexLater && ((id) => void (indexAfter = id)) });
     match = { article: stored, by: 'key' };
     addedNow = true;
   }
@@ -92,6 +97,7 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
     key: page.key,
     textLength: text.length,
     corpus: match ? { id: match.article.id, origin: match.article.origin, addedAt: match.article.addedAt, matchedBy: match.by, addedNow } : null,
+    ...(notAdded && { notAdded }),
     ...described,
   };
 }
@@ -126,7 +132,7 @@ export async function describeArticleText(
     };
   });
 
-  const related = await relatedArticles(db, { id: selfId, title, text, measureIds: hits.map((h) => h.measureId) }, catalogue, opts.relatedLimit ?? 8);
+  const related = await relatedArticles(db, { id: selfId, title, text, measures: measureCounts(hits, title, catalogue) }, catalogue, opts.relatedLimit ?? 8);
 
   return {
     measures,

@@ -16,7 +16,7 @@ import type { Catalogue } from '../measures';
 import { clearIndex, indexArticle, indexArticles, indexTables, INDEX_FORMAT, RECIPE_KEY, removeFromIndex } from '../related';
 import { fnv1a64 } from '../text/hash';
 import { withDerivedFields } from './indexer';
-import { topicsOf } from './related';
+import { storedMeasureCounts, topicsOf } from './related';
 
 /** Articles per transaction when rebuilding: large enough to share each key's rows, small enough not to hold the database long. */
 export const RECOVER_BATCH = 50;
@@ -85,7 +85,7 @@ async function indexOne(db: LensDB, id: string, catalogue: Catalogue): Promise<v
   const article = await db.articles.get(id);
   if (!article || (await db.docs.get(id))) return;
   // The index transaction leaves `articles` out so that reading and storing articles never waits on it.
-  await indexArticle(db, article, topicsOf(article.measureIds ?? [], catalogue));
+  await indexArticle(db, article, topicsOf(storedMeasureCounts(article), catalogue));
   // Deleted meanwhile: take it out again rather than leave an entry for nothing.
   if (!(await db.articles.get(id))) await removeFromIndex(db, id);
 }
@@ -95,6 +95,7 @@ function changedDerivedFields(stored: StoredArticle, derived: StoredArticle): bo
   return (
     JSON.stringify(stored.measureIds ?? null) !== JSON.stringify(derived.measureIds) ||
     JSON.stringify(stored.measureSentences ?? null) !== JSON.stringify(derived.measureSentences) ||
+    JSON.stringify(stored.measureCounts ?? null) !== JSON.stringify(derived.measureCounts) ||
     stored.fingerprint !== derived.fingerprint
   );
 }
@@ -107,13 +108,15 @@ async function indexBatch(db: LensDB, ids: string[], catalogue: Catalogue): Prom
     // Only the derived fields: the reader may have changed nothing else, but an article read meanwhile
     // may have been updated (its URL learned), and that must stay.
     await db.transaction('rw', db.articles, async () => {
-      for (const d of changed) await db.articles.update(d.id, { measureIds: d.measureIds, measureSentences: d.measureSentences, fingerprint: d.fingerprint });
+      for (const d of changed) {
+        await db.articles.update(d.id, { measureIds: d.measureIds, measureSentences: d.measureSentences, measureCounts: d.measureCounts, fingerprint: d.fingerprint });
+      }
     });
   }
   const indexed = new Set(await db.docs.where('id').anyOf(ids).primaryKeys());
   await indexArticles(
     db,
-    derived.filter((a) => !indexed.has(a.id)).map((a) => ({ article: a, ...topicsOf(a.measureIds ?? [], catalogue) })),
+    derived.filter((a) => !indexed.has(a.id)).map((a) => ({ article: a, ...topicsOf(storedMeasureCounts(a), catalogue) })),
   );
   // Deleted meanwhile: take them out again.
   const gone = new Set(ids);

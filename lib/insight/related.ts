@@ -4,9 +4,10 @@
  * name, whole policy words). Below the threshold nothing is shown: a list of weak matches teaches the
  * reader to ignore the section, so the panel says instead that nothing in the corpus is close yet.
  */
-import type { LensDB } from '../db/schema';
-import type { Catalogue } from '../measures';
-import { queryRelated, type TopicInput } from '../related';
+import type { LensDB, StoredArticle } from '../db/schema';
+import { detectMeasures, type Catalogue, type MeasureHit } from '../measures';
+import { queryRelated, RELATED_PARAMS, type TopicInput } from '../related';
+import { threadOf } from './topic-groups';
 
 /**
  * Scores (0–1, lib/related/query.ts) from which an article is shown as related, and as strongly
@@ -28,26 +29,46 @@ export type RelatedInsight = {
   reasons: { sharedMeasures: { id: string; name: string }[]; sharedTerms: string[] };
 };
 
-/** An article's topics for the index: its measures, and the category of each. */
-export function topicsOf(measureIds: readonly string[], catalogue: Catalogue): TopicInput {
+/**
+ * How often each measure is mentioned, title mentions counting RELATED_PARAMS.titleWeight times: the
+ * measures an article is about outweigh one it names in passing.
+ */
+export function measureCounts(bodyHits: readonly MeasureHit[], title: string | undefined, catalogue: Catalogue): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const hit of bodyHits) counts[hit.measureId] = hit.mentions.length;
+  for (const hit of title ? detectMeasures(title, catalogue) : []) counts[hit.measureId] = (counts[hit.measureId] ?? 0) + RELATED_PARAMS.titleWeight * hit.mentions.length;
+  return counts;
+}
+
+/** A stored article's measure counts (one mention each for an article stored before counts were kept). */
+export const storedMeasureCounts = (a: Pick<StoredArticle, 'measureCounts' | 'measureIds'>): Record<string, number> =>
+  a.measureCounts ?? Object.fromEntries((a.measureIds ?? []).map((id) => [id, 1]));
+
+/** An article's topics for the index: its measures and their policy threads (topic-groups.ts), with mention counts. */
+export function topicsOf(counts: Readonly<Record<string, number>>, catalogue: Catalogue): TopicInput {
   const categoryOf = new Map(catalogue.measures.map((m) => [m.id, m.category]));
-  const ids = [...new Set(measureIds)];
-  return { measureIds: ids, categories: ids.flatMap((id) => categoryOf.get(id) ?? []) };
+  const threads: Record<string, number> = {};
+  for (const [id, n] of Object.entries(counts)) {
+    const thread = threadOf(id, categoryOf.get(id) ?? 'unknown');
+    threads[thread] = (threads[thread] ?? 0) + n;
+  }
+  return { measures: { ...counts }, threads };
 }
 
 export const strengthOf = (score: number): RelatedStrength => (score >= STRONG_THRESHOLD ? 'strong' : 'related');
 
 export type RelatedRequest = {
-  /** The article's own corpus id, if it has one: left out, and its stored vector is the query. */
+  /** The article's own corpus id, if it has one: left out, and its stored features are the query. */
   id?: string | undefined;
   title?: string | undefined;
   text: string;
-  measureIds: readonly string[];
+  /** measureCounts of the article. */
+  measures: Readonly<Record<string, number>>;
 };
 
 /** The corpus articles related to this one, best first, none below RELATED_THRESHOLD. */
 export async function relatedArticles(db: LensDB, article: RelatedRequest, catalogue: Catalogue, limit = 8): Promise<RelatedInsight[]> {
-  const hits = await queryRelated(db, { id: article.id, title: article.title, text: article.text, ...topicsOf(article.measureIds, catalogue) }, { limit, minScore: RELATED_THRESHOLD });
+  const hits = await queryRelated(db, { id: article.id, title: article.title, text: article.text, ...topicsOf(article.measures, catalogue) }, { limit, minScore: RELATED_THRESHOLD });
   const records = await db.articleHeads.bulkGet(hits.map((h) => h.id));
   const names = new Map(catalogue.measures.map((m) => [m.id, m.name]));
   return hits.flatMap((hit, i): RelatedInsight[] => {

@@ -1,20 +1,43 @@
 /**
- * What the index's writer and its reader must agree on: the keys of topic rows, the meta keys, and how
- * an article becomes weighted key terms and topics. The layout itself is described in index-store.ts.
+ * What the index's writer and its reader must agree on: an article's features and their keys, and the
+ * meta keys. The layout itself is described in index-store.ts.
+ *
+ * An article has four parts, each a set of features with counts (title occurrences counting
+ * titleWeight times, the headline being the densest statement of the topic):
+ * - terms: its keyTerms most frequent index terms (tokenize.ts), ties in order of first occurrence.
+ *   Chosen by frequency alone, so the choice never goes stale, and an article is counted in the df of
+ *   these only: one write touches keyTerms rows, not the thousand distinct bigrams of a long article.
+ * - words: every policy word it uses (policy-words.ts), keyed `w:<word>`: whole words of the field,
+ *   which find two articles on one policy written in different phrases;
+ * - measures: each catalogue measure it mentions, keyed `measure:<id>`, counted by mentions;
+ * - threads: the policy thread of each of those (lib/insight/topic-groups.ts), keyed `topic:<thread>`,
+ *   counted by the mentions of its measures: articles about fund supervision relate even when one
+ *   names a crackdown and the other smart monitoring.
  */
 import type { LensDB } from '../db/schema';
+import { foldText } from './normalize';
+import { RELATED_PARAMS, type Part } from './params';
+import { policyWordsIn } from './policy-words';
 import { termCounts } from './tokenize';
-import { saturate, TEXT_BM25, TITLE_WEIGHT, weighKeyTerms, type Bm25, type WeightedTerm } from './weights';
 
-export { DOC_COUNT_KEY, RECIPE_KEY } from './meta-keys';
+export { DOC_COUNT_KEY, RECIPE_KEY, WEIGHED_AT_KEY } from './meta-keys';
 
-/** Topic rows share the terms table; terms never contain ':' so the keys cannot clash. */
+/** Feature keys share the terms table; index terms never contain ':' so the keys cannot clash. */
+const WORD_PREFIX = 'w:';
 const MEASURE_PREFIX = 'measure:';
-const CATEGORY_PREFIX = 'category:';
+const THREAD_PREFIX = 'topic:';
+export const wordKey = (word: string) => WORD_PREFIX + word;
 export const measureKey = (id: string) => MEASURE_PREFIX + id;
-export const categoryKey = (id: string) => CATEGORY_PREFIX + id;
-export const isMeasureKey = (key: string) => key.startsWith(MEASURE_PREFIX);
+export const threadKey = (thread: string) => THREAD_PREFIX + thread;
 export const measureIdOf = (key: string) => key.slice(MEASURE_PREFIX.length);
+export const wordOf = (key: string) => key.slice(WORD_PREFIX.length);
+
+export function partOf(key: string): Part {
+  if (key.startsWith(WORD_PREFIX)) return 'words';
+  if (key.startsWith(MEASURE_PREFIX)) return 'measures';
+  if (key.startsWith(THREAD_PREFIX)) return 'threads';
+  return 'terms';
+}
 
 export const unique = <T>(xs: readonly T[]) => [...new Set(xs)];
 
@@ -26,43 +49,42 @@ export async function readCount(db: LensDB, key: string): Promise<number> {
 /** An article's text as the index sees it: the body, and the title apart (it weighs more). */
 export type IndexedText = { text: string; title?: string | undefined };
 
-/** Term counts with title terms counted TITLE_WEIGHT times, and the total of those counts. */
-export function articleCounts(a: IndexedText): { counts: Map<string, number>; length: number } {
+/**
+ * An article's measures and threads, with how often each is mentioned (lib/insight/related.ts
+ * `topicsOf` derives them with the catalogue; the index knows no catalogue).
+ */
+export type TopicInput = { measures: Readonly<Record<string, number>>; threads?: Readonly<Record<string, number>> | undefined };
+
+/** Term counts with title terms counted titleWeight times. */
+function weightedTermCounts(a: IndexedText): Map<string, number> {
   const counts = new Map<string, number>();
   // Title first: on a tie in frequency, a title term is the more telling one.
-  for (const [term, tf] of a.title ? termCounts(a.title) : []) counts.set(term, tf * TITLE_WEIGHT);
+  for (const [term, tf] of a.title ? termCounts(a.title) : []) counts.set(term, tf * RELATED_PARAMS.titleWeight);
   for (const [term, tf] of termCounts(a.text)) counts.set(term, (counts.get(term) ?? 0) + tf);
-  let length = 0;
-  for (const tf of counts.values()) length += tf;
-  return { counts, length };
+  return counts;
 }
 
-/** The weighted key terms of an article, as stored and as a query. */
-export function articleTerms(a: IndexedText): WeightedTerm[] {
-  const { counts, length } = articleCounts(a);
-  return weighKeyTerms(counts, length);
-}
-
-/**
- * An article's policy topics: each measure it mentions, and each category of those measures, counted
- * once per measure in it (two fund-supervision measures make fund supervision a stronger topic than
- * one). Two articles on the same kind of policy relate through the category even when they name
- * different measures of it.
- */
-export type TopicInput = { measureIds: readonly string[]; categories?: readonly string[] | undefined };
-
-/**
- * Topic weights, saturated like terms and normalised by how many topics the article has: an article
- * listing nineteen measures (a reform task list) does not outweigh one about two of them.
- */
-export const TOPIC_BM25: Bm25 = { k1: 1.2, b: 0.75, averageLength: 6 };
-/** A category shared counts for this much of a measure shared: related, but less specific. */
-export const CATEGORY_WEIGHT = 0.5;
-
-export function articleTopics(t: TopicInput): WeightedTerm[] {
+/** How often each policy word occurs, title occurrences counting titleWeight times. */
+function policyWordCounts(a: IndexedText): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const id of unique(t.measureIds)) counts.set(measureKey(id), 1);
-  for (const c of t.categories ?? []) counts.set(categoryKey(c), (counts.get(categoryKey(c)) ?? 0) + CATEGORY_WEIGHT);
-  const length = unique(t.measureIds).length;
-  return [...counts].map(([key, tf]) => [key, saturate(tf, length, TOPIC_BM25)]);
+  const add = (text: string, weight: number) => {
+    const folded = foldText(text);
+    for (const word of policyWordsIn(text)) {
+      let n = 0;
+      for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) n++;
+      counts.set(word, (counts.get(word) ?? 0) + weight * Math.max(1, n));
+    }
+  };
+  if (a.title) add(a.title, RELATED_PARAMS.titleWeight);
+  add(a.text, 1);
+  return counts;
+}
+
+/** All of an article's features with their counts, parts in a fixed order (terms, words, measures, threads). */
+export function articleFeatures(a: IndexedText & TopicInput): [key: string, count: number][] {
+  const terms = [...weightedTermCounts(a)].sort((x, y) => y[1] - x[1]).slice(0, RELATED_PARAMS.keyTerms);
+  const words = [...policyWordCounts(a)].map(([w, n]): [string, number] => [wordKey(w), n]);
+  const measures = Object.entries(a.measures).map(([id, n]): [string, number] => [measureKey(id), n]);
+  const threads = Object.entries(a.threads ?? {}).map(([t, n]): [string, number] => [threadKey(t), n]);
+  return [...terms, ...words, ...measures, ...threads].filter(([, n]) => n > 0);
 }

@@ -7,12 +7,10 @@
 export const DOC_COUNT_KEY = 'related.docCount';
 /** N when every article was last re-weighed (see index-store.ts, "Weights and IDF drift"). */
 export const WEIGHED_AT_KEY = 'related.weighedAt';
-/** The sum of the indexed articles' lengths in terms, for BM25's average length. */
-export const LENGTH_SUM_KEY = 'related.lengthSum';
 /**
  * What the index was built with (index format and measure catalogue, see lib/insight/index-queue.ts):
  * when it differs from the running code's, the index is emptied and rebuilt from the stored articles.
  */
 export const RECIPE_KEY = 'related.recipe';
 
-export const RELATED_META_KEYS = [DOC_COUNT_KEY, WEIGHED_AT_KEY, LENGTH_SUM_KEY, RECIPE_KEY] as const;
+export const RELATED_META_KEYS = [DOC_COUNT_KEY, WEIGHED_AT_KEY, RECIPE_KEY] as const;

@@ -3,19 +3,20 @@ import { openLensDB, type LensDB } from '../db/schema';
 import { detectMeasures } from '../measures';
 import { loadCatalogueFile } from '../measures/load-catalogue';
 import { indexArticle, indexArticles } from './index-store';
-import { POLICY_WORDS } from './policy-words';
-import { queryRelated, SCORE_WEIGHTS, type RelatedHit } from './query';
+import { POLICY_WORDS, policyWordsIn } from './policy-words';
+import { RELATED_PARAMS } from './params';
+import { queryRelated, type RelatedHit } from './query';
 import { seedEntries } from './test-support/seeds';
-import { KEY_TERMS } from './weights';
 
 // The five seeds: 000 韩正 on 集采 and fund supervision, 001 李克强 on 医改 (集采 among many measures),
 // 002 the 国办 医改 task list (谈判药品, 集采, 价格, 薪酬), 003 the 医保局 party meeting on COVID-19,
 // 004 fund supervision (追回医保基金). 000 and 004 share 欺诈骗保 and 基金监管; 001 and 002 share most
 // of the 医改 agenda; 003 is about epidemic control and mentions 集采 once.
 const catalogue = loadCatalogueFile();
-const entries = seedEntries((text) => detectMeasures(text, catalogue).map((h) => h.measureId));
+const mentions = (text: string) => Object.fromEntries(detectMeasures(text, catalogue).map((h) => [h.measureId, h.mentions.length]));
+const entries = seedEntries(mentions);
 const entry = (id: string) => entries.find((e) => e.article.id === id)!;
-const byId = (id: string) => ({ id, text: entry(id).article.text, title: entry(id).article.title, measureIds: entry(id).measureIds });
+const byId = (id: string) => ({ id, text: entry(id).article.text, title: entry(id).article.title, measures: entry(id).measures });
 const ids = (hits: RelatedHit[]) => hits.map((h) => h.id);
 
 let db: LensDB;
@@ -43,7 +44,8 @@ describe('queryRelated on the seeds', () => {
   it('gives each result a score and its reasons: shared measures, rarest first, and whole policy words both use', async () => {
     const [top] = await queryRelated(db, byId('000'));
     expect(top!.id).toBe('004');
-    expect(top!.score).toBeCloseTo(SCORE_WEIGHTS.text * top!.textSimilarity + SCORE_WEIGHTS.topics * top!.topicSimilarity, 10);
+    const { terms, words, measures, threads } = RELATED_PARAMS.score;
+    expect(top!.score).toBeCloseTo(terms * top!.similarity.terms + words * top!.similarity.words + measures * top!.similarity.measures + threads * top!.similarity.threads, 10);
     expect(top!.reasons.sharedMeasures.slice(0, 2).sort()).toEqual(['anti-fraud-crackdown', 'fund-supervision']);
     expect(top!.reasons.sharedTerms.some((w) => w.includes('欺诈骗保'))).toBe(true);
     for (const { article } of entries) {
@@ -63,7 +65,7 @@ describe('queryRelated on the seeds', () => {
 
   it('ranks a page that is not in the corpus from its text alone', async () => {
     const page = '国家组织药品集中带量采购持续扩面，中选药品平均降价超过50%。要督促中选企业履约，保障中选产品供应，严厉打击欺诈骗保行为。';
-    const hits = await queryRelated(db, { text: page, measureIds: detectMeasures(page, catalogue).map((h) => h.measureId) });
+    const hits = await queryRelated(db, { text: page, measures: mentions(page) });
     expect(hits[0]!.reasons.sharedTerms.some((w) => w.includes('欺诈骗保'))).toBe(true);
     expect(['000', '004']).toContain(hits[0]!.id);
     expect(ids(hits).indexOf('003')).toBeGreaterThan(ids(hits).indexOf('000'));
@@ -122,26 +124,24 @@ describe('what a query reads', () => {
     await queryRelated(fresh, byId('000'));
     expect(log.filter((r) => r.op === 'query' || r.op === 'openCursor' || r.op === 'count')).toEqual([]);
     expect(log.filter((r) => r.table === 'articles')).toEqual([]);
-    expect(log.filter((r) => r.table === 'docs')).toEqual([
-      { table: 'docs', op: 'get', keys: 1 },
-      { table: 'docs', op: 'getMany', keys: 4 },
-    ]);
+    expect(log.filter((r) => r.table === 'docs')).toEqual([{ table: 'docs', op: 'get', keys: 1 }]);
     const termReads = log.filter((r) => r.table === 'terms');
     expect(termReads).toHaveLength(1);
-    expect(termReads[0]!.keys).toBeLessThanOrEqual(KEY_TERMS + entry('000').measureIds.length);
+    expect(termReads[0]!.keys).toBe((await fresh.docs.get('000'))!.features.length);
     expect(log.filter((r) => r.table === 'postings').map((r) => r.op)).toEqual(['getMany']);
   });
 
-  it('by text: one bulkGet of at most KEY_TERMS + topic rows, however long the text', async () => {
+  it('by text: one bulkGet of its features, keyTerms of them terms however long the text', async () => {
     const fresh = openLensDB(`test-${crypto.randomUUID()}`);
     const log = recordReads(fresh);
     await indexArticles(fresh, entries);
     log.length = 0;
-    const { text, measureIds } = byId('001');
-    await queryRelated(fresh, { text: text.repeat(3), measureIds });
+    const { text, measures } = byId('001');
+    await queryRelated(fresh, { text: text.repeat(3), measures });
     const termReads = log.filter((r) => r.table === 'terms');
     expect(termReads).toHaveLength(1);
-    expect(termReads[0]!.keys).toBeLessThanOrEqual(KEY_TERMS + measureIds.length);
+    const words = new Set(policyWordsIn(text)).size;
+    expect(termReads[0]!.keys).toBe(RELATED_PARAMS.keyTerms + words + Object.keys(measures).length);
     expect(log.filter((r) => r.op === 'query' || r.op === 'openCursor')).toEqual([]);
   });
 });

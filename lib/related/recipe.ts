@@ -5,14 +5,16 @@
  * by an old one. Constants are hashed in; a change to the code that uses them bumps TOKENIZER.
  */
 import { fnv1a64 } from '../text/hash';
-import { CATEGORY_WEIGHT, TOPIC_BM25 } from './layout';
-import { POLICY_WORDS } from './policy-words';
+import { RELATED_PARAMS } from './params';
+import { POLICY_TOPIC_THRESHOLD, POLICY_WORDS } from './policy-words';
 import { STOP_BIGRAMS } from './stop-terms';
-import { KEY_TERMS, TEXT_BM25, TITLE_WEIGHT } from './weights';
 
-/** Bump on any change to tokenize.ts, normalize.ts or how layout.ts counts and weighs. */
+/** Bump on any change to tokenize.ts, normalize.ts, or how layout.ts counts or weights.ts weighs. */
 const TOKENIZER = 1;
 
+/** What the index stores depends on these; the score weights and the query budget only change how it is read. */
+const { keyTerms, titleWeight } = RELATED_PARAMS;
+
 export const INDEX_FORMAT = `4.${TOKENIZER}.${fnv1a64(
-  JSON.stringify({ KEY_TERMS, TITLE_WEIGHT, TEXT_BM25, TOPIC_BM25, CATEGORY_WEIGHT, stop: [...STOP_BIGRAMS], words: POLICY_WORDS }),
+  JSON.stringify({ keyTerms, titleWeight, policy: POLICY_TOPIC_THRESHOLD, stop: [...STOP_BIGRAMS], words: POLICY_WORDS }),
 )}`;

@@ -6,7 +6,7 @@
  */
 import type { Article } from '../../lib/corpus/article';
 import { findSameArticle, type IdentityMatch } from '../../lib/insight/identity';
-import { relatedArticles } from '../../lib/insight/related';
+import { measureCounts, relatedArticles } from '../../lib/insight/related';
 import { detectMeasures, type FoundBy } from '../../lib/measures';
 import type { LensCorpus } from './lens-corpus';
 
@@ -50,7 +50,7 @@ export async function corpusInsight(corpus: LensCorpus, article: Article, limit 
   }));
 
   // As the panel shows them (lib/insight/related.ts): none below the calibrated threshold.
-  const related = (await relatedArticles(db, { id: match?.article.id, title: article.title, text: article.text, measureIds: hits.map((h) => h.measureId) }, catalogue, limit)).map(
+  const related = (await relatedArticles(db, { id: match?.article.id, title: article.title, text: article.text, measures: measureCounts(hits, article.title, catalogue) }, catalogue, limit)).map(
     ({ id, title, score, reasons }): RelatedFound => ({ id, title, score, reasons }),
   );
 

@@ -6,13 +6,14 @@
  *  - `v4`: the current lib/related on the extension's schema: df in `terms`, postings in blocks.
  */
 import { openLensDB } from '../../../lib/db/schema';
-import { indexArticle, indexArticles, queryRelated, removeFromIndex } from '../../../lib/related';
+import { indexArticle, indexArticles, queryRelated, removeFromIndex, type TopicInput } from '../../../lib/related';
 import { openLegacyIndexDB } from '../legacy-related/db';
 import * as legacy from '../legacy-related/index-store';
 import { queryRelated as legacyQuery } from '../legacy-related/query';
 
 export type LayoutName = 'v3' | 'v4';
-export type BenchEntry = { article: { id: string; title: string; text: string }; measureIds: string[] };
+/** `measureIds` for the v3 layout, `topics` (the same measures with their counts and threads) for v4. */
+export type BenchEntry = { article: { id: string; title: string; text: string }; measureIds: string[]; topics: TopicInput };
 
 export type Layout = {
   indexBatch(entries: BenchEntry[]): Promise<void>;
@@ -39,10 +40,10 @@ export function openLayout(name: LayoutName, dbName: string): Layout {
   }
   const db = openLensDB(dbName);
   return {
-    indexBatch: (entries) => indexArticles(db, entries),
-    indexOne: (e) => indexArticle(db, e.article, { measureIds: e.measureIds }),
+    indexBatch: (entries) => indexArticles(db, entries.map((e) => ({ article: e.article, ...e.topics }))),
+    indexOne: (e) => indexArticle(db, e.article, e.topics),
     remove: (id) => removeFromIndex(db, id),
-    query: async (e) => (await queryRelated(db, asQuery(e), { limit: 8 })).length,
+    query: async (e) => (await queryRelated(db, { ...e.article, ...e.topics }, { limit: 8 })).length,
     rows: async () => ({ terms: await db.terms.count(), postings: await db.postings.count(), docs: await db.docs.count() }),
     close: () => db.delete(),
   };

@@ -19,6 +19,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { findBrowser } from '../../harness/browsers';
+import { measureCounts, topicsOf } from '../../../lib/insight/related';
 import { detectMeasures } from '../../../lib/measures';
 import { loadCatalogueFile } from '../../../lib/measures/load-catalogue';
 import { openLayout, timeEach, type BenchEntry, type LayoutName } from '../index-growth/layouts';
@@ -149,10 +150,10 @@ export const indexGrowthSuite: Suite = {
     const busy = machineLoad();
     log(`generating ${LIBRARY} + ${NEW} synthetic articles…`);
     const catalogue = loadCatalogueFile();
-    const entries: BenchEntry[] = generateCorpus(LIBRARY + NEW, root).map((a) => ({
-      article: { id: a.id, title: a.title, text: a.text },
-      measureIds: detectMeasures(a.text, catalogue).map((h) => h.measureId),
-    }));
+    const entries: BenchEntry[] = generateCorpus(LIBRARY + NEW, root).map((a) => {
+      const hits = detectMeasures(a.text, catalogue);
+      return { article: { id: a.id, title: a.title, text: a.text }, measureIds: hits.map((h) => h.measureId), topics: topicsOf(measureCounts(hits, a.title, catalogue), catalogue) };
+    });
     const library = entries.slice(0, LIBRARY);
     const fresh = entries.slice(LIBRARY);
     const rand = prng(11);
