@@ -63,14 +63,19 @@ const aliasInput = z.union([
  * A wording rule: `a|b + c` (see wording-rule.ts), or the same with context words that must be in the
  * paragraph (`requires`) or must not be in the clause (`unless`).
  */
-const wordingInput = z.union([
+const wordingInput = z.union(
+  [
   nonBlank,
   z.strictObject({
     all: nonBlank,
     requires: z.array(nonBlank).min(1, 'must list at least one context word').optional(),
     unless: z.array(nonBlank).min(1, 'must list at least one word').optional(),
+    /** For paraphrases that run over a comma (对举报…的，给予奖励): the groups may meet in one sentence. */
+    within: z.enum(['clause', 'sentence'], { error: 'must be "clause" (the default) or "sentence"' }).optional(),
   }),
-]);
+  ],
+  { error: 'must be a rule such as "医保 + 支付|付费 + 机制", or { all: <rule>, requires?, unless?, within? }' },
+);
 
 const measureInput = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)'),
@@ -85,6 +90,11 @@ const measureInput = z.strictObject({
   lures: z.array(nonBlank).optional(),
   /** Words that, anywhere in the paragraph, veto this measure (个人所得税 for 大病保险). */
   excludeContexts: z.array(nonBlank).optional(),
+  /**
+   * Measures whose names this measure's names contain and still mean: 打击欺诈骗保专项整治行动 is the
+   * campaign and names the crackdown too, 冠脉支架集采 is consumables procurement and 集采.
+   */
+  contains: z.array(z.string()).optional(),
   /** Paraphrases: key terms that, together in one clause, name this measure (see wording-rule.ts). */
   wording: z.array(wordingInput).optional(),
 });
@@ -111,6 +121,8 @@ export interface Measure {
   aliases: AliasSpec[];
   lures: string[];
   excludeContexts: string[];
+  /** Ids of measures named inside this one's surface forms that a mention of it also reports. */
+  contains: string[];
   wording: WordingRule[];
 }
 
@@ -165,6 +177,7 @@ export function parseCatalogue(raw: unknown): Catalogue {
       aliases: m.aliases.map((a) => (typeof a === 'string' ? { form: a } : { form: a.form, requires: a.requires })),
       lures: m.lures ?? [],
       excludeContexts: m.excludeContexts ?? [],
+      contains: m.contains ?? [],
       wording: (m.wording ?? []).flatMap((w, j): WordingRule[] => {
         const rule = typeof w === 'string' ? { all: w } : w;
         const path = `measures[${i}].wording[${j}]`;
@@ -174,7 +187,15 @@ export function parseCatalogue(raw: unknown): Catalogue {
           return [];
         }
         (wordingPaths[i] ??= []).push(path);
-        return [{ source: rule.all, groups, ...(rule.requires ? { requires: rule.requires } : {}), ...(rule.unless ? { unless: rule.unless } : {}) }];
+        return [
+          {
+            source: rule.all,
+            groups,
+            ...(rule.requires ? { requires: rule.requires } : {}),
+            ...(rule.unless ? { unless: rule.unless } : {}),
+            ...(rule.within ? { within: rule.within } : {}),
+          },
+        ];
       }),
     })),
   };
@@ -240,6 +261,14 @@ function crossCheck(catalogue: Catalogue, wordingPaths: string[][]): CatalogueIs
       else issues.push({ path, measureId: m.id, message: `"${rule.source}" is the same rule as ${owner.path} (id "${owner.id}")` });
     });
   });
+
+  catalogue.measures.forEach((m, i) =>
+    m.contains.forEach((id, j) => {
+      const path = `measures[${i}].contains[${j}]`;
+      if (id === m.id) issues.push({ path, measureId: m.id, message: 'a measure cannot contain itself' });
+      else if (!seenIds.has(id)) issues.push({ path, measureId: m.id, message: `unknown measure id "${id}"` });
+    }),
+  );
 
   // A lure that is itself some measure's surface form would silently delete that measure.
   catalogue.measures.forEach((m, i) =>

@@ -38,6 +38,39 @@ export interface MeasureHit {
   mentions: MeasureMention[];
 }
 
+/**
+ * Mentions kept inside a longer one because its measure `contains` theirs: in 打击欺诈骗保专项整治行动
+ * the crackdown (打击欺诈骗保) is named as well as the campaign. Among the candidates of one contained
+ * measure inside one mention, the longest win, as in selectLongestFirst.
+ */
+function nestedMentions(chosen: readonly Candidate[], candidates: readonly Candidate[], compiled: CompiledCatalogue): Candidate[] {
+  const outers = chosen.filter((c) => compiled.contains[c.measure]!.length > 0);
+  if (outers.length === 0) return [];
+  // Candidates by start, so that each outer mention looks only at those that start inside it.
+  const byStart = candidates.filter((c) => c.measure >= 0).sort((a, b) => a.start - b.start);
+  const nested: Candidate[] = [];
+  for (const outer of outers) {
+    const contained = compiled.contains[outer.measure]!;
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.start < outer.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside: Candidate[] = [];
+    for (let i = lo; i < byStart.length && byStart[i]!.start < outer.end; i++) {
+      const c = byStart[i]!;
+      if (c.end <= outer.end && contained.includes(c.measure)) inside.push(c);
+    }
+    inside.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: Candidate[] = [];
+    for (const c of inside) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+    nested.push(...kept);
+  }
+  return nested;
+}
+
 interface CompiledForm {
   /** Index into catalogue.measures, or -1 for a lure (a span that blocks and reports nothing). */
   measure: number;
@@ -53,6 +86,8 @@ export interface CompiledCatalogue {
   readonly forms: readonly CompiledForm[];
   /** Folded excludeContexts per measure index. */
   readonly excludes: readonly string[][];
+  /** Per measure index, the indexes of the measures it contains. */
+  readonly contains: readonly number[][];
   readonly wording: CompiledWording;
 }
 
@@ -84,6 +119,7 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     automaton: new AhoCorasick([...patterns, ...wording.terms]),
     forms,
     excludes: catalogue.measures.map((m) => m.excludeContexts.map(foldForm)),
+    contains: catalogue.measures.map((m) => m.contains.map((id) => catalogue.measures.findIndex((other) => other.id === id))),
     wording,
   };
   compiledCache.set(catalogue, compiled);
@@ -127,8 +163,9 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
 
   const owner = new Int32Array(folded.length);
   const chosen = selectLongestFirst(candidates, owner);
+  const nested = nestedMentions(chosen, candidates, compiled);
   const byWording = findWordingCandidates(folded, compiled.wording, termMatches, { owner, named: chosen, paragraphAt, excluded: context.excluded });
-  const all = [...chosen, ...byWording].sort((a, b) => a.start - b.start || a.measure - b.measure);
+  const all = [...chosen, ...nested, ...byWording].sort((a, b) => a.start - b.start || a.measure - b.measure);
   return groupIntoHits(text, foldedText, all, compiled.catalogue);
 }
 

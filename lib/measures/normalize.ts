@@ -66,16 +66,24 @@ export function foldForMatching(text: string): FoldedText {
       origin[n++] = i;
       continue;
     }
-    // A run of spacing: keep one space only between two Latin word characters.
+    // A run of spacing: keep one space only between two Latin word characters, and only for a
+    // visible space (a zero-width character inside DIP is not a word break).
     let j = i;
-    while (j + 1 < text.length && isDroppable(foldCode(text.charCodeAt(j + 1)))) j++;
-    if (n > 0 && isLatinWordCode(out[n - 1]!) && j + 1 < text.length && isLatinWordCode(foldCode(text.charCodeAt(j + 1)))) {
+    let visible = code === 0x20 || code === 0x09;
+    while (j + 1 < text.length && isDroppable(foldCode(text.charCodeAt(j + 1)))) {
+      j++;
+      const next = foldCode(text.charCodeAt(j));
+      visible ||= next === 0x20 || next === 0x09;
+    }
+    if (visible && n > 0 && isLatinWordCode(out[n - 1]!) && j + 1 < text.length && isLatinWordCode(foldCode(text.charCodeAt(j + 1)))) {
       out[n] = 0x20;
       origin[n++] = i;
     }
     i = j;
   }
-  return { folded: UTF16.decode(out.subarray(0, n)), origin: origin.slice(0, n) };
+  // Short strings (catalogue forms, thousands of them) are cheaper without the decoder.
+  const folded = n <= 64 ? String.fromCharCode(...out.subarray(0, n)) : UTF16.decode(out.subarray(0, n));
+  return { folded, origin: origin.slice(0, n) };
 }
 
 /** How a catalogue form or term is compared: the same fold as the text. */

@@ -4,8 +4,8 @@
  *
  *     医保|医疗保障 + 支付 + 机制|方式|改革
  *
- * groups joined by " + ", each a list of terms joined by "|": the rule holds in a clause that contains
- * one term of every group. This file only reads and checks the notation; detect.ts does the matching.
+ * groups joined by " + " (spaces around the plus, so that a term may be 互联网+), each a list of terms
+ * joined by "|": the rule holds in a clause that contains one term of every group. This file only reads and checks the notation; detect.ts does the matching.
  */
 
 export interface WordingRule {
@@ -15,23 +15,25 @@ export interface WordingRule {
   groups: string[][];
   /** Any one of these must occur in the same paragraph (as `requires` on an alias). */
   requires?: string[];
-  /** Any one of these in the same clause vetoes the rule. */
+  /** Any one of these in the same clause (or sentence) vetoes the rule. */
   unless?: string[];
+  /** 'sentence': the groups may meet anywhere in one sentence, not only in one clause (the default). */
+  within?: 'clause' | 'sentence';
 }
 
-const TERM = /^[^\s|+]+$/;
+const TERM = /^[^\s|]+$/;
 
 /** The matcher keeps the groups a clause has as bits of a small integer. */
 export const MAX_GROUPS = 8;
 
 /** Reads `a|b + c` into groups; returns the problem as a message instead when it cannot. */
 export function parseWordingGroups(source: string): string[][] | string {
-  const groups = source.split('+').map((g) => g.trim());
+  // Groups are joined by a + with spaces around it, so a term may hold a plus of its own (互联网+).
+  const groups = source.split(/\s+\+\s+/).map((g) => g.trim());
   if (groups.length < 2) return `"${source}" needs at least two groups joined by " + " (one group is just an alias)`;
   if (groups.length > MAX_GROUPS) return `"${source}" has ${groups.length} groups; at most ${MAX_GROUPS}`;
   const parsed: string[][] = [];
   for (const group of groups) {
-    if (group === '') return `"${source}" has an empty group`;
     const terms = group.split('|').map((t) => t.trim());
     for (const term of terms) {
       if (!TERM.test(term)) return `"${source}" has an empty or spaced term in group "${group}"`;

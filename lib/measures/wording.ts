@@ -8,8 +8,8 @@
  * surface mention (医保基金使用监督管理条例 is the regulation, not fund supervision by wording). A
  * term may be a whole mention of another measure, though, because a narrower measure is often named
  * with a broader one's words (人工关节 + 集采 is consumables procurement as well as 集采). The measure's
- * excludeContexts and the rule's `requires` look at the paragraph, `unless` at the clause, and a word
- * of the text serves one rule only, the most specific.
+ * excludeContexts and the rule's `requires` look at the paragraph, `unless` at the clause, and a
+ * measure is found once per clause.
  */
 import type { Catalogue } from './catalogue';
 import type { Candidate } from './detect';
@@ -18,6 +18,8 @@ import { foldForm, isLatinWordAt, isLatinWordChar } from './normalize';
 interface CompiledRule {
   measure: number;
   groupCount: number;
+  /** Where the groups must meet: one clause (the default) or one sentence. */
+  within: 'clause' | 'sentence';
   requires?: string[];
   unless?: string[];
 }
@@ -43,7 +45,13 @@ export function compileWording(catalogue: Catalogue): CompiledWording {
   catalogue.measures.forEach((measure, m) =>
     measure.wording.forEach((rule) => {
       const r = rules.length;
-      rules.push({ measure: m, groupCount: rule.groups.length, requires: rule.requires?.map(foldForm), unless: rule.unless?.map(foldForm) });
+      rules.push({
+        measure: m,
+        groupCount: rule.groups.length,
+        within: rule.within ?? 'clause',
+        requires: rule.requires?.map(foldForm),
+        unless: rule.unless?.map(foldForm),
+      });
       rule.groups.forEach((group, g) =>
         group.forEach((term) => {
           const key = foldForm(term);
@@ -79,8 +87,6 @@ interface Occurrence {
 
 interface WordingCandidate extends Candidate {
   clause: number;
-  groupCount: number;
-  occurrences: Occurrence[];
 }
 
 export interface WordingContext {
@@ -105,52 +111,63 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
   const candidates: WordingCandidate[] = [];
   const groupsSeen = new Int32Array(wording.rules.length);
   const touched: number[] = [];
-  let clause = -1;
-  let inClause: number[] = [];
 
-  const closeClause = (): void => {
-    for (const t of inClause) {
-      for (const ref of wording.refs[matches[t]!]!) {
-        if (groupsSeen[ref.rule] === 0) touched.push(ref.rule);
-        groupsSeen[ref.rule]! |= 1 << ref.group;
-      }
-    }
-    for (const r of touched) {
-      const rule = wording.rules[r]!;
-      const complete = groupsSeen[r] === (1 << rule.groupCount) - 1;
-      groupsSeen[r] = 0;
-      if (!complete) continue;
-      const occurrences: Occurrence[] = [];
-      for (const t of inClause) {
-        for (const ref of wording.refs[matches[t]!]!) {
-          if (ref.rule === r) occurrences.push({ start: matches[t + 1]!, end: matches[t + 2]!, group: ref.group });
-        }
-      }
-      const candidate = ruleCandidate(r, clause, occurrences);
-      if (candidate) candidates.push(candidate);
-    }
-    touched.length = 0;
-    inClause = [];
-  };
-
+  // Term occurrences that may serve a rule, in text order of their end.
+  const usable: number[] = [];
   for (let t = 0; t < matches.length; t += 3) {
     const start = matches[t + 1]!;
     const end = matches[t + 2]!;
     const edges = wording.latinEdges[matches[t]!]!;
     if (edges.start && isLatinWordAt(folded, start - 1)) continue;
     if (edges.end && isLatinWordAt(folded, end)) continue;
-    if (!freeWord(start, end, ctx)) continue;
-    const at = indexAt(clauseStarts, start);
-    if (at !== clause) {
-      if (inClause.length) closeClause();
-      clause = at;
-    }
-    inClause.push(t);
+    if (freeWord(start, end, ctx)) usable.push(t);
   }
-  if (inClause.length) closeClause();
-  return selectMostSpecific(candidates, folded.length);
 
-  function ruleCandidate(r: number, clause: number, occurrences: Occurrence[]): WordingCandidate | undefined {
+  /** Every span (clause or sentence) in turn: the rules of that scope whose groups all occur in it. */
+  const scan = (starts: readonly number[], within: CompiledRule['within']): void => {
+    let span = -1;
+    let inSpan: number[] = [];
+    const closeSpan = (): void => {
+      for (const t of inSpan) {
+        for (const ref of wording.refs[matches[t]!]!) {
+          if (wording.rules[ref.rule]!.within !== within) continue;
+          if (groupsSeen[ref.rule] === 0) touched.push(ref.rule);
+          groupsSeen[ref.rule]! |= 1 << ref.group;
+        }
+      }
+      for (const r of touched) {
+        const complete = groupsSeen[r] === (1 << wording.rules[r]!.groupCount) - 1;
+        groupsSeen[r] = 0;
+        if (!complete) continue;
+        const occurrences: Occurrence[] = [];
+        for (const t of inSpan) {
+          for (const ref of wording.refs[matches[t]!]!) {
+            if (ref.rule === r) occurrences.push({ start: matches[t + 1]!, end: matches[t + 2]!, group: ref.group });
+          }
+        }
+        const text = folded.slice(starts[span]!, starts[span + 1] ?? folded.length);
+        const candidate = ruleCandidate(r, within === 'clause' ? span : -1 - span, text, occurrences);
+        if (candidate) candidates.push(candidate);
+      }
+      touched.length = 0;
+      inSpan = [];
+    };
+    for (const t of usable) {
+      const at = indexAt(starts, matches[t + 1]!);
+      if (at !== span) {
+        if (inSpan.length) closeSpan();
+        span = at;
+      }
+      inSpan.push(t);
+    }
+    if (inSpan.length) closeSpan();
+  };
+  scan(clauseStarts, 'clause');
+  if (wording.rules.some((r) => r.within === 'sentence')) scan(sentenceStarts, 'sentence');
+  return selectOnePerClause(candidates);
+
+  /** `span` keys the clause (n ≥ 0) or sentence (-1 - n) for one-per-span; `spanText` is its folded text. */
+  function ruleCandidate(r: number, span: number, spanText: string, occurrences: Occurrence[]): WordingCandidate | undefined {
     const rule = wording.rules[r]!;
     const window = smallestWindow(occurrences, rule.groupCount);
     if (!window) return undefined;
@@ -160,11 +177,8 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     const paragraph = ctx.paragraphAt(window.start);
     if (rule.requires && !rule.requires.some((word) => paragraph.text.includes(word))) return undefined;
     if (ctx.excluded(rule.measure, paragraph)) return undefined;
-    if (rule.unless) {
-      const clauseText = folded.slice(clauseStarts[clause]!, clauseStarts[clause + 1] ?? folded.length);
-      if (rule.unless.some((word) => clauseText.includes(word))) return undefined;
-    }
-    return { measure: rule.measure, start: window.start, end: window.end, by: 'wording', clause, groupCount: rule.groupCount, occurrences: window.used };
+    if (rule.unless?.some((word) => spanText.includes(word))) return undefined;
+    return { measure: rule.measure, start: window.start, end: window.end, by: 'wording', clause: span };
   }
 }
 
@@ -221,11 +235,11 @@ function indexAt(starts: readonly number[], offset: number): number {
  * The shortest stretch of the clause holding one occurrence of every group (two pointers over the
  * occurrences in text order), or undefined when a group is missing.
  */
-function smallestWindow(occurrences: Occurrence[], groupCount: number): { start: number; end: number; used: Occurrence[] } | undefined {
+function smallestWindow(occurrences: Occurrence[], groupCount: number): { start: number; end: number } | undefined {
   const sorted = [...occurrences].sort((a, b) => a.start - b.start || a.end - b.end);
   const counts = new Array<number>(groupCount).fill(0);
   let covered = 0;
-  let best: { start: number; end: number; from: number; to: number } | undefined;
+  let best: { start: number; end: number } | undefined;
   let from = 0;
   for (let to = 0; to < sorted.length; to++) {
     if (counts[sorted[to]!.group]!++ === 0) covered++;
@@ -233,42 +247,25 @@ function smallestWindow(occurrences: Occurrence[], groupCount: number): { start:
       let end = 0;
       for (let k = from; k <= to; k++) end = Math.max(end, sorted[k]!.end);
       const start = sorted[from]!.start;
-      if (!best || end - start < best.end - best.start) best = { start, end, from, to };
+      if (!best || end - start < best.end - best.start) best = { start, end };
       if (--counts[sorted[from]!.group]! === 0) covered--;
       from++;
     }
   }
-  if (!best) return undefined;
-  // One occurrence per group: the first of each in the window.
-  const used: Occurrence[] = [];
-  const have = new Set<number>();
-  for (let k = best.from; k <= best.to; k++) {
-    const o = sorted[k]!;
-    if (!have.has(o.group)) {
-      have.add(o.group);
-      used.push(o);
-    }
-  }
-  return { start: best.start, end: best.end, used };
+  return best;
 }
 
 /**
- * Rules with more groups are more specific and go first, then the tighter window, then the earlier.
- * A word of the text serves one rule (two measures never share a term occurrence), and a measure is
- * found once per clause.
+ * A measure is found once per clause: by its tightest window, then the earliest. Different measures
+ * may share a word (中成药、生物药等品类集采 is procurement of both).
  */
-function selectMostSpecific(candidates: WordingCandidate[], length: number): Candidate[] {
-  const order = [...candidates].sort(
-    (a, b) => b.groupCount - a.groupCount || a.end - a.start - (b.end - b.start) || a.start - b.start || a.measure - b.measure,
-  );
-  const used = new Uint8Array(length);
+function selectOnePerClause(candidates: WordingCandidate[]): Candidate[] {
+  const order = [...candidates].sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || a.measure - b.measure);
   const seen = new Set<number>();
   const chosen: Candidate[] = [];
   for (const c of order) {
     const key = c.measure * SPAN_KEY + c.clause;
     if (seen.has(key)) continue;
-    if (c.occurrences.some((o) => used.subarray(o.start, o.end).some((x) => x !== 0))) continue;
-    for (const o of c.occurrences) used.fill(1, o.start, o.end);
     seen.add(key);
     chosen.push({ measure: c.measure, start: c.start, end: c.end, by: c.by });
   }

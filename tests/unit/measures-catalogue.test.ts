@@ -39,6 +39,7 @@ describe('parseCatalogue', () => {
       aliases: [{ form: '带量采购' }, { form: '集采', requires: ['药'] }],
       lures: ['带量采购平台'],
       excludeContexts: [],
+      contains: [],
       wording: [],
     });
   });

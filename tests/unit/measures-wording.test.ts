@@ -99,10 +99,59 @@ describe('detectMeasures: wording rules', () => {
     expect(detectMeasures('加强基金监督，医保和私募另议。', small)).toEqual([]);
   });
 
-  it('gives a word of the text to one rule only, the one with more groups', () => {
+  it('finds a measure once per clause, by its tightest paraphrase', () => {
     const hits = detectMeasures('健全重特大疾病医疗保险和救助制度。', small);
     expect(ids(hits)).toEqual(['assistance']);
-    expect(hits[0]!.mentions.map((m) => m.quote)).toEqual(['重特大疾病医疗保险和救助']);
+    expect(hits[0]!.mentions.map((m) => m.quote)).toEqual(['救助制度']);
+  });
+
+  it('lets a rule marked within: sentence run over a comma, and keeps other rules to one clause', () => {
+    const reward = parseCatalogue({
+      version: 1,
+      measures: [
+        measure('reward', { name: '举报奖励', aliases: ['举报奖金'], category: 'fund-supervision', wording: [{ all: '举报 + 奖励', within: 'sentence' }] }),
+        measure('clause-only', { name: '投诉处理', aliases: ['投诉办理'], category: 'fund-supervision', wording: ['投诉 + 处理'] }),
+      ],
+    });
+    expect(ids(detectMeasures('对举报骗保查证属实的，最高奖励20万元。', reward))).toEqual(['reward']);
+    expect(detectMeasures('对举报骗保查证属实的。最高奖励20万元。', reward)).toEqual([]);
+    expect(detectMeasures('对投诉骗保查证属实的，及时处理。', reward)).toEqual([]);
+    const [issue] = issuesOf({ version: 1, measures: [measure('a', { wording: [{ all: '举报 + 奖励', within: 'paragraph' }] })] });
+    expect(issue).toMatchObject({ path: 'measures[0].wording[0]', measureId: 'a' });
+    expect(issue!.message).toContain('within?');
+  });
+
+  it('lets different measures share a word of the text', () => {
+    const shared = parseCatalogue({
+      version: 1,
+      measures: [
+        measure('tcm', { name: '中成药集中采购', aliases: ['中成药带量采购'], wording: ['中成药 + 集采'] }),
+        measure('bio', { name: '生物药集中采购', aliases: ['生物药带量采购'], wording: ['生物药 + 集采'] }),
+      ],
+    });
+    expect(ids(detectMeasures('中成药、生物药等品类集采有序推进。', shared)).sort()).toEqual(['bio', 'tcm']);
+  });
+
+  it('reports a measure named inside a longer name when the longer one contains it', () => {
+    const nested = parseCatalogue({
+      version: 1,
+      measures: [
+        measure('crackdown', { name: '打击欺诈骗保', aliases: ['欺诈骗保'], category: 'fund-supervision' }),
+        measure('campaign', { name: '打击欺诈骗保专项整治', aliases: ['骗保专项整治'], category: 'fund-supervision', contains: ['crackdown'] }),
+        measure('office', { name: '打击欺诈骗保办公室', aliases: ['反欺诈办公室'], category: 'fund-supervision' }),
+      ],
+    });
+    const hits = detectMeasures('开展打击欺诈骗保专项整治。', nested);
+    expect(hits.map((h) => [h.measureId, h.mentions.map((m) => m.quote)])).toEqual([
+      ['crackdown', ['打击欺诈骗保']],
+      ['campaign', ['打击欺诈骗保专项整治']],
+    ]);
+    // Without `contains`, the longer name is read alone.
+    expect(ids(detectMeasures('设立打击欺诈骗保办公室。', nested))).toEqual(['office']);
+    expect(issuesOf({ version: 1, measures: [measure('a', { contains: ['a', 'nope'] })] }).map((i) => i.message)).toEqual([
+      'a measure cannot contain itself',
+      'unknown measure id "nope"',
+    ]);
   });
 });
 
@@ -111,6 +160,8 @@ describe('folding for matching', () => {
     const text = 'A DRG　付费 与 DIP\u200b付费';
     const { folded, origin } = foldForMatching(text);
     expect(folded).toBe('A DRG付费与DIP付费');
+    // A zero-width character is no word break: D\u200bIP is DIP, D IP two words.
+    expect(foldForMatching('D\u200bIP D IP').folded).toBe('DIP D IP');
     for (let i = 0; i < folded.length; i++) {
       if (folded[i] !== ' ') expect(folded[i]).toBe(text[origin[i]!]!.toUpperCase());
     }
@@ -122,6 +173,41 @@ describe('folding for matching', () => {
     const hits = detectMeasures(text, catalogue);
     expect(hits[0]!.mentions.map((m) => m.quote)).toEqual(['DRG 付费', 'ＤＲＧ　付费']);
     for (const m of hits[0]!.mentions) expect(text.slice(m.start, m.end)).toBe(m.quote);
+  });
+});
+
+describe('offsets on text with spacing and full-width letters sprinkled in', () => {
+  it('quotes exactly what the text holds at the reported offsets, inside the reported sentence', async () => {
+    const { loadCatalogueFile } = await import('../../lib/measures/load-catalogue');
+    const catalogue = loadCatalogueFile();
+    const base =
+      '国家医保局表示，将深化医保支付方式改革，推进DRG/DIP付费全覆盖。完善医疗保障支付机制，扩大集采品种范围；\n加强医保基金监管，严厉打击欺诈骗保专项整治行动中发现的问题，推进谈判药品进院。';
+    let seed = 11;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const noise = [' ', '　', '\u00a0', '\u200b', '  '];
+    for (let round = 0; round < 50; round++) {
+      let text = '';
+      for (let i = 0; i < base.length; i++) {
+        const ch = base[i]!;
+        const wide = /[A-Z]/.test(ch) && random(3) === 0 ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch;
+        // Editors space words apart, never the letters of one Latin word: there only zero-width noise.
+        const inWord = /[A-Z]/.test(ch) && /[A-Z]/.test(base[i + 1] ?? '');
+        text += wide + (ch !== '\n' && random(6) === 0 ? (inWord ? '\u200b' : noise[random(noise.length)]) : '');
+      }
+      const hits = detectMeasures(text, catalogue);
+      expect(hits.map((h) => h.measureId)).toEqual(detectMeasures(base, catalogue).map((h) => h.measureId));
+      for (const h of hits) {
+        for (const m of h.mentions) {
+          expect(text.slice(m.start, m.end)).toBe(m.quote);
+          expect(text.slice(m.sentenceStart, m.sentenceStart + m.sentence.length)).toBe(m.sentence);
+          expect(m.start).toBeGreaterThanOrEqual(m.sentenceStart);
+          expect(m.end).toBeLessThanOrEqual(m.sentenceStart + m.sentence.length);
+        }
+      }
+    }
   });
 });
 
@@ -142,16 +228,24 @@ describe('parseCatalogue: wording rules', () => {
     ]);
   });
 
-  it('rejects a rule of one group, an empty group or term, naming the measure and the field', () => {
-    const issues = issuesOf({ version: 1, measures: [measure('a', { wording: ['支付|机制', '支付 +', '支付 + 机制||方式'] })] });
+  it('rejects a rule of one group, a plus without spaces, an empty or spaced term, naming the measure and the field', () => {
+    const issues = issuesOf({ version: 1, measures: [measure('a', { wording: ['支付|机制', '支付+机制', '支付 + 机制||方式', '支付 + 机制 方式'] })] });
     expect(issues.map((i) => [i.path, i.measureId])).toEqual([
       ['measures[0].wording[0]', 'a'],
       ['measures[0].wording[1]', 'a'],
       ['measures[0].wording[2]', 'a'],
+      ['measures[0].wording[3]', 'a'],
     ]);
-    expect(issues[0]!.message).toContain('at least two groups');
-    expect(issues[1]!.message).toContain('empty group');
+    expect(issues[0]!.message).toContain('at least two groups joined by " + "');
+    expect(issues[1]!.message).toContain('at least two groups joined by " + "');
     expect(issues[2]!.message).toContain('empty or spaced term');
+    expect(issues[3]!.message).toContain('empty or spaced term');
+  });
+
+  it('lets a term hold a plus of its own', () => {
+    const catalogue = parseCatalogue({ version: 1, measures: [measure('a', { wording: ['互联网+|线上 + 医保 + 支付'] })] });
+    expect(catalogue.measures[0]!.wording[0]!.groups).toEqual([['互联网+', '线上'], ['医保'], ['支付']]);
+    expect(detectMeasures('推动互联网+复诊纳入医保支付。', catalogue)[0]?.mentions[0]?.quote).toBe('互联网+复诊纳入医保支付');
   });
 
   it('rejects a term given twice and terms of different groups that contain one another', () => {
