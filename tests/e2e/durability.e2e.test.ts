@@ -190,6 +190,10 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       const manifestFile = path.join(extensionDir, 'manifest.json');
       const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { version: string };
       writeFileSync(manifestFile, JSON.stringify({ ...manifest, version: `${manifest.version}.1` }));
+      // Chromium keeps running the background script it cached for an unpacked extension whose files
+      // changed on disk (the previous release's, here); a real update replaces it. Without its cache
+      // the new background starts, as after an update from the store.
+      if (name === 'chromium') rmSync(path.join(profileDir, 'Default', 'Service Worker'), { recursive: true, force: true });
       browser = await launchLens(name, server, { profileDir, extensionDir });
       try {
         const page = await browser.openPage(url);
