@@ -3,8 +3,8 @@ import { openLensDB, type LensDB } from '../db/schema';
 import { detectMeasures } from '../measures';
 import { loadCatalogueFile } from '../measures/load-catalogue';
 import { POSTING_BLOCK } from './index-rows';
-import { clearIndex, indexArticle, indexArticles, isPolicyText, removeFromIndex, REWEIGH_UP_TO } from './index-store';
-import { DOC_COUNT_KEY, WEIGHED_AT_KEY } from './layout';
+import { clearIndex, indexArticle, indexArticles, removeFromIndex, REWEIGH_UP_TO } from './index-store';
+import { DOC_COUNT_KEY, isPolicyText, WEIGHED_AT_KEY } from './layout';
 import { postingPairs } from './postings';
 import { queryRelated } from './query';
 import { seedEntries } from './test-support/seeds';
@@ -141,7 +141,7 @@ describe('the related index', () => {
     expect(written).toEqual(keys);
     await expectConsistent(big);
     await big.delete();
-  });
+  }, 60_000);
 
   it('re-weighs every article while the corpus is small, whenever it has grown by a quarter', async () => {
     expect((await db.meta.get(WEIGHED_AT_KEY))?.value).toBe(5);
@@ -203,7 +203,7 @@ describe('postings in blocks', () => {
     expect(written.sort()).toEqual(['measure:fund-supervision 1', 'w:医保基金 2', '保基 2', '医保 2', '基金 2', '迟到 0'].sort());
     await expectConsistent(big);
     await big.delete();
-  });
+  }, 60_000);
 
   it('removes an article from a full middle block, and the next article still goes to the last block', async () => {
     const big = openLensDB(`test-${crypto.randomUUID()}`);
@@ -216,5 +216,5 @@ describe('postings in blocks', () => {
     const hits = await queryRelated(big, { id: 'm3', text: '医保基金', measures: {} }, { limit: 1000 });
     expect(hits).toHaveLength(2 * POSTING_BLOCK + 49);
     await big.delete();
-  });
+  }, 60_000);
 });

@@ -41,8 +41,7 @@
  */
 import type { DocVector, LensDB } from '../db/schema';
 import { IndexRows } from './index-rows';
-import { articleFeatures, DOC_COUNT_KEY, measureKey, partOf, readCount, WEIGHED_AT_KEY, type TopicInput } from './layout';
-import { POLICY_TOPIC_THRESHOLD, policyTopicScore } from './policy-words';
+import { articleEntry, DOC_COUNT_KEY, measureKey, partOf, readCount, WEIGHED_AT_KEY, type IndexableArticle, type IndexEntry, type TopicInput, type Unposted } from './layout';
 import { ID_SEPARATOR } from './postings';
 import { unitVector } from './weights';
 
@@ -54,29 +53,9 @@ import { unitVector } from './weights';
 export const REWEIGH_UP_TO = 512;
 const reweighDue = (docCount: number, weighedAt: number) => docCount <= REWEIGH_UP_TO && 4 * docCount >= 5 * weighedAt;
 
-export type IndexableArticle = { id: string; text: string; title?: string | undefined };
-/** An article and its topics: the measures found in it and their threads, with mention counts. */
-export type IndexEntry = { article: IndexableArticle } & TopicInput;
 
 /** The index tables, for a caller's transaction that writes the index. */
 export const indexTables = (db: LensDB) => [db.terms, db.postings, db.docs, db.meta];
-
-/** An article's index entry before it is posted: everything but its blocks. */
-type Unposted = Omit<DocVector, 'blocks'>;
-
-/** Whether an article's text belongs to the policy family, by its policy words (title and body). */
-export function isPolicyText(a: { text: string; title?: string | undefined }): boolean {
-  return policyTopicScore(a.title ? `${a.title}\n${a.text}` : a.text) >= POLICY_TOPIC_THRESHOLD;
-}
-
-export function articleEntry(entry: IndexEntry): Unposted {
-  return {
-    id: entry.article.id,
-    features: articleFeatures({ ...entry.article, measures: entry.measures, threads: entry.threads }),
-    policy: isPolicyText(entry.article),
-    measureIds: Object.keys(entry.measures),
-  };
-}
 
 /** The keys whose df counts the article: every feature of a policy article, only the measures of another. */
 const countedKeys = (doc: Unposted) => (doc.policy ? doc.features.map(([k]) => k) : doc.measureIds.map(measureKey));

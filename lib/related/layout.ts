@@ -14,10 +14,10 @@
  *   counted by the mentions of its measures: articles about fund supervision relate even when one
  *   names a crackdown and the other smart monitoring.
  */
-import type { LensDB } from '../db/schema';
+import type { DocVector, LensDB } from '../db/schema';
 import { foldText } from './normalize';
 import { RELATED_PARAMS, type Part } from './params';
-import { policyWordsIn } from './policy-words';
+import { POLICY_TOPIC_THRESHOLD, policyTopicScore, policyWordsIn } from './policy-words';
 import { termCounts } from './tokenize';
 
 export { DOC_COUNT_KEY, RECIPE_KEY, WEIGHED_AT_KEY } from './meta-keys';
@@ -88,3 +88,25 @@ export function articleFeatures(a: IndexedText & TopicInput): [key: string, coun
   const threads = Object.entries(a.threads ?? {}).map(([t, n]): [string, number] => [threadKey(t), n]);
   return [...terms, ...words, ...measures, ...threads].filter(([, n]) => n > 0);
 }
+
+export type IndexableArticle = { id: string; text: string; title?: string | undefined };
+/** An article and its topics: the measures found in it and their threads, with mention counts. */
+export type IndexEntry = { article: IndexableArticle } & TopicInput;
+/** An article's index entry before it is posted: everything but its blocks. */
+export type Unposted = Omit<DocVector, 'blocks'>;
+
+/** Whether an article's text belongs to the policy family, by its policy words (title and body). */
+export function isPolicyText(a: { text: string; title?: string | undefined }): boolean {
+  return policyTopicScore(a.title ? `${a.title}\n${a.text}` : a.text) >= POLICY_TOPIC_THRESHOLD;
+}
+
+/** What the index stores for an article, but where it is posted. */
+export function articleEntry(entry: IndexEntry): Unposted {
+  return {
+    id: entry.article.id,
+    features: articleFeatures({ ...entry.article, measures: entry.measures, threads: entry.threads }),
+    policy: isPolicyText(entry.article),
+    measureIds: Object.keys(entry.measures),
+  };
+}
+

@@ -7,11 +7,10 @@
  * with the parts key terms (what is written alike), policy words (the field's own vocabulary, whole
  * words), measures and threads (what policy it is about, in whatever words). An article the catalogue
  * finds no measure in can only relate by its words, so it needs more of them. An article outside the
- * policy family (index-store.ts isPolicyText) gets no related articles and is never one.
+ * policy family (layout.ts isPolicyText) gets no related articles and is never one.
  */
 import type { DocVector, LensDB, PostingBlock, TermStats } from '../db/schema';
-import { articleEntry, isPolicyText } from './index-store';
-import { DOC_COUNT_KEY, measureIdOf, measureKey, partOf, readCount, unique, wordOf, type IndexedText, type TopicInput } from './layout';
+import { articleEntry, DOC_COUNT_KEY, isPolicyText, measureIdOf, measureKey, partOf, readCount, unique, wordOf, type IndexedText, type TopicInput } from './layout';
 import { RELATED_PARAMS } from './params';
 import { forEachPosting } from './postings';
 import { unitVector } from './weights';
