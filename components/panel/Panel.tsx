@@ -130,7 +130,13 @@ function PanelBody({ state, onReveal, onRetry, highlightActions }: { state: Lens
 
 function CorpusStatus({ insight }: { insight: ArticleInsight }) {
   const c = insight.corpus;
-  if (!c) return <p class="corpus-status" data-testid="corpus-status">{t('panel.notInCorpus')}</p>;
+  if (!c) {
+    return (
+      <p class="corpus-status" data-testid="corpus-status" data-not-added={insight.notAdded}>
+        {t(insight.notAdded === 'not-policy' ? 'panel.notInCorpusNotPolicy' : 'panel.notInCorpus')}
+      </p>
+    );
+  }
   return (
     <p class="corpus-status" data-testid="corpus-status" data-origin={c.origin} data-corpus-id={c.id}>
       <span class={`badge origin-${c.origin}`}>{t('panel.inCorpusBadge')}</span>{' '}

@@ -39,9 +39,11 @@ export type HighlightHandlerDeps = {
   badge?(tabId: number, count: number): void;
   /** A write hit the storage quota: free room (old read articles) and say whether any was freed. */
   freeRoom?(): Promise<boolean>;
+  /** After a content script created a highlight on its page (the page's article joins the corpus). Not awaited. */
+  created?(record: HighlightRecord, tabId: number): void;
 };
 
-export function highlightHandlers({ db, notify, badge, freeRoom }: HighlightHandlerDeps) {
+export function highlightHandlers({ db, notify, badge, freeRoom, created }: HighlightHandlerDeps) {
   const room = freeRoom ? { onQuotaExceeded: freeRoom } : {};
   /** The stored record, after checking the sender may touch it. */
   const owned = async (id: string, sender: SenderKind): Promise<HighlightRecord | undefined> => {
@@ -62,6 +64,7 @@ export function highlightHandlers({ db, notify, badge, freeRoom }: HighlightHand
       checkScope(sender, req.highlight.articleKey);
       const record = await createHighlight(db, req.highlight, room);
       notify(record.articleKey);
+      if (sender.kind === 'content-script') created?.(record, sender.tabId);
       return record;
     },
     'highlights:update': async (req: Req<'highlights:update'>, sender: SenderKind): Promise<HighlightRecord> => {

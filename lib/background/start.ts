@@ -13,6 +13,7 @@ import { lensDB } from '../db/schema';
 import { getSetting } from '../db/settings';
 import { analyzePageArticle } from '../insight/analyze';
 import { indexStoredArticle } from '../insight/indexer';
+import { keepArticleOfHighlight } from '../insight/corpus-growth';
 import { createIndexQueue } from '../insight/index-queue';
 import { removeFromIndex } from '../related';
 import { LensError } from '../i18n/errors';
@@ -67,7 +68,7 @@ export function startBackground(): void {
   void startDurability(db, extensionLocalStore()).catch((error: Error) => console.error(`[Policy Lens] storage check failed: ${error.message}`));
   // Articles read for the first time join the related-articles index after their panel has its answer;
   // any the worker stopped before indexing are picked up at this start.
-  const indexQueue = createIndexQueue(db, (id, error) => console.error(`[Policy Lens] indexing article ${id} failed: ${error.message}`));
+  const indexQueue = createIndexQueue(db, catalogue, (id, error) => console.error(`[Policy Lens] indexing article ${id} failed: ${error.message}`));
   void indexQueue.recover().catch((error: Error) => console.error(`[Policy Lens] index check failed: ${error.message}`));
   const unindex = (id: string) => removeFromIndex(db, id);
   // One eviction at a time, after the article just read is indexed.
@@ -113,7 +114,19 @@ export function startBackground(): void {
 
   const route = createRouter(
     {
-      ...highlightHandlers({ db, notify: notifyHighlightsChanged, badge: showCount, freeRoom: () => freeRoom(db, unindex) }),
+      ...highlightHandlers({
+        db,
+        notify: notifyHighlightsChanged,
+        badge: showCount,
+        freeRoom: () => freeRoom(db, unindex),
+        // The article of a page the reader highlights joins the corpus, policy or not (corpus-growth.ts).
+        created: (record, tabId) =>
+          void getSetting(db, 'corpus.addRead')
+            .then((addToCorpus) =>
+              keepArticleOfHighlight(record.articleKey, () => toTab(tabId, { type: 'lens:article' }), { db, catalogue, addToCorpus, indexLater: (id) => void indexQueue.add(id) }),
+            )
+            .catch((error: Error) => console.error(`[Policy Lens] keeping the highlighted article failed: ${error.message}`)),
+      }),
       'highlights:changed-all': async () => notifyHighlightsChanged(ALL_ARTICLES),
       'library:open': async (req) =>
         openHighlight(req.highlightId, {

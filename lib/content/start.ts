@@ -84,6 +84,8 @@ export async function startLens(env: LensEnv): Promise<void> {
         return Promise.resolve(highlights?.reveal(req.id) ?? false);
       case 'lens:reattach':
         return settle(highlights?.reattach(req.id));
+      case 'lens:article':
+        return Promise.resolve(isTooLarge(article) ? null : toPageArticle(article));
     }
   });
 

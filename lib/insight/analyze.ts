@@ -8,10 +8,10 @@ import type { LensDB, StoredArticle } from '../db/schema';
 import type { PageArticle, TextTarget } from '../messages/contract';
 import { detectMeasures, type Catalogue, type FoundBy } from '../measures';
 import { findMeasureLikeSentences } from '../measures/other-measures';
-import { queryRelated } from '../related';
 import { findSameArticle, type IdentityMatch } from './identity';
 import { learnArticleUrl } from '../db/articles';
-import { storeReadArticle } from './store-read';
+import { touchesPolicy, storeRead, type NotAdded } from './corpus-growth';
+import { measureCounts, relatedArticles, type RelatedInsight } from './related';
 import { latestMentioning } from './timelines';
 import { articleFromPage } from './page-to-article';
 
@@ -34,14 +34,7 @@ export type MeasureInsight = {
 
 export { TIMELINE_LIMIT } from './timelines';
 
-export type RelatedInsight = {
-  id: string;
-  title: string;
-  date: string;
-  url?: string;
-  score: number;
-  reasons: { sharedMeasures: { id: string; name: string }[]; sharedTerms: string[] };
-};
+export type { RelatedInsight, RelatedStrength } from './related';
 
 export type ArticleInsight = {
   key: string;
@@ -49,6 +42,8 @@ export type ArticleInsight = {
   textLength: number;
   /** `matchedBy` 'id': a corpus article opened by its id (the reader page). */
   corpus: { id: string; origin: StoredArticle['origin']; addedAt: string; matchedBy: IdentityMatch['by'] | 'id'; addedNow: boolean } | null;
+  /** Why the article is not in the corpus, when it is not (lib/insight/corpus-growth.ts). */
+  notAdded?: NotAdded;
   measures: MeasureInsight[];
   otherMeasures: { sentence: string; start: number; end: number; cue: string }[];
   related: RelatedInsight[];
@@ -78,6 +73,7 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
 
   let match = await findSameArticle(db, candidate);
   let addedNow = false;
+  let notAdded: NotAdded | undefined;
   let indexAfter: string | undefined;
   if (match) {
     // A seed or imported article now has a known URL: remember it, so links can open the real page,
@@ -91,12 +87,14 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
       await db.articles.update(match.article.id, { source });
       match = { ...match, article: { ...match.article, source } };
     }
-  } else if (opts.addToCorpus) {
-    const record = { ...candidate, origin: 'read' as const, addedAt: now().toISOString() };
+  } else if (!opts.addToCorpus) {
+    notAdded = 'setting-off';
+  } else if (!touchesPolicy(candidate, catalogue)) {
+    notAdded = 'not-policy';
+  } else {
     // Added, never put: a page sharing a stored article's title and time is stored apart (store-read.ts).
-    const stored = await storeReadArticle(db, record, catalogue, { indexNow: !opts.indexLater });
+    const stored = await storeRead(candidate, { db, catalogue, now, indexLater: opts.indexLater && ((id) => void (indexAfter = id)) });
     if (stored) {
-      if (opts.indexLater && stored.added) indexAfter = stored.article.id;
       match = { article: stored.article, by: 'key' };
       addedNow = stored.added;
     }
@@ -104,7 +102,7 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
   const selfId = match?.article.id;
   // Indexed once the answer is ready: in a big corpus indexing keeps the service worker's thread busy
   // for a second or more, and the answer's own reads would wait behind it (scripts/bench/suites/load.ts).
-  const described = await describeArticleText(text, selfId, opts).finally(() => {
+  const described = await describeArticleText(text, selfId, opts, candidate.title).finally(() => {
     if (indexAfter) opts.indexLater?.(indexAfter);
   });
 
@@ -112,6 +110,7 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
     key: page.key,
     textLength: text.length,
     corpus: match ? { id: match.article.id, origin: match.article.origin, addedAt: match.article.addedAt, matchedBy: match.by, addedNow } : null,
+    ...(notAdded && { notAdded }),
     ...described,
   };
 }
@@ -126,6 +125,7 @@ export async function describeArticleText(
   text: string,
   selfId: string | undefined,
   opts: Pick<AnalyzeOptions, 'db' | 'catalogue' | 'relatedLimit'>,
+  title?: string,
 ): Promise<Pick<ArticleInsight, 'measures' | 'otherMeasures' | 'related'>> {
   const { db, catalogue } = opts;
 
@@ -145,26 +145,7 @@ export async function describeArticleText(
     };
   });
 
-  const names = new Map(catalogue.measures.map((m) => [m.id, m.name]));
-  const relatedHits = await queryRelated(db, { id: selfId, text, measureIds: hits.map((h) => h.measureId) }, { limit: opts.relatedLimit ?? 8 });
-  const relatedArticles = await db.articles.bulkGet(relatedHits.map((r) => r.id));
-  const related: RelatedInsight[] = relatedHits.flatMap((r, i) => {
-    const a = relatedArticles[i];
-    if (!a) return [];
-    return [
-      {
-        id: a.id,
-        title: a.title,
-        date: a.date,
-        url: a.url,
-        score: r.score,
-        reasons: {
-          sharedMeasures: r.reasons.sharedMeasures.map((id) => ({ id, name: names.get(id) ?? id })),
-          sharedTerms: r.reasons.sharedTerms,
-        },
-      },
-    ];
-  });
+  const related = await relatedArticles(db, { id: selfId, title, text, measures: measureCounts(hits, title, catalogue) }, catalogue, opts.relatedLimit ?? 8);
 
   return {
     measures,

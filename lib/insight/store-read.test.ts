@@ -51,7 +51,7 @@ const opts = (extra: Partial<Parameters<typeof analyzePageArticle>[1]> = {}) => 
 /** What is stored for an article: its record, its heads row, and its own terms in the related index (weights move with the corpus's IDF). */
 async function snapshot(id: string) {
   const doc = await db.docs.get(id);
-  return { article: await db.articles.get(id), head: await db.articleHeads.get(id), vocab: doc?.vocab, measureIds: doc?.measureIds };
+  return { article: await db.articles.get(id), head: await db.articleHeads.get(id), features: doc?.features, measureIds: doc?.measureIds };
 }
 
 describe('a page never overwrites a stored article', () => {
@@ -94,7 +94,7 @@ describe('a page never overwrites a stored article', () => {
     expect(result).toMatchObject({ status: 'imported' });
     const importId = (result as { id: string }).id;
 
-    const queue = createIndexQueue(db);
+    const queue = createIndexQueue(db, catalogue);
     for (const [n, target] of [
       [2, { id: readId, title: '医保基金飞行检查启动' }],
       [3, { id: importId, title: '长期护理保险试点扩围' }],

@@ -13,6 +13,7 @@ import { isQuotaError } from '../db/quota';
 import { freeRoom } from '../db/read-cap';
 import { indexArticle, removeFromIndex } from '../related';
 import { withDerivedFields } from './indexer';
+import { storedMeasureCounts, topicsOf } from './related';
 
 export type StoreReadOptions = {
   /** Index it in the related-articles index in the same transaction; otherwise lib/insight/index-queue.ts does it later. */
@@ -27,7 +28,7 @@ export type StoreReadOptions = {
  */
 export async function storeReadArticle(db: LensDB, article: StoredArticle, catalogue: Catalogue, opts: StoreReadOptions): Promise<{ article: StoredArticle; added: boolean } | null> {
   const derived = withDerivedFields(article, catalogue);
-  const add = () => addArticleApart(db, derived, { ...(opts.indexNow && { index: (a: StoredArticle) => indexArticle(db, a, a.measureIds ?? []) }) });
+  const add = () => addArticleApart(db, derived, { ...(opts.indexNow && { index: (a: StoredArticle) => indexArticle(db, a, topicsOf(storedMeasureCounts(a), catalogue)) }) });
   try {
     const result = await add();
     return { article: result.article, added: result.status === 'added' };

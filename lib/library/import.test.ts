@@ -29,6 +29,7 @@ async function snapshot(target: LensDB) {
     meta: await target.meta.toArray(),
     docs: await target.docs.toArray(),
     terms: await target.terms.toArray(),
+    postings: await target.postings.toArray(),
   };
 }
 

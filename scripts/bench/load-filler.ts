@@ -17,6 +17,7 @@ import { bodyFingerprint } from '../../lib/identity';
 import { analyzePageArticle } from '../../lib/insight/analyze';
 import { indexStoredArticle } from '../../lib/insight/indexer';
 import type { PageArticle } from '../../lib/messages/contract';
+import { measureCounts, topicsOf } from '../../lib/insight/related';
 import { compileCatalogue, detectMeasures, type Catalogue, type CompiledCatalogue } from '../../lib/measures';
 import { indexArticles } from '../../lib/related';
 
@@ -79,13 +80,19 @@ export async function storeBatch(batch: ArticleWire[]): Promise<number> {
     const hits = detectMeasures(a.text, compiled!);
     const measureSentences: Record<string, string> = {};
     for (const hit of hits) measureSentences[hit.measureId] = hit.mentions[0]!.sentence;
-    return { ...a, measureIds: hits.map((h) => h.measureId), measureSentences, fingerprint: bodyFingerprint(a.text) } satisfies StoredArticle;
+    return {
+      ...a,
+      measureIds: hits.map((h) => h.measureId),
+      measureSentences,
+      measureCounts: measureCounts(hits, a.title, catalogue!),
+      fingerprint: bodyFingerprint(a.text),
+    } satisfies StoredArticle;
   });
   await db.transaction('rw', db.tables, async () => {
     await db.articles.bulkPut(indexed);
     await indexArticles(
       db,
-      indexed.map((a) => ({ article: a, measureIds: a.measureIds })),
+      indexed.map((a) => ({ article: a, ...topicsOf(a.measureCounts, catalogue!) })),
     );
   });
   return performance.now() - t0;

@@ -81,8 +81,11 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
       expect(m.countText).toBe(m.mentions === 1 ? '1 mention' : `${m.mentions} mentions`);
     }
 
-    // 3. Related articles: other corpus articles, best first, each with its date, score and reason.
-    expect(shown.related.length).toBeGreaterThan(0);
+    // 3. Related articles: other corpus articles, best first, each with its date, strength and reason;
+    //    none (and the panel says why) when no seed comes close enough. 000 and 004 are the
+    //    fund-supervision pair: each is related to the other.
+    if (/^00[04]_/.test(f.seed!)) expect(shown.related.length).toBeGreaterThan(0);
+    if (shown.related.length === 0) expect(await panel.evaluate(() => document.querySelector('[data-testid="related-empty"]') !== null)).toBe(true);
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const r of shown.related) {
       const row = byId.get(r.id);
@@ -90,10 +93,11 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
       expect(r.id).not.toBe(self.id);
       expect(r.title).toBe(displayTitle(row!.title));
       expect(r.date).toBe(row!.date);
-      expect(r.text).toMatch(/score \d\.\d\d/);
+      // Strength in words (the number is in its tooltip).
+      expect(r.text).toMatch(/strongly related|related/);
     }
     expect(shown.related.map((r) => r.score)).toEqual([...shown.related.map((r) => r.score)].sort((a, b) => b - a));
-    expect(shown.related[0]!.reasons).toBeGreaterThan(0);
+    if (shown.related.length) expect(shown.related[0]!.reasons).toBeGreaterThan(0);
 
     // Expanding a measure lists the other corpus articles that mention it, oldest first, with the sentence.
     const withTimeline = await panel.evaluate(() => {

@@ -53,9 +53,10 @@ const retitledSeed = fc
 
 /** Everything an import may touch, in a comparable form. */
 async function snapshot() {
-  return db.transaction('r', [db.articles, db.terms, db.docs, db.meta], async () => ({
+  return db.transaction('r', [db.articles, db.terms, db.postings, db.docs, db.meta], async () => ({
     articles: await db.articles.orderBy('id').toArray(),
-    terms: (await db.terms.orderBy('term').toArray()).map((t) => ({ ...t, weights: Array.from(t.weights) })),
+    terms: await db.terms.orderBy('term').toArray(),
+    postings: (await db.postings.toArray()).map((b) => ({ ...b, weights: Array.from(b.weights) })),
     docs: await db.docs.orderBy('id').toArray(),
     meta: await db.meta.orderBy('key').toArray(),
   }));

@@ -1,3 +1,4 @@
+// Copied unchanged from lib/related at c03d002 (the v3 layout), except imports; see db.ts.
 /**
  * Shared bigrams are not readable reasons (带量, 量采 …). Where shared bigrams follow one another in
  * the query's own text they are merged back into the phrase the reader saw there: 集中 中带 带量 量采

@@ -1,3 +1,4 @@
+// Copied unchanged from lib/related at c03d002 (the v3 layout), except imports; see db.ts.
 /**
  * An article as a short weighted term vector: its TOP_TERMS heaviest terms and their norm.
  *
