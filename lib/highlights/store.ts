@@ -117,14 +117,19 @@ function checkUrlMatchesKey(h: { articleKey: string; url: string }, ctx: z.Refin
   const sina = (url.protocol === 'https:' || url.protocol === 'http:') && parseArticleUrl(h.url);
   if (h.articleKey.startsWith(READER_KEY_PREFIX)) {
     if (sina || url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') return;
-    ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be the reader page or an https Sina article URL' });
+    ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be the reader page or an https Sina article URL', params: { code: 'field.url-reader-or-sina' } });
     return;
   }
   if (!sina) {
-    ctx.addIssue({ code: 'custom', path: ['url'], message: `must be an https Sina article URL (the article ${h.articleKey})` });
+    ctx.addIssue({ code: 'custom', path: ['url'], message: `must be an https Sina article URL (the article ${h.articleKey})`, params: { code: 'field.url-sina-of', key: h.articleKey } });
     return;
   }
-  if (sina.key !== h.articleKey) ctx.addIssue({ code: 'custom', path: ['url'], message: `is the Sina article ${sina.key}, not the highlight's article ${h.articleKey}` });
+  if (sina.key !== h.articleKey) ctx.addIssue({
+      code: 'custom',
+      path: ['url'],
+      message: `is the Sina article ${sina.key}, not the highlight's article ${h.articleKey}`,
+      params: { code: 'field.url-other-article', found: sina.key, key: h.articleKey },
+    });
 }
 
 /** http Sina URLs as https: the content scripts and the background only ever deal in https. */
@@ -229,6 +234,8 @@ async function writeWithRoom<T>(action: HighlightAction, write: () => Promise<T>
     throw new HighlightStoreError(
       action,
       'the browser has no room left for Policy Lens, so this change was not saved (your text is still in the editor). Remove articles from the corpus on the options page, then save again.',
+      undefined,
+      'highlight.no-room',
     );
   }
 }
@@ -307,6 +314,8 @@ function noteAfterEdit(stored: string, edited: string, base: string | undefined)
       'update',
       `this note was changed elsewhere while you edited it, and the two versions together are over ${NOTE_MAX} characters: copy your text, reopen the note and save again`,
       'note',
+      'highlight.conflict-too-long',
+      { max: NOTE_MAX },
     );
   }
   return merged;

@@ -128,8 +128,8 @@ describe('describeError', () => {
     const db = openLensDB(`errors-test-${Math.random()}`);
     try {
       const h = await createHighlight(db, {
-        articleKey: 'sina:kabc',
-        url: 'https://finance.sina.com.cn/x/doc-iabc.shtml',
+        articleKey: 'sina:kqcfnaz9077291',
+        url: 'https://finance.sina.com.cn/china/gncj/2021-06-04/doc-ikqcfnaz9077291.shtml',
         title: '标题',
         quote: { type: 'TextQuoteSelector', exact: '医保', prefix: '', suffix: '' },
         position: { type: 'TextPositionSelector', start: 0, end: 2 },

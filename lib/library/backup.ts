@@ -53,10 +53,10 @@ function checkArticleUrl(a: { key?: string | undefined; url?: string | undefined
   if (a.url !== undefined) {
     const parsed = a.url.startsWith('https://') ? parseArticleUrl(a.url) : null;
     if (!parsed) {
-      ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be an https Sina article URL' });
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be an https Sina article URL', params: { code: 'field.url-sina' } });
       return;
     }
-    if (a.key !== undefined && a.key !== parsed.key) ctx.addIssue({ code: 'custom', path: ['key'], message: `must be the key of its URL (${parsed.key})` });
+    if (a.key !== undefined && a.key !== parsed.key) ctx.addIssue({ code: 'custom', path: ['key'], message: `must be the key of its URL (${parsed.key})`, params: { code: 'field.key-of-url', key: parsed.key } });
     return;
   }
   if (a.key !== undefined && !/^(sina|sina-cj):[a-z0-9]+$/.test(a.key)) ctx.addIssue({ code: 'custom', path: ['key'], message: 'must be a Sina article key (sina:<id>)' });
