@@ -72,6 +72,64 @@ describe('the labelled splits', () => {
   });
 });
 
+describe('dev in two parts: dev.json and dev-b.json, by two writers', () => {
+  const devFile = loadSplitFile('dev');
+  const part = loadSplitFile('dev-b');
+  const seedsFile = loadSplitFile('seeds');
+  const dev = loadSplit('dev');
+  const seeds = loadSeeds();
+  const inDevFile = new Set(devFile.articles.map((a) => a.id));
+  const isSeed = new Set(seedsFile.articles.map((a) => a.id));
+
+  it('loads dev.json’s articles followed by dev-b.json’s, whose ids say where they come from', () => {
+    expect(dev.split).toBe('dev');
+    expect(dev.articles.map((a) => a.id)).toEqual([...devFile.articles, ...part.articles].map((a) => a.id));
+    for (const a of part.articles) expect(a.id, 'dev-b ids').toMatch(/^devb-[plo]\d{2}$/);
+  });
+
+  it('writes dev-b’s grades back onto dev.json’s articles and the seeds, and nothing else', () => {
+    const expectedOn = (target: EvalArticle) => {
+      const mirrored = Object.fromEntries(part.articles.filter((a) => a.related[target.id]).map((a) => [a.id, a.related[target.id]]));
+      return { ...target.related, ...mirrored };
+    };
+    let mirroredCount = 0;
+    for (const raw of devFile.articles) {
+      const loaded = dev.articles.find((a) => a.id === raw.id)!;
+      expect(loaded.related, raw.id).toEqual(expectedOn(raw));
+      mirroredCount += Object.keys(loaded.related).length - Object.keys(raw.related).length;
+    }
+    for (const raw of seedsFile.articles) {
+      const loaded = seeds.articles.find((a) => a.id === raw.id)!;
+      expect(loaded.related, raw.id).toEqual(expectedOn(raw));
+      mirroredCount += Object.keys(loaded.related).length - Object.keys(raw.related).length;
+    }
+    const gradesOut = part.articles.flatMap((a) => Object.keys(a.related)).filter((id) => inDevFile.has(id) || isSeed.has(id));
+    expect(mirroredCount).toBe(gradesOut.length);
+    expect(gradesOut.filter((id) => isSeed.has(id)).length, 'dev-b grades towards the seeds').toBeGreaterThan(0);
+    // The files themselves stay as their writers left them.
+    for (const a of [...devFile.articles, ...seedsFile.articles]) {
+      expect(Object.keys(a.related).filter((id) => id.startsWith('devb-')), a.id).toEqual([]);
+    }
+  });
+
+  it('has the kinds, lengths and ties to dev.json that dev-b was written for', () => {
+    const count = (kind: EvalArticle['kind']) => part.articles.filter((a) => a.kind === kind).length;
+    expect([count('policy'), count('lure'), count('off-topic')]).toEqual([20, 18, 8]);
+    const lengths = part.articles.map((a) => articleText(a).length);
+    for (const [i, n] of lengths.entries()) {
+      expect(n, `${part.articles[i]!.id} length`).toBeGreaterThanOrEqual(300);
+      expect(n, `${part.articles[i]!.id} length`).toBeLessThanOrEqual(2500);
+    }
+    const policyLengths = part.articles.filter((a) => a.kind === 'policy').map((a) => articleText(a).length);
+    expect(policyLengths.filter((n) => n <= 400).length, 'flashes').toBeGreaterThanOrEqual(2);
+    expect(policyLengths.filter((n) => n >= 1500).length, 'long pieces').toBeGreaterThanOrEqual(4);
+    expect(part.articles.filter((a) => a.kind === 'lure').every((a) => a.lures.length > 0)).toBe(true);
+    for (const a of part.articles.filter((x) => x.kind === 'policy')) {
+      expect(Object.keys(a.related).some((id) => inDevFile.has(id) || isSeed.has(id)), `${a.id} is graded towards dev.json or a seed`).toBe(true);
+    }
+  });
+});
+
 describe('loading a split with parts', () => {
   const dir = mkdtempSync(join(tmpdir(), 'eval-parts-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
