@@ -4,7 +4,7 @@
  * the text, concept ids exist, relatedness is symmetric). Independent of lib/ on purpose: the data
  * must not change shape when the product does. See README.md for how the labels were made.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -165,9 +165,85 @@ export function loadConcepts(dir = EVAL_DIR): ConceptList {
   return readEval(conceptListSchema, 'concepts.json', dir);
 }
 
-/** A split by name: `dev`, `test`, or `seeds` (the five seed articles, labelled the same way). */
-export function loadSplit(name: string, dir = EVAL_DIR): EvalSplit {
+/**
+ * Parts of a split written by another hand, kept in their own files and merged into the split on
+ * loading (README: dev has two writers, so tuning does not fit one writer's habits). A part grades
+ * its articles towards the split's articles and the seeds; those files are not edited, so the
+ * loader writes the grades back onto them.
+ */
+export const SPLIT_PARTS: Readonly<Record<string, readonly string[]>> = { dev: ['dev-b'] };
+
+/** Exactly one file (`<name>.json`), as written: no parts merged, no grades mirrored. */
+export function loadSplitFile(name: string, dir = EVAL_DIR): EvalSplit {
   return readEval(splitSchema, `${name}.json`, dir);
+}
+
+/**
+ * A split by name: `dev`, `test`, or `seeds` (the five seed articles, labelled the same way).
+ * `dev` is dev.json followed by its parts (dev-b.json) when present, and `seeds` carries the
+ * parts' grades towards the seeds; every other split is its file alone.
+ */
+export function loadSplit(name: string, dir = EVAL_DIR): EvalSplit {
+  const main = { file: join(dir, `${name}.json`), split: loadSplitFile(name, dir) };
+  const ownParts = presentParts(SPLIT_PARTS[name] ?? [], dir);
+  if (ownParts.length) return mergeSplitParts(main, ownParts);
+  if (name === 'seeds') return mirrorPartGrades(main, presentParts(Object.values(SPLIT_PARTS).flat(), dir));
+  return main.split;
+}
+
+/** A split as read from its file, with the file's path for messages. */
+export type SplitFile = { file: string; split: EvalSplit };
+
+function presentParts(names: readonly string[], dir: string): SplitFile[] {
+  return names
+    .filter((part) => existsSync(join(dir, `${part}.json`)))
+    .map((part) => ({ file: join(dir, `${part}.json`), split: loadSplitFile(part, dir) }));
+}
+
+/**
+ * `main`'s articles followed by every part's, with the parts' grades towards `main`'s articles
+ * written onto them. An id used twice, or a grade the main file already gives differently, is an
+ * error naming the part's file: the loaded split must stay what both writers labelled.
+ */
+export function mergeSplitParts(main: SplitFile, parts: readonly SplitFile[]): EvalSplit {
+  const merged = mirrorPartGrades(main, parts);
+  const origin = new Map(merged.articles.map((a) => [a.id, main.file]));
+  for (const part of parts) {
+    for (const article of part.split.articles) {
+      const prior = origin.get(article.id);
+      if (prior) throw new EvalDataError(part.file, `article ${article.id}: id also used in ${prior}`);
+      origin.set(article.id, part.file);
+      merged.articles.push({ ...article, related: { ...article.related } });
+    }
+  }
+  const about = [merged.about, ...parts.map((p) => `Part ${p.split.split} (${p.split.about})`)].join(' ');
+  return { ...merged, about };
+}
+
+/**
+ * `target` with the parts' grades towards its articles written on both sides, so grades stay
+ * symmetric without editing the target's file. Grades towards other articles are left alone.
+ */
+export function mirrorPartGrades(target: SplitFile, parts: readonly SplitFile[]): EvalSplit {
+  const articles = target.split.articles.map((a) => ({ ...a, related: { ...a.related } }));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  for (const part of parts) {
+    for (const article of part.split.articles) {
+      for (const [other, grade] of Object.entries(article.related)) {
+        const onto = byId.get(other);
+        if (!onto) continue;
+        const existing = onto.related[article.id];
+        if (existing !== undefined && existing !== grade) {
+          throw new EvalDataError(
+            part.file,
+            `article ${article.id}: related ${other} has grade ${grade} but ${target.file} grades ${other} → ${article.id} ${existing}`,
+          );
+        }
+        onto.related[article.id] = grade;
+      }
+    }
+  }
+  return { ...target.split, articles };
 }
 
 export function loadSeeds(dir = EVAL_DIR): EvalSplit {
