@@ -12,6 +12,7 @@
  * measure is found once per clause.
  */
 import type { Catalogue } from './catalogue';
+import type { ContextIndex } from './context';
 import type { Candidate } from './detect';
 import { foldForm, isLatinWordAt, isLatinWordChar } from './normalize';
 
@@ -97,6 +98,10 @@ export interface WordingContext {
   /** The paragraph holding `offset`, by index and text. */
   paragraphAt(offset: number): { index: number; text: string };
   excluded(measure: number, paragraph: { index: number; text: string }): boolean;
+  /** Clause and sentence starts of the folded text (breaksOf). */
+  breaks: { clauses: number[]; sentences: number[] };
+  /** Medical-security context and whole words (context.ts): the same discipline as surface forms. */
+  where: ContextIndex;
 }
 
 /**
@@ -105,7 +110,7 @@ export interface WordingContext {
  */
 export function findWordingCandidates(folded: string, wording: CompiledWording, matches: readonly number[], ctx: WordingContext): Candidate[] {
   if (matches.length === 0) return [];
-  const { clauses: clauseStarts, sentences: sentenceStarts } = breaksOf(folded);
+  const { clauses: clauseStarts, sentences: sentenceStarts } = ctx.breaks;
   // A paraphrase next to the measure's name in the same sentence adds nothing but a second mention.
   const namedInSentence = new Set(ctx.named.map((c) => c.measure * SPAN_KEY + indexAt(sentenceStarts, c.start)));
   const candidates: WordingCandidate[] = [];
@@ -120,6 +125,7 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     const edges = wording.latinEdges[matches[t]!]!;
     if (edges.start && isLatinWordAt(folded, start - 1)) continue;
     if (edges.end && isLatinWordAt(folded, end)) continue;
+    if (ctx.where.cuts(start, end)) continue;
     if (freeWord(start, end, ctx)) usable.push(t);
   }
 
@@ -174,6 +180,7 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     // Surface mentions are contiguous, so equal owners at both ends mean one mention holds the window.
     if (ctx.owner[window.start]! > 0 && ctx.owner[window.start] === ctx.owner[window.end - 1]) return undefined;
     if (namedInSentence.has(rule.measure * SPAN_KEY + indexAt(sentenceStarts, window.start))) return undefined;
+    if (!ctx.where.allows(window.start, window.end)) return undefined;
     const paragraph = ctx.paragraphAt(window.start);
     if (rule.requires && !rule.requires.some((word) => paragraph.text.includes(word))) return undefined;
     if (ctx.excluded(rule.measure, paragraph)) return undefined;
@@ -206,7 +213,7 @@ const SENTENCE_BREAK_CODES = new Set([...SENTENCE_BREAKS].map((c) => c.charCodeA
 const CLAUSE_BREAK_CODES = new Set([...CLAUSE_BREAKS].map((c) => c.charCodeAt(0)));
 
 /** Where clauses and sentences start, in one pass over the text. */
-function breaksOf(folded: string): { clauses: number[]; sentences: number[] } {
+export function breaksOf(folded: string): { clauses: number[]; sentences: number[] } {
   const clauses = [0];
   const sentences = [0];
   for (let i = 0; i < folded.length; i++) {
@@ -220,7 +227,7 @@ function breaksOf(folded: string): { clauses: number[]; sentences: number[] } {
 }
 
 /** Index of the span (of those starting at `starts`) that holds `offset`. */
-function indexAt(starts: readonly number[], offset: number): number {
+export function indexAt(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
