@@ -137,6 +137,14 @@ const contextInput = z.strictObject({
   business: z.array(contextWord).optional(),
   policy: z.array(contextWord).optional(),
   /**
+   * Words that stand for insurance itself (医保, 医疗保障). A `requires` list with one of them asks
+   * for insurance context, and the article's topic gives it too: a paragraph without the words still
+   * counts when the article names a measure of the same category outright (一是开展飞行检查。 under a
+   * notice on 医保基金监管). Lists without them tell senses apart (打包付费 of a 医共体, not of a DRG
+   * group) and stay with the paragraph.
+   */
+  insurance: z.array(contextWord).optional(),
+  /**
    * Words a mention may not cut at its start or end: 加强基层 holds 加强, not 强基层; 村医保专干
    * holds 医保, not 村医. Not every medical word is one (中成药品种 is 中成药 + 品种, not 药品).
    */
@@ -181,10 +189,11 @@ export interface CatalogueContext {
   notMedical: string[];
   business: string[];
   policy: string[];
+  insurance: string[];
   wholeWords: string[];
 }
 
-const CONTEXT_LISTS = ['medical', 'notMedical', 'business', 'policy', 'wholeWords'] as const;
+const CONTEXT_LISTS = ['medical', 'notMedical', 'business', 'policy', 'insurance', 'wholeWords'] as const;
 
 export interface Catalogue {
   version: number;
@@ -234,6 +243,7 @@ export function parseCatalogue(raw: unknown): Catalogue {
       notMedical: parsed.data.context?.notMedical ?? [],
       business: parsed.data.context?.business ?? [],
       policy: parsed.data.context?.policy ?? [],
+      insurance: parsed.data.context?.insurance ?? [],
       wholeWords: parsed.data.context?.wholeWords ?? [],
     },
     measures: parsed.data.measures.map((m, i) => ({
@@ -290,7 +300,7 @@ function contextProblems(context: CatalogueContext): CatalogueIssue[] {
       const path = `context.${field}[${i}]`;
       const first = folded.indexOf(word);
       if (first !== i) issues.push({ path, message: `"${list[i]}" repeats context.${field}[${first}]` });
-      else if (field !== 'wholeWords') {
+      else if (field !== 'wholeWords' && field !== 'insurance') {
         const inner = folded.findIndex((other, j) => j !== i && other !== word && word.includes(other));
         if (inner >= 0) issues.push({ path, message: `"${list[i]}" contains context.${field}[${inner}] "${list[inner]}", so it adds nothing` });
       }

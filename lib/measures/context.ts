@@ -21,6 +21,11 @@
  * 中选, 落地 …): 公司旗下养老社区采用医养结合的运营模式 is not 医养结合 the policy, 公司产品在国家
  * 组织集采中未中选 is 集采.
  *
+ * Alias and rule `requires` lists look at the paragraph; a list with an insurance word (医保, 医疗保障)
+ * asks only for insurance context, which the article's topic gives as well: detect.ts lets such a form
+ * count in a paragraph without its words when the article names a measure of the same category
+ * outright (一是开展飞行检查。 under a notice on 医保基金监管).
+ *
  * The same pass finds where a mention would cut a word in two: the catalogue's wholeWords may not
  * straddle a mention's edge (村医|保专干 holds 医保, not 村医; 加|强基层 holds 加强, not 强基层).
  */

@@ -9,7 +9,7 @@
  * then the wording rules (wording.ts) over what the surface forms left free → group by measure.
  */
 import { AhoCorasick } from './aho-corasick';
-import { surfaceForms, type AliasSpec, type Catalogue, type Measure, type MeasureCategory } from './catalogue';
+import { MEASURE_CATEGORIES, surfaceForms, type AliasSpec, type Catalogue, type Measure, type MeasureCategory } from './catalogue';
 import { ContextCollector, type ContextWordKind } from './context';
 import { foldForm, foldForMatching, isLatinWordAt, isLatinWordChar, originalSpan } from './normalize';
 import { paragraphRanges, sentenceAt, splitSentences } from './sentences';
@@ -77,6 +77,8 @@ interface CompiledForm {
   /** Index into catalogue.measures, or -1 for a lure (a span that blocks and reports nothing). */
   measure: number;
   requires?: string[];
+  /** Its requires ask for insurance context (a context.insurance word), which the article's topic may give. */
+  topical: boolean;
   /** Folded words that veto the form in its clause (or sentence). */
   unless?: string[];
   /** requires and unless look at the sentence instead of the paragraph and the clause. */
@@ -101,6 +103,8 @@ export interface CompiledCatalogue {
   readonly excludes: readonly string[][];
   /** Per measure index, the indexes of the measures it contains. */
   readonly contains: readonly number[][];
+  /** Per measure index, the index of its category in MEASURE_CATEGORIES. */
+  readonly categoryOf: readonly number[];
   readonly wording: CompiledWording;
 }
 
@@ -112,11 +116,13 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
   if (cached) return cached;
   const patterns: string[] = [];
   const forms: CompiledForm[] = [];
+  const insurance = new Set(catalogue.context.insurance.map(foldForm));
   const add = (form: string, measure: number, alias?: AliasSpec): void => {
     const folded = foldForm(form);
     patterns.push(folded);
     forms.push({
       measure,
+      topical: alias?.scope !== 'sentence' && (alias?.requires?.some((word) => insurance.has(foldForm(word))) ?? false),
       requires: alias?.requires?.map(foldForm),
       unless: alias?.unless?.map(foldForm),
       inSentence: alias?.scope === 'sentence',
@@ -146,6 +152,7 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     contextEnabled: medical.length > 0,
     excludes: catalogue.measures.map((m) => m.excludeContexts.map(foldForm)),
     contains: catalogue.measures.map((m) => m.contains.map((id) => catalogue.measures.findIndex((other) => other.id === id))),
+    categoryOf: catalogue.measures.map((m) => MEASURE_CATEGORIES.indexOf(m.category)),
     wording,
   };
   compiledCache.set(catalogue, compiled);
@@ -171,6 +178,8 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
   const collector = new ContextCollector(folded.length);
 
   const found: Candidate[] = [];
+  /** Forms whose paragraph lacks their `requires`: they may still count on the article's topic (below). */
+  const pending: Candidate[] = [];
   /** Wording-term occurrences as flat triples (term, start, end), for wording.ts. */
   const termMatches: number[] = [];
   const firstTerm = compiled.forms.length;
@@ -189,11 +198,12 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
         const sentence = spanText(folded, breaks.sentences, start);
         if (form.requires && !form.requires.some((word) => sentence.includes(word))) return;
         if (form.unless?.some((word) => sentence.includes(word))) return;
-      } else {
-        if (form.requires && !context.required(pattern, form.requires, paragraph)) return;
-        if (form.unless?.some((word) => spanText(folded, breaks.clauses, start).includes(word))) return;
-      }
+      } else if (form.unless?.some((word) => spanText(folded, breaks.clauses, start).includes(word))) return;
       if (context.excluded(form.measure, paragraph)) return;
+      if (!form.inSentence && form.requires && !context.required(pattern, form.requires, paragraph)) {
+        if (form.topical) pending.push({ measure: form.measure, start, end, by: 'name' });
+        return;
+      }
     }
     found.push({ measure: form.measure, start, end, by: 'name' });
   });
@@ -205,10 +215,21 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
     paragraphHasText: (index) => paragraphs[index]!.end > paragraphs[index]!.start,
     sentenceAt: (offset) => indexAt(breaks.sentences, offset),
   });
-  const candidates = found.filter((c) => c.measure < 0 || (where.allows(c.start, c.end) && !where.cuts(c.start, c.end)));
+  const placed = (c: Candidate): boolean => where.allows(c.start, c.end) && !where.cuts(c.start, c.end);
+  const candidates = found.filter((c) => c.measure < 0 || placed(c));
 
-  const owner = new Int32Array(folded.length);
-  const chosen = selectLongestFirst(candidates, owner);
+  let owner = new Int32Array(folded.length);
+  let chosen = selectLongestFirst(candidates, owner);
+  // The article's topics: the categories of what it names outright. A form that asks for insurance
+  // context its paragraph lacks counts when the article is about that measure's field (一是开展飞行
+  // 检查。 under a notice on 医保基金监管): structured documents state the topic once, in the lead.
+  const topics = new Set(chosen.map((c) => compiled.categoryOf[c.measure]!));
+  const supported = pending.filter((c) => topics.has(compiled.categoryOf[c.measure]!) && placed(c));
+  if (supported.length) {
+    candidates.push(...supported);
+    owner = new Int32Array(folded.length);
+    chosen = selectLongestFirst(candidates, owner);
+  }
   const nested = nestedMentions(chosen, candidates, compiled);
   const byWording = findWordingCandidates(folded, compiled.wording, termMatches, {
     owner,
@@ -217,6 +238,7 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
     excluded: context.excluded,
     breaks,
     where,
+    onTopic: (measure) => topics.has(compiled.categoryOf[measure]!),
   });
   const all = [...chosen, ...nested, ...byWording].sort((a, b) => a.start - b.start || a.measure - b.measure);
   return groupIntoHits(text, foldedText, all, compiled.catalogue);

@@ -8,8 +8,9 @@
  * surface mention (医保基金使用监督管理条例 is the regulation, not fund supervision by wording). A
  * term may be a whole mention of another measure, though, because a narrower measure is often named
  * with a broader one's words (人工关节 + 集采 is consumables procurement as well as 集采). The measure's
- * excludeContexts and the rule's `requires` look at the paragraph, `unless` at the clause, and a
- * measure is found once per clause.
+ * excludeContexts and the rule's `requires` look at the paragraph (an insurance-context `requires`
+ * is also met by the article's topic, as for names), `unless` at the clause, and a measure is found
+ * once per clause; the medical-security context and whole words (context.ts) hold as for names.
  */
 import type { Catalogue } from './catalogue';
 import type { ContextIndex } from './context';
@@ -23,6 +24,8 @@ interface CompiledRule {
   within: 'clause' | 'sentence';
   requires?: string[];
   unless?: string[];
+  /** Its requires ask for insurance context, which the article's topic may give (see detect.ts). */
+  topical: boolean;
 }
 
 interface TermRef {
@@ -40,6 +43,7 @@ export interface CompiledWording {
 }
 
 export function compileWording(catalogue: Catalogue): CompiledWording {
+  const insurance = new Set(catalogue.context.insurance.map(foldForm));
   const termIndex = new Map<string, number>();
   const refs: TermRef[][] = [];
   const rules: CompiledRule[] = [];
@@ -51,6 +55,7 @@ export function compileWording(catalogue: Catalogue): CompiledWording {
         groupCount: rule.groups.length,
         within: rule.within ?? 'clause',
         requires: rule.requires?.map(foldForm),
+        topical: rule.requires?.some((word) => insurance.has(foldForm(word))) ?? false,
         unless: rule.unless?.map(foldForm),
       });
       rule.groups.forEach((group, g) =>
@@ -102,6 +107,8 @@ export interface WordingContext {
   breaks: { clauses: number[]; sentences: number[] };
   /** Medical-security context and whole words (context.ts): the same discipline as surface forms. */
   where: ContextIndex;
+  /** True when the article names a measure of this measure's category outright. */
+  onTopic(measure: number): boolean;
 }
 
 /**
@@ -182,7 +189,7 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     if (namedInSentence.has(rule.measure * SPAN_KEY + indexAt(sentenceStarts, window.start))) return undefined;
     if (!ctx.where.allows(window.start, window.end)) return undefined;
     const paragraph = ctx.paragraphAt(window.start);
-    if (rule.requires && !rule.requires.some((word) => paragraph.text.includes(word))) return undefined;
+    if (rule.requires && !rule.requires.some((word) => paragraph.text.includes(word)) && !(rule.topical && ctx.onTopic(rule.measure))) return undefined;
     if (ctx.excluded(rule.measure, paragraph)) return undefined;
     if (rule.unless?.some((word) => spanText.includes(word))) return undefined;
     return { measure: rule.measure, start: window.start, end: window.end, by: 'wording', clause: span };

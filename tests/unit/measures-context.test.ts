@@ -111,6 +111,39 @@ describe('alias unless and scope: sentence', () => {
   });
 });
 
+describe('requires met by the article’s topic', () => {
+  const topical = parseCatalogue({
+    version: 1,
+    context: { medical: ['医保', '医院'], insurance: ['医保', '医疗保障'] },
+    measures: [
+      { ...measure('fund-supervision', '医保基金监管', ['基金监管长效机制']), category: 'fund-supervision' },
+      { ...measure('flight-inspections', '医保飞行检查', [{ form: '飞行检查', requires: ['医保', '定点医'] }]), category: 'fund-supervision' },
+      {
+        ...measure('whistleblower', '举报奖励制度', [{ form: '举报奖励', requires: ['医保', '骗保'] }], { wording: [{ all: '举报 + 奖励', requires: ['医保', '骗保'] }] }),
+        category: 'fund-supervision',
+      },
+      { ...measure('bundled', '医共体总额付费', [{ form: '打包付费', requires: ['医共体'] }]), category: 'payment-reform' },
+      { ...measure('drg', 'DRG付费', ['按病组付费']), category: 'payment-reform' },
+    ],
+  });
+  const notice = ['省医保局印发医保基金监管工作要点。', '一是开展飞行检查。每年组织两轮，重点查医院。', '二是畅通举报渠道。查实的给予举报人奖励。'];
+
+  it('reads an insurance-context form in a paragraph without its words when the article names its field outright', () => {
+    expect(ids(detectMeasures(notice.join('\n'), topical))).toEqual(['fund-supervision', 'flight-inspections', 'whistleblower']);
+    expect(detectMeasures(notice.join('\n'), topical).find((h) => h.measureId === 'whistleblower')!.by).toBe('wording');
+  });
+
+  it('keeps the paragraph rule when the article does not name the field', () => {
+    const text = ['省医保局召开会议。', '一是开展飞行检查。每年组织两轮，重点查医院。'].join('\n');
+    expect(detectMeasures(text, topical)).toEqual([]);
+  });
+
+  it('keeps the paragraph rule for requires that tell senses apart (no insurance word)', () => {
+    const text = ['全市推行按病组付费，医院结余留用。', '病组内实行打包付费。'].join('\n');
+    expect(ids(detectMeasures(text, topical))).toEqual(['drg']);
+  });
+});
+
 function issuesOf(raw: unknown): CatalogueIssue[] {
   try {
     parseCatalogue(raw);
@@ -123,8 +156,8 @@ function issuesOf(raw: unknown): CatalogueIssue[] {
 
 describe('parseCatalogue: context', () => {
   it('reads the context block, and gives empty lists when there is none', () => {
-    expect(small.context).toEqual(context);
-    expect(withoutContext.context).toEqual({ medical: [], notMedical: [], business: [], policy: [], wholeWords: [] });
+    expect(small.context).toEqual({ ...context, insurance: [] });
+    expect(withoutContext.context).toEqual({ medical: [], notMedical: [], business: [], policy: [], insurance: [], wholeWords: [] });
   });
 
   it('rejects a repeated word, a medical word inside another, and a word in two opposite lists', () => {
@@ -184,6 +217,7 @@ describe('the catalogue’s context on a finance site', () => {
     expect(c.business.length).toBeGreaterThan(0);
     expect(c.policy.length).toBeGreaterThan(0);
     expect(c.wholeWords).toEqual(expect.arrayContaining(['加强', '医保']));
+    expect(c.insurance).toEqual(expect.arrayContaining(['医保', '医疗保障']));
   });
 
   it('reads the generic forms of other beats as nothing, and the same forms in a medical story as measures', () => {
