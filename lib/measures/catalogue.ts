@@ -48,15 +48,32 @@ const nonBlank = z
 const oneLine = nonBlank.refine((s) => !/[\r\n]/.test(s), 'must be a single line');
 
 /**
+ * A context word (requires, unless, excludeContexts, the catalogue's context lists) is looked for as
+ * a substring, so one character is far too broad: 药 is in 农药 and 弹药, 医 in 兽医 and 医美.
+ */
+const contextWord = nonBlank.refine((s) => [...s].length >= 2, 'must be at least two characters (one character occurs inside too many unrelated words)');
+
+/**
  * An alias is a plain string, or an ambiguous form that only counts when its paragraph also
- * contains one of `requires` (集采 is drug procurement in a hospital story, not in a 5G one).
+ * contains one of `requires` (集采 is drug procurement in a hospital story, not in a 5G one) and
+ * its clause none of `unless` (解除了…医保服务协议 is a sanction, not agreement management).
  */
 const aliasInput = z.union([
   nonBlank,
-  z.strictObject({
-    form: nonBlank,
-    requires: z.array(nonBlank).min(1, 'must list at least one context word'),
-  }),
+  z
+    .strictObject({
+      form: nonBlank,
+      requires: z.array(contextWord).min(1, 'must list at least one context word').optional(),
+      unless: z.array(contextWord).min(1, 'must list at least one word').optional(),
+      /** Where requires and unless look: paragraph and clause by default, or both in the sentence. */
+      // A refinement rather than a literal, so that a bad value is reported here and not as "Invalid input" of the union.
+      scope: z
+        .string()
+        .refine((v) => v === 'sentence', 'must be "sentence" (leave it out for paragraph and clause)')
+        .transform(() => 'sentence' as const)
+        .optional(),
+    })
+    .refine((a) => a.requires || a.unless, 'an alias object needs requires or unless (otherwise write the form as a plain string)'),
 ]);
 
 /**
@@ -68,8 +85,8 @@ const wordingInput = z.union(
   nonBlank,
   z.strictObject({
     all: nonBlank,
-    requires: z.array(nonBlank).min(1, 'must list at least one context word').optional(),
-    unless: z.array(nonBlank).min(1, 'must list at least one word').optional(),
+    requires: z.array(contextWord).min(1, 'must list at least one context word').optional(),
+    unless: z.array(contextWord).min(1, 'must list at least one word').optional(),
     /** For paraphrases that run over a comma (对举报…的，给予奖励): the groups may meet in one sentence. */
     within: z.enum(['clause', 'sentence'], { error: 'must be "clause" (the default) or "sentence"' }).optional(),
   }),
@@ -89,7 +106,7 @@ const measureInput = z.strictObject({
   /** Longer phrases containing a surface form that mean something else (基金监管司 is an office). */
   lures: z.array(nonBlank).optional(),
   /** Words that, anywhere in the paragraph, veto this measure (个人所得税 for 大病保险). */
-  excludeContexts: z.array(nonBlank).optional(),
+  excludeContexts: z.array(contextWord).optional(),
   /**
    * Measures whose names this measure's names contain and still mean: 打击欺诈骗保专项整治行动 is the
    * campaign and names the crackdown too, 冠脉支架集采 is consumables procurement and 集采.
@@ -99,8 +116,44 @@ const measureInput = z.strictObject({
   wording: z.array(wordingInput).optional(),
 });
 
+/**
+ * What makes text medical-security text, for the whole catalogue (context.ts says how it is used).
+ * Absent, every form counts wherever its own rules let it.
+ */
+const contextInput = z.strictObject({
+  /**
+   * Words that only medical-security text uses (医保, 药品, 患者, DRG …). A mention counts only in a
+   * paragraph with one of them, or in an article where at least half the paragraphs have one: a
+   * form that contains one of them carries its own context, a generic one (集中采购, 飞行检查,
+   * 跨省通办) needs it around.
+   */
+  medical: z.array(contextWord).min(1, 'must list at least one word'),
+  /** Words of fields that borrow the medical words (宠物医院, 兽药集采): a paragraph with one is not medical. */
+  notMedical: z.array(contextWord).optional(),
+  /**
+   * Words of a company describing its own business (旗下, 运营模式): a generic mention in such a
+   * sentence counts only when the sentence also has a `policy` word (国家, 政策, 中选 …).
+   */
+  business: z.array(contextWord).optional(),
+  policy: z.array(contextWord).optional(),
+  /**
+   * Words that stand for insurance itself (医保, 医疗保障). A `requires` list with one of them asks
+   * for insurance context, and the article's topic gives it too: a paragraph without the words still
+   * counts when the article names a measure of the same category outright (一是开展飞行检查。 under a
+   * notice on 医保基金监管). Lists without them tell senses apart (打包付费 of a 医共体, not of a DRG
+   * group) and stay with the paragraph.
+   */
+  insurance: z.array(contextWord).optional(),
+  /**
+   * Words a mention may not cut at its start or end: 加强基层 holds 加强, not 强基层; 村医保专干
+   * holds 医保, not 村医. Not every medical word is one (中成药品种 is 中成药 + 品种, not 药品).
+   */
+  wholeWords: z.array(contextWord).optional(),
+});
+
 const catalogueInput = z.strictObject({
   version: z.number().int().positive(),
+  context: contextInput.optional(),
   measures: z.array(measureInput).min(1, 'must contain at least one measure'),
 });
 
@@ -108,6 +161,10 @@ export interface AliasSpec {
   form: string;
   /** Any one of these must occur in the same paragraph; absent for unambiguous forms. */
   requires?: string[];
+  /** None of these may occur in the same clause. */
+  unless?: string[];
+  /** 'sentence': requires and unless both look at the mention's sentence. */
+  scope?: 'sentence';
 }
 
 export type { WordingRule } from './wording-rule';
@@ -126,8 +183,21 @@ export interface Measure {
   wording: WordingRule[];
 }
 
+/** See contextInput: empty lists when the catalogue declares no context. */
+export interface CatalogueContext {
+  medical: string[];
+  notMedical: string[];
+  business: string[];
+  policy: string[];
+  insurance: string[];
+  wholeWords: string[];
+}
+
+const CONTEXT_LISTS = ['medical', 'notMedical', 'business', 'policy', 'insurance', 'wholeWords'] as const;
+
 export interface Catalogue {
   version: number;
+  context: CatalogueContext;
   measures: Measure[];
 }
 
@@ -168,13 +238,25 @@ export function parseCatalogue(raw: unknown): Catalogue {
   const wordingPaths: string[][] = [];
   const catalogue: Catalogue = {
     version: parsed.data.version,
+    context: {
+      medical: parsed.data.context?.medical ?? [],
+      notMedical: parsed.data.context?.notMedical ?? [],
+      business: parsed.data.context?.business ?? [],
+      policy: parsed.data.context?.policy ?? [],
+      insurance: parsed.data.context?.insurance ?? [],
+      wholeWords: parsed.data.context?.wholeWords ?? [],
+    },
     measures: parsed.data.measures.map((m, i) => ({
       id: m.id,
       name: m.name,
       gloss: m.gloss,
       category: m.category,
       description: m.description,
-      aliases: m.aliases.map((a) => (typeof a === 'string' ? { form: a } : { form: a.form, requires: a.requires })),
+      aliases: m.aliases.map((a) =>
+        typeof a === 'string'
+          ? { form: a }
+          : { form: a.form, ...(a.requires ? { requires: a.requires } : {}), ...(a.unless ? { unless: a.unless } : {}), ...(a.scope ? { scope: a.scope } : {}) },
+      ),
       lures: m.lures ?? [],
       excludeContexts: m.excludeContexts ?? [],
       contains: m.contains ?? [],
@@ -199,9 +281,39 @@ export function parseCatalogue(raw: unknown): Catalogue {
       }),
     })),
   };
-  issues.push(...crossCheck(catalogue, wordingPaths));
+  issues.push(...contextProblems(catalogue.context), ...crossCheck(catalogue, wordingPaths));
   if (issues.length > 0) throw new CatalogueError(issues);
   return catalogue;
+}
+
+/**
+ * A word given twice, or a word of a list inside another of the same list (the longer one could
+ * never decide anything: wherever 医疗保障 is, 医疗 is), is a slip; so is a word in two lists of
+ * opposite meaning (medical and notMedical, business and policy), which would depend on their order.
+ */
+function contextProblems(context: CatalogueContext): CatalogueIssue[] {
+  const issues: CatalogueIssue[] = [];
+  for (const field of CONTEXT_LISTS) {
+    const list = context[field];
+    const folded = list.map(foldForm);
+    folded.forEach((word, i) => {
+      const path = `context.${field}[${i}]`;
+      const first = folded.indexOf(word);
+      if (first !== i) issues.push({ path, message: `"${list[i]}" repeats context.${field}[${first}]` });
+      else if (field !== 'wholeWords' && field !== 'insurance') {
+        const inner = folded.findIndex((other, j) => j !== i && other !== word && word.includes(other));
+        if (inner >= 0) issues.push({ path, message: `"${list[i]}" contains context.${field}[${inner}] "${list[inner]}", so it adds nothing` });
+      }
+    });
+  }
+  for (const [a, b] of [['medical', 'notMedical'], ['business', 'policy']] as const) {
+    const other = new Map(context[b].map((w, j) => [foldForm(w), j]));
+    context[a].forEach((word, i) => {
+      const j = other.get(foldForm(word));
+      if (j !== undefined) issues.push({ path: `context.${a}[${i}]`, message: `"${word}" is also context.${b}[${j}]` });
+    });
+  }
+  return issues;
 }
 
 /**

@@ -2,16 +2,18 @@
  * Find every mention of a catalogued measure in an article's text.
  *
  * Pipeline: fold the text (foldForMatching: width, case, quotes, spacing dropped; offsets mapped back)
- * → one Aho–Corasick pass over all surface forms and lures → drop candidates whose context rules
- * fail → keep the longest candidates first so that a nested or overlapping form is counted once
- * (药品和耗材集中带量采购 swallows 集中带量采购, 带量采购 and 集采 inside it) → then the wording rules
- * (wording.ts) over what the surface forms left free → group by measure.
+ * → one Aho–Corasick pass over all surface forms, lures, wording terms and context words → drop
+ * candidates whose context rules fail (requires, unless, excludeContexts; medical-security context
+ * and whole words, context.ts) → keep the longest candidates first so that a nested or overlapping
+ * form is counted once (药品和耗材集中带量采购 swallows 集中带量采购, 带量采购 and 集采 inside it) →
+ * then the wording rules (wording.ts) over what the surface forms left free → group by measure.
  */
 import { AhoCorasick } from './aho-corasick';
-import { surfaceForms, type Catalogue, type Measure, type MeasureCategory } from './catalogue';
+import { MEASURE_CATEGORIES, surfaceForms, type AliasSpec, type Catalogue, type Measure, type MeasureCategory } from './catalogue';
+import { ContextCollector, type ContextWordKind } from './context';
 import { foldForm, foldForMatching, isLatinWordAt, isLatinWordChar, originalSpan } from './normalize';
 import { paragraphRanges, sentenceAt, splitSentences } from './sentences';
-import { compileWording, findWordingCandidates, type CompiledWording } from './wording';
+import { breaksOf, compileWording, findWordingCandidates, indexAt, type CompiledWording } from './wording';
 
 /** How a mention was found: by a surface form (a name or alias), or by a wording rule only. */
 export type FoundBy = 'name' | 'wording';
@@ -75,19 +77,34 @@ interface CompiledForm {
   /** Index into catalogue.measures, or -1 for a lure (a span that blocks and reports nothing). */
   measure: number;
   requires?: string[];
+  /** Its requires ask for insurance context (a context.insurance word), which the article's topic may give. */
+  topical: boolean;
+  /** Folded words that veto the form in its clause (or sentence). */
+  unless?: string[];
+  /** requires and unless look at the sentence instead of the paragraph and the clause. */
+  inSentence: boolean;
   /** Latin forms (DRG, DIP) must not match inside a longer Latin word. */
   latinEdges: { start: boolean; end: boolean };
 }
 
 export interface CompiledCatalogue {
   readonly catalogue: Catalogue;
-  /** Surface forms and lures (patterns 0 … forms.length - 1), then the wording terms. */
+  /**
+   * Surface forms and lures (patterns 0 … forms.length - 1), then the wording terms, then the
+   * context words (from firstContext), whose kinds are in contextKinds.
+   */
   readonly automaton: AhoCorasick;
   readonly forms: readonly CompiledForm[];
+  readonly firstContext: number;
+  readonly contextKinds: readonly ContextWordKind[];
+  /** False when the catalogue declares no medical words: then no mention needs context. */
+  readonly contextEnabled: boolean;
   /** Folded excludeContexts per measure index. */
   readonly excludes: readonly string[][];
   /** Per measure index, the indexes of the measures it contains. */
   readonly contains: readonly number[][];
+  /** Per measure index, the index of its category in MEASURE_CATEGORIES. */
+  readonly categoryOf: readonly number[];
   readonly wording: CompiledWording;
 }
 
@@ -99,27 +116,43 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
   if (cached) return cached;
   const patterns: string[] = [];
   const forms: CompiledForm[] = [];
-  const add = (form: string, measure: number, requires?: string[]): void => {
+  const insurance = new Set(catalogue.context.insurance.map(foldForm));
+  const add = (form: string, measure: number, alias?: AliasSpec): void => {
     const folded = foldForm(form);
     patterns.push(folded);
     forms.push({
       measure,
-      requires: requires?.map(foldForm),
+      topical: alias?.scope !== 'sentence' && (alias?.requires?.some((word) => insurance.has(foldForm(word))) ?? false),
+      requires: alias?.requires?.map(foldForm),
+      unless: alias?.unless?.map(foldForm),
+      inSentence: alias?.scope === 'sentence',
       latinEdges: { start: isLatinWordChar(folded[0]), end: isLatinWordChar(folded[folded.length - 1]) },
     });
   };
   catalogue.measures.forEach((m: Measure, index) => {
-    for (const alias of surfaceForms(m)) add(alias.form, index, alias.requires);
+    for (const alias of surfaceForms(m)) add(alias.form, index, alias);
     for (const lure of m.lures) add(lure, -1);
   });
   const wording = compileWording(catalogue);
+  const { medical, notMedical, business, policy, wholeWords } = catalogue.context;
+  const contextWords: [ContextWordKind, string[]][] = [
+    ['medical', medical],
+    ['notMedical', notMedical],
+    ['business', business],
+    ['policy', policy],
+    ['whole', wholeWords],
+  ];
   const compiled: CompiledCatalogue = {
     catalogue,
-    // One pass over the text finds both kinds: the wording terms follow the surface forms.
-    automaton: new AhoCorasick([...patterns, ...wording.terms]),
+    // One pass over the text finds every kind: forms and lures, wording terms, context words.
+    automaton: new AhoCorasick([...patterns, ...wording.terms, ...contextWords.flatMap(([, words]) => words.map(foldForm))]),
     forms,
+    firstContext: patterns.length + wording.terms.length,
+    contextKinds: contextWords.flatMap(([kind, words]) => words.map(() => kind)),
+    contextEnabled: medical.length > 0,
     excludes: catalogue.measures.map((m) => m.excludeContexts.map(foldForm)),
     contains: catalogue.measures.map((m) => m.contains.map((id) => catalogue.measures.findIndex((other) => other.id === id))),
+    categoryOf: catalogue.measures.map((m) => MEASURE_CATEGORIES.indexOf(m.category)),
     wording,
   };
   compiledCache.set(catalogue, compiled);
@@ -138,14 +171,20 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
   const compiled = 'automaton' in catalogue ? catalogue : compileCatalogue(catalogue);
   const foldedText = foldForMatching(text);
   const folded = foldedText.folded;
-  const paragraphAt = paragraphLookup(folded);
+  const paragraphs = paragraphRanges(folded);
+  const paragraphAt = paragraphLookup(folded, paragraphs);
   const context = contextChecks(compiled);
+  const breaks = breaksOf(folded);
+  const collector = new ContextCollector(folded.length);
 
-  const candidates: Candidate[] = [];
+  const found: Candidate[] = [];
+  /** Forms whose paragraph lacks their `requires`: they may still count on the article's topic (below). */
+  const pending: Candidate[] = [];
   /** Wording-term occurrences as flat triples (term, start, end), for wording.ts. */
   const termMatches: number[] = [];
   const firstTerm = compiled.forms.length;
   compiled.automaton.forEachMatch(folded, (pattern, start, end) => {
+    if (pattern >= compiled.firstContext) return collector.word(compiled.contextKinds[pattern - compiled.firstContext]!, start, end);
     if (pattern >= firstTerm) {
       termMatches.push(pattern - firstTerm, start, end);
       return;
@@ -155,16 +194,52 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
     if (form.latinEdges.end && isLatinWordAt(folded, end)) return;
     if (form.measure >= 0) {
       const paragraph = paragraphAt(start);
-      if (form.requires && !context.required(pattern, form.requires, paragraph)) return;
+      if (form.inSentence) {
+        const sentence = spanText(folded, breaks.sentences, start);
+        if (form.requires && !form.requires.some((word) => sentence.includes(word))) return;
+        if (form.unless?.some((word) => sentence.includes(word))) return;
+      } else if (form.unless?.some((word) => spanText(folded, breaks.clauses, start).includes(word))) return;
       if (context.excluded(form.measure, paragraph)) return;
+      if (!form.inSentence && form.requires && !context.required(pattern, form.requires, paragraph)) {
+        if (form.topical) pending.push({ measure: form.measure, start, end, by: 'name' });
+        return;
+      }
     }
-    candidates.push({ measure: form.measure, start, end, by: 'name' });
+    found.push({ measure: form.measure, start, end, by: 'name' });
   });
+  // Context and whole words are known only once the whole text has been read.
+  const where = collector.finish({
+    enabled: compiled.contextEnabled,
+    paragraphAt: (offset) => paragraphAt(offset).index,
+    paragraphCount: paragraphs.length,
+    paragraphHasText: (index) => paragraphs[index]!.end > paragraphs[index]!.start,
+    sentenceAt: (offset) => indexAt(breaks.sentences, offset),
+  });
+  const placed = (c: Candidate): boolean => where.allows(c.start, c.end) && !where.cuts(c.start, c.end);
+  const candidates = found.filter((c) => c.measure < 0 || placed(c));
 
-  const owner = new Int32Array(folded.length);
-  const chosen = selectLongestFirst(candidates, owner);
+  let owner = new Int32Array(folded.length);
+  let chosen = selectLongestFirst(candidates, owner);
+  // The article's topics: the categories of what it names outright. A form that asks for insurance
+  // context its paragraph lacks counts when the article is about that measure's field (一是开展飞行
+  // 检查。 under a notice on 医保基金监管): structured documents state the topic once, in the lead.
+  const topics = new Set(chosen.map((c) => compiled.categoryOf[c.measure]!));
+  const supported = pending.filter((c) => topics.has(compiled.categoryOf[c.measure]!) && placed(c));
+  if (supported.length) {
+    candidates.push(...supported);
+    owner = new Int32Array(folded.length);
+    chosen = selectLongestFirst(candidates, owner);
+  }
   const nested = nestedMentions(chosen, candidates, compiled);
-  const byWording = findWordingCandidates(folded, compiled.wording, termMatches, { owner, named: chosen, paragraphAt, excluded: context.excluded });
+  const byWording = findWordingCandidates(folded, compiled.wording, termMatches, {
+    owner,
+    named: chosen,
+    paragraphAt,
+    excluded: context.excluded,
+    breaks,
+    where,
+    onTopic: (measure) => topics.has(compiled.categoryOf[measure]!),
+  });
   const all = [...chosen, ...nested, ...byWording].sort((a, b) => a.start - b.start || a.measure - b.measure);
   return groupIntoHits(text, foldedText, all, compiled.catalogue);
 }
@@ -176,8 +251,7 @@ type Paragraph = { index: number; text: string };
  * alone, its 公立医院 context is in the next sentence), the whole article too long (one mention of
  * 个税 should not veto every 大病保险 in a long insurance story).
  */
-function paragraphLookup(folded: string): (offset: number) => Paragraph {
-  const ranges = paragraphRanges(folded);
+function paragraphLookup(folded: string, ranges: readonly { start: number; end: number }[]): (offset: number) => Paragraph {
   const cache = new Map<number, Paragraph>();
   return (offset) => {
     let lo = 0;
@@ -195,6 +269,12 @@ function paragraphLookup(folded: string): (offset: number) => Paragraph {
     }
     return paragraph;
   };
+}
+
+/** The clause or sentence (by `starts`, from breaksOf) that holds `offset`. */
+function spanText(folded: string, starts: readonly number[], offset: number): string {
+  const at = indexAt(starts, offset);
+  return folded.slice(starts[at]!, starts[at + 1] ?? folded.length);
 }
 
 /**

@@ -7,6 +7,7 @@ export {
   surfaceForms,
   type AliasSpec,
   type Catalogue,
+  type CatalogueContext,
   type CatalogueIssue,
   type Measure,
   type MeasureCategory,

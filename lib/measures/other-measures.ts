@@ -66,6 +66,21 @@ const COMMENTARY =
  */
 const NOT_GOVERNMENT = /(?:代表|委员)(?:建议|提出|表示|认为)|建议案|提案|法院|判处|判决|一审|二审|(?:公司|集团)(?:公告|宣布|表示|称|计划)/;
 
+/** A company as the sentence's subject (公司年内推出多款产品…): its own decision, not a policy. */
+const COMPANY_SUBJECT = /^(?:该|本|某|多家|部分|一些)?(?:公司|集团|企业|药企|险企|保险公司|券商)/;
+
+/**
+ * A sentence right before an attribution to a scholar or commentator (……。该学者说，……) is that
+ * person's opinion, whatever verbs it uses.
+ */
+const ATTRIBUTION = /^(?:该|这位|一位|有|多位)?(?:学者|专家|教授|研究员|分析师|业内人士|分析人士)[^，。]{0,6}?(?:说|表示|认为|指出)/;
+
+/**
+ * A heading: a short paragraph-initial sentence followed by the text it heads (统一病种目录。《细则》将
+ * 全省病种统一为60种…). The action is stated in what follows, not in the heading.
+ */
+const HEADING_MAX = 10;
+
 /**
  * What follows a policy verb when the "verb" is really a noun subject (试点也推动了…) or a report of
  * an effect (推动了…): a clause whose object starts so is not stating an action.
@@ -84,8 +99,10 @@ const MONTH_PART = '(?:\\d{1,2}月)?(?:底|末|中旬|上旬|下旬)?';
 const DEADLINE_SOURCES = [
   `${YEAR}${MONTH_PART}(?:以前|前)`,
   `(?<!\\d)\\d{1,2}月(?:底|末|中旬|上旬|下旬)?(?:以前|前)`,
-  `(?:今年|明年|年)(?:底前|底|内)`,
-  `(?<!${YEAR})(?:到|至)${YEAR}${MONTH_PART}`,
+  // Not the 年底 of a date (截至2023年底).
+  `(?:今年|明年|(?<!\\d)年)(?:底前|底|内)`,
+  // 截至2023年底 and 截止到2023年 report a state as of a date; they set no deadline.
+  `(?<!截|截止|${YEAR})(?:到|至)${YEAR}${MONTH_PART}`,
   `(?:自|从)?${YEAR}\\d{1,2}月(?:\\d{1,2}日)?起`,
   `"十[一二三四五六七八九]五"(?:期间|末|时期)`,
 ];
@@ -124,9 +141,14 @@ export function findMeasureLikeSentences(
   const folded = foldForMatch(text);
 
   const found: MeasureLikeSentence[] = [];
-  for (const sentence of splitSentences(text)) {
+  const sentences = splitSentences(text);
+  sentences.forEach((sentence, i) => {
     const sentenceText = folded.slice(sentence.start, sentence.end);
-    if (COMMENTARY.test(sentenceText) || NOT_GOVERNMENT.test(sentenceText)) continue;
+    if (COMMENTARY.test(sentenceText) || NOT_GOVERNMENT.test(sentenceText) || COMPANY_SUBJECT.test(sentenceText)) return;
+    const next = sentences[i + 1];
+    const nextInParagraph = next && !text.slice(sentence.end, next.start).includes('\n') ? next : undefined;
+    if (nextInParagraph && ATTRIBUTION.test(folded.slice(nextInParagraph.start, nextInParagraph.end))) return;
+    if (nextInParagraph && isHeading(text, sentence)) return;
     const hasCatalogued = covered(sentence.start, sentence.end);
     const deadlineMatch = DEADLINE.exec(folded.slice(sentence.start, sentence.end));
     const deadline = deadlineMatch
@@ -138,7 +160,7 @@ export function findMeasureLikeSentences(
     if (best) {
       // A sentence that already shows up under a catalogued measure needs a stronger cue.
       const score = best.score + (deadline ? 3 : 0) - (hasCatalogued ? 1 : 0);
-      if (score < 3) continue;
+      if (score < 3) return;
       found.push({
         ...where,
         verb: best.verb,
@@ -150,8 +172,16 @@ export function findMeasureLikeSentences(
     } else if (deadline && !hasCatalogued && directs(folded.slice(sentence.start, sentence.end))) {
       found.push({ ...where, deadline, cue: 'deadline', score: 3 });
     }
-  }
+  });
   return rankAndDedupe(found, options.limit ?? 8);
+}
+
+/** Short, unbroken by commas, and the first sentence of its paragraph (the caller knows text follows). */
+function isHeading(text: string, sentence: SentenceSpan): boolean {
+  const body = sentence.text.replace(/[。！？!?；;”’」』）)】》"']+$/u, '');
+  if ([...body].length > HEADING_MAX || /[，,、：:]/.test(body)) return false;
+  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  return text.slice(lineStart, sentence.start).trim() === '';
 }
 
 function bestClause(

@@ -8,10 +8,12 @@
  * surface mention (医保基金使用监督管理条例 is the regulation, not fund supervision by wording). A
  * term may be a whole mention of another measure, though, because a narrower measure is often named
  * with a broader one's words (人工关节 + 集采 is consumables procurement as well as 集采). The measure's
- * excludeContexts and the rule's `requires` look at the paragraph, `unless` at the clause, and a
- * measure is found once per clause.
+ * excludeContexts and the rule's `requires` look at the paragraph (an insurance-context `requires`
+ * is also met by the article's topic, as for names), `unless` at the clause, and a measure is found
+ * once per clause; the medical-security context and whole words (context.ts) hold as for names.
  */
 import type { Catalogue } from './catalogue';
+import type { ContextIndex } from './context';
 import type { Candidate } from './detect';
 import { foldForm, isLatinWordAt, isLatinWordChar } from './normalize';
 
@@ -22,6 +24,8 @@ interface CompiledRule {
   within: 'clause' | 'sentence';
   requires?: string[];
   unless?: string[];
+  /** Its requires ask for insurance context, which the article's topic may give (see detect.ts). */
+  topical: boolean;
 }
 
 interface TermRef {
@@ -39,6 +43,7 @@ export interface CompiledWording {
 }
 
 export function compileWording(catalogue: Catalogue): CompiledWording {
+  const insurance = new Set(catalogue.context.insurance.map(foldForm));
   const termIndex = new Map<string, number>();
   const refs: TermRef[][] = [];
   const rules: CompiledRule[] = [];
@@ -50,6 +55,7 @@ export function compileWording(catalogue: Catalogue): CompiledWording {
         groupCount: rule.groups.length,
         within: rule.within ?? 'clause',
         requires: rule.requires?.map(foldForm),
+        topical: rule.requires?.some((word) => insurance.has(foldForm(word))) ?? false,
         unless: rule.unless?.map(foldForm),
       });
       rule.groups.forEach((group, g) =>
@@ -97,6 +103,12 @@ export interface WordingContext {
   /** The paragraph holding `offset`, by index and text. */
   paragraphAt(offset: number): { index: number; text: string };
   excluded(measure: number, paragraph: { index: number; text: string }): boolean;
+  /** Clause and sentence starts of the folded text (breaksOf). */
+  breaks: { clauses: number[]; sentences: number[] };
+  /** Medical-security context and whole words (context.ts): the same discipline as surface forms. */
+  where: ContextIndex;
+  /** True when the article names a measure of this measure's category outright. */
+  onTopic(measure: number): boolean;
 }
 
 /**
@@ -105,7 +117,7 @@ export interface WordingContext {
  */
 export function findWordingCandidates(folded: string, wording: CompiledWording, matches: readonly number[], ctx: WordingContext): Candidate[] {
   if (matches.length === 0) return [];
-  const { clauses: clauseStarts, sentences: sentenceStarts } = breaksOf(folded);
+  const { clauses: clauseStarts, sentences: sentenceStarts } = ctx.breaks;
   // A paraphrase next to the measure's name in the same sentence adds nothing but a second mention.
   const namedInSentence = new Set(ctx.named.map((c) => c.measure * SPAN_KEY + indexAt(sentenceStarts, c.start)));
   const candidates: WordingCandidate[] = [];
@@ -120,6 +132,7 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     const edges = wording.latinEdges[matches[t]!]!;
     if (edges.start && isLatinWordAt(folded, start - 1)) continue;
     if (edges.end && isLatinWordAt(folded, end)) continue;
+    if (ctx.where.cuts(start, end)) continue;
     if (freeWord(start, end, ctx)) usable.push(t);
   }
 
@@ -174,8 +187,9 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     // Surface mentions are contiguous, so equal owners at both ends mean one mention holds the window.
     if (ctx.owner[window.start]! > 0 && ctx.owner[window.start] === ctx.owner[window.end - 1]) return undefined;
     if (namedInSentence.has(rule.measure * SPAN_KEY + indexAt(sentenceStarts, window.start))) return undefined;
+    if (!ctx.where.allows(window.start, window.end)) return undefined;
     const paragraph = ctx.paragraphAt(window.start);
-    if (rule.requires && !rule.requires.some((word) => paragraph.text.includes(word))) return undefined;
+    if (rule.requires && !rule.requires.some((word) => paragraph.text.includes(word)) && !(rule.topical && ctx.onTopic(rule.measure))) return undefined;
     if (ctx.excluded(rule.measure, paragraph)) return undefined;
     if (rule.unless?.some((word) => spanText.includes(word))) return undefined;
     return { measure: rule.measure, start: window.start, end: window.end, by: 'wording', clause: span };
@@ -206,7 +220,7 @@ const SENTENCE_BREAK_CODES = new Set([...SENTENCE_BREAKS].map((c) => c.charCodeA
 const CLAUSE_BREAK_CODES = new Set([...CLAUSE_BREAKS].map((c) => c.charCodeAt(0)));
 
 /** Where clauses and sentences start, in one pass over the text. */
-function breaksOf(folded: string): { clauses: number[]; sentences: number[] } {
+export function breaksOf(folded: string): { clauses: number[]; sentences: number[] } {
   const clauses = [0];
   const sentences = [0];
   for (let i = 0; i < folded.length; i++) {
@@ -220,7 +234,7 @@ function breaksOf(folded: string): { clauses: number[]; sentences: number[] } {
 }
 
 /** Index of the span (of those starting at `starts`) that holds `offset`. */
-function indexAt(starts: readonly number[], offset: number): number {
+export function indexAt(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

@@ -53,6 +53,24 @@ function miniData(): string {
   return dir;
 }
 
+/** A split named dev with a part dev-b, as tests/eval has them: one policy article each. */
+function twoPartData(): string {
+  const dir = miniData();
+  const split = (name: string, articles: unknown[]) => JSON.stringify({ split: name, about: `The ${name} file.`, articles });
+  writeFileSync(
+    path.join(dir, 'dev.json'),
+    split('dev', [article('dev-p1', 'policy', '国家医保局部署支付方式改革', ['国家医保局印发通知，要求深化医保支付方式改革，2024年底前全面推进DRG付费。'], ['payment-method-reform', 'drg-payment'], {})]),
+  );
+  writeFileSync(
+    path.join(dir, 'dev-b.json'),
+    split('dev-b', [
+      article('devb-p1', 'policy', '多地推进DRG付费', ['多地推进按疾病诊断相关分组付费，提高基金使用效率。'], ['drg-payment'], { 'dev-p1': 2 }),
+      article('devb-o1', 'off-topic', '三大指数小幅上涨', ['今日三大指数小幅上涨，券商板块领涨。'], [], {}),
+    ]),
+  );
+  return dir;
+}
+
 describe('lens eval', () => {
   const data = miniData();
 
@@ -95,11 +113,36 @@ describe('lens eval', () => {
     expect(report.baseline.related.k).toBe(5);
   });
 
+  it('scores one part of a split with --part, ranking related articles in the whole split', async () => {
+    const dir = twoPartData();
+    const whole = JSON.parse((await lens(['eval', '--data', dir, '--split', 'dev', '--json'])).out.join('\n')) as EvalReport;
+    expect(whole.articles.total).toBe(3);
+    const r = await lens(['eval', '--data', dir, '--split', 'dev', '--part', 'dev-b', '--json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.out.join('\n')) as EvalReport;
+    expect(report.part).toBe('dev-b');
+    expect(report.file).toBe(path.relative(ROOT, path.join(dir, 'dev-b.json')));
+    expect(report.articles).toMatchObject({ total: 2, policy: 1, offTopic: 1 });
+    expect(report.policyLens.measures.recallCore).toEqual({ hit: 1, of: 1, value: 1 });
+    // devb-p1's neighbour dev-p1 is in the other file: still in the corpus, only the query is the part's.
+    expect(report.policyLens.related.perQuery.map((q) => q.query)).toEqual(['devb-p1']);
+    expect(report.policyLens.related.silence.queries).toBe(1);
+    const text = await lens(['eval', '--data', dir, '--split', 'dev', '--part', 'dev']);
+    expect(text.out[0]).toContain('(split "dev", part "dev" only)');
+    expect(text.out[1]).toMatch(/^1 articles: 1 policy/);
+
+    const unknown = await lens(['eval', '--data', dir, '--split', 'dev', '--part', 'dev-c']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.err[0]).toBe('lens eval: split "dev" has no part "dev-c"; its parts are dev, dev-b');
+    const pathy = await lens(['eval', '--data', dir, '--split', 'dev', '--part', '../dev']);
+    expect(pathy.err[0]).toContain('--part must be a file name');
+  });
+
   it('refuses a split that does not exist, and a split name that is a path, with the usage', async () => {
     const missing = await lens(['eval', '--data', data, '--split', 'test']);
     expect(missing.status).toBe(2);
     expect(missing.err[0]).toBe(`lens eval: no labelled split "test": ${path.relative(ROOT, path.join(data, 'test.json'))} does not exist`);
-    expect(missing.err[1]).toBe('usage: lens eval [--split dev|test] [--json] [--details]');
+    expect(missing.err[1]).toBe('usage: lens eval [--split dev|test] [--part <file of the split, e.g. dev-b>] [--json] [--details]');
     const pathy = await lens(['eval', '--split', '../dev']);
     expect(pathy.status).toBe(2);
     expect(pathy.err[0]).toContain('--split must be a split name');

@@ -1,13 +1,17 @@
 /**
- * `lens eval [--split dev|test] [--json] [--details]`: Policy Lens and the naive baseline side by side
+ * `lens eval [--split dev|test] [--part <file>] [--json] [--details]`: Policy Lens and the naive baseline side by side
  * on a labelled split of tests/eval (measure precision and recall, lures taken, off-topic articles
  * with a measure, "other measures" precision, related nDCG@5 and silence on off-topic queries),
  * scored by tests/eval/score.ts. Policy Lens answers through the product's own path
  * (eval-product.ts); the baseline is eval-baseline.ts.
+ *
+ * `--part dev-b` scores only the articles of one file of a split that has parts (dev is dev.json and
+ * dev-b.json): the honest figure for a part nobody tuned to. The corpus stays the whole split, so
+ * related articles are ranked as in the full run; only the queries and articles scored are the part's.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { articleText, EVAL_DIR, loadConcepts, loadSeeds, loadSplit, type EvalArticle, type EvalSplit } from '../../tests/eval/dataset';
+import { articleText, EVAL_DIR, loadConcepts, loadSeeds, loadSplit, loadSplitFile, SPLIT_PARTS, type EvalArticle, type EvalSplit } from '../../tests/eval/dataset';
 import { ndcgAt, scoreMeasures, scoreOtherMeasures, type MeasureScore, type OtherMeasureScore, type Ratio, type RelatedScore } from '../../tests/eval/score';
 import type { Command, Io } from './command';
 import { parseCommandArgs } from './command';
@@ -21,13 +25,15 @@ export type SystemScores = { measures: MeasureScore; otherMeasures: OtherMeasure
 
 export type EvalReport = {
   split: string;
+  /** The part scored (a file of the split, such as dev-b), when only one was. */
+  part?: string;
   file: string;
   articles: { total: number; policy: number; lure: number; offTopic: number; seeds: number };
   policyLens: SystemScores & { foundByWording: number };
   baseline: SystemScores;
 };
 
-export type EvalOptions = { split: string; dir?: string; cwd: string };
+export type EvalOptions = { split: string; part?: string; dir?: string; cwd: string };
 
 /** Scores both systems on one split (with the seeds in the related corpus, as the extension ships them). */
 export async function evaluate(opts: EvalOptions): Promise<EvalReport> {
@@ -35,9 +41,11 @@ export async function evaluate(opts: EvalOptions): Promise<EvalReport> {
   const file = path.join(dir, `${opts.split}.json`);
   if (!existsSync(file)) throw new UsageError(`no labelled split "${opts.split}": ${path.relative(opts.cwd, file)} does not exist`);
   const concepts = loadConcepts(dir).concepts;
-  const split = loadSplit(opts.split, dir);
+  const whole = loadSplit(opts.split, dir);
+  const split = opts.part ? onlyPart(whole, opts.split, opts.part, dir, opts.cwd) : whole;
+  const partFile = opts.part ? path.join(dir, `${opts.part}.json`) : file;
   const seeds = existsSync(path.join(dir, 'seeds.json')) ? loadSeeds(dir) : undefined;
-  const all = uniqueArticles([...(seeds?.articles ?? []), ...split.articles]);
+  const all = uniqueArticles([...(seeds?.articles ?? []), ...whole.articles]);
 
   const lens = await policyLensAnswers(all, { cwd: opts.cwd });
   const lensScores = scoreAll(split, seeds, lens);
@@ -58,8 +66,9 @@ export async function evaluate(opts: EvalOptions): Promise<EvalReport> {
 
   const kinds = (k: EvalArticle['kind']) => split.articles.filter((a) => a.kind === k).length;
   return {
-    split: split.split,
-    file: path.relative(opts.cwd, file),
+    split: whole.split,
+    ...(opts.part ? { part: opts.part } : {}),
+    file: path.relative(opts.cwd, partFile),
     articles: { total: split.articles.length, policy: kinds('policy'), lure: kinds('lure'), offTopic: kinds('off-topic'), seeds: seeds?.articles.length ?? 0 },
     policyLens: { ...lensScores, foundByWording: split.articles.reduce((n, a) => n + (lens.byWording.get(a.id)?.length ?? 0), 0) },
     baseline: scoreAll(split, seeds, baseline),
@@ -69,17 +78,45 @@ export async function evaluate(opts: EvalOptions): Promise<EvalReport> {
     return {
       measures: scoreMeasures(s, (a) => answers.measures.get(a.id) ?? [], concepts),
       otherMeasures: scoreOtherMeasures(s, (a) => answers.otherMeasures.get(a.id) ?? []),
-      related: ndcgAt(
+      related: restrictQueries(
+        ndcgAt(
         NDCG_K,
-        s,
+        whole,
         (query, corpus) => {
           const allowed = new Set(corpus.map((a) => a.id));
           return (answers.related.get(query.id) ?? []).filter((id) => allowed.has(id));
         },
         seedSplit,
+        ),
+        opts.part ? s.articles : undefined,
       ),
     };
   }
+}
+
+/** The articles of `split` that come from the file `<part>.json` (the split's own file or one of its parts). */
+function onlyPart(split: EvalSplit, name: string, part: string, dir: string, cwd: string): EvalSplit {
+  const files = [name, ...(SPLIT_PARTS[name] ?? [])];
+  if (!files.includes(part)) throw new UsageError(`split "${name}" has no part "${part}"; its parts are ${files.join(', ')}`);
+  const partFile = path.join(dir, `${part}.json`);
+  if (!existsSync(partFile)) throw new UsageError(`no part "${part}" of split "${name}": ${path.relative(cwd, partFile)} does not exist`);
+  const ids = new Set(loadSplitFile(part, dir).articles.map((a) => a.id));
+  return { ...split, articles: split.articles.filter((a) => ids.has(a.id)) };
+}
+
+/** Related scores over the queries of one part only (the corpus they were ranked in stays the whole split). */
+function restrictQueries(score: RelatedScore, part: readonly EvalArticle[] | undefined): RelatedScore {
+  if (!part) return score;
+  const ids = new Set(part.map((a) => a.id));
+  const perQuery = score.perQuery.filter((q) => ids.has(q.query));
+  const noisy = score.silence.noisy.filter((q) => ids.has(q.query));
+  return {
+    ...score,
+    ndcg: perQuery.length ? perQuery.reduce((sum, q) => sum + q.ndcg, 0) / perQuery.length : 0,
+    perQuery,
+    unjudged: score.unjudged.filter((id) => ids.has(id)),
+    silence: { queries: part.filter((a) => a.kind !== 'policy').length, withAnyRelated: noisy.length, noisy },
+  };
 }
 
 function uniqueArticles(articles: EvalArticle[]): EvalArticle[] {
@@ -105,7 +142,7 @@ function rows(report: EvalReport): [string, string, string][] {
 
 export function printReport(report: EvalReport, io: Io, details: boolean): void {
   const a = report.articles;
-  io.out(`Policy Lens and the naive baseline on ${report.file} (split "${report.split}")`);
+  io.out(`Policy Lens and the naive baseline on ${report.file} (split "${report.split}"${report.part ? `, part "${report.part}" only` : ''})`);
   io.out(`${a.total} articles: ${a.policy} policy, ${a.lure} lure, ${a.offTopic} off-topic; related articles ranked among them and the ${a.seeds} seeds`);
   io.out('');
   const table: [string, string, string][] = [['', 'Policy Lens', 'baseline'], ...rows(report)];
@@ -134,10 +171,11 @@ export function printReport(report: EvalReport, io: Io, details: boolean): void 
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'score Policy Lens and a naive baseline on a labelled split (measures, other measures, related articles)',
-  usage: 'lens eval [--split dev|test] [--json] [--details]',
+  usage: 'lens eval [--split dev|test] [--part <file of the split, e.g. dev-b>] [--json] [--details]',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       split: { type: 'string' },
+      part: { type: 'string' },
       json: { type: 'boolean' },
       details: { type: 'boolean' },
       data: { type: 'string' },
@@ -145,7 +183,9 @@ export const evalCommand: Command = {
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`);
     const split = values.split ?? 'dev';
     if (!/^[a-z0-9-]+$/.test(split)) throw new UsageError(`--split must be a split name such as dev or test, not "${split}"`);
-    const report = await evaluate({ split, dir: values.data ? path.resolve(io.cwd, values.data) : undefined, cwd: io.cwd });
+    const part = values.part;
+    if (part !== undefined && !/^[a-z0-9-]+$/.test(part)) throw new UsageError(`--part must be a file name of the split such as dev-b, not "${part}"`);
+    const report = await evaluate({ split, part, dir: values.data ? path.resolve(io.cwd, values.data) : undefined, cwd: io.cwd });
     if (values.json) io.out(JSON.stringify(report, null, 2));
     else printReport(report, io, values.details === true);
     return 0;

@@ -1,7 +1,7 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseSeedDocument } from '../../lib/corpus/parse-seed';
 import { MEASURE_CATEGORIES } from '../../lib/measures/catalogue';
 import { loadCatalogueFile } from '../../lib/measures/load-catalogue';
@@ -14,6 +14,7 @@ import {
   loadSeeds,
   loadSplit,
   mirrorSeedGrades,
+  loadSplitFile,
   parseEvalJson,
   sentencesOf,
   splitSchema,
@@ -59,7 +60,7 @@ describe('the labelled splits', () => {
   });
 
   it('have the kinds of article the evaluation needs', () => {
-    const dev = splits.find((s) => s.split === 'dev')!;
+    const dev = loadSplitFile('dev');
     const count = (kind: EvalArticle['kind']) => dev.articles.filter((a) => a.kind === kind).length;
     expect(count('policy')).toBeGreaterThanOrEqual(30);
     expect(count('lure')).toBeGreaterThanOrEqual(8);
@@ -95,6 +96,139 @@ describe('test.json', () => {
   });
 });
 
+describe('dev in two parts: dev.json and dev-b.json, by two writers', () => {
+  const devFile = loadSplitFile('dev');
+  const part = loadSplitFile('dev-b');
+  const seedsFile = loadSplitFile('seeds');
+  const dev = loadSplit('dev');
+  const seeds = loadSeeds();
+  const inDevFile = new Set(devFile.articles.map((a) => a.id));
+  const isSeed = new Set(seedsFile.articles.map((a) => a.id));
+
+  it('loads dev.json’s articles followed by dev-b.json’s, whose ids say where they come from', () => {
+    expect(dev.split).toBe('dev');
+    expect(dev.articles.map((a) => a.id)).toEqual([...devFile.articles, ...part.articles].map((a) => a.id));
+    for (const a of part.articles) expect(a.id, 'dev-b ids').toMatch(/^devb-[plo]\d{2}$/);
+  });
+
+  it('writes dev-b’s grades back onto dev.json’s articles and the seeds, and nothing else', () => {
+    const expectedOn = (target: EvalArticle) => {
+      const mirrored = Object.fromEntries(part.articles.filter((a) => a.related[target.id]).map((a) => [a.id, a.related[target.id]]));
+      return { ...target.related, ...mirrored };
+    };
+    let mirroredCount = 0;
+    for (const raw of devFile.articles) {
+      const loaded = dev.articles.find((a) => a.id === raw.id)!;
+      expect(loaded.related, raw.id).toEqual(expectedOn(raw));
+      mirroredCount += Object.keys(loaded.related).length - Object.keys(raw.related).length;
+    }
+    for (const raw of seedsFile.articles) {
+      const loaded = seeds.articles.find((a) => a.id === raw.id)!;
+      // The test split's grades towards the seeds are mirrored on as well (tested with test.json above).
+      const related = Object.fromEntries(Object.entries(loaded.related).filter(([id]) => !id.startsWith('test-')));
+      expect(related, raw.id).toEqual(expectedOn(raw));
+      mirroredCount += Object.keys(related).length - Object.keys(raw.related).length;
+    }
+    const gradesOut = part.articles.flatMap((a) => Object.keys(a.related)).filter((id) => inDevFile.has(id) || isSeed.has(id));
+    expect(mirroredCount).toBe(gradesOut.length);
+    expect(gradesOut.filter((id) => isSeed.has(id)).length, 'dev-b grades towards the seeds').toBeGreaterThan(0);
+    // The files themselves stay as their writers left them.
+    for (const a of [...devFile.articles, ...seedsFile.articles]) {
+      expect(Object.keys(a.related).filter((id) => id.startsWith('devb-')), a.id).toEqual([]);
+    }
+  });
+
+  it('has the kinds, lengths and ties to dev.json that dev-b was written for', () => {
+    const count = (kind: EvalArticle['kind']) => part.articles.filter((a) => a.kind === kind).length;
+    expect([count('policy'), count('lure'), count('off-topic')]).toEqual([20, 18, 8]);
+    const lengths = part.articles.map((a) => articleText(a).length);
+    for (const [i, n] of lengths.entries()) {
+      expect(n, `${part.articles[i]!.id} length`).toBeGreaterThanOrEqual(300);
+      expect(n, `${part.articles[i]!.id} length`).toBeLessThanOrEqual(2500);
+    }
+    const policyLengths = part.articles.filter((a) => a.kind === 'policy').map((a) => articleText(a).length);
+    expect(policyLengths.filter((n) => n <= 400).length, 'flashes').toBeGreaterThanOrEqual(2);
+    expect(policyLengths.filter((n) => n >= 1500).length, 'long pieces').toBeGreaterThanOrEqual(4);
+    expect(part.articles.filter((a) => a.kind === 'lure').every((a) => a.lures.length > 0)).toBe(true);
+    for (const a of part.articles.filter((x) => x.kind === 'policy')) {
+      expect(Object.keys(a.related).some((id) => inDevFile.has(id) || isSeed.has(id)), `${a.id} is graded towards dev.json or a seed`).toBe(true);
+    }
+  });
+});
+
+describe('loading a split with parts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'eval-parts-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const concepts = loadConcepts();
+
+  const article = (id: string, related: Record<string, 1 | 2>, kind: EvalArticle['kind'] = 'policy'): EvalArticle => ({
+    id,
+    kind,
+    title: id,
+    date: '2024-01-01',
+    source: '新华社',
+    paragraphs: ['国家医保局推进DRG付费改革。'],
+    measures: kind === 'off-topic' ? [] : [{ concept: 'drg-payment', evidence: ['DRG付费'] }],
+    lures: kind === 'lure' ? [{ concept: 'dip-payment', quote: '改革', why: 'x' }] : [],
+    policyActions: [],
+    related,
+  });
+  const write = (name: string, split: string, articles: EvalArticle[]) =>
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify({ split, about: 'a', articles }));
+  const writeAll = (part: EvalArticle[], dev: EvalArticle[] = [article('d-p1', { 's-1': 2 }), article('d-o1', {}, 'off-topic')]) => {
+    write('seeds', 'seeds', [article('s-1', { 'd-p1': 2 })]);
+    write('dev', 'dev', dev);
+    write('dev-b', 'dev-b', part);
+  };
+
+  it('appends the part and mirrors its grades onto the main file’s articles and the seeds', () => {
+    writeAll([article('b-p1', { 'd-p1': 2, 's-1': 1, 'b-p2': 1 }), article('b-p2', { 'b-p1': 1 }), article('b-l1', {}, 'lure')]);
+    const dev = loadSplit('dev', dir);
+    expect(dev.articles.map((a) => a.id)).toEqual(['d-p1', 'd-o1', 'b-p1', 'b-p2', 'b-l1']);
+    expect(dev.articles[0]!.related).toEqual({ 's-1': 2, 'b-p1': 2 });
+    expect(dev.about).toContain('Part dev-b');
+    const seeds = loadSplit('seeds', dir);
+    expect(seeds.articles[0]!.related).toEqual({ 'd-p1': 2, 'b-p1': 1 });
+    expect(validateSplits([seeds, dev], concepts)).toEqual([]);
+    // The file alone is what its writer wrote.
+    expect(loadSplitFile('dev', dir).articles[0]!.related).toEqual({ 's-1': 2 });
+  });
+
+  it('keeps the old behaviour when there is no part, and for splits that have none', () => {
+    writeAll([]);
+    unlinkSync(join(dir, 'dev-b.json'));
+    expect(loadSplit('dev', dir)).toEqual(loadSplitFile('dev', dir));
+    expect(loadSplit('seeds', dir)).toEqual(loadSplitFile('seeds', dir));
+    writeAll([article('b-p1', { 't-p1': 2 })]);
+    write('test', 'test', [article('t-p1', {})]);
+    expect(loadSplit('test', dir)).toEqual(loadSplitFile('test', dir));
+  });
+
+  it('leaves a grade towards an unknown article to the validator, which names it', () => {
+    writeAll([article('b-p1', { 'd-p1': 1, 'x-p9': 2 })]);
+    const problems = validateSplits([loadSplit('seeds', dir), loadSplit('dev', dir)], concepts).join('\n');
+    expect(problems).toContain('dev/b-p1: related x-p9: no article has this id');
+    expect(problems).not.toContain('symmetric');
+  });
+
+  it('refuses a part that reuses an id or contradicts a grade of the main file, naming the part’s file', () => {
+    writeAll([article('d-p1', {})]);
+    expect(() => loadSplit('dev', dir)).toThrow(EvalDataError);
+    expect(() => loadSplit('dev', dir)).toThrow(/dev-b\.json: article d-p1: id also used in .*dev\.json/);
+    writeAll([article('b-p1', { 'd-p1': 2 })], [article('d-p1', { 'b-p1': 1 })]);
+    expect(() => loadSplit('dev', dir)).toThrow(/dev-b\.json: article b-p1: related d-p1 has grade 2 but .*dev\.json grades d-p1 → b-p1 1/);
+    writeAll([article('b-p1', { 'd-p1': 2 })], [article('d-p1', { 'b-p1': 2 })]);
+    expect(loadSplit('dev', dir).articles[0]!.related).toEqual({ 'b-p1': 2 });
+  });
+
+  it('names dev-b.json when the part itself is malformed, also when loading the seeds', () => {
+    writeAll([]);
+    writeFileSync(join(dir, 'dev-b.json'), JSON.stringify({ split: 'dev-b', about: 'a', articles: [{ ...article('b-p1', {}), kind: 'news' }] }));
+    expect(() => loadSplit('dev', dir)).toThrow(/dev-b\.json: articles\.0\.kind: /);
+    expect(() => loadSplit('seeds', dir)).toThrow(/dev-b\.json: articles\.0\.kind: /);
+  });
+});
+
 describe('seeds.json', () => {
   const seeds = loadSeeds();
 
@@ -118,7 +252,8 @@ describe('seeds.json', () => {
     const loaded = loadSeeds();
     const test = existsSync(join(EVAL_DIR, 'test.json')) ? loadSplit('test') : undefined;
     for (const [i, seed] of loaded.articles.entries()) {
-      const devSide = Object.fromEntries(Object.entries(seed.related).filter(([id]) => !id.startsWith('test-')));
+      // dev-b's grades are mirrored on too (its own test below); here, what seeds.json holds.
+      const devSide = Object.fromEntries(Object.entries(seed.related).filter(([id]) => !id.startsWith('test-') && !id.startsWith('devb-')));
       expect(devSide, `${seed.id}: grades towards seeds and dev as written`).toEqual(raw.articles[i]!.related);
       for (const a of test?.articles ?? []) expect(seed.related[a.id], `${seed.id} → ${a.id}`).toBe(a.related[seed.id]);
     }

@@ -173,19 +173,6 @@ export function loadConcepts(dir = EVAL_DIR): ConceptList {
 export const SEED_GRADES_MIRRORED_FROM = ['test'] as const;
 
 /**
- * A split by name: `dev`, `test`, or `seeds` (the five seed articles, labelled the same way).
- * The seeds come with the grades of SEED_GRADES_MIRRORED_FROM splits present in `dir` mirrored on.
- */
-export function loadSplit(name: string, dir = EVAL_DIR): EvalSplit {
-  const split = readEval(splitSchema, `${name}.json`, dir);
-  if (name !== 'seeds') return split;
-  return SEED_GRADES_MIRRORED_FROM.filter((other) => existsSync(join(dir, `${other}.json`))).reduce(
-    (seeds, other) => mirrorSeedGrades(seeds, loadSplit(other, dir), join(dir, 'seeds.json')),
-    split,
-  );
-}
-
-/**
  * The seeds with every grade an article of `from` gives a seed copied onto that seed (a new
  * object; the inputs are not changed). `seedsFile` is named when seeds.json already grades an
  * article of `from`: those grades belong on the split's side only.
@@ -210,6 +197,92 @@ export function mirrorSeedGrades(seeds: EvalSplit, from: EvalSplit, seedsFile: s
     return { ...seed, related };
   });
   return { ...seeds, articles };
+}
+
+/**
+ * Parts of a split written by another hand, kept in their own files and merged into the split on
+ * loading (README: dev has two writers, so tuning does not fit one writer's habits). A part grades
+ * its articles towards the split's articles and the seeds; those files are not edited, so the
+ * loader writes the grades back onto them.
+ */
+export const SPLIT_PARTS: Readonly<Record<string, readonly string[]>> = { dev: ['dev-b'] };
+
+/** Exactly one file (`<name>.json`), as written: no parts merged, no grades mirrored. */
+export function loadSplitFile(name: string, dir = EVAL_DIR): EvalSplit {
+  return readEval(splitSchema, `${name}.json`, dir);
+}
+
+/**
+ * A split by name: `dev`, `test`, or `seeds` (the five seed articles, labelled the same way).
+ * `dev` is dev.json followed by its parts (dev-b.json) when present, and `seeds` carries the
+ * parts' grades towards the seeds and those of the SEED_GRADES_MIRRORED_FROM splits (test) present in
+ * `dir`; every other split is its file alone.
+ */
+export function loadSplit(name: string, dir = EVAL_DIR): EvalSplit {
+  const main = { file: join(dir, `${name}.json`), split: loadSplitFile(name, dir) };
+  const ownParts = presentParts(SPLIT_PARTS[name] ?? [], dir);
+  if (ownParts.length) return mergeSplitParts(main, ownParts);
+  if (name !== 'seeds') return main.split;
+  const withParts = mirrorPartGrades(main, presentParts(Object.values(SPLIT_PARTS).flat(), dir));
+  return SEED_GRADES_MIRRORED_FROM.filter((other) => existsSync(join(dir, `${other}.json`))).reduce(
+    (seeds, other) => mirrorSeedGrades(seeds, loadSplit(other, dir), main.file),
+    withParts,
+  );
+}
+
+/** A split as read from its file, with the file's path for messages. */
+export type SplitFile = { file: string; split: EvalSplit };
+
+function presentParts(names: readonly string[], dir: string): SplitFile[] {
+  return names
+    .filter((part) => existsSync(join(dir, `${part}.json`)))
+    .map((part) => ({ file: join(dir, `${part}.json`), split: loadSplitFile(part, dir) }));
+}
+
+/**
+ * `main`'s articles followed by every part's, with the parts' grades towards `main`'s articles
+ * written onto them. An id used twice, or a grade the main file already gives differently, is an
+ * error naming the part's file: the loaded split must stay what both writers labelled.
+ */
+export function mergeSplitParts(main: SplitFile, parts: readonly SplitFile[]): EvalSplit {
+  const merged = mirrorPartGrades(main, parts);
+  const origin = new Map(merged.articles.map((a) => [a.id, main.file]));
+  for (const part of parts) {
+    for (const article of part.split.articles) {
+      const prior = origin.get(article.id);
+      if (prior) throw new EvalDataError(part.file, `article ${article.id}: id also used in ${prior}`);
+      origin.set(article.id, part.file);
+      merged.articles.push({ ...article, related: { ...article.related } });
+    }
+  }
+  const about = [merged.about, ...parts.map((p) => `Part ${p.split.split} (${p.split.about})`)].join(' ');
+  return { ...merged, about };
+}
+
+/**
+ * `target` with the parts' grades towards its articles written on both sides, so grades stay
+ * symmetric without editing the target's file. Grades towards other articles are left alone.
+ */
+export function mirrorPartGrades(target: SplitFile, parts: readonly SplitFile[]): EvalSplit {
+  const articles = target.split.articles.map((a) => ({ ...a, related: { ...a.related } }));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  for (const part of parts) {
+    for (const article of part.split.articles) {
+      for (const [other, grade] of Object.entries(article.related)) {
+        const onto = byId.get(other);
+        if (!onto) continue;
+        const existing = onto.related[article.id];
+        if (existing !== undefined && existing !== grade) {
+          throw new EvalDataError(
+            part.file,
+            `article ${article.id}: related ${other} has grade ${grade} but ${target.file} grades ${other} → ${article.id} ${existing}`,
+          );
+        }
+        onto.related[article.id] = grade;
+      }
+    }
+  }
+  return { ...target.split, articles };
 }
 
 export function loadSeeds(dir = EVAL_DIR): EvalSplit {

@@ -28,7 +28,7 @@ describe('parseCatalogue', () => {
   it('accepts a valid entry and normalises aliases to {form, requires}', () => {
     const catalogue = parseCatalogue({
       version: 1,
-      measures: [entry({ aliases: ['带量采购', { form: '集采', requires: ['药'] }], lures: ['带量采购平台'] })],
+      measures: [entry({ aliases: ['带量采购', { form: '集采', requires: ['药品'] }], lures: ['带量采购平台'] })],
     });
     expect(catalogue.measures[0]).toEqual({
       id: 'volume-based-procurement',
@@ -36,7 +36,7 @@ describe('parseCatalogue', () => {
       gloss: 'Volume-based procurement',
       category: 'drug-procurement',
       description: 'State-organised tenders.',
-      aliases: [{ form: '带量采购' }, { form: '集采', requires: ['药'] }],
+      aliases: [{ form: '带量采购' }, { form: '集采', requires: ['药品'] }],
       lures: ['带量采购平台'],
       excludeContexts: [],
       contains: [],

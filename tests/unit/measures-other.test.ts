@@ -36,6 +36,11 @@ describe('findMeasureLikeSentences', () => {
     expect(deadlineOf('2018年至2021年10月共检查并规范罕见病用药保障工作。')).toBeUndefined();
   });
 
+  it('does not read a state as of a date (截至, 截止到) as a deadline', () => {
+    expect(other('截至2023年底，试点城市参保人数超过1.8亿人，有效减轻了失能人员家庭负担。')).toEqual([]);
+    expect(other('截止到2024年6月，全市累计建立罕见病用药保障台账1.2万份。')).toEqual([]);
+  });
+
   it('reports verb, object and deadline as written on the page (full-width and all)', () => {
     const [found] = other('２０２２年底前推行ＡＩ辅助审核制度。');
     expect(found).toMatchObject({ verb: '推行', object: 'ＡＩ辅助审核制度', deadline: '２０２２年底前' });
@@ -64,6 +69,19 @@ describe('findMeasureLikeSentences', () => {
     expect(other('全国人大代表建议，建立罕见病用药保障机制。')).toEqual([]);
     expect(other('法院一审判处被告人有期徒刑五年，并处罚金。')).toEqual([]);
     expect(other('该公司公告称，将建立覆盖全国的药品配送体系。')).toEqual([]);
+    expect(other('公司年内推出多款带病体可投保的医疗险产品，并将部分目录外特药费用纳入保障责任。')).toEqual([]);
+    expect(other('多家药企将建立罕见病患者援助项目。')).toEqual([]);
+  });
+
+  it('never offers the sentence a scholar or commentator is quoted for', () => {
+    expect(other('统筹之前，先要统一政策。该学者说，最难的一步是把各地政策“拉齐”。')).toEqual([]);
+    // Said by an authority, it is offered.
+    expect(other('统筹之前，先要统一罕见病用药保障政策。省医保局负责人说，年底前完成。')).not.toEqual([]);
+  });
+
+  it('does not offer a heading for the clause it heads, only the clause', () => {
+    const text = '统一病种目录。《细则》将全省罕见病病种统一为60种，各地不得自行增设。\n提高待遇水平。';
+    expect(other(text).map((f) => f.sentence)).toEqual(['提高待遇水平。']);
   });
 
   it('does not read a noun subject or a reported effect as an action', () => {

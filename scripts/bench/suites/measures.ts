@@ -6,8 +6,10 @@
  * paragraphs, with the compiled catalogue cached as it is in a running worker; plus what building each
  * catalogue costs once.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileCatalogue, detectMeasures, type Catalogue } from '../../../lib/measures';
+import { parse } from 'yaml';
+import { compileCatalogue, detectMeasures, parseCatalogue, type Catalogue } from '../../../lib/measures';
 import { loadCatalogueFile } from '../../../lib/measures/load-catalogue';
 import { compileSeeds } from '../../lens/compile-seeds';
 import { round, summarize, timeRuns } from '../stats';
@@ -19,22 +21,40 @@ const RUNS = 200;
 const WARMUP = 20;
 export const BEFORE_CATALOGUE = path.join(import.meta.dirname, '..', 'measures-before-issue-14.yaml');
 
+/**
+ * The frozen catalogue as today's validator accepts it: its one-character context words (药, 医 in
+ * `requires`), which the catalogue no longer allows, are left out. The file itself stays as it was.
+ */
+export function loadBeforeCatalogue(file = BEFORE_CATALOGUE): Catalogue {
+  const raw = parse(readFileSync(file, 'utf8')) as { measures: { aliases: unknown[] }[] };
+  for (const m of raw.measures) {
+    m.aliases = m.aliases.map((a) => {
+      if (typeof a !== 'object' || a === null || !('requires' in a)) return a;
+      const alias = a as { form: string; requires: string[] };
+      const requires = alias.requires.filter((w) => [...w].length >= 2);
+      return requires.length ? { ...alias, requires } : alias.form;
+    });
+  }
+  return parseCatalogue(raw);
+}
+
 export const measuresSuite: Suite = {
   id: 'measures',
   async run({ root, log }) {
     const seeds = compileSeeds(path.join(root, 'seeds'), root).articles;
-    const catalogues: { name: string; file: string; catalogue: Catalogue }[] = [
-      { name: 'today', file: path.join(root, 'seeds', 'measures.yaml'), catalogue: loadCatalogueFile() },
-      { name: 'before issue 14', file: BEFORE_CATALOGUE, catalogue: loadCatalogueFile(BEFORE_CATALOGUE) },
+    const todayFile = path.join(root, 'seeds', 'measures.yaml');
+    const catalogues: { name: string; load: () => Catalogue; catalogue: Catalogue }[] = [
+      { name: 'today', load: () => loadCatalogueFile(todayFile), catalogue: loadCatalogueFile(todayFile) },
+      { name: 'before issue 14', load: () => loadBeforeCatalogue(), catalogue: loadBeforeCatalogue() },
     ];
     const encoder = new TextEncoder();
     const busy = machineLoad();
 
     const building: string[] = [];
-    for (const { name, file, catalogue } of catalogues) {
+    for (const { name, load: loadIt, catalogue } of catalogues) {
       log(`building the ${name} catalogue…`);
-      const fresh = Array.from({ length: 25 }, () => loadCatalogueFile(file));
-      const load = summarize(await timeRuns(() => loadCatalogueFile(file), 20, 5));
+      const fresh = Array.from({ length: 25 }, loadIt);
+      const load = summarize(await timeRuns(loadIt, 20, 5));
       let next = 0;
       const compile = summarize(await timeRuns(() => compileCatalogue(fresh[next++]!), 20, 5));
       compileCatalogue(catalogue);
@@ -76,7 +96,7 @@ export const measuresSuite: Suite = {
       rows,
       notes: [
         'Seed texts are the parsed paragraphs joined by "\\n", as the extension stores and analyses them. The 10,000-character article and the synthetic text are the seeds\' paragraphs in seeded random order (repeats included), so they mention measures at the seeds\' density. The aim for a 10,000-character article is under 5 ms.',
-        'Both catalogues run through today\'s detector (surface forms, then wording rules); the older one has no wording rules.',
+        'Both catalogues run through today\'s detector (surface forms, then wording rules, within the medical-security context); the older one has no wording rules and no context block, and its one-character context words (药, 医), which today\'s validator refuses, are left out.',
         `Once per catalogue, not per text (paid by the first detection in a fresh worker; the extension bundles the catalogue already validated): ${building.join('; ')}.`,
         'Node 20 (V8) on this machine; the browsers run the same code on their own JavaScript engines.',
         busy,
