@@ -131,9 +131,9 @@ describe('lens eval', () => {
     expect(text.out[0]).toContain('(split "dev", part "dev" only)');
     expect(text.out[1]).toMatch(/^1 articles: 1 policy/);
 
-    const unknown = await lens(['eval', '--data', dir, '--split', 'dev', '--part', 'dev-c']);
+    const unknown = await lens(['eval', '--data', dir, '--split', 'dev', '--part', 'dev-z']);
     expect(unknown.status).toBe(2);
-    expect(unknown.err[0]).toBe('lens eval: split "dev" has no part "dev-c"; its parts are dev, dev-b');
+    expect(unknown.err[0]).toBe('lens eval: split "dev" has no part "dev-z"; its parts are dev, dev-b, dev-c');
     const pathy = await lens(['eval', '--data', dir, '--split', 'dev', '--part', '../dev']);
     expect(pathy.err[0]).toContain('--part must be a file name');
   });

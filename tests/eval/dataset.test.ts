@@ -96,24 +96,28 @@ describe('test.json', () => {
   });
 });
 
-describe('dev in two parts: dev.json and dev-b.json, by two writers', () => {
+describe('dev in three parts: dev.json, dev-b.json and dev-c.json, by three writers', () => {
   const devFile = loadSplitFile('dev');
   const part = loadSplitFile('dev-b');
+  const partC = loadSplitFile('dev-c');
+  const parts = [part, partC];
   const seedsFile = loadSplitFile('seeds');
   const dev = loadSplit('dev');
   const seeds = loadSeeds();
   const inDevFile = new Set(devFile.articles.map((a) => a.id));
   const isSeed = new Set(seedsFile.articles.map((a) => a.id));
 
-  it('loads dev.json’s articles followed by dev-b.json’s, whose ids say where they come from', () => {
+  it('loads dev.json’s articles followed by dev-b.json’s and dev-c.json’s, whose ids say where they come from', () => {
     expect(dev.split).toBe('dev');
-    expect(dev.articles.map((a) => a.id)).toEqual([...devFile.articles, ...part.articles].map((a) => a.id));
+    expect(dev.articles.map((a) => a.id)).toEqual([...devFile.articles, ...part.articles, ...partC.articles].map((a) => a.id));
     for (const a of part.articles) expect(a.id, 'dev-b ids').toMatch(/^devb-[plo]\d{2}$/);
+    for (const a of partC.articles) expect(a.id, 'dev-c ids').toMatch(/^devc-[plo]\d{2}$/);
   });
 
-  it('writes dev-b’s grades back onto dev.json’s articles and the seeds, and nothing else', () => {
+  it('writes the parts’ grades back onto dev.json’s articles and the seeds, and nothing else', () => {
+    const partArticles = parts.flatMap((p) => p.articles);
     const expectedOn = (target: EvalArticle) => {
-      const mirrored = Object.fromEntries(part.articles.filter((a) => a.related[target.id]).map((a) => [a.id, a.related[target.id]]));
+      const mirrored = Object.fromEntries(partArticles.filter((a) => a.related[target.id]).map((a) => [a.id, a.related[target.id]]));
       return { ...target.related, ...mirrored };
     };
     let mirroredCount = 0;
@@ -129,12 +133,12 @@ describe('dev in two parts: dev.json and dev-b.json, by two writers', () => {
       expect(related, raw.id).toEqual(expectedOn(raw));
       mirroredCount += Object.keys(related).length - Object.keys(raw.related).length;
     }
-    const gradesOut = part.articles.flatMap((a) => Object.keys(a.related)).filter((id) => inDevFile.has(id) || isSeed.has(id));
+    const gradesOut = partArticles.flatMap((a) => Object.keys(a.related)).filter((id) => inDevFile.has(id) || isSeed.has(id));
     expect(mirroredCount).toBe(gradesOut.length);
-    expect(gradesOut.filter((id) => isSeed.has(id)).length, 'dev-b grades towards the seeds').toBeGreaterThan(0);
+    expect(gradesOut.filter((id) => isSeed.has(id)).length, 'the parts’ grades towards the seeds').toBeGreaterThan(0);
     // The files themselves stay as their writers left them.
     for (const a of [...devFile.articles, ...seedsFile.articles]) {
-      expect(Object.keys(a.related).filter((id) => id.startsWith('devb-')), a.id).toEqual([]);
+      expect(Object.keys(a.related).filter((id) => id.startsWith('devb-') || id.startsWith('devc-')), a.id).toEqual([]);
     }
   });
 
@@ -253,7 +257,7 @@ describe('seeds.json', () => {
     const test = existsSync(join(EVAL_DIR, 'test.json')) ? loadSplit('test') : undefined;
     for (const [i, seed] of loaded.articles.entries()) {
       // dev-b's grades are mirrored on too (its own test below); here, what seeds.json holds.
-      const devSide = Object.fromEntries(Object.entries(seed.related).filter(([id]) => !id.startsWith('test-') && !id.startsWith('devb-')));
+      const devSide = Object.fromEntries(Object.entries(seed.related).filter(([id]) => !id.startsWith('test-') && !id.startsWith('devb-') && !id.startsWith('devc-')));
       expect(devSide, `${seed.id}: grades towards seeds and dev as written`).toEqual(raw.articles[i]!.related);
       for (const a of test?.articles ?? []) expect(seed.related[a.id], `${seed.id} → ${a.id}`).toBe(a.related[seed.id]);
     }

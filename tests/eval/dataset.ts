@@ -205,7 +205,7 @@ export function mirrorSeedGrades(seeds: EvalSplit, from: EvalSplit, seedsFile: s
  * its articles towards the split's articles and the seeds; those files are not edited, so the
  * loader writes the grades back onto them.
  */
-export const SPLIT_PARTS: Readonly<Record<string, readonly string[]>> = { dev: ['dev-b'] };
+export const SPLIT_PARTS: Readonly<Record<string, readonly string[]>> = { dev: ['dev-b', 'dev-c'] };
 
 /** Exactly one file (`<name>.json`), as written: no parts merged, no grades mirrored. */
 export function loadSplitFile(name: string, dir = EVAL_DIR): EvalSplit {
