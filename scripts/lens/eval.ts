@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { articleText, EVAL_DIR, loadConcepts, loadSeeds, loadSplit, loadSplitFile, SPLIT_PARTS, type EvalArticle, type EvalSplit } from '../../tests/eval/dataset';
+import { articleText, EVAL_DIR, loadConcepts, loadSeeds, loadSplit, loadSplitFile, RELATED_GROUPS, SPLIT_PARTS, type EvalArticle, type EvalSplit } from '../../tests/eval/dataset';
 import { ndcgAt, scoreMeasures, scoreOtherMeasures, type MeasureScore, type OtherMeasureScore, type Ratio, type RelatedScore } from '../../tests/eval/score';
 import type { Command, Io } from './command';
 import { parseCommandArgs } from './command';
@@ -45,24 +45,17 @@ export async function evaluate(opts: EvalOptions): Promise<EvalReport> {
   const split = opts.part ? onlyPart(whole, opts.split, opts.part, dir, opts.cwd) : whole;
   const partFile = opts.part ? path.join(dir, `${opts.part}.json`) : file;
   const seeds = existsSync(path.join(dir, 'seeds.json')) ? loadSeeds(dir) : undefined;
-  const all = uniqueArticles([...(seeds?.articles ?? []), ...whole.articles]);
-
-  const lens = await policyLensAnswers(all, { cwd: opts.cwd });
-  const lensScores = scoreAll(split, seeds, lens);
-
-  const rank = baselineRanker(all.map((a) => ({ id: a.id, title: a.title, text: articleText(a) })));
-  const baseline: Answers = { measures: new Map(), byWording: new Map(), otherMeasures: new Map(), related: new Map() };
-  for (const a of all) {
-    baseline.measures.set(a.id, baselineMeasures(articleText(a)));
-    baseline.otherMeasures.set(a.id, baselineOtherMeasures(articleText(a)));
-    baseline.related.set(
-      a.id,
-      rank(
-        a.id,
-        all.filter((b) => b.id !== a.id).map((b) => b.id),
-      ),
-    );
+  // Each group of files graded against each other is a corpus of its own (with the seeds), built and
+  // ranked as the extension would; measures read only the article's text, so any group's will do.
+  const groups = relatedGroups(whole, opts.split, dir);
+  const lens: Answers[] = [];
+  const baseline: Answers[] = [];
+  for (const group of groups) {
+    const all = uniqueArticles([...(seeds?.articles ?? []), ...group.articles]);
+    lens.push(await policyLensAnswers(all, { cwd: opts.cwd }));
+    baseline.push(baselineAnswers(all));
   }
+  const lensScores = scoreAll(split, seeds, lens);
 
   const kinds = (k: EvalArticle['kind']) => split.articles.filter((a) => a.kind === k).length;
   return {
@@ -70,28 +63,83 @@ export async function evaluate(opts: EvalOptions): Promise<EvalReport> {
     ...(opts.part ? { part: opts.part } : {}),
     file: path.relative(opts.cwd, partFile),
     articles: { total: split.articles.length, policy: kinds('policy'), lure: kinds('lure'), offTopic: kinds('off-topic'), seeds: seeds?.articles.length ?? 0 },
-    policyLens: { ...lensScores, foundByWording: split.articles.reduce((n, a) => n + (lens.byWording.get(a.id)?.length ?? 0), 0) },
+    policyLens: { ...lensScores, foundByWording: split.articles.reduce((n, a) => n + (answerOf(lens, 'byWording', a.id)?.length ?? 0), 0) },
     baseline: scoreAll(split, seeds, baseline),
   };
 
-  function scoreAll(s: EvalSplit, seedSplit: EvalSplit | undefined, answers: Answers): SystemScores {
+  function scoreAll(s: EvalSplit, seedSplit: EvalSplit | undefined, answers: Answers[]): SystemScores {
     return {
-      measures: scoreMeasures(s, (a) => answers.measures.get(a.id) ?? [], concepts),
-      otherMeasures: scoreOtherMeasures(s, (a) => answers.otherMeasures.get(a.id) ?? []),
+      measures: scoreMeasures(s, (a) => answerOf(answers, 'measures', a.id) ?? [], concepts),
+      otherMeasures: scoreOtherMeasures(s, (a) => answerOf(answers, 'otherMeasures', a.id) ?? []),
       related: restrictQueries(
-        ndcgAt(
-        NDCG_K,
-        whole,
-        (query, corpus) => {
-          const allowed = new Set(corpus.map((a) => a.id));
-          return (answers.related.get(query.id) ?? []).filter((id) => allowed.has(id));
-        },
-        seedSplit,
+        mergeGroups(
+          groups.map((group, g) =>
+            ndcgAt(
+              NDCG_K,
+              group,
+              (query, corpus) => {
+                const allowed = new Set(corpus.map((a) => a.id));
+                return (answers[g]!.related.get(query.id) ?? []).filter((id) => allowed.has(id));
+              },
+              seedSplit,
+            ),
+          ),
         ),
         opts.part ? s.articles : undefined,
       ),
     };
   }
+}
+
+/** An article's answer from whichever group's corpus held it. */
+function answerOf(answers: readonly Answers[], what: 'measures' | 'byWording' | 'otherMeasures', id: string): string[] | undefined {
+  for (const a of answers) {
+    const found = a[what].get(id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The naive peer's answers over a corpus. */
+function baselineAnswers(all: readonly EvalArticle[]): Answers {
+  const rank = baselineRanker(all.map((a) => ({ id: a.id, title: a.title, text: articleText(a) })));
+  const answers: Answers = { measures: new Map(), byWording: new Map(), otherMeasures: new Map(), related: new Map() };
+  for (const a of all) {
+    answers.measures.set(a.id, baselineMeasures(articleText(a)));
+    answers.otherMeasures.set(a.id, baselineOtherMeasures(articleText(a)));
+    answers.related.set(
+      a.id,
+      rank(
+        a.id,
+        all.filter((b) => b.id !== a.id).map((b) => b.id),
+      ),
+    );
+  }
+  return answers;
+}
+
+/** The split cut into the groups of files graded against each other (RELATED_GROUPS), each scored on its own with the seeds. */
+function relatedGroups(split: EvalSplit, name: string, dir: string): EvalSplit[] {
+  const groups = RELATED_GROUPS[name];
+  if (!groups) return [split];
+  return groups.map((files) => {
+    const ids = new Set(files.filter((f) => existsSync(path.join(dir, `${f}.json`))).flatMap((f) => loadSplitFile(f, dir).articles.map((a) => a.id)));
+    return { ...split, articles: split.articles.filter((a) => ids.has(a.id)) };
+  });
+}
+
+/** One score from the groups': every group's queries (a seed is asked once in each group), their mean. */
+function mergeGroups(scores: RelatedScore[]): RelatedScore {
+  if (scores.length === 1) return scores[0]!;
+  const perQuery = scores.flatMap((s) => s.perQuery);
+  const noisy = scores.flatMap((s) => s.silence.noisy);
+  return {
+    k: NDCG_K,
+    ndcg: perQuery.length ? perQuery.reduce((sum, q) => sum + q.ndcg, 0) / perQuery.length : 0,
+    perQuery,
+    unjudged: scores.flatMap((s) => s.unjudged),
+    silence: { queries: scores.reduce((n, s) => n + s.silence.queries, 0), withAnyRelated: noisy.length, noisy },
+  };
 }
 
 /** The articles of `split` that come from the file `<part>.json` (the split's own file or one of its parts). */
