@@ -16,9 +16,14 @@ export default defineConfig({
     description:
       'A reading companion for Chinese health-care policy news on Sina Finance: policy measures, related articles and your own highlights, all kept on your machine.',
     // Only what works needs asking for: storage for the corpus and notes, contextMenus for "Highlight
-    // with Policy Lens" on a selection. Host access comes from the content script's article-URL
-    // patterns, never <all_urls>.
-    permissions: ['storage', 'contextMenus'],
+    // with Policy Lens" on a selection, scripting to load the extraction fallback into the rare article
+    // page whose layout no known template holds (lib/background/extraction-fallback.ts). Host access is
+    // the Sina article hosts the content script runs on, never <all_urls>; Chrome needs them named as
+    // host permissions too before scripting.executeScript may load a file into such a page. Neither adds
+    // an install warning: the content script's hosts already bring the same one
+    // (tests/e2e/recognition.e2e.test.ts compares Chrome's warnings with and without them).
+    permissions: ['storage', 'contextMenus', 'scripting'],
+    host_permissions: ARTICLE_ORIGINS,
     action: { default_title: 'Policy Lens' },
     // Extension pages run only the extension's own scripts and load nothing from anywhere else: a
     // title, note or imported article carrying markup can never become code or a request. Inline

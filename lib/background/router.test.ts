@@ -20,6 +20,7 @@ const article = {
 function setup() {
   const handlers: Handlers = {
     'article:analyze': vi.fn(async () => ({ insight: true })),
+    'page:load-fallback': vi.fn(async () => true),
     'corpus:changed': vi.fn(async () => undefined),
     'panel:state': vi.fn(async () => null),
     'panel:reveal': vi.fn(async () => undefined),
@@ -108,5 +109,12 @@ describe('background router and a full disk', () => {
     (handlers['highlights:create'] as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
     const reply = await route({ type: 'highlights:create', highlight: {} }, contentScript);
     expect(reply).toEqual({ ok: false, error: expect.stringContaining("highlights:create: the browser's storage is full, so nothing was saved") });
+  });
+
+  it('loads the extraction fallback only for the content script of an article tab', async () => {
+    const { route, handlers } = setup();
+    expect(await route({ type: 'page:load-fallback' }, contentScript)).toEqual({ ok: true, value: true });
+    expect(await route({ type: 'page:load-fallback' }, extensionPage)).toEqual({ ok: false, error: 'refused message "page:load-fallback": not accepted from a extension-page' });
+    expect(handlers['page:load-fallback']).toHaveBeenCalledTimes(1);
   });
 });

@@ -12,6 +12,7 @@ export type Handlers = { [T in RequestType]: Handler<T> };
 /** Which senders may send which messages. */
 const ALLOWED: Record<RequestType, SenderKind['kind'][]> = {
   'article:analyze': ['content-script'],
+  'page:load-fallback': ['content-script'],
   'corpus:changed': ['extension-page'],
   'panel:state': ['extension-page'],
   'panel:reveal': ['extension-page'],

@@ -5,22 +5,20 @@
 import { z } from 'zod';
 import { fnv1a64 } from '../text/hash';
 import { normalizeTitle } from '../text/normalize';
+import { hasNoBodyText } from './media-post';
 
 export const MAX_TITLE_LENGTH = 300;
 export const MAX_PARAGRAPHS = 5000;
 
 export const ArticleImageSchema = z.object({ src: z.string().min(1), alt: z.string().min(1).optional() });
 export type ArticleImage = z.infer<typeof ArticleImageSchema>;
-/** A video in the body (Sina's video posts): its file and, when the page names one, its poster image. */
-export const ArticleVideoSchema = z.object({ src: z.string().min(1), poster: z.string().min(1).optional() });
+/**
+ * A video in the body (Sina's video posts): its file and, when the page names one, its poster image. A
+ * player slot that Sina's script fills (mobile pages) names no file: then only its poster, or nothing.
+ */
+export const ArticleVideoSchema = z.object({ src: z.string().min(1).optional(), poster: z.string().min(1).optional() });
 export type ArticleVideo = z.infer<typeof ArticleVideoSchema>;
 
-/**
- * Below this many characters of text a post with images or a video is an image or video post (an
- * "一图看懂" infographic, a clip with its caption): an article all the same, with a note that it has
- * no body text to find measures in.
- */
-export const MEDIA_POST_TEXT = 40;
 
 export const ArticleSchema = z
   .object({
@@ -107,11 +105,6 @@ export const ARTICLE_NOTE_TEXT: Record<ArticleNote, string> = {
 };
 
 /** `no-body-text`: an image or video post, or a post holding only its 原标题 (title, date and media are kept). */
-export function articleNotes(a: Pick<Article, 'text' | 'images' | 'videos' | 'originalTitle'>): ArticleNote[] {
-  return a.text.length < MEDIA_POST_TEXT && (a.images.length > 0 || (a.videos?.length ?? 0) > 0 || a.text.length === 0) ? ['no-body-text'] : [];
-}
-
-/** An article the reader can open but whose body holds no text to analyse (measures need text). */
-export function hasBodyText(a: Pick<Article, 'text'>): boolean {
-  return a.text.length > 0;
+export function articleNotes(a: Pick<Article, 'text' | 'images' | 'videos'>): ArticleNote[] {
+  return hasNoBodyText(a) ? ['no-body-text'] : [];
 }

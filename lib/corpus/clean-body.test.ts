@@ -155,6 +155,11 @@ describe('cleanBody on mobile pages', () => {
 
   it('keeps a 责任编辑 line that is not the last paragraph, and never counts the video slot as text', () => {
     const result = cleanBody(body('<a class="art_video_box"><figure class="art_video">00:27</figure></a><p>责任编辑：甲</p><p>正文</p>'));
-    expect([result.paragraphs, result.editor]).toEqual([['责任编辑：甲', '正文'], undefined]);
+    expect([result.paragraphs, result.editor, result.videos]).toEqual([['责任编辑：甲', '正文'], undefined, [{}]]);
+  });
+
+  it("reads the video slot's poster from its data-infos", () => {
+    const infos = JSON.stringify({ attrs: { 'data-vid': '1', poster: '//n.sinaimg.cn/p.jpg' } }).replace(/"/g, '&quot;');
+    expect(cleanBody(body(`<a class="art_video_box"><figure class="art_video" data-infos="${infos}"></figure></a>`)).videos).toEqual([{ poster: 'https://n.sinaimg.cn/p.jpg' }]);
   });
 });

@@ -31,7 +31,9 @@
  * - Images outside the removed blocks, with an absolute http(s) src (protocol-relative `//` is
  *   read as https); `data-src` stands in for a lazy-loaded image's missing src. Their captions
  *   (`span.img_descr` in Sina's `div.img_wrapper`) are text like any other.
- * - Videos (`<video>` with an http(s) src, or a `<source>` inside), with their poster when given.
+ * - Videos (`<video>` with an http(s) src, or a `<source>` inside), with their poster when given;
+ *   Sina's mobile player slot (`.art_video_box` / `figure.art_video`, filled by script) counts as a
+ *   video with the poster its `data-infos` names, and is never text.
  */
 import type { ArticleImage, ArticleVideo } from './article';
 
@@ -145,6 +147,10 @@ function collect(root: ParentNode): { paragraphs: Paragraph[]; images: ArticleIm
       if (video) videos.push(video);
       continue;
     }
+    if (el.classList.contains('art_video_box') || el.classList.contains('art_video')) {
+      videos.push(videoSlotOf(el));
+      continue;
+    }
     if (SKIPPED_TAGS.has(tag) || SKIPPED_CLASSES.some((c) => el.classList.contains(c))) continue;
     if (tag === 'BR') {
       flush();
@@ -204,6 +210,19 @@ function videoOf(video: Element): ArticleVideo | null {
   if (!src) return null;
   const poster = httpUrl(video.getAttribute('poster'));
   return poster ? { src, poster } : { src };
+}
+
+/** Sina's player slot: `data-infos` is JSON whose `attrs.poster` is the poster image. */
+function videoSlotOf(slot: Element): ArticleVideo {
+  const figure = slot.classList.contains('art_video') ? slot : slot.querySelectorAll('.art_video')[0];
+  let poster: string | null = null;
+  try {
+    const infos = JSON.parse(figure?.getAttribute('data-infos') ?? '{}') as { attrs?: { poster?: unknown } };
+    poster = typeof infos.attrs?.poster === 'string' ? httpUrl(infos.attrs.poster) : null;
+  } catch {
+    // A slot whose data is not JSON is still a video; it just names no poster.
+  }
+  return poster ? { poster } : {};
 }
 
 /** An absolute http(s) URL (protocol-relative `//` read as https), or null. */

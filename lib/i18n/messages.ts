@@ -42,6 +42,9 @@ export const en = {
   'panel.inCorpus': 'In your corpus since {0} ({1}).',
   'panel.addedNow': 'Added to your corpus just now.',
   'panel.notInCorpus': 'Not in your corpus (adding what you read is turned off).',
+  'panel.readByFallback':
+    'This page is in a layout Policy Lens does not know, so its text was found by general article detection: check that it is the whole article.',
+  'panel.noBodyText': 'An image or video post: it has no body text to find policy measures in. Related articles are matched by its title.',
   'panel.measures': 'Policy measures',
   'panel.measuresEmpty': 'No catalogued policy measure is mentioned in this article.',
   'panel.mentions': '{0} mentions',
@@ -222,6 +225,8 @@ export const zh: Record<MessageKey, string> = {
   'panel.inCorpus': '自 {0} 起已在语料库中（{1}）。',
   'panel.addedNow': '刚刚加入语料库。',
   'panel.notInCorpus': '不在语料库中（“阅读时加入”已关闭）。',
+  'panel.readByFallback': '政策透镜不认识这个页面的版式，正文由通用的文章识别找出：请核对是否为完整的文章。',
+  'panel.noBodyText': '图片或视频稿件：没有可查找政策措施的正文。相关文章按标题匹配。',
   'panel.measures': '政策措施',
   'panel.measuresEmpty': '本文没有提到目录中的政策措施。',
   'panel.mentions': '提及 {0} 次',

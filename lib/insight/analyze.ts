@@ -4,6 +4,7 @@
  * measure-like sentences the catalogue does not cover, and related articles with reasons.
  */
 import type { Article } from '../corpus/article';
+import { hasNoBodyText } from '../corpus/media-post';
 import type { LensDB, StoredArticle } from '../db/schema';
 import type { PageArticle, TextTarget } from '../messages/contract';
 import { detectMeasures, type Catalogue } from '../measures';
@@ -89,7 +90,9 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
   const selfId = match?.article.id;
   // Indexed once the answer is ready: in a big corpus indexing keeps the service worker's thread busy
   // for a second or more, and the answer's own reads would wait behind it (scripts/bench/suites/load.ts).
-  const described = await describeArticleText(text, selfId, opts).finally(() => {
+  // An image or video post has no text to relate: its title (and 原标题) say what it is about.
+  const relatedText = hasNoBodyText({ text, images: page.images ?? [], videos: page.videos }) ? [page.title, page.originalTitle, text].filter(Boolean).join('\n') : undefined;
+  const described = await describeArticleText(text, selfId, { ...opts, ...(relatedText !== undefined && { relatedText }) }).finally(() => {
     if (indexAfter) opts.indexLater?.(indexAfter);
   });
 
@@ -110,7 +113,10 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
 export async function describeArticleText(
   text: string,
   selfId: string | undefined,
-  opts: Pick<AnalyzeOptions, 'db' | 'catalogue' | 'relatedLimit'>,
+  opts: Pick<AnalyzeOptions, 'db' | 'catalogue' | 'relatedLimit'> & {
+    /** What related articles are matched on, when not the text (an image post's title). */
+    relatedText?: string;
+  },
 ): Promise<Pick<ArticleInsight, 'measures' | 'otherMeasures' | 'related'>> {
   const { db, catalogue } = opts;
 
@@ -130,7 +136,7 @@ export async function describeArticleText(
   });
 
   const names = new Map(catalogue.measures.map((m) => [m.id, m.name]));
-  const relatedHits = await queryRelated(db, { id: selfId, text, measureIds: hits.map((h) => h.measureId) }, { limit: opts.relatedLimit ?? 8 });
+  const relatedHits = await queryRelated(db, { id: selfId, text: opts.relatedText ?? text, measureIds: hits.map((h) => h.measureId) }, { limit: opts.relatedLimit ?? 8 });
   const relatedArticles = await db.articles.bulkGet(relatedHits.map((r) => r.id));
   const related: RelatedInsight[] = relatedHits.flatMap((r, i) => {
     const a = relatedArticles[i];

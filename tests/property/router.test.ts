@@ -41,8 +41,17 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
  * (corpus, panels, library, broadcasts) is for the extension's own pages. A new message type a content
  * script may send must be added here on purpose.
  */
-const CONTENT_SCRIPT_MAY_SEND = new Set(['article:analyze', 'highlights:list', 'highlights:create', 'highlights:update', 'highlights:delete', 'highlights:restore']);
-const EXTENSION_PAGE_MAY_NOT_SEND = new Set(['article:analyze']);
+const CONTENT_SCRIPT_MAY_SEND = new Set([
+  'article:analyze',
+  // Only a page's own content script asks for the extraction fallback to be loaded into its page.
+  'page:load-fallback',
+  'highlights:list',
+  'highlights:create',
+  'highlights:update',
+  'highlights:delete',
+  'highlights:restore',
+]);
+const EXTENSION_PAGE_MAY_NOT_SEND = new Set(['article:analyze', 'page:load-fallback']);
 const allowed = (type: string, kind: string) => (kind === 'content-script' ? CONTENT_SCRIPT_MAY_SEND.has(type) : !EXTENSION_PAGE_MAY_NOT_SEND.has(type));
 
 type Spies = Record<string, Mock>;
@@ -58,7 +67,8 @@ const callCount = (spies: Spies) => Object.values(spies).reduce((n, s) => n + s.
 function expectedKind(s: Sender): 'extension-page' | 'content-script' | null {
   if (s.id !== EXT_ID || !s.url) return null;
   if (s.url.startsWith(EXT_ORIGIN)) return 'extension-page';
-  if (s.tab?.id !== undefined && s.frameId === 0 && parseArticleUrl(s.url)) return 'content-script';
+  // https only: a page served over plain http is anyone's on the way (lib/background/sender.ts).
+  if (s.tab?.id !== undefined && s.frameId === 0 && s.url.startsWith('https://') && parseArticleUrl(s.url)) return 'content-script';
   return null;
 }
 
@@ -160,7 +170,7 @@ describe('createRouter', () => {
         const { route } = setup(() => {
           throw error;
         });
-        const s = msg.type === 'article:analyze' ? contentScript : extensionPage;
+        const s = EXTENSION_PAGE_MAY_NOT_SEND.has(msg.type) ? contentScript : extensionPage;
         const reply = await route(msg, s);
         expect(reply).toEqual({ ok: false, error: `${msg.type} failed: ${error.message}` });
       }),
