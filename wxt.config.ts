@@ -8,6 +8,9 @@ export default defineConfig({
   outDir: '.output',
   vite: () => ({
     plugins: [bundledDataPlugin(import.meta.dirname)],
+    // The options page's import worker (lib/corpus/import/import-worker.ts) is a module worker that
+    // reads the bundled measure catalogue too.
+    worker: { format: 'es', plugins: () => [bundledDataPlugin(import.meta.dirname)] },
     // Chrome refuses a content script holding a noncharacter such as U+FFFF as "not UTF-8": emit ASCII only.
     esbuild: { charset: 'ascii' },
   }),

@@ -1,16 +1,22 @@
 import type { CorpusRow } from '@/lib/db/articles';
 import { formatDate, t } from '@/lib/i18n';
+import type { CorpusView } from './OptionsPage';
 
-type Props = { rows: CorpusRow[] | null; onRemove(row: CorpusRow): void };
+type Props = { view: CorpusView | null; onRemove(row: CorpusRow): void; onMore(): void };
 
-/** The reader's corpus, newest first; imported and read articles can be removed, shipped ones cannot. */
-export function CorpusTable({ rows, onRemove }: Props) {
-  if (rows === null) return <p role="status">{t('corpus.loading')}</p>;
-  if (rows.length === 0) return <p>{t('corpus.empty')}</p>;
-  const by = (o: CorpusRow['origin']) => rows.filter((r) => r.origin === o).length;
+/**
+ * The reader's corpus, newest first, a page at a time; imported and read articles can be removed,
+ * shipped ones cannot.
+ */
+export function CorpusTable({ view, onRemove, onMore }: Props) {
+  if (view === null) return <p role="status">{t('corpus.loading')}</p>;
+  const { rows, counts } = view;
+  if (counts.total === 0) return <p>{t('corpus.empty')}</p>;
   return (
     <>
-      <p data-testid="corpus-summary">{t('corpus.summary', rows.length, by('seed'), by('imported'), by('read'))}</p>
+      <p data-testid="corpus-summary" data-total={counts.total}>
+        {t('corpus.summary', counts.total, counts.seed, counts.imported, counts.read)}
+      </p>
       <table class="corpus" data-testid="corpus-table">
         <thead>
           <tr>
@@ -41,6 +47,11 @@ export function CorpusTable({ rows, onRemove }: Props) {
           ))}
         </tbody>
       </table>
+      {counts.total > rows.length && (
+        <button type="button" data-testid="corpus-more" onClick={onMore}>
+          {t('corpus.showMore', Math.min(200, counts.total - rows.length))}
+        </button>
+      )}
     </>
   );
 }

@@ -1,32 +1,42 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CorpusRow, ImportFile } from '@/lib/db/articles';
+import type { CorpusCounts, CorpusRow } from '@/lib/db/articles';
 import type { EvictionNotice as EvictionNoticeData } from '@/lib/db/durability';
 import { t } from '@/lib/i18n';
 import { EvictionNotice, type StorageNotice } from '../shared/EvictionNotice';
 import { CorpusTable } from './CorpusTable';
 import { AddReadSetting } from './AddReadSetting';
-import { ImportPanel } from './ImportPanel';
+import { ImportPanel, type StartImport } from './ImportPanel';
+
+/** What the corpus list shows: the newest rows (up to the limit asked for) and the counts of all. */
+export type CorpusView = { rows: CorpusRow[]; counts: CorpusCounts };
 
 export type CorpusActions = {
-  /** Calls `onRows` now and after every change to the corpus, from any context; returns unsubscribe. */
-  watch(onRows: (rows: CorpusRow[]) => void, onError: (error: Error) => void): () => void;
-  importFiles: Parameters<typeof ImportPanel>[0]['onImport'];
+  /**
+   * Calls `onView` now and after every change to the corpus, from any context, with the newest `limit`
+   * rows and the counts; returns unsubscribe.
+   */
+  watch(limit: number, onView: (view: CorpusView) => void, onError: (error: Error) => void): () => void;
+  /** Imports files, folders, zips and feeds in a worker (lib/corpus/import). */
+  startImport: StartImport;
   remove(id: string): Promise<void>;
   getAddRead(): Promise<boolean>;
   setAddRead(on: boolean): Promise<void>;
 };
 
 /** The options page: a welcome on first install, importing articles, and the corpus list. */
+/** Corpus rows shown at once, and added per "show more". */
+const CORPUS_PAGE = 200;
+
 export function OptionsPage({ actions, welcome, storage }: { actions: CorpusActions; welcome: boolean; storage?: StorageNotice }) {
-  const [rows, setRows] = useState<CorpusRow[] | null>(null);
+  const [view, setView] = useState<CorpusView | null>(null);
+  const [limit, setLimit] = useState(CORPUS_PAGE);
   const [notice, setNotice] = useState<string | null>(null);
   const [evicted, setEvicted] = useState<EvictionNoticeData | null>(null);
   useEffect(() => void storage?.read().then(setEvicted, () => undefined), [storage]);
 
-  // Live: the background seeds the corpus on install while this page may already be open.
-  useEffect(() => actions.watch(setRows, (e) => setNotice(t('error.generic', e.message))), [actions]);
-
-  const importFiles = (files: ImportFile[], onProgress: (done: number, total: number) => void) => actions.importFiles(files, onProgress);
+  // Live: the background seeds the corpus on install while this page may already be open, and an
+  // import adds a batch at a time.
+  useEffect(() => actions.watch(limit, setView, (e) => setNotice(t('error.generic', e.message))), [actions, limit]);
 
   const remove = async (row: CorpusRow) => {
     try {
@@ -47,11 +57,11 @@ export function OptionsPage({ actions, welcome, storage }: { actions: CorpusActi
         </p>
       )}
       <AddReadSetting actions={actions} />
-      <ImportPanel onImport={importFiles} />
+      <ImportPanel onStart={actions.startImport} />
       <section aria-labelledby="corpus-heading">
         <h2 id="corpus-heading">{t('corpus.heading')}</h2>
         {notice && <p role="status">{notice}</p>}
-        <CorpusTable rows={rows} onRemove={(r) => void remove(r)} />
+        <CorpusTable view={view} onRemove={(r) => void remove(r)} onMore={() => setLimit((n) => n + CORPUS_PAGE)} />
       </section>
     </main>
   );

@@ -1,27 +1,20 @@
-/** The options page's corpus actions: list, import files (parse, store, index) and remove. */
+/** The options page's corpus actions: list, import (files, folders, zips, feeds: in a worker) and remove. */
 import { liveQuery } from 'dexie';
-import catalogue from 'virtual:policy-lens/measures';
-import { parseSeedDocument } from '../corpus/parse-seed';
-import { importArticles, listCorpus, removeArticle } from '../db/articles';
+import { startImport } from '../corpus/import/client';
+import { countCorpus, listCorpus, removeArticle } from '../db/articles';
 import { lensDB } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings';
 import { removeFromIndex } from '../related';
-import { indexStoredArticle } from './indexer';
 import type { CorpusActions } from '../../components/options/OptionsPage';
 
 export function corpusActions(): CorpusActions {
   const db = lensDB();
   return {
-    watch(onRows, onError) {
-      const subscription = liveQuery(() => listCorpus(db)).subscribe({ next: onRows, error: onError });
+    watch(limit, onView, onError) {
+      const subscription = liveQuery(async () => ({ rows: await listCorpus(db, limit), counts: await countCorpus(db) })).subscribe({ next: onView, error: onError });
       return () => subscription.unsubscribe();
     },
-    importFiles: (files, onProgress) =>
-      importArticles(db, files, {
-        parse: (bytes, file) => parseSeedDocument(bytes, { file, origin: 'imported' }),
-        onProgress,
-        index: (article) => indexStoredArticle(db, article, catalogue).then(() => undefined),
-      }),
+    startImport,
     remove: (id) => removeArticle(db, id, (removed) => removeFromIndex(db, removed)),
     getAddRead: () => getSetting(db, 'corpus.addRead'),
     setAddRead: (on) => setSetting(db, 'corpus.addRead', on),
