@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import type { CorpusRow } from '@/lib/db/articles';
 import { formatDate, t } from '@/lib/i18n';
 import type { CorpusView } from './OptionsPage';
@@ -31,27 +32,40 @@ export function CorpusTable({ view, onRemove, onMore }: Props) {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} data-id={r.id} data-origin={r.origin}>
-              <td>{r.url ? <a href={r.url} target="_blank" rel="noreferrer">{r.title}</a> : r.title}</td>
-              <td>{formatDate(r.date)}</td>
-              <td>{r.source}</td>
-              <td>{t(`corpus.origin.${r.origin}`)}</td>
-              <td>
-                {r.origin !== 'seed' && (
-                  <button type="button" aria-label={t('corpus.removeLabel', r.title)} onClick={() => onRemove(r)}>
-                    {t('corpus.remove')}
-                  </button>
-                )}
-              </td>
-            </tr>
+            <CorpusRowView key={r.id} row={r} onRemove={onRemove} />
           ))}
         </tbody>
       </table>
       {counts.total > rows.length && (
         <button type="button" data-testid="corpus-more" onClick={onMore}>
-          {t('corpus.showMore', Math.min(200, counts.total - rows.length))}
+          {t('corpus.showMore', Math.min(50, counts.total - rows.length))}
         </button>
       )}
     </>
   );
 }
+
+/**
+ * One row, drawn again only when its article changed: an import refreshes the list after every batch,
+ * and redrawing hundreds of unchanged rows each time made long tasks.
+ */
+const CorpusRowView = memo(
+  function CorpusRowView({ row: r, onRemove }: { row: CorpusRow; onRemove(row: CorpusRow): void }) {
+    return (
+      <tr data-id={r.id} data-origin={r.origin}>
+        <td>{r.url ? <a href={r.url} target="_blank" rel="noreferrer">{r.title}</a> : r.title}</td>
+        <td>{formatDate(r.date)}</td>
+        <td>{r.source}</td>
+        <td>{t(`corpus.origin.${r.origin}`)}</td>
+        <td>
+          {r.origin !== 'seed' && (
+            <button type="button" aria-label={t('corpus.removeLabel', r.title)} onClick={() => onRemove(r)}>
+              {t('corpus.remove')}
+            </button>
+          )}
+        </td>
+      </tr>
+    );
+  },
+  (a, b) => a.row.id === b.row.id && a.row.title === b.row.title && a.row.date === b.row.date && a.row.source === b.row.source && a.row.origin === b.row.origin && a.row.url === b.row.url,
+);

@@ -12,7 +12,7 @@ export type StartImport = (
 ) => { cancel(): void; done: Promise<ImportSummary> };
 
 /** Results shown at once, and added per "show more": a 10,000-post report must not become 10,000 list items. */
-const PAGE = 100;
+const PAGE = 50;
 
 type Report = { outcomes: ImportOutcome[]; counts: Record<ImportOutcome['status'], number> };
 
@@ -20,7 +20,7 @@ type Report = { outcomes: ImportOutcome[]; counts: Record<ImportOutcome['status'
  * Import by file picker, folder picker or drag and drop (files or folders), with progress, cancel and
  * a result for every file. The work runs off this page's thread; the page only shows what it hears.
  */
-export function ImportPanel({ onStart }: { onStart: StartImport }) {
+export function ImportPanel({ onStart, onBusy }: { onStart: StartImport; onBusy?(busy: boolean): void }) {
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   const [running, setRunning] = useState<{ cancel(): void } | null>(null);
@@ -42,6 +42,7 @@ export function ImportPanel({ onStart }: { onStart: StartImport }) {
         setReport(null);
         return;
       }
+      onBusy?.(true);
       const job = onStart(list, {
         onProgress: setProgress,
         onOutcomes: (more) =>
@@ -56,6 +57,7 @@ export function ImportPanel({ onStart }: { onStart: StartImport }) {
     } catch (e) {
       setError(t('import.failed', (e as Error).message));
     } finally {
+      onBusy?.(false);
       setRunning(null);
       setProgress(null);
       if (files.current) files.current.value = '';
@@ -131,7 +133,16 @@ export function ImportPanel({ onStart }: { onStart: StartImport }) {
 
 function SummaryLine({ summary: s }: { summary: ImportSummary }) {
   return (
-    <div role="status" data-testid="import-summary" data-imported={s.imported} data-duplicate={s.duplicate} data-refused={s.refused}>
+    <div
+      role="status"
+      data-testid="import-summary"
+      data-imported={s.imported}
+      data-duplicate={s.duplicate}
+      data-refused={s.refused}
+      data-parse-ms={Math.round(s.timings.parseMs)}
+      data-store-ms={Math.round(s.timings.storeMs)}
+      data-index-ms={Math.round(s.timings.indexMs)}
+    >
       <p>{s.cancelled ? t('import.cancelled', s.imported, s.notReached) : t('import.done', s.imported, s.duplicate, s.refused)}</p>
       {s.noted > 0 && <p class="muted">{t('import.noted', s.noted)}</p>}
       {s.passedOver > 0 && <p class="muted">{t('import.passedOver', s.passedOver)}</p>}

@@ -25,18 +25,22 @@ export type CorpusActions = {
 
 /** The options page: a welcome on first install, importing articles, and the corpus list. */
 /** Corpus rows shown at once, and added per "show more". */
-const CORPUS_PAGE = 200;
+const CORPUS_PAGE = 50;
 
 export function OptionsPage({ actions, welcome, storage }: { actions: CorpusActions; welcome: boolean; storage?: StorageNotice }) {
   const [view, setView] = useState<CorpusView | null>(null);
   const [limit, setLimit] = useState(CORPUS_PAGE);
+  const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [evicted, setEvicted] = useState<EvictionNoticeData | null>(null);
   useEffect(() => void storage?.read().then(setEvicted, () => undefined), [storage]);
 
-  // Live: the background seeds the corpus on install while this page may already be open, and an
-  // import adds a batch at a time.
-  useEffect(() => actions.watch(limit, setView, (e) => setNotice(t('error.generic', e.message))), [actions, limit]);
+  // Live: the background seeds the corpus on install while this page may already be open. Not during an
+  // import: it commits a batch every second or so, and the list is read again once it is done.
+  useEffect(
+    () => (importing ? undefined : actions.watch(limit, setView, (e) => setNotice(t('error.generic', e.message)))),
+    [actions, limit, importing],
+  );
 
   const remove = async (row: CorpusRow) => {
     try {
@@ -57,7 +61,7 @@ export function OptionsPage({ actions, welcome, storage }: { actions: CorpusActi
         </p>
       )}
       <AddReadSetting actions={actions} />
-      <ImportPanel onStart={actions.startImport} />
+      <ImportPanel onStart={actions.startImport} onBusy={setImporting} />
       <section aria-labelledby="corpus-heading">
         <h2 id="corpus-heading">{t('corpus.heading')}</h2>
         {notice && <p role="status">{notice}</p>}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findBody } from './markup';
 import { readWithReadability } from './readability-fallback';
 import { readArticlePage } from './read-article-page';
-import { fixture, fixtureDoc, lateBodyHtml } from './test-support/fixtures';
+import { fixture, fixtureDoc, fixtureHtml, lateBodyHtml } from './test-support/fixtures';
 
 describe('readArticlePage', () => {
   it('reads a complete page without waiting', async () => {
@@ -56,5 +56,14 @@ describe('readArticlePage', () => {
   it('gives up on an unknown template when the fallback cannot be had', async () => {
     const r = await readArticlePage(fixtureDoc('unknown-template'), fixture('unknown-template').url, { missingTimeoutMs: 20, loadFallback: async () => null });
     expect(r).toEqual({ ok: false, reason: 'body-missing' });
+  });
+});
+
+describe('readArticlePage: what the fallback may not pass off as an article', () => {
+  it('gives nothing for an article page whose body was taken out (Readability would offer its footer)', async () => {
+    const html = fixtureHtml('seed-000-desktop').replace(/<div class="article" id="artibody"[\s\S]*?<div class="keywords"/, '<div class="keywords"');
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const r = await readArticlePage(doc, fixture('seed-000-desktop').url, { missingTimeoutMs: 20, loadFallback: async () => readWithReadability });
+    expect(r).toEqual({ ok: false, reason: 'fallback-found-nothing' });
   });
 });

@@ -14,10 +14,11 @@ import { relatedSuite } from './suites/related';
 import { extractionSuite } from './suites/extraction';
 import { panelSuite } from './suites/panel';
 import { loadSuite } from './suites/load';
+import { importSuite } from './suites/import';
 import type { Suite, SuiteResult } from './types';
 
 /** Later issues add their suites here; each is self-contained. */
-const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite, corpusSuite, measuresSuite, anchoringSuite, panelSuite, loadSuite];
+const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite, corpusSuite, measuresSuite, anchoringSuite, panelSuite, loadSuite, importSuite];
 
 function table(result: SuiteResult): string {
   const cells = result.rows.map((r) => result.columns.map((c) => String(r[c] ?? '')));

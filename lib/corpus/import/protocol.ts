@@ -4,7 +4,8 @@ import type { ImportOutcome, ImportProgress, ImportSummary } from './run';
 /** A file the reader chose or dropped, with the path they see it under (a folder's files keep theirs). */
 export type ChosenFile = { file: File; path: string };
 
-export type ToWorker = { type: 'start'; files: ChosenFile[] } | { type: 'cancel' };
+/** `parser`: the port to the parser worker (parse-worker.ts), which the page connects. */
+export type ToWorker = { type: 'start'; files: ChosenFile[]; parser: MessagePort } | { type: 'cancel' };
 
 export type FromWorker =
   | ({ type: 'progress' } & ImportProgress)

@@ -44,7 +44,7 @@ describe('runImport: a Hexo site, its zip, a fork and the feeds', () => {
   it('imports the posts of a folder, passes over the rest of the site, names the broken post, notes the image and video posts', async () => {
     const { db, run } = setup();
     const { summary, outcomes } = await run(folderEntries(path.join(ARCHIVE, 'hexo-site')));
-    expect(summary).toEqual({ imported: ARCHIVE_FACTS.sitePosts, duplicate: 0, refused: 1, noted: 2, passedOver: ARCHIVE_FACTS.sitePassedOver, notReached: 0, cancelled: false });
+    expect(summary).toEqual({ imported: ARCHIVE_FACTS.sitePosts, duplicate: 0, refused: 1, noted: 2, passedOver: ARCHIVE_FACTS.sitePassedOver, notReached: 0, cancelled: false, timings: expect.any(Object) });
     const broken = outcomes.find((o) => o.status === 'refused')!;
     expect(broken.path).toBe(`hexo-site/source/_posts/${ARCHIVE_FACTS.siteBroken}`);
     expect(broken.status === 'refused' && broken.reason).toBe(`hexo-site/source/_posts/${ARCHIVE_FACTS.siteBroken}:1: front matter has no date`);
@@ -139,7 +139,7 @@ describe('runImport: bad input and interruptions', () => {
     ]);
   });
 
-  it('stops after the batch in hand when cancelled: what is reported imported is stored and indexed', async () => {
+  it('stops after the batches in hand when cancelled: what is reported imported is stored and indexed', async () => {
     const controller = new AbortController();
     const { db, run } = setup();
     const { summary } = await run(folderEntries(path.join(ARCHIVE, 'hexo-site')), {
@@ -148,10 +148,11 @@ describe('runImport: bad input and interruptions', () => {
       signal: controller.signal,
     });
     expect(summary.cancelled).toBe(true);
-    expect(summary.imported).toBe(4);
+    // The batch being stored and the one being parsed when the cancel came: whole batches only.
+    expect([4, 8]).toContain(summary.imported);
     expect(summary.notReached).toBeGreaterThan(0);
-    expect(await db.articles.count()).toBe(4);
-    expect(await indexedIds(db)).toHaveLength(4);
+    expect(await db.articles.count()).toBe(summary.imported);
+    expect(await indexedIds(db)).toHaveLength(summary.imported);
   });
 
   it('leaves nothing of a batch whose transaction fails, and every batch before it whole', async () => {

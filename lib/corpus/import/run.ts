@@ -6,16 +6,13 @@
  * after the batch in hand. It runs in a Worker on the options page (import-worker.ts), off the page's
  * thread; tests and tools run it in process.
  */
-import type { LensDB, StoredArticle } from '../../db/schema';
-import { withDerivedFields } from '../../insight/indexer';
+import type { LensDB } from '../../db/schema';
 import type { Catalogue } from '../../measures';
 import { MAX_DOCUMENT_BYTES } from '../decode';
-import { CorpusError } from '../errors';
-import { articleFromFrontMatter, tryParseSeedDocument } from '../parse-seed';
-import { articleNotes, type Article } from '../article';
 import { classifyEntries, type ImportEntry } from './entries';
 import { feedItems, FeedError, MAX_FEED_BYTES, type ParseXml } from './feed';
-import { storeBatch, type ImportOutcome, type IndexBatch, type ParsedPost } from './store';
+import { parseHere, type ParseBatch, type ParseJob } from './parse-post';
+import { indexBatchInRelated, storeBatch, type ImportOutcome, type IndexBatch, type ParsedPost } from './store';
 import { MAX_ZIP_BYTES, zipEntries, ZipError } from './zip';
 
 export type { ImportOutcome } from './store';
@@ -33,30 +30,42 @@ export type ImportSummary = {
   /** Posts not reached because the import was cancelled. */
   notReached: number;
   cancelled: boolean;
+  /** Where the time went, ms: parsing posts (with measures and fingerprints), and storing and indexing them. They overlap. */
+  timings: { parseMs: number; storeMs: number; indexMs: number };
 };
 
 export type ImportDeps = {
   db: LensDB;
-  catalogue: Catalogue;
-  parseHtml: (html: string) => ParentNode;
   parseXml: ParseXml;
+  /** Parses batches of posts: in a parser worker beside this one, or here with `catalogue` and `parseHtml`. */
+  parse?: ParseBatch;
+  catalogue?: Catalogue;
+  parseHtml?: (html: string) => ParentNode;
   now?: () => Date;
   signal?: AbortSignal;
-  /** Posts per transaction (default 200): fewer transactions, and the related index weighs each batch at once. */
+  /** Posts per transaction (default 1000): fewer transactions, and the related index weighs each batch at once. */
   batchSize?: number;
   index?: IndexBatch;
   onProgress?(progress: ImportProgress): void;
   onOutcomes?(outcomes: ImportOutcome[]): void;
 };
 
-/** A batch also closes at this much text, so a few huge posts do not make one huge transaction. */
-const BATCH_TEXT = 2_000_000;
+/** A batch also closes at this many bytes of posts, so a few huge posts do not make one huge transaction. */
+const BATCH_BYTES = 4_000_000;
 const PROGRESS_EVERY_MS = 100;
 
 export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps): Promise<ImportSummary> {
   const now = deps.now ?? (() => new Date());
-  const batchSize = deps.batchSize ?? 200;
-  const summary: ImportSummary = { imported: 0, duplicate: 0, refused: 0, noted: 0, passedOver: 0, notReached: 0, cancelled: false };
+  const batchSize = deps.batchSize ?? 1000;
+  const parse = deps.parse ?? (deps.catalogue && deps.parseHtml ? parseHere({ catalogue: deps.catalogue, parseHtml: deps.parseHtml }) : null);
+  if (!parse) throw new Error('runImport: give it a parser, or the catalogue and an HTML parser to parse here');
+  const summary: ImportSummary = { imported: 0, duplicate: 0, refused: 0, noted: 0, passedOver: 0, notReached: 0, cancelled: false, timings: { parseMs: 0, storeMs: 0, indexMs: 0 } };
+  const indexBatch = deps.index ?? indexBatchInRelated;
+  const index: IndexBatch = async (db, articles) => {
+    const t0 = performance.now();
+    await indexBatch(db, articles);
+    summary.timings.indexMs += performance.now() - t0;
+  };
   const report = (outcomes: ImportOutcome[]) => {
     for (const o of outcomes) {
       summary[o.status]++;
@@ -103,21 +112,39 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
     deps.onProgress?.({ done, total, current });
   };
 
-  let batch: ParsedPost[] = [];
-  let batchText = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    const stored = batch;
-    batch = [];
-    batchText = 0;
-    report(await storeBatch(deps.db, stored, deps.index));
+  // Two stages overlap: a batch is parsed (by the parser worker) while the one before it is stored and
+  // indexed (here). `storing` is the batch in the database; a failure there stops the import.
+  let storing: Promise<void> = Promise.resolve();
+  let jobs: ParseJob[] = [];
+  let jobBytes = 0;
+  const store = async (batch: ParsedPost[]) => {
+    const t0 = performance.now();
+    const outcomes = await storeBatch(deps.db, batch, index);
+    summary.timings.storeMs += performance.now() - t0;
+    report(outcomes);
     progress(true);
   };
-  const accept = async (path: string, article: Article) => {
-    const stored: StoredArticle = { ...article, origin: 'imported', addedAt: now().toISOString() };
-    batch.push({ path, article: withDerivedFields(stored, deps.catalogue), notes: articleNotes(article) });
-    batchText += article.length;
-    if (batch.length >= batchSize || batchText >= BATCH_TEXT) await flush();
+  const flush = async () => {
+    if (!jobs.length) return;
+    const batch = jobs;
+    jobs = [];
+    jobBytes = 0;
+    const { results, ms } = await parse(batch, now());
+    summary.timings.parseMs += ms;
+    const parsed: ParsedPost[] = [];
+    for (const r of results) {
+      if (r.ok) parsed.push({ path: r.path, article: r.article, notes: r.notes });
+      else refuse(r.path, r.reason, r.title);
+    }
+    await storing;
+    storing = store(parsed);
+    // Surfaces at the next `await storing`; until then it must not count as unhandled.
+    storing.catch(() => undefined);
+  };
+  const queue = async (job: ParseJob, bytes: number) => {
+    jobs.push(job);
+    jobBytes += bytes;
+    if (jobs.length >= batchSize || jobBytes >= BATCH_BYTES) await flush();
   };
   const stopped = () => deps.signal?.aborted === true;
 
@@ -132,12 +159,11 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
     if (post.size > MAX_DOCUMENT_BYTES) {
       refuse(post.path, `${post.path}:1: file is larger than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB limit`);
     } else {
-      const result = await readEntry(post).then(
-        (bytes) => tryParseSeedDocument(bytes, { file: post.path, origin: 'imported', parseHtml: deps.parseHtml, now: now() }),
-        (e: Error) => ({ ok: false as const, error: new CorpusError('file-empty', post.path, 1, `cannot be read (${e.message})`) }),
-      );
-      if (result.ok) await accept(post.path, result.article);
-      else refuse(post.path, result.error.message);
+      const bytes = await post.read().catch((e: Error) => {
+        refuse(post.path, `${post.path}:1: cannot be read (${e.message})`);
+        return null;
+      });
+      if (bytes) await queue({ kind: 'file', path: post.path, bytes }, bytes.length);
     }
     progress();
   }
@@ -155,7 +181,7 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
     }
     let items;
     try {
-      items = feedItems(decodeFeed(await readEntry(feed), feed.path), feed.path, deps.parseXml);
+      items = feedItems(decodeFeed(await feed.read(), feed.path), feed.path, deps.parseXml);
     } catch (e) {
       done++;
       refuse(feed.path, e instanceof FeedError ? e.message : `${feed.path}: ${(e as Error).message}`);
@@ -170,26 +196,16 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
       const path = `${feed.path}#${item.index}`;
       current = path;
       done++;
-      try {
-        const article = articleFromFrontMatter(item.fields, { file: path, origin: 'imported', parseHtml: deps.parseHtml, now: now() });
-        await accept(path, article);
-      } catch (e) {
-        if (!(e instanceof CorpusError)) throw e;
-        // The checks speak of a document's front matter; a feed item has fields instead.
-        refuse(path, e.message.replace(/front matter/g, 'feed item'), item.title);
-      }
+      await queue({ kind: 'item', path, title: item.title, line: item.line, data: item.fields.data, body: item.fields.body }, item.fields.body.length);
       progress();
     }
   }
 
   await flush();
+  await storing;
   summary.cancelled = stopped();
   progress(true);
   return summary;
-}
-
-async function readEntry(entry: ImportEntry): Promise<Uint8Array> {
-  return entry.read();
 }
 
 function decodeFeed(bytes: Uint8Array, path: string): string {

@@ -4,7 +4,7 @@
  * and nothing of the one it was in. Posts the corpus already holds, or that came earlier in this
  * import, are reported as already there (identity.ts) and not stored twice.
  */
-import type { Article, ArticleNote } from '../article';
+import type { ArticleNote } from '../article';
 import type { LensDB, StoredArticle } from '../../db/schema';
 import { indexArticles } from '../../related';
 import { fingerprintCanIdentify, sameArticleAs, type Known } from './identity';
@@ -29,17 +29,18 @@ export const indexBatchInRelated: IndexBatch = (db, articles) => indexArticles(d
 export async function storeBatch(db: LensDB, batch: readonly ParsedPost[], index: IndexBatch = indexBatchInRelated): Promise<ImportOutcome[]> {
   if (!batch.length) return [];
   return db.transaction('rw', db.tables, async () => {
-    const known = await knownLike(db, batch.map((p) => p.article));
+    const known = new Candidates(await knownLike(db, batch.map((p) => p.article)));
     const outcomes: ImportOutcome[] = [];
     const accepted: StoredArticle[] = [];
     for (const post of batch) {
       const a = post.article;
-      const same = [...known, ...accepted].find((k) => sameArticleAs(a, k));
+      const same = known.sameAs(a);
       if (same) {
         outcomes.push({ path: post.path, status: 'duplicate', title: a.title, sameAs: same.title });
         continue;
       }
       accepted.push(a);
+      known.add(a);
       outcomes.push({ path: post.path, status: 'imported', title: a.title, notes: post.notes });
     }
     await db.articles.bulkAdd(accepted);
@@ -48,13 +49,41 @@ export async function storeBatch(db: LensDB, batch: readonly ParsedPost[], index
   });
 }
 
-/** The stored articles the batch could duplicate, found through the indexes (never by scanning). */
-async function knownLike(db: LensDB, articles: readonly Article[] & readonly StoredArticle[]): Promise<Known[]> {
-  const byId = (await db.articles.bulkGet(articles.map((a) => a.id))).filter((a): a is StoredArticle => a !== undefined);
-  const byTitle = await db.articles.where('titleNorm').anyOf([...new Set(articles.map((a) => a.titleNorm).filter(Boolean))]).toArray();
+/**
+ * The stored articles the batch could duplicate, found through the indexes (never by scanning): one
+ * request per key, all in flight at once (an anyOf over a thousand keys walks a cursor key by key).
+ */
+async function knownLike(db: LensDB, articles: readonly StoredArticle[]): Promise<Known[]> {
+  const equal = (index: 'titleNorm' | 'fingerprint', keys: string[]) => Promise.all(keys.map((k) => db.articles.where(index).equals(k).toArray()));
   const fingerprints = [...new Set(articles.filter(fingerprintCanIdentify).map((a) => a.fingerprint!))];
-  const byFingerprint = fingerprints.length ? await db.articles.where('fingerprint').anyOf(fingerprints).toArray() : [];
+  const [byId, byTitle, byFingerprint] = await Promise.all([
+    db.articles.bulkGet(articles.map((a) => a.id)),
+    equal('titleNorm', [...new Set(articles.map((a) => a.titleNorm).filter(Boolean))]),
+    equal('fingerprint', fingerprints),
+  ]);
   const seen = new Map<string, StoredArticle>();
-  for (const a of [...byId, ...byTitle, ...byFingerprint]) seen.set(a.id, a);
+  for (const a of [...byId, ...byTitle.flat(), ...byFingerprint.flat()]) if (a) seen.set(a.id, a);
   return [...seen.values()];
+}
+
+/** Articles a post may be the same as, looked up by what identity compares (id, title, body). */
+class Candidates {
+  private readonly byId = new Map<string, Known>();
+  private readonly byTitle = new Map<string, Known[]>();
+  private readonly byFingerprint = new Map<string, Known[]>();
+
+  constructor(known: Known[]) {
+    for (const k of known) this.add(k);
+  }
+
+  add(k: Known): void {
+    this.byId.set(k.id, k);
+    if (k.titleNorm) this.byTitle.set(k.titleNorm, [...(this.byTitle.get(k.titleNorm) ?? []), k]);
+    if (k.fingerprint) this.byFingerprint.set(k.fingerprint, [...(this.byFingerprint.get(k.fingerprint) ?? []), k]);
+  }
+
+  sameAs(a: Known): Known | undefined {
+    const pool = [this.byId.get(a.id), ...(this.byTitle.get(a.titleNorm) ?? []), ...(a.fingerprint ? (this.byFingerprint.get(a.fingerprint) ?? []) : [])];
+    return pool.find((k): k is Known => k !== undefined && sameArticleAs(a, k));
+  }
 }
