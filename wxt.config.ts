@@ -1,6 +1,13 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { DEFAULT_LOCALE, localeFiles, msg } from './lib/i18n/locales';
 import { ARTICLE_ORIGINS } from './lib/sina/match-patterns';
 import { bundledDataPlugin } from './scripts/build/bundled-data-plugin';
+import { PRIVACY_PAGE, privacyPage } from './scripts/build/privacy-page';
+
+/** Rendered from assets/icon.svg by `npm run icons` (scripts/icons/render.ts). */
+const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [String(size), `icon/${size}.png`]));
+const TOOLBAR_ICONS = { '16': ICONS['16']!, '32': ICONS['32']! };
 
 // Firefox and Chrome both get Manifest V3 so one code path serves both.
 export default defineConfig({
@@ -8,16 +15,23 @@ export default defineConfig({
   outDir: '.output',
   vite: () => ({
     plugins: [bundledDataPlugin(import.meta.dirname)],
-    // The options page's import worker (lib/corpus/import/import-worker.ts) is a module worker that
-    // reads the bundled measure catalogue too.
+    // The options page's import workers (lib/corpus/import/import-worker.ts, parse-worker.ts) are module
+    // workers; the parser reads the bundled measure catalogue too.
     worker: { format: 'es', plugins: () => [bundledDataPlugin(import.meta.dirname)] },
+    // WXT's content-script context posts the extension's id to every page it runs on
+    // (lib/content/quiet-context.ts says what it posts): the content script gets a silent one.
+    resolve: {
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: path.join(import.meta.dirname, 'lib/content/quiet-context.ts') }],
+    },
     // Chrome refuses a content script holding a noncharacter such as U+FFFF as "not UTF-8": emit ASCII only.
     esbuild: { charset: 'ascii' },
   }),
   manifest: ({ browser }) => ({
-    name: 'Policy Lens 政策透镜',
-    description:
-      'A reading companion for Chinese health-care policy news on Sina Finance: policy measures, related articles and your own highlights, all kept on your machine.',
+    // Words from lib/i18n/messages.ts, written to _locales/ by the build:publicAssets hook below.
+    name: msg('manifest.name'),
+    description: msg('manifest.description'),
+    default_locale: DEFAULT_LOCALE,
+    icons: ICONS,
     // Only what works needs asking for: storage for the corpus and notes, contextMenus for "Highlight
     // with Policy Lens" on a selection, scripting to load the extraction fallback into the rare article
     // page whose layout no known template holds (lib/background/extraction-fallback.ts). Host access is
@@ -27,7 +41,7 @@ export default defineConfig({
     // (tests/e2e/recognition.e2e.test.ts compares Chrome's warnings with and without them).
     permissions: ['storage', 'contextMenus', 'scripting'],
     host_permissions: ARTICLE_ORIGINS,
-    action: { default_title: 'Policy Lens' },
+    action: { default_icon: TOOLBAR_ICONS },
     // Extension pages run only the extension's own scripts and load nothing from anywhere else: a
     // title, note or imported article carrying markup can never become code or a request. Inline
     // styles stay allowed (the in-page UI's ::highlight rules and shadow styles are <style> elements;
@@ -42,20 +56,32 @@ export default defineConfig({
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Show or hide the Policy Lens panel on this page / 显示或隐藏本页的政策透镜面板',
+        description: msg('manifest.command.togglePanel'),
       },
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Highlight the selected text / 高亮所选文字',
+        description: msg('manifest.command.highlightSelection'),
       },
     },
     // The panel is an extension page framed in Sina article pages, so page scripts cannot read it.
+    // Chrome: only at a per-session address (use_dynamic_url), which the content script gets from
+    // runtime.getURL and a page cannot guess; the fixed chrome-extension://<id>/panel.html refuses to
+    // load, so it can neither tell that Policy Lens is installed nor frame the panel from that
+    // address. Firefox has no use_dynamic_url (it warns about the key): its moz-extension:// host is
+    // already a random UUID of each install. Either way, a panel a page frames itself has no frame
+    // secret, and the background answers it nothing (lib/background/frame-secret.ts).
     web_accessible_resources: [
       {
         resources: ['panel.html'],
         matches: ARTICLE_ORIGINS,
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
+    // The oldest browsers with every API the extension relies on (docs/store/README.md lists them):
+    // Chrome 116 for sidePanel.open (the popup's "open in the side panel"; the CSS Custom Highlight API
+    // the highlights are painted with is 105); Firefox 140 for the CSS Custom Highlight API and
+    // data_collection_permissions. Firefox for Android is not declared: the panel beside the article and
+    // the selection toolbar are desktop layouts, and no test runs there.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -64,14 +90,22 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
-            // Firefox for Android learned data_collection_permissions in 142.
-            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : { minimum_chrome_version: '116' }),
   }),
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...localeFiles(), { relativeDest: PRIVACY_PAGE, contents: privacyPage(import.meta.dirname) });
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
+      // WXT takes the toolbar button's title from the popup's <title>, and makes Firefox's sidebar_action
+      // from entrypoints/sidepanel: their words and icon are ours.
+      if (manifest.action) manifest.action.default_title = msg('manifest.actionTitle');
+      if (manifest.sidebar_action) {
+        manifest.sidebar_action.default_icon = TOOLBAR_ICONS;
+        manifest.sidebar_action.default_title = msg('manifest.name');
+      }
       // Keep the manifest honest: a content script must never widen to every site.
       for (const cs of manifest.content_scripts ?? []) {
         if (cs.matches?.some((m) => m === '<all_urls>' || m.startsWith('*://*/') || !m.startsWith('https://'))) {
@@ -83,6 +117,7 @@ export default defineConfig({
   zip: {
     artifactTemplate: 'policy-lens-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'policy-lens-{{version}}-sources.zip',
-    excludeSources: ['bench/**', 'test-results/**', '.output/**', 'node_modules/**', 'tests/fixtures/releases/**'],
+    // The sources zip holds what builds the extension and its tests; not the store's pictures.
+    excludeSources: ['docs/**/*.png', 'bench/**', 'test-results/**', '.output/**', 'node_modules/**', 'tests/fixtures/releases/**'],
   },
 });

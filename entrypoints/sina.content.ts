@@ -1,3 +1,4 @@
+import { navigatedUrl } from '@/lib/content/navigated-url';
 import { startLens } from '@/lib/content/start';
 import { ARTICLE_MATCHES } from '@/lib/sina/match-patterns';
 
@@ -7,9 +8,12 @@ export default defineContentScript({
   matches: ARTICLE_MATCHES,
   runAt: 'document_idle',
   main() {
+    // The address the browser loaded, not one a page script rewrote with history.replaceState.
+    const href = navigatedUrl(window);
+    if (!href) return;
     void startLens({
       doc: document,
-      href: location.href,
+      href,
       extensionId: browser.runtime.id,
       panelUrl: browser.runtime.getURL('/panel.html'),
       send: (message) => browser.runtime.sendMessage(message),

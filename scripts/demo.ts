@@ -52,9 +52,8 @@ async function main() {
   const url = server.urlOf(fixture(DEMO_FIXTURE));
   console.log(`Opening ${url}`);
   const page = await browser.openPage(url);
-  await page.waitFor('Policy Lens to recognise the article', () => document.documentElement.dataset.policyLens, undefined, 20_000);
+  const panel = await page.frame('the Policy Lens panel', (href) => /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html/.test(href), 20_000);
   console.log('Policy Lens recognised the article.');
-  const panel = await page.frame('the Policy Lens panel', (href) => /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html/.test(href));
   await panel.waitFor('the panel to show its analysis', () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready', undefined, 20_000);
   const measures = await panel.evaluate(() => document.querySelectorAll('[data-measure-id]').length);
   console.log(`The panel shows ${measures} policy measures and the related articles.`);

@@ -3,7 +3,7 @@
  * previous release (scripts/harness/previous-release.ts). Run it when the database schema changes,
  * with the last commit before the change, then update PREVIOUS_RELEASE there.
  *
- *   npx tsx scripts/make-previous-release.ts 8f64e1e
+ *   npx tsx scripts/make-previous-release.ts c03d002
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';

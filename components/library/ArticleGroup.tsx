@@ -12,6 +12,12 @@ type Props = {
   shown: HighlightRecord[];
   palette: PaletteEntry[];
   actions: RowActions;
+  /**
+   * Its place among the groups listed (from 0) and how many there are (-1: not known yet): the list
+   * renders only a window of its groups, so screen readers are told where this one stands.
+   */
+  position: number;
+  of: number;
 };
 
 /** Publication date: the corpus's, else the one in the Sina URL (Beijing date, as Sina prints it). */
@@ -30,7 +36,7 @@ function publishedOn(group: LibraryGroup): string | undefined {
 export class ArticleGroup extends Component<Props> {
   override shouldComponentUpdate(next: Props): boolean {
     const p = this.props;
-    return next.group !== p.group || next.shown !== p.shown || next.palette !== p.palette || next.actions !== p.actions;
+    return next.group !== p.group || next.shown !== p.shown || next.palette !== p.palette || next.actions !== p.actions || next.position !== p.position || next.of !== p.of;
   }
 
   override render() {
@@ -38,12 +44,12 @@ export class ArticleGroup extends Component<Props> {
   }
 }
 
-function ArticleGroupView({ group, shown, palette, actions }: Props) {
+function ArticleGroupView({ group, shown, palette, actions, position, of }: Props) {
   const headingId = `group-${group.key}`;
   const date = publishedOn(group);
   const first = group.highlights[0];
   return (
-    <li class="library-group" data-testid="library-group" data-key={group.key} aria-labelledby={headingId}>
+    <li class="library-group" data-testid="library-group" data-key={group.key} aria-labelledby={headingId} data-position={position} aria-posinset={position + 1} aria-setsize={of}>
       <h3 id={headingId} class="group-title" lang="zh-CN">
         {first ? (
           <button type="button" class="title-button" data-testid="library-group-open" title={t('library.group.openLabel', group.title)} onClick={() => actions.open(first.id)}>

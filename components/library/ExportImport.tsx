@@ -5,7 +5,10 @@ import type { LibraryGroup, LibraryImportReport, WipeResult } from '@/lib/librar
 import { createDownload, exportFile, revokeDownload, type Download, type ExportKind } from '@/lib/popup/download';
 import { annotationsExport, markdownExport } from '@/lib/popup/exports';
 import type { LibraryDeps } from '@/lib/popup/library-deps';
+import { displayTitle } from '@/lib/text/display-title';
+import { shorten } from '@/lib/text/shorten';
 import { DropZone } from '../shared/DropZone';
+import { describeError } from '@/lib/i18n/errors';
 
 type Props = {
   deps: LibraryDeps;
@@ -27,6 +30,30 @@ type WipeState = { kind: 'closed' } | { kind: 'confirm' } | { kind: 'running' } 
 function reportText(r: LibraryImportReport): string {
   const h = r.highlights;
   return t('library.import.done', r.file, h.added, h.updated, h.unchanged, h.skipped, r.articles.added + r.articles.updated, r.settings.added + r.settings.updated);
+}
+
+/** What the import merged rather than added: notes kept twice (which ones), dates set to now, articles stored apart. */
+function ImportMerges({ report }: { report: LibraryImportReport }) {
+  const { notesMerged, datesClamped, articlesApart } = report;
+  if (notesMerged.length === 0 && datesClamped === 0 && articlesApart === 0) return null;
+  return (
+    <>
+      {notesMerged.length > 0 && (
+        <>
+          <p data-testid="import-notes-merged">{t('library.import.notesMerged', notesMerged.length)}</p>
+          <ul class="merged-notes">
+            {notesMerged.map((m) => (
+              <li key={m.id} data-id={m.id} lang="zh-CN">
+                “{shorten(m.quote, 40)}” — {displayTitle(m.title)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {datesClamped > 0 && <p data-testid="import-dates-clamped">{t('library.import.datesClamped', datesClamped)}</p>}
+      {articlesApart > 0 && <p data-testid="import-articles-apart">{t('library.import.articlesApart', articlesApart)}</p>}
+    </>
+  );
 }
 
 /**
@@ -68,7 +95,7 @@ export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal,
       current.current = createDownload(file);
       setDownload(current.current);
     } catch (e) {
-      setExportError(t('library.export.failed', (e as Error).message));
+      setExportError(t('library.export.failed', describeError(e)));
     }
   };
 
@@ -80,7 +107,7 @@ export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal,
       setImporting({ kind: 'done', report: await deps.importFile(file) });
     } catch (e) {
       // A LibraryImportError's message names the file and the first bad field.
-      setImporting({ kind: 'refused', message: (e as Error).message });
+      setImporting({ kind: 'refused', message: describeError(e) });
     } finally {
       if (input.current) input.current.value = '';
     }
@@ -92,7 +119,7 @@ export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal,
     try {
       setWipe({ kind: 'done', result: await deps.wipe() });
     } catch (e) {
-      setWipe({ kind: 'failed', message: (e as Error).message });
+      setWipe({ kind: 'failed', message: describeError(e) });
     }
   };
 
@@ -157,9 +184,10 @@ export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal,
           </p>
         )}
         {importing?.kind === 'done' && (
-          <p role="status" class="ok" data-testid="import-report" data-added={importing.report.highlights.added}>
-            {reportText(importing.report)}
-          </p>
+          <div role="status" class="ok" data-testid="import-report" data-added={importing.report.highlights.added}>
+            <p>{reportText(importing.report)}</p>
+            <ImportMerges report={importing.report} />
+          </div>
         )}
         {importing?.kind === 'refused' && (
           <p role="alert" class="error" data-testid="import-error">

@@ -1,12 +1,15 @@
-import { useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { HighlightRecord } from '@/lib/db/schema';
 import { COLOR_STYLES, colorOrDefault, type HighlightColor, type PaletteEntry } from '@/lib/highlights/colors';
 import { NOTE_MAX } from '@/lib/highlights/limits';
 import { formatDate, t } from '@/lib/i18n';
 import type { HighlightEdit } from '@/lib/popup/library-deps';
 import { formatTags, parseTags, tagsProblem } from '@/lib/popup/library-query';
+import { isComposingKey } from '@/lib/text/composition';
 import { shorten } from '@/lib/text/shorten';
+import { DiscardPrompt } from '../shared/DiscardPrompt';
 import { useAction } from '../shared/use-action';
+import { useDraft } from '../shared/use-draft';
 
 /** What a row can do; each rejects with the reason (which names the field). */
 export type RowActions = {
@@ -19,7 +22,15 @@ type Props = { highlight: HighlightRecord; palette: PaletteEntry[]; actions: Row
 
 const QUOTE_LABEL = 30;
 
-type Draft = { note: string; tags: string };
+/** `base`: the note as it was when the editor opened, sent with the save (a save made elsewhere meanwhile is kept too). */
+type Draft = { note: string; tags: string; base: string };
+const sameDraft = (a: Draft, b: Draft) => a.note === b.note && a.tags === b.tags;
+const isDraft = (value: unknown): value is Draft =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Draft).note === 'string' &&
+  typeof (value as Draft).tags === 'string' &&
+  typeof (value as Draft).base === 'string';
 
 /** Why a draft would be refused, in the reader's language, before asking the background. */
 function draftProblem(draft: Draft): string | null {
@@ -36,7 +47,10 @@ function draftProblem(draft: Draft): string | null {
  * nodes: a note or quote holding markup stays text.
  */
 export function HighlightRow({ highlight: h, palette, actions }: Props) {
-  const [draft, setDraft] = useState<Draft | null>(null);
+  // A popup closes on any click outside it: the draft store keeps an unsaved edit for next time.
+  const edit = useDraft<Draft>(`library:${h.id}`, { note: h.note, tags: formatTags(h.tags), base: h.note }, { same: sameDraft, valid: isDraft });
+  const draft = edit.draft;
+  const box = useRef<HTMLTextAreaElement>(null);
   const { busy, error, setError, run } = useAction();
   const color = colorOrDefault(h.color);
   const label = palette.find((p) => p.id === color)?.label ?? color;
@@ -54,10 +68,18 @@ export function HighlightRow({ highlight: h, palette, actions }: Props) {
     }
     const tags = parseTags(draft.tags);
     const patch: HighlightEdit = {};
-    if (draft.note !== h.note) patch.note = draft.note;
+    if (draft.note !== draft.base) {
+      patch.note = draft.note;
+      patch.baseNote = draft.base;
+    }
     if (formatTags(tags) !== formatTags(h.tags)) patch.tags = tags;
+    let saved: unknown;
     // The draft stays open until the background confirms, so a refused save loses nothing.
-    if (Object.keys(patch).length === 0 || (await run(() => actions.update(h.id, patch)))) setDraft(null);
+    if (Object.keys(patch).length === 0 || (await run(async () => (saved = await actions.update(h.id, patch))))) {
+      edit.close();
+      // Saved elsewhere meanwhile: the background kept both versions; say so.
+      if (patch.note !== undefined && (saved as HighlightRecord | undefined)?.note !== patch.note) setError(t('highlights.note.conflict'));
+    }
   };
 
   return (
@@ -83,13 +105,15 @@ export function HighlightRow({ highlight: h, palette, actions }: Props) {
         <div
           class="row-editor"
           onKeyDown={(e) => {
+            // Enter and Esc belong to the input method while it composes (pinyin → 医保).
+            if (isComposingKey(e)) return;
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
-            if (e.key === 'Escape') {
-              // Esc closes the editor, not the popup.
+            if (e.key === 'Escape' && !edit.asking) {
+              // Esc closes the editor (asking first when the draft changed), not the popup.
               e.preventDefault();
               e.stopPropagation();
-              setDraft(null);
               setError(null);
+              edit.requestClose();
             }
           }}
         >
@@ -102,19 +126,29 @@ export function HighlightRow({ highlight: h, palette, actions }: Props) {
             placeholder={t('highlights.note.placeholder')}
             // Focus follows the reader's own click on "Edit".
             autoFocus
+            ref={box}
             onInput={(e) => {
               const note = (e.currentTarget as HTMLTextAreaElement).value;
-              setDraft((d) => d && { ...d, note });
+              edit.change((d) => ({ ...d, note }));
             }}
           />
           <label for={tagsId}>{t('library.row.tags')}</label>
           <input id={tagsId} type="text" data-testid="library-tags-input" value={draft.tags} aria-describedby={`${tagsId}-hint`} onInput={(e) => {
               const tags = (e.currentTarget as HTMLInputElement).value;
-              setDraft((d) => d && { ...d, tags });
+              edit.change((d) => ({ ...d, tags }));
             }} />
           <p class="hint" id={`${tagsId}-hint`}>
             {t('library.row.tagsHint')} {t('highlights.note.hint')}
           </p>
+          {edit.asking && (
+            <DiscardPrompt
+              onKeep={() => {
+                edit.keep();
+                box.current?.focus();
+              }}
+              onDiscard={edit.close}
+            />
+          )}
         </div>
       )}
       <div class="row-meta">
@@ -124,7 +158,7 @@ export function HighlightRow({ highlight: h, palette, actions }: Props) {
       </div>
       <div class="row-actions">
         {draft === null ? (
-          <button type="button" class="link" data-testid="library-edit" disabled={busy} onClick={() => setDraft({ note: h.note, tags: formatTags(h.tags) })}>
+          <button type="button" class="link" data-testid="library-edit" disabled={busy} onClick={edit.open}>
             {t('library.row.edit')}
           </button>
         ) : (
@@ -136,9 +170,10 @@ export function HighlightRow({ highlight: h, palette, actions }: Props) {
               type="button"
               class="link"
               disabled={busy}
+              data-testid="library-cancel"
               onClick={() => {
-                setDraft(null);
                 setError(null);
+                edit.requestClose();
               }}
             >
               {t('highlights.note.cancel')}

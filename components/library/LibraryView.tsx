@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HighlightRecord } from '@/lib/db/schema';
 import { palette as paletteOf } from '@/lib/highlights/colors';
 import { t } from '@/lib/i18n';
 import type { LibraryResult } from '@/lib/library';
 import type { LibraryData, LibraryDeps } from '@/lib/popup/library-deps';
 import { isFiltered, NO_FILTERS, runLibraryQuery, type LibraryFilters } from '@/lib/popup/library-query';
-import { nextLimit, pageGroups, PAGE_SIZE } from '@/lib/popup/paging';
+import { COMPLETE_MARK, FIRST_LIST_MARK } from '@/lib/timing-marks';
 import { ArticleGroup } from './ArticleGroup';
 import { EmptyState } from './EmptyState';
 import { ExportImport } from './ExportImport';
@@ -14,6 +14,8 @@ import type { RowActions } from './HighlightRow';
 import { MoreSentinel } from './MoreSentinel';
 import { SearchBar } from './SearchBar';
 import { useLibraryIndex } from './use-library-index';
+import { useListWindow } from './use-list-window';
+import { describeError } from '@/lib/i18n/errors';
 
 type Props = {
   deps: LibraryDeps;
@@ -36,7 +38,7 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
   const [data, setData] = useState<LibraryData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS);
-  const [limit, setLimit] = useState(PAGE_SIZE);
+  const list = useRef<HTMLOListElement>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
   const tools = useRef<HTMLDetailsElement>(null);
@@ -48,27 +50,37 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
           setData(next);
           setLoadError(null);
         },
-        (e) => setLoadError(e.message),
+        (e) => setLoadError(describeError(e)),
       ),
     [deps],
   );
 
-  // Folding every highlight once per change of the data; a query is then cheap (lib/library/search.ts).
-  const index = useLibraryIndex(data, deps.detectMeasureIds);
-  const result = useMemo(() => (index ? runLibraryQuery(index, filters) : NOTHING), [index, filters]);
-  const page = useMemo(() => pageGroups(result.groups, limit), [result, limit]);
+  // Each highlight is folded once, and again only when it changes; a query is then cheap (lib/library/search.ts).
+  const indexed = useLibraryIndex(data, deps.detectMeasureIds);
+  // Until everything is read (the first screen only), the list shows what it has, unfiltered.
+  const complete = indexed !== null && indexed.of.complete !== false;
+  const result = useMemo(() => (!indexed ? NOTHING : complete ? runLibraryQuery(indexed.index, filters) : indexed.index.query()), [indexed, complete, filters]);
+  const page = useListWindow(list, result.groups);
   const palette = useMemo(() => paletteOf(data?.colorRenames), [data?.colorRenames]);
+  // Only measures some highlight is about (and the one chosen, should its last highlight go).
+  const measures = useMemo(() => {
+    const found = indexed?.index.measureIds();
+    return found ? deps.measures.filter((m) => found.has(m.id) || m.id === filters.measureId) : [];
+  }, [indexed, deps.measures, filters.measureId]);
 
+  const reset = page.reset;
   const applyFilters = (next: LibraryFilters) => {
     setFilters(next);
     // A new question starts at the top; an edit (new data, same filters) keeps what is shown.
-    setLimit(PAGE_SIZE);
+    reset();
   };
-  const onSearch = useCallback((text: string) => {
-    setFilters((f) => (f.text === text ? f : { ...f, text }));
-    setLimit(PAGE_SIZE);
-  }, []);
-  const more = useCallback(() => setLimit((l) => nextLimit(l, page.total)), [page.total]);
+  const onSearch = useCallback(
+    (text: string) => {
+      setFilters((f) => (f.text === text ? f : { ...f, text }));
+      reset();
+    },
+    [reset],
+  );
 
   useEffect(() => {
     if (notice?.undo) undoButton.current?.focus();
@@ -78,13 +90,13 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
     () => ({
       open: (id) => {
         setNotice(null);
-        deps.open(id).catch((e: Error) => setNotice({ kind: 'error', text: t('library.openFailed', e.message) }));
+        deps.open(id).catch((e: Error) => setNotice({ kind: 'error', text: t('library.openFailed', describeError(e)) }));
       },
       update: (id, patch) => deps.update(id, patch),
       remove: (id) => {
         deps.remove(id).then(
           (record) => setNotice(record ? { kind: 'ok', text: t('highlights.undo.deleted'), undo: record } : null),
-          (e: Error) => setNotice({ kind: 'error', text: t('panel.highlights.failed', e.message) }),
+          (e: Error) => setNotice({ kind: 'error', text: t('panel.highlights.failed', describeError(e)) }),
         );
       },
     }),
@@ -93,20 +105,29 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
   const undo = (record: HighlightRecord) => {
     deps.restore(record).then(
       () => setNotice(null),
-      (e: Error) => setNotice({ kind: 'error', text: t('panel.highlights.failed', e.message) }),
+      (e: Error) => setNotice({ kind: 'error', text: t('panel.highlights.failed', describeError(e)) }),
     );
   };
 
-  const libraryTotal = data?.highlights.length ?? 0;
+  const libraryTotal = indexed ? (indexed.of.total ?? indexed.of.highlights.length) : 0;
   const filtered = isFiltered(filters);
-  const state = loadError ? 'error' : !data || !index ? 'loading' : libraryTotal === 0 ? 'empty' : 'ready';
+  const state = loadError ? 'error' : !indexed ? 'loading' : libraryTotal === 0 ? 'empty' : complete ? 'ready' : 'partial';
+
+  // The first list (rows, or the empty state) is on screen, then the whole library: marked once each (lib/timing-marks.ts).
+  const marked = useRef({ first: false, complete: false });
+  useLayoutEffect(() => {
+    if (state !== 'ready' && state !== 'partial' && state !== 'empty') return;
+    if (!marked.current.first) performance.mark(FIRST_LIST_MARK, { detail: { state } });
+    if (!marked.current.complete && state !== 'partial') performance.mark(COMPLETE_MARK);
+    marked.current = { first: true, complete: marked.current.complete || state !== 'partial' };
+  }, [state]);
 
   // Export/import/delete is folded away in the popup, open on the page, and opened whenever the
   // library is empty (importing a backup is then the likely next step). Opened, never closed, from
   // here: the reader's own toggle is left alone (an `open` prop would fight it on every render).
   useEffect(() => {
     if (tools.current && (mode === 'page' || openImport || state === 'empty')) tools.current.open = true;
-  }, [mode, openImport, state === 'empty']);
+  }, [mode, openImport, state === 'empty', complete]);
 
   // In the popup, folded between the search and the list; on the page, a column beside the list.
   const toolsPanel = (
@@ -140,11 +161,11 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
         {state !== 'empty' && (
           <div class="library-controls">
             <SearchBar initial={filters.text} onSearch={onSearch} />
-            <FilterBar filters={filters} palette={palette} measures={deps.measures} onChange={applyFilters} />
+            <FilterBar filters={filters} palette={palette} measures={measures} onChange={applyFilters} />
           </div>
         )}
 
-        {mode === 'popup' && toolsPanel}
+        {mode === 'popup' && complete && toolsPanel}
 
         {state === 'loading' && (
           <p class="muted" role="status">
@@ -157,23 +178,32 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
           </p>
         )}
         {state === 'empty' && <EmptyState shortcut={deps.highlightShortcut} />}
-        {state === 'ready' && (
+        {(state === 'ready' || state === 'partial') && (
           <>
-            <p class="library-count muted" role="status" data-testid="library-count" data-total={result.total}>
-              {filtered ? t('library.countFiltered', result.total, libraryTotal, result.groups.length) : t('library.count', libraryTotal, result.groups.length)}
-            </p>
+            {complete ? (
+              <p class="library-count muted" role="status" data-testid="library-count" data-total={result.total}>
+                {filtered ? t('library.countFiltered', result.total, libraryTotal, result.groups.length) : t('library.count', libraryTotal, result.groups.length)}
+              </p>
+            ) : (
+              // The first screen is shown; searching, counting and exporting wait for the rest.
+              <p class="library-count muted" role="status" data-testid="library-count-pending">
+                {t('library.loading')}
+              </p>
+            )}
             {result.total === 0 ? (
               <p class="library-none" data-testid="library-none">
                 {t('library.noMatch')}
               </p>
             ) : (
-              <ol class="library-groups" data-testid="library-groups">
-                {page.groups.map(({ group, shown }) => (
-                  <ArticleGroup key={group.key} group={group} shown={shown} palette={palette} actions={actions} />
+              <ol class="library-groups" data-testid="library-groups" ref={list} onFocusIn={page.onFocus}>
+                {page.before > 0 && <li class="library-spacer" aria-hidden="true" style={{ height: `${page.before}px` }} />}
+                {page.groups.map(({ group, shown, position }) => (
+                  <ArticleGroup key={group.key} group={group} shown={shown} palette={palette} actions={actions} position={position} of={complete ? result.groups.length : -1} />
                 ))}
+                {page.after > 0 && <li class="library-spacer" aria-hidden="true" style={{ height: `${page.after}px` }} />}
               </ol>
             )}
-            {page.hasMore && <MoreSentinel shown={page.shown} total={page.total} onMore={more} />}
+            {page.hasMore && <MoreSentinel shown={page.shown} total={complete ? page.total : libraryTotal} onMore={page.more} />}
           </>
         )}
 
@@ -191,7 +221,7 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
           </div>
         )}
       </div>
-      {mode === 'page' && toolsPanel}
+      {mode === 'page' && complete && toolsPanel}
     </section>
   );
 }

@@ -23,7 +23,7 @@ export function MoreSentinel({ shown, total, onMore }: Props) {
   }, [shown, onMore]);
   return (
     <div class="library-more">
-      <button type="button" ref={button} data-testid="library-more" onClick={onMore}>
+      <button type="button" ref={button} data-testid="library-more" data-shown={shown} onClick={onMore}>
         {t('library.more', shown, total)}
       </button>
     </div>

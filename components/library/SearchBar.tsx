@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { debounce } from '@/lib/popup/debounce';
+import { isComposingKey } from '@/lib/text/composition';
 
 type Props = {
   /** The text searched when the bar appears. */
@@ -50,7 +51,7 @@ export function SearchBar({ initial, onSearch }: Props) {
           changed((e.currentTarget as HTMLInputElement).value);
         }}
         onKeyDown={(e) => {
-          if (e.isComposing) return;
+          if (isComposingKey(e)) return;
           if (e.key === 'Enter') search.flush();
           if (e.key === 'Escape' && draft !== '') {
             // Esc empties the box rather than closing the popup.

@@ -65,18 +65,23 @@ describe('ImportPanel', () => {
     act(() => render(<ImportPanel onStart={c.start} />, root!));
     await choose(root, ['site.zip']);
     const outcomes: ImportOutcome[] = [
-      { path: 'site.zip/_posts/bad.md', status: 'refused', reason: 'site.zip/_posts/bad.md:1: front matter has no date' },
+      {
+        path: 'site.zip/_posts/bad.md',
+        status: 'refused',
+        refusal: { name: 'CorpusError', code: 'date-missing', params: {}, file: 'site.zip/_posts/bad.md', line: 3, field: 'date', message: 'site.zip/_posts/bad.md:3: the date is missing or empty' },
+      },
       { path: 'site.zip/_posts/yitu.md', status: 'imported', title: '一图看懂', notes: ['no-body-text'] },
-      { path: 'site.zip/_posts/again.md', status: 'duplicate', title: '医保“新规”', sameAs: '医保_新规_' },
+      { path: 'site.zip/_posts/again.md', status: 'duplicate', title: '医保新规解读', sameAs: '医保_新规_出台' },
       ...Array.from({ length: 60 }, (_, i): ImportOutcome => ({ path: `site.zip/_posts/${i}.md`, status: 'imported', title: `文章${i}`, notes: [] })),
     ];
     c.emit(outcomes);
     await c.finish(summary({ imported: 61, duplicate: 1, refused: 1, noted: 1, passedOver: 4 }));
     const items = () => [...root!.querySelectorAll<HTMLElement>('[data-testid="import-results"] li')];
     expect(items()).toHaveLength(50);
-    expect(items()[0]!.querySelector('.reason')?.textContent).toBe('site.zip/_posts/bad.md:1: front matter has no date');
+    expect(items()[0]!.querySelector('.reason')?.textContent).toBe('site.zip/_posts/bad.md:3: the date is missing or empty');
     expect(items()[1]!.textContent).toContain('no body text (an image or video post)');
-    expect(items()[2]!.textContent).toContain('the same article as “医保_新规_”');
+    // The title stored shows its `_` pair as the quotes it stood for.
+    expect(items()[2]!.textContent).toContain('the same article as “医保“新规”出台”');
     expect(root.querySelector('[data-testid="import-summary"]')?.textContent).toContain('4 other files of the archive');
     act(() => root!.querySelector<HTMLButtonElement>('[data-testid="import-more"]')!.click());
     expect(items()).toHaveLength(63);

@@ -4,6 +4,8 @@ import type { ImportOutcome, ImportProgress, ImportSummary } from '@/lib/corpus/
 import { droppedFiles, pickedFiles } from '@/lib/corpus/import/dropped';
 import { t } from '@/lib/i18n';
 import { DropZone } from '../shared/DropZone';
+import { describeError } from '@/lib/i18n/errors';
+import { displayTitle } from '@/lib/text/display-title';
 
 /** Starts an import of the chosen files; the options page runs it in a worker (lib/corpus/import/client.ts). */
 export type StartImport = (
@@ -55,7 +57,7 @@ export function ImportPanel({ onStart, onBusy }: { onStart: StartImport; onBusy?
       setRunning(job);
       setSummary(await job.done);
     } catch (e) {
-      setError(t('import.failed', (e as Error).message));
+      setError(t('import.failed', describeError(e)));
     } finally {
       onBusy?.(false);
       setRunning(null);
@@ -154,9 +156,9 @@ function OutcomeItem({ outcome: o }: { outcome: ImportOutcome }) {
   return (
     <li class={`result ${o.status}`} data-status={o.status} data-notes={o.status === 'imported' ? o.notes.join(' ') : ''}>
       <strong>{o.path}</strong> — {t(`import.status.${o.status}`)}
-      {o.status === 'refused' && <div class="reason">{o.reason}</div>}
-      {o.status !== 'refused' && <span class="muted"> · {o.title}</span>}
-      {o.status === 'duplicate' && o.sameAs !== o.title && <span class="muted"> ({t('import.sameAs', o.sameAs)})</span>}
+      {o.status === 'refused' && <div class="reason">{describeError(o.refusal)}</div>}
+      {o.status !== 'refused' && <span class="muted"> · {displayTitle(o.title)}</span>}
+      {o.status === 'duplicate' && displayTitle(o.sameAs) !== displayTitle(o.title) && <span class="muted"> ({t('import.sameAs', displayTitle(o.sameAs))})</span>}
       {o.status === 'imported' && o.notes.map((n) => <div key={n} class="note">{t(`import.note.${n}`)}</div>)}
     </li>
   );

@@ -1,14 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusCounts, CorpusRow } from '@/lib/db/articles';
+import type { ReadCap, ReadUsage } from '@/lib/db/read-cap';
+import type { StoredArticle } from '@/lib/db/schema';
 import type { EvictionNotice as EvictionNoticeData } from '@/lib/db/durability';
 import { t } from '@/lib/i18n';
+import type { HostAccess } from '@/lib/permissions/host-access';
 import { EvictionNotice, type StorageNotice } from '../shared/EvictionNotice';
+import { HostAccessNotice } from '../shared/HostAccess';
 import { CorpusTable } from './CorpusTable';
 import { AddReadSetting } from './AddReadSetting';
 import { ImportPanel, type StartImport } from './ImportPanel';
+import { describeError } from '@/lib/i18n/errors';
 
-/** What the corpus list shows: the newest rows (up to the limit asked for) and the counts of all. */
-export type CorpusView = { rows: CorpusRow[]; counts: CorpusCounts };
+/**
+ * What the corpus list shows: the newest rows (up to the limit asked for), the counts of all, and how
+ * many read articles are kept against the cap (lib/db/read-cap.ts readUsage).
+ */
+export type CorpusView = { rows: CorpusRow[]; counts: CorpusCounts; read: Pick<ReadUsage, 'articles' | 'chars'> };
 
 export type CorpusActions = {
   /**
@@ -16,18 +24,35 @@ export type CorpusActions = {
    * rows and the counts; returns unsubscribe.
    */
   watch(limit: number, onView: (view: CorpusView) => void, onError: (error: Error) => void): () => void;
-  /** Imports files, folders, zips and feeds in a worker (lib/corpus/import). */
+  /** Imports files, folders, zips and feeds in workers (lib/corpus/import). */
   startImport: StartImport;
-  remove(id: string): Promise<void>;
+  /** Resolves to the removed record, for undo. */
+  remove(id: string): Promise<StoredArticle>;
+  /** Undo of remove. */
+  restore(article: StoredArticle): Promise<void>;
+  /** The bounds on articles added as the reader reads (lib/db/read-cap.ts). */
+  readCap: ReadCap;
   getAddRead(): Promise<boolean>;
   setAddRead(on: boolean): Promise<void>;
 };
 
-/** The options page: a welcome on first install, importing articles, and the corpus list. */
 /** Corpus rows shown at once, and added per "show more". */
 const CORPUS_PAGE = 50;
 
-export function OptionsPage({ actions, welcome, storage }: { actions: CorpusActions; welcome: boolean; storage?: StorageNotice }) {
+/** The options page: a welcome on first install, importing articles, and the corpus list. */
+export function OptionsPage({
+  actions,
+  welcome,
+  storage,
+  hostAccess,
+  privacyUrl,
+}: {
+  actions: CorpusActions;
+  welcome: boolean;
+  storage?: StorageNotice;
+  hostAccess?: HostAccess;
+  privacyUrl?: string;
+}) {
   const [view, setView] = useState<CorpusView | null>(null);
   const [limit, setLimit] = useState(CORPUS_PAGE);
   const [importing, setImporting] = useState(false);
@@ -38,35 +63,36 @@ export function OptionsPage({ actions, welcome, storage }: { actions: CorpusActi
   // Live: the background seeds the corpus on install while this page may already be open. Not during an
   // import: it commits a batch every second or so, and the list is read again once it is done.
   useEffect(
-    () => (importing ? undefined : actions.watch(limit, setView, (e) => setNotice(t('error.generic', e.message)))),
+    () => (importing ? undefined : actions.watch(limit, setView, (e) => setNotice(t('error.generic', describeError(e))))),
     [actions, limit, importing],
   );
-
-  const remove = async (row: CorpusRow) => {
-    try {
-      await actions.remove(row.id);
-      setNotice(t('corpus.removed', row.title));
-    } catch (e) {
-      setNotice(t('error.generic', (e as Error).message));
-    }
-  };
 
   return (
     <main class="options" data-testid="options">
       <h1>{t('options.title')}</h1>
       <EvictionNotice notice={evicted} onDismiss={() => void storage?.dismiss().then(() => setEvicted(null))} />
+      {hostAccess && <HostAccessNotice access={hostAccess} compact />}
       {welcome && (
         <p class="welcome" data-testid="welcome">
           {t('options.welcome')}
         </p>
       )}
       <AddReadSetting actions={actions} />
-      <ImportPanel onStart={actions.startImport} onBusy={setImporting} />
+      <div id="import">
+        <ImportPanel onStart={actions.startImport} onBusy={setImporting} />
+      </div>
       <section aria-labelledby="corpus-heading">
         <h2 id="corpus-heading">{t('corpus.heading')}</h2>
         {notice && <p role="status">{notice}</p>}
-        <CorpusTable view={view} onRemove={(r) => void remove(r)} onMore={() => setLimit((n) => n + CORPUS_PAGE)} />
+        <CorpusTable view={view} actions={actions} onMore={() => setLimit((n) => n + CORPUS_PAGE)} />
       </section>
+      {privacyUrl && (
+        <p class="muted privacy-link">
+          <a href={privacyUrl} data-testid="privacy-link">
+            {t('privacy.link')}
+          </a>
+        </p>
+      )}
     </main>
   );
 }

@@ -26,7 +26,7 @@ function MeasureItem({ measure, onReveal }: { measure: MeasureInsight; onReveal:
   const category = CATEGORY_LABELS[measure.category as MeasureCategory]?.[lang] ?? measure.category;
   const timelineId = `timeline-${measure.id}`;
   return (
-    <li class="measure" data-measure-id={measure.id} data-mentions={count} data-category={measure.category}>
+    <li class="measure" data-measure-id={measure.id} data-mentions={count} data-category={measure.category} data-by={measure.by}>
       <div class="measure-row">
         <button
           type="button"
@@ -53,9 +53,21 @@ function MeasureItem({ measure, onReveal }: { measure: MeasureInsight; onReveal:
         <span class="category" data-testid="category">
           {category}
         </span>
-        <button type="button" class="link" aria-expanded={expanded} aria-controls={timelineId} data-testid="timeline-toggle" onClick={() => setExpanded(!expanded)}>
-          {t('panel.timeline')} ({measure.timelineTotal})
-        </button>
+        {measure.by === 'wording' && (
+          <span class="by-wording" data-testid="by-wording" title={t('panel.byWordingHint')}>
+            {t('panel.byWording')}
+          </span>
+        )}
+        {measure.timelineTotal > 0 ? (
+          <button type="button" class="link" aria-expanded={expanded} aria-controls={timelineId} data-testid="timeline-toggle" onClick={() => setExpanded(!expanded)}>
+            {t('panel.timeline')} ({measure.timelineTotal})
+          </button>
+        ) : (
+          // Nothing to open: say so, rather than a link to an empty list.
+          <span class="muted" data-testid="timeline-none">
+            {t('panel.timelineNone')}
+          </span>
+        )}
       </div>
       {expanded && (
         <ol class="timeline" id={timelineId} data-testid="timeline" aria-label={t('panel.timelineLabel', measure.name)}>

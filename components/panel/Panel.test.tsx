@@ -20,6 +20,7 @@ const insight: ArticleInsight = {
       name: '药品和耗材集中带量采购',
       gloss: 'Volume-based procurement',
       category: 'drug-procurement',
+      by: 'name',
       mentions: [0, 50].map((s) => ({ start: s, end: s + 6, quote: '集中带量采购', sentence: '推进集中带量采购。', target: target(s) })),
       timeline: [{ id: 'a_0000000000000002', title: '国办：_谈判药品_落地', date: '2021-06-17T09:48:34.000Z', sentence: '落实集中带量采购。' }],
       timelineTotal: 1,
@@ -27,8 +28,8 @@ const insight: ArticleInsight = {
   ],
   otherMeasures: [],
   related: [
-    { id: 'a_0000000000000003', title: '李克强：扩大集中带量采购', date: '2021-07-20T11:57:53.000Z', score: 0.42, reasons: { sharedMeasures: [{ id: 'volume-based-procurement', name: '药品和耗材集中带量采购' }], sharedTerms: ['集采'] } },
-    { id: 'a_0000000000000004', title: '国家医保局：追回医保基金', date: '2021-12-08T14:00:30.000Z', url: 'https://finance.sina.com.cn/roll/doc-ikyak.shtml', score: 0.1, reasons: { sharedMeasures: [], sharedTerms: ['医保'] } },
+    { id: 'a_0000000000000003', title: '李克强：扩大集中带量采购', date: '2021-07-20T11:57:53.000Z', score: 0.42, strength: 'strong', reasons: { sharedMeasures: [{ id: 'volume-based-procurement', name: '药品和耗材集中带量采购' }], sharedTerms: ['集采'] } },
+    { id: 'a_0000000000000004', title: '国家医保局：追回医保基金', date: '2021-12-08T14:00:30.000Z', url: 'https://finance.sina.com.cn/roll/doc-ikyak.shtml', score: 0.25, strength: 'related', reasons: { sharedMeasures: [], sharedTerms: ['医保'] } },
   ],
 };
 const readyState: LensState = { status: 'ready', article, insight };

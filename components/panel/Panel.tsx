@@ -1,6 +1,8 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ArticleInsight, MeasureInsight } from '@/lib/insight/analyze';
 import type { LensState } from '@/lib/content/state';
 import { formatDate, t } from '@/lib/i18n';
+import { PANEL_READY_MARK } from '@/lib/timing-marks';
 import { displayTitle } from '@/lib/text/display-title';
 import { HighlightList, type HighlightActions } from './HighlightList';
 import { MeasureList } from './MeasureList';
@@ -21,6 +23,13 @@ type Props = {
 
 /** The side panel: this article, its policy measures, related articles, the reader's highlights. */
 export function Panel({ state, onReveal, onCollapse, onRetry, landmark = 'main', highlightActions }: Props) {
+  // Marked once, when the analysis is first on screen (lib/timing-marks.ts).
+  const marked = useRef(false);
+  useLayoutEffect(() => {
+    if (marked.current || state?.status !== 'ready') return;
+    marked.current = true;
+    performance.mark(PANEL_READY_MARK);
+  }, [state?.status]);
   const Landmark = landmark;
   const Heading = landmark === 'main' ? 'h1' : 'h2';
   return (
@@ -133,7 +142,13 @@ function PanelBody({ state, onReveal, onRetry, highlightActions }: { state: Lens
 
 function CorpusStatus({ insight }: { insight: ArticleInsight }) {
   const c = insight.corpus;
-  if (!c) return <p class="corpus-status" data-testid="corpus-status">{t('panel.notInCorpus')}</p>;
+  if (!c) {
+    return (
+      <p class="corpus-status" data-testid="corpus-status" data-not-added={insight.notAdded}>
+        {t(insight.notAdded === 'not-policy' ? 'panel.notInCorpusNotPolicy' : 'panel.notInCorpus')}
+      </p>
+    );
+  }
   return (
     <p class="corpus-status" data-testid="corpus-status" data-origin={c.origin} data-corpus-id={c.id}>
       <span class={`badge origin-${c.origin}`}>{t('panel.inCorpusBadge')}</span>{' '}

@@ -3,6 +3,7 @@ import type { LensState } from '@/lib/content/state';
 import type { MeasureInsight } from '@/lib/insight/analyze';
 import type { PanelSource } from '@/lib/panel/sources';
 import { t } from '@/lib/i18n';
+import { PANEL_ANALYSIS_MARK } from '@/lib/timing-marks';
 import type { HighlightActions } from './HighlightList';
 import { Panel } from './Panel';
 
@@ -18,6 +19,7 @@ export function PanelApp({ source, landmark }: { source: PanelSource; landmark?:
     // Loads can overlap (tab switches): only the last one asked for may set the state.
     const ticket = ++latest.current;
     const next = await source.load().catch(() => null);
+    if (next?.status === 'ready' && performance.getEntriesByName(PANEL_ANALYSIS_MARK).length === 0) performance.mark(PANEL_ANALYSIS_MARK);
     if (ticket === latest.current) setState(next);
   }, [source]);
 
@@ -46,9 +48,11 @@ export function PanelApp({ source, landmark }: { source: PanelSource; landmark?:
           if (!found) setNotice({ kind: 'error', text: t('panel.notFoundInPage') });
           return found;
         },
-        saveNote: async (id, note) => {
-          await highlights.update(id, { note });
-          setNotice({ kind: 'ok', text: t('panel.highlights.saved') });
+        saveNote: async (id, note, baseNote) => {
+          const saved = await highlights.update(id, { note, ...(baseNote !== undefined && { baseNote }) });
+          // Saved elsewhere while this editor was open: the background kept both versions.
+          if (saved.note !== note) setNotice({ kind: 'error', text: t('highlights.note.conflict') });
+          else setNotice({ kind: 'ok', text: t('panel.highlights.saved') });
         },
         recolor: async (id, color) => void (await highlights.update(id, { color })),
         remove: async (id) => {

@@ -1,6 +1,7 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeHostAccess } from '@/lib/permissions/test-support';
 import type { PageControlsDeps } from '@/lib/popup/page-controls';
 import { PageControls } from './PageControls';
 
@@ -53,5 +54,18 @@ describe('the popup page controls', () => {
   it('has no side-panel button where the browser has none', async () => {
     const el = await mount(<PageControls deps={deps()} />);
     expect(el.querySelector('[data-testid="open-side-panel"]')).toBeNull();
+  });
+
+  it('on a Sina page the browser has not allowed, asks for access instead of saying it is no article', async () => {
+    const { access } = fakeHostAccess(false);
+    const el = await mount(<PageControls deps={deps({ hostAccess: access, send: async () => undefined })} />);
+    expect(el.querySelector<HTMLElement>('[data-testid="host-access"]')?.dataset.state).toBe('missing');
+    expect(el.textContent).not.toContain('this page is not one');
+    act(() => el.querySelector<HTMLButtonElement>('[data-testid="host-access-allow"]')!.click());
+    await act(async () => await new Promise((r) => setTimeout(r, 0)));
+    expect(access.request).toHaveBeenCalledTimes(1);
+    // Granted: the compact notice goes away and the popup says what it says on any other page.
+    expect(el.querySelector('[data-testid="host-access"]')).toBeNull();
+    expect(el.textContent).toContain('this page is not one');
   });
 });

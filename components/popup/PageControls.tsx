@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { asState } from '@/lib/panel/sources';
 import type { ActiveTab, PageControlsDeps } from '@/lib/popup/page-controls';
 import { displayTitle } from '@/lib/text/display-title';
+import { HostAccessNotice, useHostAccess } from '../shared/HostAccess';
 
 export type { PageControlsDeps };
 
@@ -18,6 +19,9 @@ export function PageControls({ deps }: { deps: PageControlsDeps }) {
   const [status, setStatus] = useState<Status>({ kind: 'checking' });
   const [message, setMessage] = useState<string | null>(null);
   const [shortcut, setShortcut] = useState<string | undefined>(undefined);
+  // Without access to Sina pages no article is ever recognised: say that, not "this is not an article".
+  const [access] = useHostAccess(deps.hostAccess);
+  const blocked = deps.hostAccess !== undefined && access !== 'granted' && access !== 'checking';
 
   useEffect(() => {
     void (async () => {
@@ -38,7 +42,8 @@ export function PageControls({ deps }: { deps: PageControlsDeps }) {
     <section class="page-controls" aria-labelledby="page-controls-heading" data-testid="page-controls" data-status={status.kind}>
       <h2 id="page-controls-heading">{t('popup.page')}</h2>
       {status.kind === 'checking' && <p class="muted">{t('panel.loading')}</p>}
-      {status.kind === 'none' && <p class="muted">{t('popup.notArticle')}</p>}
+      {deps.hostAccess && <HostAccessNotice access={deps.hostAccess} compact />}
+      {status.kind === 'none' && !blocked && <p class="muted">{t('popup.notArticle')}</p>}
       {status.kind === 'article' && (
         <>
           <p class="page-title" lang="zh-CN">

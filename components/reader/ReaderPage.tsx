@@ -3,7 +3,7 @@ import { createHighlightController, type HighlightController } from '@/lib/conte
 import type { LensState } from '@/lib/content/state';
 import { highlightClient } from '@/lib/highlights/client';
 import { ALL_ARTICLES } from '@/lib/messages/contract';
-import { revealIn } from '@/lib/content/reveal';
+import { findText, scrollToRange } from '@/lib/content/reveal';
 import type { StoredArticle } from '@/lib/db/schema';
 import type { ArticleInsight } from '@/lib/insight/analyze';
 import type { StoredArticleInsight } from '@/lib/insight/analyze-stored';
@@ -11,6 +11,7 @@ import { formatDate, t } from '@/lib/i18n';
 import type { PanelSource } from '@/lib/panel/sources';
 import { displayTitle } from '@/lib/text/display-title';
 import { PanelApp } from '../panel/PanelApp';
+import { describeError } from '@/lib/i18n/errors';
 
 /** How the reader page reaches the reader's highlights (through the background, like a tab does). */
 export type ReaderHighlightDeps = {
@@ -49,7 +50,7 @@ export function ReaderPage({ id, load, highlights }: Props) {
     setView({ status: 'loading' });
     load(id).then(
       (found) => current && setView(found ? { status: 'ready', ...found } : { status: 'missing' }),
-      (error: Error) => current && setView({ status: 'error', error: error.message }),
+      (error: Error) => current && setView({ status: 'error', error: describeError(error) }),
     );
     return () => {
       current = false;
@@ -120,7 +121,12 @@ function ReaderArticle({ article, insight, highlights }: { article: StoredArticl
     };
     return {
       load: async () => (controller.current ? { ...state, highlights: controller.current.view() } : state),
-      reveal: async (target) => (body.current ? revealIn(body.current, target) : false),
+      reveal: async (target) => {
+        if (controller.current) return controller.current.revealText(target);
+        const range = body.current ? findText(body.current, target) : null;
+        if (range) scrollToRange(range);
+        return range !== null;
+      },
       subscribe: (onChange) => {
         listeners.current.add(onChange);
         return () => listeners.current.delete(onChange);

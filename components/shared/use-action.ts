@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { describeError } from '@/lib/i18n/errors';
 
 /**
  * One action at a time from a list row (save a note, recolour, delete): `busy` disables the row's
@@ -16,7 +17,7 @@ export function useAction() {
       await action();
       return true;
     } catch (e) {
-      setError(t('panel.highlights.failed', (e as Error).message));
+      setError(t('panel.highlights.failed', describeError(e)));
       return false;
     } finally {
       setBusy(false);

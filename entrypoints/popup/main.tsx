@@ -3,12 +3,11 @@ import '@/components/shared/base.css';
 import '@/components/library/library.css';
 import '@/components/popup/popup.css';
 import { Popup } from '@/components/Popup';
-import { requestPersistence } from '@/lib/db/durability';
-import { getLang } from '@/lib/i18n';
+import { browserPersistencePrompt } from '@/lib/db/browser-persistence';
+import { setPageLanguage } from '@/lib/i18n/page';
 import { pageControlsDeps } from '@/lib/popup/browser-deps';
 import { browserLibraryDeps } from '@/lib/popup/library-browser';
 
-// Ask the browser to keep the reader's notes when the disk runs low (pages may ask, the worker may not).
-void requestPersistence();
-document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
-render(<Popup page={pageControlsDeps()} library={browserLibraryDeps('popup')} />, document.getElementById('app')!);
+setPageLanguage('manifest.name');
+// Persistent storage is asked for once, in the library, when there are notes to keep (PersistNotice).
+render(<Popup page={pageControlsDeps()} library={browserLibraryDeps('popup')} persistence={browserPersistencePrompt()} />, document.getElementById('app')!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureValues, figuresAgree } from './figures';
+import { alignedFiguresAgree, figureValues, figuresAgree } from './figures';
 
 describe('figureValues', () => {
   it('reads Arabic figures with separators, decimals, multipliers and per cent as whole tokens', () => {
@@ -46,5 +46,26 @@ describe('figuresAgree', () => {
     const a = { prefix: '36297万人，参保率', exact: '稳定', suffix: '' };
     const b = { prefix: '136297万人，参保率', exact: '稳定', suffix: '' };
     expect(figuresAgree(a, b)).toBe(true);
+  });
+});
+
+describe('alignedFiguresAgree', () => {
+  it('rejects a context side that reads word for word the same with other figures (a look-alike)', () => {
+    expect(alignedFiguresAgree('平均降价64.4%，预计每年可节约药品费用2102.1亿元。广', '平均降价65.5%，预计每年可节约药品费用2103.2亿元。广', 'prefix')).toBe(false);
+    expect(alignedFiguresAgree('。下一步，2023年将覆盖全部统筹地区', '。下一步，2024年将覆盖全部统筹地区', 'suffix')).toBe(false);
+  });
+
+  it('accepts the same figures, whatever the whitespace and punctuation widths', () => {
+    expect(alignedFiguresAgree('费用2102.1亿元。\n　　广', '费用２１０２．１亿元．广', 'prefix')).toBe(true);
+  });
+
+  it('ignores figures once the words around them differ (a neighbouring sentence rewritten or replaced)', () => {
+    // The paragraph after the quote is another one now; both happen to start with a year.
+    expect(alignedFiguresAgree('量。\n　　2019年，辽宁省医保部门共检查', '量。\n　　2023年重庆市医保基金支出', 'suffix')).toBe(true);
+    expect(alignedFiguresAgree('参保人数136297万人，参保率', '全年新增参保人员3万人，参保率', 'prefix')).toBe(true);
+  });
+
+  it('ignores a figure cut at the far edge of the context window', () => {
+    expect(alignedFiguresAgree('36297万人，参保率', '46297万人，参保率', 'prefix')).toBe(true);
   });
 });

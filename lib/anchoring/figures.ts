@@ -11,6 +11,8 @@
  * highlight on "全国医保基金支出" (no digits) is still tied to "2021年" in front of it.
  */
 
+import { normalize } from './normalize';
+
 export interface FigureToken {
   /** Canonical value: ASCII digits, no thousands separators, no leading zeros. */
   value: string;
@@ -150,4 +152,62 @@ export function figuresAgree(stored: QuoteInContext, actual: QuoteInContext): bo
   const s = sentenceFigures(stored.prefix, stored.exact, stored.suffix);
   const a = sentenceFigures(actual.prefix, actual.exact, actual.suffix);
   return sameSequence(s.quote, a.quote) && nearestAgree(s.before, a.before, true) && nearestAgree(s.after, a.after, false);
+}
+
+/** Matching characters a figure must have on its far side, too, to count as "in the same words". */
+const ALIGN_BEYOND = 2;
+const FIGURE_MARK = '#';
+
+/** `s` without whitespace or punctuation-width differences, each figure replaced by one mark; the figures in order. */
+function skeleton(s: string): { marks: string; values: string[] } {
+  const tokens = figureTokens(s);
+  let marks = '';
+  let at = 0;
+  for (const t of tokens) {
+    marks += normalize(s.slice(at, t.start)) + FIGURE_MARK;
+    at = t.end;
+  }
+  marks += normalize(s.slice(at));
+  // A figure cut in half at the window's far edge has nothing past it, so ALIGN_BEYOND leaves it out.
+  return { marks, values: tokens.map((t) => t.value) };
+}
+
+/**
+ * Whether the figures of one context side (the stored prefix or suffix against the text next to a
+ * candidate) agree wherever the two sides say the same words around them.
+ *
+ * Beyond the quote's own sentence `figuresAgree` does not look: a neighbouring sentence may be
+ * rewritten or replaced. But a neighbour that reads word for word the same with other figures is
+ * the mark of a look-alike (last year's paragraph of a template round-up, standing where the
+ * highlighted one was deleted), not of an edit. Read from the quote outwards, the two sides are
+ * compared as skeletons (normalised, each figure one mark); a figure inside the common run, with at
+ * least two matching characters beyond it, is "in the same words", and its value must agree.
+ *
+ * `side` says which way is outwards: a prefix is read from its end, a suffix from its start.
+ */
+export function alignedFiguresAgree(stored: string, actual: string, side: 'prefix' | 'suffix'): boolean {
+  const s = skeleton(stored);
+  const a = skeleton(actual);
+  const fromEnd = side === 'prefix';
+  const len = Math.min(s.marks.length, a.marks.length);
+  let run = 0;
+  while (run < len) {
+    const i = fromEnd ? s.marks.length - 1 - run : run;
+    const j = fromEnd ? a.marks.length - 1 - run : run;
+    if (s.marks.charAt(i) !== a.marks.charAt(j)) break;
+    run += 1;
+  }
+  // Figures met inside the common run, from the quote outwards, each with ALIGN_BEYOND matching characters past it.
+  let nth = 0;
+  for (let k = 0; k < run; k += 1) {
+    const i = fromEnd ? s.marks.length - 1 - k : k;
+    if (s.marks.charAt(i) !== FIGURE_MARK) continue;
+    const index = nth;
+    nth += 1;
+    if (run - k - 1 < ALIGN_BEYOND) break;
+    const sv = fromEnd ? s.values[s.values.length - 1 - index] : s.values[index];
+    const av = fromEnd ? a.values[a.values.length - 1 - index] : a.values[index];
+    if (sv !== av) return false;
+  }
+  return true;
 }

@@ -182,6 +182,21 @@ suite('matchQuote never moves a highlight to a look-alike with other figures', (
     expect(result).toEqual({ status: 'orphan', reason: 'low-score' });
   });
 
+  it('orphans a deleted passage whose look-alike differs only in the figures of the neighbouring sentence', () => {
+    // Template round-ups: the quote's own sentence has no figures, the sentence before it does. The
+    // highlighted paragraph is deleted and last year's, word for word the same but for its figures,
+    // stands far away: its context agrees in words only, and must not carry the highlight.
+    const para = (amount: string, saved: string) => `　　第27轮集采中，平均降价${amount}%，预计每年可节约药品费用${saved}亿元。广西壮族自治区医保局表示，将督促医疗机构优先使用中选产品，按时完成约定采购量。`;
+    const filler = Array.from({ length: 40 }, (_, i) => `　　${P5}（之${i + 1}）`);
+    const original = join([para('64.4', '2102.1'), ...filler]);
+    const sel = select('医保局表示，将督促医疗机构优先使用中选产品', original);
+    const edited = join([...filler, para('65.5', '2103.2')]);
+    expect(matchQuote(edited, sel).status).toBe('orphan');
+    // With its own figures, the same paragraph moved to the same place is still found.
+    const moved = join([...filler, para('64.4', '2102.1')]);
+    expect(anchoredText(moved, matchQuote(moved, sel))).toBe('医保局表示，将督促医疗机构优先使用中选产品');
+  });
+
   it('finds the edited original, not the exact look-alike of the other year', () => {
     // The 2021 sentence was reworded; the 2022 sentence still has the quote's exact words.
     const sel = select('全国医保基金支出');

@@ -8,7 +8,8 @@
  * 2. Fuzzy: `approx-string-match` around the position hint first, the whole text only if that finds
  *    nothing convincing. Candidates are scored like hypothesis/client does (quote 50, prefix 20,
  *    suffix 20, position 2) and must reach `minFit`.
- * 3. Throughout, the figures rule (`figures.ts`) vetoes any candidate whose numbers differ, and a
+ * 3. Throughout, the figures rule (`figures.ts`) vetoes any candidate whose numbers differ (a context
+ *    side that reads the same with other figures counts as no context agreement), and a
  *    runner-up within `ambiguityMargin` of the winner makes the result an orphan ('ambiguous')
  *    unless the position hint points at one of them unmistakably. An orphan is shown to the reader;
  *    a highlight on the wrong sentence is silently wrong, so every doubt resolves to orphan.
@@ -17,7 +18,7 @@
  * `matchQuote` runs it to the end for callers that do not need slicing.
  */
 import { approxRounds, type Span } from './approx-rounds';
-import { figuresAgree } from './figures';
+import { alignedFiguresAgree, figuresAgree } from './figures';
 import { normalize, prepareText, toNormOffset, toOriginalRange, type PreparedText } from './normalize';
 import type { AnchorSelectors, TextQuoteSelector } from './selectors';
 
@@ -140,14 +141,17 @@ function evaluate(q: Query, ns: number, ne: number, errors: number): Candidate {
   const { prepared, quote } = q;
   const { text, norm } = prepared;
   const { start, end } = toOriginalRange(prepared, ns, ne);
-  const figuresOk = figuresAgree(quote, {
+  const actual = {
     prefix: text.slice(Math.max(0, start - quote.prefix.length), start),
     exact: text.slice(start, end),
     suffix: text.slice(end, end + quote.suffix.length),
-  });
+  };
+  const figuresOk = figuresAgree(quote, actual);
   const quoteSim = Math.max(0, 1 - errors / q.exactN.length);
-  const prefixSim = contextSimilarity(q.prefixN, norm.slice(Math.max(0, ns - q.prefixN.length), ns));
-  const suffixSim = contextSimilarity(q.suffixN, norm.slice(ne, ne + q.suffixN.length));
+  // A context side that says the same words with other figures is a look-alike's, not this
+  // passage's edited context: it counts as no agreement at all (figures.ts, alignedFiguresAgree).
+  const prefixSim = alignedFiguresAgree(quote.prefix, actual.prefix, 'prefix') ? contextSimilarity(q.prefixN, norm.slice(Math.max(0, ns - q.prefixN.length), ns)) : 0;
+  const suffixSim = alignedFiguresAgree(quote.suffix, actual.suffix, 'suffix') ? contextSimilarity(q.suffixN, norm.slice(ne, ne + q.suffixN.length)) : 0;
   const raw = QUOTE_WEIGHT * quoteSim + PREFIX_WEIGHT * prefixSim + SUFFIX_WEIGHT * suffixSim;
   const posSim = q.hint === undefined ? 1 : 1 - Math.abs(start - q.hint) / Math.max(1, text.length);
   return {

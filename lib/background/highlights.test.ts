@@ -80,3 +80,15 @@ describe('background highlight handlers', () => {
     expect(notify).not.toHaveBeenCalled();
   });
 });
+
+describe('a highlight made on a page', () => {
+  it('tells the background which tab made it, so the page’s article joins the corpus; not for extension pages', async () => {
+    db = openLensDB(`test-${crypto.randomUUID()}`);
+    const created = vi.fn();
+    const h = highlightHandlers({ db, notify: vi.fn(), created });
+    const record = await h['highlights:create']({ type: 'highlights:create', highlight: newHighlight() }, tabA);
+    expect(created).toHaveBeenCalledWith(record, 1);
+    await h['highlights:create']({ type: 'highlights:create', highlight: newHighlight(KEY_B, URL_B) }, page);
+    expect(created).toHaveBeenCalledTimes(1);
+  });
+});

@@ -10,6 +10,7 @@
 import type { HighlightRecord, LensDB } from '../db/schema';
 import { readColorRenames } from '../highlights/color-settings';
 import { createHighlight, deleteHighlight, getHighlight, listForArticle, restoreHighlight, updateHighlight } from '../highlights/store';
+import { LensError } from '../i18n/errors';
 import type { HighlightList, Request } from '../messages/contract';
 import { parseArticleUrl } from '../sina/url';
 import type { SenderKind } from './sender';
@@ -21,13 +22,13 @@ function scopeOf(sender: SenderKind): string | null {
   if (sender.kind !== 'content-script') return null;
   const key = parseArticleUrl(sender.url)?.key;
   // classifySender only lets through content scripts on article URLs, so this cannot happen; refuse anyway.
-  if (!key) throw new Error('the sender is not on a Sina article');
+  if (!key) throw new LensError('message.not-article-sender');
   return key;
 }
 
 function checkScope(sender: SenderKind, articleKey: unknown): void {
   const scope = scopeOf(sender);
-  if (scope !== null && articleKey !== scope) throw new Error(`a page may only touch its own article's highlights (${scope})`);
+  if (scope !== null && articleKey !== scope) throw new LensError('message.other-article', { scope });
 }
 
 export type HighlightHandlerDeps = {
@@ -36,9 +37,14 @@ export type HighlightHandlerDeps = {
   notify(articleKey: string): void;
   /** Show a tab's count on the toolbar button (its content script just loaded them). */
   badge?(tabId: number, count: number): void;
+  /** A write hit the storage quota: free room (old read articles) and say whether any was freed. */
+  freeRoom?(): Promise<boolean>;
+  /** After a content script created a highlight on its page (the page's article joins the corpus). Not awaited. */
+  created?(record: HighlightRecord, tabId: number): void;
 };
 
-export function highlightHandlers({ db, notify, badge }: HighlightHandlerDeps) {
+export function highlightHandlers({ db, notify, badge, freeRoom, created }: HighlightHandlerDeps) {
+  const room = freeRoom ? { onQuotaExceeded: freeRoom } : {};
   /** The stored record, after checking the sender may touch it. */
   const owned = async (id: string, sender: SenderKind): Promise<HighlightRecord | undefined> => {
     const current = await getHighlight(db, id);
@@ -56,13 +62,14 @@ export function highlightHandlers({ db, notify, badge }: HighlightHandlerDeps) {
     },
     'highlights:create': async (req: Req<'highlights:create'>, sender: SenderKind): Promise<HighlightRecord> => {
       checkScope(sender, req.highlight.articleKey);
-      const record = await createHighlight(db, req.highlight);
+      const record = await createHighlight(db, req.highlight, room);
       notify(record.articleKey);
+      if (sender.kind === 'content-script') created?.(record, sender.tabId);
       return record;
     },
     'highlights:update': async (req: Req<'highlights:update'>, sender: SenderKind): Promise<HighlightRecord> => {
       const before = await owned(req.id, sender);
-      const record = await updateHighlight(db, req.id, req.patch);
+      const record = await updateHighlight(db, req.id, req.patch, room);
       if (record.updatedAt !== before?.updatedAt) notify(record.articleKey);
       return record;
     },
@@ -76,7 +83,7 @@ export function highlightHandlers({ db, notify, badge }: HighlightHandlerDeps) {
       checkScope(sender, req.record.articleKey);
       // Undo puts back a highlight this sender deleted; it must not overwrite another article's record.
       await owned(String(req.record.id ?? ''), sender);
-      const record = await restoreHighlight(db, req.record);
+      const record = await restoreHighlight(db, req.record, room);
       notify(record.articleKey);
       return record;
     },

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describe as describeText } from '../anchoring';
 import { openLensDB, type LensDB } from '../db/schema';
 import { createHighlight } from '../highlights/store';
-import { revealFromFragment } from '../highlights/reveal-link';
-import { openHighlight, pageFor, type OpenDeps } from './open-highlight';
+import { openHighlight, type OpenDeps } from './open-highlight';
+import { memoryArea, pendingReveals } from './pending-reveal';
 
 let db: LensDB;
 afterEach(() => db?.delete());
@@ -15,8 +15,10 @@ async function setup(url = SINA, articleKey = 'sina:kqcfnaz9077291') {
   db = openLensDB(`test-${crypto.randomUUID()}`);
   const { quote, position } = describeText(TEXT, 0, 6);
   const record = await createHighlight(db, { articleKey, url, title: '韩正', quote, position });
+  const reveals = pendingReveals(memoryArea());
   const deps = {
     db,
+    remember: vi.fn(reveals.remember),
     tabs: vi.fn(async () => [{ id: 1, windowId: 1 }, { id: 2, windowId: 1 }, { id: 3, windowId: 2 }]),
     toTab: vi.fn(async (tabId: number, m: { type: string }) => {
       if (m.type === 'lens:has-article') return tabId === 3;
@@ -26,7 +28,7 @@ async function setup(url = SINA, articleKey = 'sina:kqcfnaz9077291') {
     create: vi.fn(async () => ({ id: 9 })),
     readerPage: 'chrome-extension://abc/reader.html',
   } satisfies OpenDeps;
-  return { record, deps };
+  return { record, deps, reveals };
 }
 
 describe('opening a highlight from the library', () => {
@@ -38,11 +40,17 @@ describe('opening a highlight from the library', () => {
     expect(deps.create).not.toHaveBeenCalled();
   });
 
-  it('opens the Sina page, telling it which highlight to show, when no tab has the article', async () => {
-    const { record, deps } = await setup();
+  it('opens the Sina page at its own address and keeps, for its content script only, which highlight to show', async () => {
+    const { record, deps, reveals } = await setup();
     deps.toTab.mockImplementation(async () => Promise.reject(new Error('no receiver')));
     expect(await openHighlight(record.id, deps)).toEqual({ tabId: 9 });
-    expect(deps.create).toHaveBeenCalledWith(`${SINA}#policy-lens=${record.id}`);
+    // Nothing in the address a page script could read.
+    expect(deps.create).toHaveBeenCalledWith(SINA);
+    // Another article loaded in that tab does not get it; the article does, once.
+    expect(await reveals.take(9, 'sina:other')).toBeNull();
+    await openHighlight(record.id, deps);
+    expect(await reveals.take(9, 'sina:kqcfnaz9077291')).toBe(record.id);
+    expect(await reveals.take(9, 'sina:kqcfnaz9077291')).toBeNull();
   });
 
   it('opens a reader-page highlight in the reader page of this install', async () => {
@@ -50,17 +58,11 @@ describe('opening a highlight from the library', () => {
     deps.toTab.mockImplementation(async () => false);
     await openHighlight(record.id, deps);
     expect(deps.create).toHaveBeenCalledWith(`chrome-extension://abc/reader.html?highlight=${record.id}#a_00000000000000aa`);
+    expect(deps.remember).not.toHaveBeenCalled();
   });
 
   it('says so when the highlight is gone', async () => {
     const { deps } = await setup();
     await expect(openHighlight('nope', deps)).rejects.toThrow('no highlight with id nope');
-  });
-
-  it('reads the fragment back, and nothing else', () => {
-    const url = pageFor({ id: 'a b', articleKey: 'sina:x', url: SINA }, 'chrome-extension://abc/reader.html');
-    expect(revealFromFragment(new URL(url).hash)).toBe('a b');
-    expect(revealFromFragment('#comment')).toBeNull();
-    expect(revealFromFragment('#policy-lens=%E0%A4%A')).toBeNull();
   });
 });

@@ -1,4 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { frameSecrets, memorySecretStore } from './frame-secret';
+import { HighlightStoreError } from '../highlights/store';
+import { setLang } from '../i18n';
 import { createRouter, type Handlers } from './router';
 
 const EXT_ID = 'lens-id';
@@ -21,6 +24,8 @@ function setup() {
   const handlers: Handlers = {
     'article:analyze': vi.fn(async () => ({ insight: true })),
     'page:load-fallback': vi.fn(async () => true),
+    'frame:secret': vi.fn(async () => 'secret'),
+    'reveal:take': vi.fn(async () => null),
     'corpus:changed': vi.fn(async () => undefined),
     'panel:state': vi.fn(async () => null),
     'panel:reveal': vi.fn(async () => undefined),
@@ -37,7 +42,8 @@ function setup() {
     'highlights:delete': vi.fn(async () => null),
     'highlights:restore': vi.fn(async () => undefined),
   };
-  return { handlers, route: createRouter(handlers, EXT_ID, ORIGIN) };
+  const secrets = frameSecrets(memorySecretStore());
+  return { handlers, secrets, route: createRouter(handlers, EXT_ID, ORIGIN, secrets.check) };
 }
 
 const contentScript = { id: EXT_ID, url: ARTICLE_URL, tab: { id: 7 }, frameId: 0 };
@@ -58,7 +64,7 @@ describe('background router', () => {
       { ...contentScript, frameId: 3 },
       { id: EXT_ID },
     ]) {
-      expect(await route({ type: 'article:analyze', article }, sender)).toEqual({ ok: false, error: 'refused: the sender is not part of Policy Lens' });
+      expect(await route({ type: 'article:analyze', article }, sender)).toEqual({ ok: false, error: 'refused: the sender is not part of Policy Lens', code: 'message.foreign-sender' });
     }
     expect(handlers['article:analyze']).not.toHaveBeenCalled();
   });
@@ -76,6 +82,7 @@ describe('background router', () => {
     expect(await route({ type: 'corpus:changed' }, contentScript)).toEqual({
       ok: false,
       error: 'refused message "corpus:changed": not accepted from a content-script',
+      code: 'message.not-allowed',
     });
     expect(await route({ type: 'article:analyze', article }, extensionPage)).toMatchObject({ ok: false });
   });
@@ -83,7 +90,23 @@ describe('background router', () => {
   it('turns a handler failure into a refusal with its reason', async () => {
     const { route, handlers } = setup();
     vi.mocked(handlers['corpus:changed']).mockRejectedValueOnce(new Error('database closed'));
-    expect(await route({ type: 'corpus:changed' }, extensionPage)).toEqual({ ok: false, error: 'corpus:changed failed: database closed' });
+    expect(await route({ type: 'corpus:changed' }, extensionPage)).toEqual({ ok: false, error: 'The request failed (corpus:changed): database closed', code: 'message.failed' });
+  });
+
+  it('words refusals in the interface language, with their code', async () => {
+    const { route, handlers } = setup();
+    setLang('zh');
+    try {
+      expect(await route({ type: 'corpus:changed' }, contentScript)).toEqual({ ok: false, error: '已拒绝消息“corpus:changed”：不接受来自 content-script 的此消息', code: 'message.not-allowed' });
+      const bad = await route({ type: 'article:analyze', article: { ...article, key: '<script>' } }, contentScript);
+      expect(bad).toMatchObject({ ok: false, error: '已拒绝消息“article:analyze”：article.key 必须是新浪文章标识', code: 'message.invalid' });
+      vi.mocked(handlers['highlights:update']).mockRejectedValueOnce(new HighlightStoreError('update', 'at most 10000 characters (got 10001)', 'note', 'field.too-long', { max: 10000 }));
+      expect(await route({ type: 'highlights:update', id: 'h1', patch: {} }, extensionPage)).toEqual({ ok: false, error: '修改高亮：note：最多 10000 个字符', code: 'field.too-long' });
+      (handlers['highlights:create'] as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
+      expect(await route({ type: 'highlights:create', highlight: {} }, contentScript)).toMatchObject({ ok: false, error: expect.stringMatching(/^保存高亮：浏览器的存储空间已满/), code: 'storage.full' });
+    } finally {
+      setLang('en');
+    }
   });
 
   it('accepts the panel messages from extension pages only, with or without a tab id', async () => {
@@ -103,18 +126,81 @@ describe('background router', () => {
   });
 });
 
+describe('a panel framed in a tab', () => {
+  // (Chrome loads it from a per-session address, use_dynamic_url, then serves it at the extension's own.)
+  const framed = { id: EXT_ID, url: `${ORIGIN}panel.html#x`, tab: { id: 7 }, frameId: 12 };
+
+  it('is answered with its tab’s frame secret, about its own tab only', async () => {
+    const { route, handlers, secrets } = setup();
+    const secret = ((await route({ type: 'frame:secret' }, contentScript)) as { value: string }).value;
+    expect(handlers['frame:secret']).toHaveBeenCalled();
+    const minted = await secrets.mint(7);
+    expect(await route({ type: 'panel:state', frame: minted }, framed)).toEqual({ ok: true, value: null });
+    expect(handlers['panel:state']).toHaveBeenCalledWith({ type: 'panel:state' }, { kind: 'framed-page', tabId: 7 });
+    expect(await route({ type: 'highlights:delete', id: 'h1', frame: minted }, framed)).toEqual({ ok: true, value: null });
+    // Not another tab's state, and nothing a framed panel never does.
+    expect(await route({ type: 'panel:state', tabId: 8, frame: minted }, framed)).toMatchObject({ ok: false, error: expect.stringContaining('only for its own tab') });
+    expect(await route({ type: 'library:open', highlightId: 'h1', frame: minted }, framed)).toMatchObject({ ok: false });
+    expect(await route({ type: 'panel:toggle', tabId: 7, frame: minted }, framed)).toMatchObject({ ok: false });
+    expect(typeof secret).toBe('string');
+  });
+
+  it('gets nothing and changes nothing without the secret, or with another tab’s', async () => {
+    const { route, handlers, secrets } = setup();
+    await secrets.mint(7);
+    const otherTabs = await secrets.mint(8);
+    for (const frame of [undefined, '', 'x'.repeat(32), otherTabs, { toString: () => 'x' }]) {
+      for (const message of [{ type: 'panel:state' }, { type: 'highlights:delete', id: 'h1' }, { type: 'panel:reattach', id: 'h1' }]) {
+        expect(await route({ ...message, frame }, framed)).toMatchObject({ ok: false, error: expect.stringContaining('not made by Policy Lens') });
+      }
+    }
+    expect(handlers['panel:state']).not.toHaveBeenCalled();
+    expect(handlers['highlights:delete']).not.toHaveBeenCalled();
+    expect(handlers['panel:reattach']).not.toHaveBeenCalled();
+  });
+
+  it('is told apart from the extension’s own pages in a tab (top frame) and content scripts', async () => {
+    const { route } = setup();
+    expect(await route({ type: 'panel:state' }, { ...extensionPage, tab: { id: 4 }, frameId: 0 })).toEqual({ ok: true, value: null });
+    // A content script cannot ask for another frame secret as a page frame, nor a page as a content script.
+    expect(await route({ type: 'frame:secret' }, framed)).toMatchObject({ ok: false });
+    expect(await route({ type: 'frame:secret' }, extensionPage)).toMatchObject({ ok: false });
+  });
+});
+
+describe('frame secrets', () => {
+  it('are 128 random bits, kept per tab (a few, for pages in the back/forward cache), forgotten with the tab', async () => {
+    const secrets = frameSecrets(memorySecretStore());
+    const first = await secrets.mint(1);
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    const later = [];
+    for (let i = 0; i < 8; i++) later.push(await secrets.mint(1));
+    expect(new Set([first, ...later]).size).toBe(9);
+    expect(await secrets.check(1, later[7])).toBe(true);
+    expect(await secrets.check(1, later[0])).toBe(true);
+    expect(await secrets.check(1, first)).toBe(false); // the ninth back
+    expect(await secrets.check(2, later[7])).toBe(false);
+    await secrets.forget(1);
+    expect(await secrets.check(1, later[7])).toBe(false);
+  });
+});
+
 describe('background router and a full disk', () => {
   it('tells the reader the storage is full, in words, when a write hits the quota', async () => {
     const { route, handlers } = setup();
     (handlers['highlights:create'] as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
     const reply = await route({ type: 'highlights:create', highlight: {} }, contentScript);
-    expect(reply).toEqual({ ok: false, error: expect.stringContaining("highlights:create: the browser's storage is full, so nothing was saved") });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining("Saving the highlight: the browser's storage is full, so nothing was saved"), code: 'storage.full' });
   });
 
   it('loads the extraction fallback only for the content script of an article tab', async () => {
     const { route, handlers } = setup();
     expect(await route({ type: 'page:load-fallback' }, contentScript)).toEqual({ ok: true, value: true });
-    expect(await route({ type: 'page:load-fallback' }, extensionPage)).toEqual({ ok: false, error: 'refused message "page:load-fallback": not accepted from a extension-page' });
+    expect(await route({ type: 'page:load-fallback' }, extensionPage)).toEqual({
+      ok: false,
+      error: 'refused message "page:load-fallback": not accepted from a extension-page',
+      code: 'message.not-allowed',
+    });
     expect(handlers['page:load-fallback']).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,8 +1,13 @@
 /**
  * The background's single message entry: validate the shape with the contract's zod schema, check the
  * sender may ask for this, then dispatch. Replies are values or refusals with a reason, never throws.
+ *
+ * A panel framed in a tab (`framed-page`) is answered only with its tab's frame secret in the
+ * message (`frame`, lib/background/frame-secret.ts), only for what the panel does, and only about
+ * its own tab: a panel.html that a page framed itself gets nothing and changes nothing.
  */
-import { describeStorageError, isQuotaError } from '../db/durability';
+import { codeOf, describeError, isErrorCode, LensError, storageCode, wordError, type ErrorCode } from '../i18n/errors';
+import { issueCode } from '../i18n/zod-issues';
 import { RequestSchema, type Reply, type Request, type RequestType } from '../messages/contract';
 import { classifySender, type SenderInfo, type SenderKind } from './sender';
 
@@ -13,46 +18,71 @@ export type Handlers = { [T in RequestType]: Handler<T> };
 const ALLOWED: Record<RequestType, SenderKind['kind'][]> = {
   'article:analyze': ['content-script'],
   'page:load-fallback': ['content-script'],
+  'frame:secret': ['content-script'],
+  'reveal:take': ['content-script'],
   'corpus:changed': ['extension-page'],
-  'panel:state': ['extension-page'],
-  'panel:reveal': ['extension-page'],
-  'panel:set-open': ['extension-page'],
+  'panel:state': ['extension-page', 'framed-page'],
+  'panel:reveal': ['extension-page', 'framed-page'],
+  'panel:set-open': ['extension-page', 'framed-page'],
   'panel:toggle': ['extension-page'],
-  'panel:retry': ['extension-page'],
-  'panel:highlight': ['extension-page'],
-  'panel:reattach': ['extension-page'],
+  'panel:retry': ['extension-page', 'framed-page'],
+  'panel:highlight': ['extension-page', 'framed-page'],
+  'panel:reattach': ['extension-page', 'framed-page'],
   'library:open': ['extension-page'],
   'highlights:changed-all': ['extension-page'],
   'highlights:list': ['content-script', 'extension-page'],
   'highlights:create': ['content-script', 'extension-page'],
-  'highlights:update': ['content-script', 'extension-page'],
-  'highlights:delete': ['content-script', 'extension-page'],
-  'highlights:restore': ['content-script', 'extension-page'],
+  'highlights:update': ['content-script', 'extension-page', 'framed-page'],
+  'highlights:delete': ['content-script', 'extension-page', 'framed-page'],
+  'highlights:restore': ['content-script', 'extension-page', 'framed-page'],
 };
 
-export function createRouter(handlers: Handlers, extensionId: string, extensionOrigin: string) {
+/** Whether a framed panel's secret is one its tab's content script was given (frame-secret.ts). */
+export type FrameCheck = (tabId: number, secret: unknown) => Promise<boolean>;
+
+export function createRouter(handlers: Handlers, extensionId: string, extensionOrigin: string, checkFrame: FrameCheck = async () => false) {
   return async function route(raw: unknown, senderInfo: SenderInfo): Promise<Reply<unknown>> {
     const sender = classifySender(senderInfo, extensionId, extensionOrigin);
-    if (!sender) return { ok: false, error: 'refused: the sender is not part of Policy Lens' };
+    if (!sender) return refuse(new LensError('message.foreign-sender'));
     const parsed = RequestSchema.safeParse(raw);
     if (!parsed.success) {
       const type = typeof raw === 'object' && raw && 'type' in raw ? printable((raw as { type: unknown }).type) : 'unknown';
       const issue = parsed.error.issues[0];
-      return { ok: false, error: `refused message "${type}": ${issue ? `${issue.path.join('.') || 'message'} ${issue.message}` : 'invalid'}` };
+      const { code, params } = issueCode(issue);
+      return refuse(new LensError('message.invalid', { type, field: issue?.path.join('.') || 'message', detail: wordError(code, params) }));
     }
     const req = parsed.data;
     if (!ALLOWED[req.type].includes(sender.kind)) {
-      return { ok: false, error: `refused message "${req.type}": not accepted from a ${sender.kind}` };
+      return refuse(new LensError('message.not-allowed', { type: req.type, sender: sender.kind }));
+    }
+    if (sender.kind === 'framed-page') {
+      const secret = typeof raw === 'object' && raw !== null ? (raw as { frame?: unknown }).frame : undefined;
+      if (!(await checkFrame(sender.tabId, secret).catch(() => false))) {
+        return refuse(new LensError('message.frame-unknown', { type: req.type }));
+      }
+      if ('tabId' in req && req.tabId !== undefined && req.tabId !== sender.tabId) {
+        return refuse(new LensError('message.frame-other-tab', { type: req.type }));
+      }
     }
     try {
       const handler = handlers[req.type] as Handler<typeof req.type>;
       return { ok: true, value: await handler(req as never, sender) };
     } catch (error) {
-      // A full disk is the reader's to fix, so say so plainly (nothing was written: Dexie transactions).
-      if (isQuotaError(error)) return { ok: false, error: describeStorageError(req.type, error) };
-      return { ok: false, error: `${req.type} failed: ${printable(error instanceof Error ? error.message : error)}` };
+      // Worded for the reader in the interface language, naming what was being done. A full disk is
+      // the reader's to fix, and says so plainly (nothing was written: Dexie transactions).
+      const actionCode = `action.${req.type}`;
+      const action = wordError(isErrorCode(actionCode) ? actionCode : 'action.other');
+      const coded = codeOf(error);
+      if (coded) return { ok: false, error: describeError(error), code: coded.code };
+      const storage: ErrorCode | null = storageCode(error);
+      if (storage) return { ok: false, error: describeError(error, undefined, action), code: storage };
+      return refuse(new LensError('message.failed', { action, type: req.type, detail: printable(error instanceof Error ? error.message : error) }));
     }
   };
+}
+
+function refuse(error: LensError): { ok: false; error: string; code: string } {
+  return { ok: false, error: describeError(error), code: error.code };
 }
 
 /** Any value as text for a refusal, without calling anything it carries (a hostile toString). */

@@ -19,6 +19,12 @@ describe('who sent a message', () => {
     expect(classifySender({ id: EXT_ID, url: `http://${ARTICLE}`, tab: { id: 4 }, frameId: 0 }, EXT_ID, ORIGIN)).toBeNull();
   });
 
+  it('tells a panel framed in a tab (any frame but the top one) from the extension’s own pages', () => {
+    expect(classifySender({ id: EXT_ID, url: `${ORIGIN}panel.html`, tab: { id: 4 }, frameId: 9 }, EXT_ID, ORIGIN)).toEqual({ kind: 'framed-page', tabId: 4 });
+    expect(classifySender({ id: EXT_ID, url: `${ORIGIN}library.html`, tab: { id: 4 }, frameId: 0 }, EXT_ID, ORIGIN)).toEqual({ kind: 'extension-page', tabId: 4 });
+    expect(classifySender({ id: EXT_ID, url: `${ORIGIN}popup.html` }, EXT_ID, ORIGIN)).toEqual({ kind: 'extension-page', tabId: undefined });
+  });
+
   it('the manifest injects the content script on https Sina article pages only', () => {
     expect(ARTICLE_MATCHES.length).toBeGreaterThan(0);
     for (const pattern of [...ARTICLE_MATCHES, ...ARTICLE_ORIGINS]) expect(pattern).toMatch(/^https:\/\/[a-z.]+\.sina\.(com\.)?cn\//);

@@ -6,19 +6,25 @@
 import corpus from 'virtual:policy-lens/corpus';
 import catalogue from 'virtual:policy-lens/measures';
 import { extensionLocalStore, startDurability } from '../db/durability';
+import { rekeyReaderHighlights } from '../db/articles';
+import { evictReadArticles, freeRoom, readUsage } from '../db/read-cap';
 import { seedCorpus } from '../db/seed';
 import { lensDB } from '../db/schema';
 import { getSetting } from '../db/settings';
 import { analyzePageArticle } from '../insight/analyze';
 import { indexStoredArticle } from '../insight/indexer';
+import { keepArticleOfHighlight } from '../insight/corpus-growth';
 import { createIndexQueue } from '../insight/index-queue';
 import { removeFromIndex } from '../related';
+import { LensError } from '../i18n/errors';
 import { ALL_ARTICLES, HIGHLIGHTS_CHANGED, STATE_CHANGED, type ContentRequest } from '../messages/contract';
 import { handleCommand } from './commands';
 import { loadExtractionFallback } from './extraction-fallback';
 import { createHighlightMenu, onHighlightMenu } from './context-menu';
 import { highlightHandlers } from './highlights';
 import { openHighlight } from './open-highlight';
+import { frameSecrets, sessionSecretStore } from './frame-secret';
+import { pendingReveals } from './pending-reveal';
 import { createRouter } from './router';
 import { classifySender, type SenderKind } from './sender';
 
@@ -29,7 +35,7 @@ function toTab(tabId: number, message: ContentRequest): Promise<unknown> {
 /** The tab a panel message is about: the one it names (side panel, popup), else the panel's own tab. */
 function panelTab(req: { tabId?: number }, sender: SenderKind): number {
   const tabId = req.tabId ?? sender.tabId;
-  if (tabId === undefined) throw new Error('the panel is not inside a tab');
+  if (tabId === undefined) throw new LensError('message.not-in-tab');
   return tabId;
 }
 
@@ -63,8 +69,21 @@ export function startBackground(): void {
   void startDurability(db, extensionLocalStore()).catch((error: Error) => console.error(`[Policy Lens] storage check failed: ${error.message}`));
   // Articles read for the first time join the related-articles index after their panel has its answer;
   // any the worker stopped before indexing are picked up at this start.
-  const indexQueue = createIndexQueue(db, (id, error) => console.error(`[Policy Lens] indexing article ${id} failed: ${error.message}`));
+  const indexQueue = createIndexQueue(db, catalogue, (id, error) => console.error(`[Policy Lens] indexing article ${id} failed: ${error.message}`));
   void indexQueue.recover().catch((error: Error) => console.error(`[Policy Lens] index check failed: ${error.message}`));
+  const unindex = (id: string) => removeFromIndex(db, id);
+  // One eviction at a time, after the article just read is indexed.
+  let capping: Promise<unknown> = Promise.resolve();
+  const keepReadCap = (keep: string) =>
+    (capping = capping
+      .then(() => evictReadArticles(db, { keep: [keep], unindex }))
+      .catch((error: Error) => console.error(`[Policy Lens] keeping read articles to their cap failed: ${error.message}`)));
+  // Heads written before they carried the body's length get it, for the cap's figures on the options page.
+  void readUsage(db).catch((error: Error) => console.error(`[Policy Lens] reading the read articles' size failed: ${error.message}`));
+  // Reader-page highlights of articles whose Sina page was opened before they were moved along with it.
+  void rekeyReaderHighlights(db)
+    .then((keys) => keys.forEach(notifyHighlightsChanged))
+    .catch((error: Error) => console.error(`[Policy Lens] moving reader-page highlights failed: ${error.message}`));
   let seeding: Promise<unknown> | null = null;
   const ensureSeeded = () =>
     (seeding ??= seedCorpus(db, corpus, {
@@ -80,13 +99,35 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void ensureSeeded();
     void createHighlightMenu(browser.contextMenus).catch((e: Error) => console.error(`[Policy Lens] context menu: ${e.message}`));
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
   browser.runtime.onStartup.addListener(() => void ensureSeeded());
 
+  // Kept in storage.session: in memory only, out of content scripts' reach, and there still when
+  // the worker wakes again.
+  const session = browser.storage.session as unknown as Parameters<typeof sessionSecretStore>[0];
+  const secrets = frameSecrets(sessionSecretStore(session));
+  const reveals = pendingReveals(session);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void secrets.forget(tabId).catch(() => undefined);
+    void reveals.forget(tabId).catch(() => undefined);
+  });
+
   const route = createRouter(
     {
-      ...highlightHandlers({ db, notify: notifyHighlightsChanged, badge: showCount }),
+      ...highlightHandlers({
+        db,
+        notify: notifyHighlightsChanged,
+        badge: showCount,
+        freeRoom: () => freeRoom(db, unindex),
+        // The article of a page the reader highlights joins the corpus, policy or not (corpus-growth.ts).
+        created: (record, tabId) =>
+          void getSetting(db, 'corpus.addRead')
+            .then((addToCorpus) =>
+              keepArticleOfHighlight(record.articleKey, () => toTab(tabId, { type: 'lens:article' }), { db, catalogue, addToCorpus, indexLater: (id) => void indexQueue.add(id) }),
+            )
+            .catch((error: Error) => console.error(`[Policy Lens] keeping the highlighted article failed: ${error.message}`)),
+      }),
       'highlights:changed-all': async () => notifyHighlightsChanged(ALL_ARTICLES),
       'library:open': async (req) =>
         openHighlight(req.highlightId, {
@@ -98,13 +139,23 @@ export function startBackground(): void {
             if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
           },
           create: (url) => browser.tabs.create({ url }),
+          remember: reveals.remember,
           readerPage: browser.runtime.getURL('/reader.html'),
         }),
+      'frame:secret': async (_req, sender) => secrets.mint(sender.tabId as number),
+      'reveal:take': async (req, sender) => reveals.take(sender.tabId as number, req.articleKey),
       'panel:highlight': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:highlight', id: req.id }),
       'panel:reattach': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:reattach', id: req.id }),
       'article:analyze': async ({ article }) => {
         await ensureSeeded();
-        return analyzePageArticle(article, { db, catalogue, addToCorpus: await getSetting(db, 'corpus.addRead'), indexLater: (id) => void indexQueue.add(id) });
+        return analyzePageArticle(article, {
+          db,
+          catalogue,
+          addToCorpus: await getSetting(db, 'corpus.addRead'),
+          // Indexed, then the read articles kept to their cap (this one stays).
+          indexLater: (id) => void indexQueue.add(id).then(() => keepReadCap(id)),
+          highlightsMoved: (keys) => keys.forEach(notifyHighlightsChanged),
+        });
       },
       'corpus:changed': async () => undefined,
       'page:load-fallback': async (_req, sender) => {
@@ -121,6 +172,7 @@ export function startBackground(): void {
     },
     browser.runtime.id,
     browser.runtime.getURL('/'),
+    secrets.check,
   );
 
   // A tab that navigates starts with no count; its content script, if the new page is an article,

@@ -12,11 +12,9 @@ import { findBody } from '../sina/markup';
 import { readArticlePage } from '../sina/read-article-page';
 import { parseArticleUrl } from '../sina/url';
 import { highlightClient } from '../highlights/client';
-import { revealFromFragment } from '../highlights/reveal-link';
 import { createHighlightController, type HighlightController } from './highlights/controller';
 import { extractionNotes, isTooLarge, toPageArticle } from './page-article';
-import { mountPanelHost } from './panel-host';
-import { revealText } from './reveal';
+import { askFrameSecret, mountPanelHost, panelAddress } from './panel-host';
 import type { LensState } from './state';
 
 export type LensEnv = {
@@ -33,8 +31,6 @@ export type LensEnv = {
 export async function startLens(env: LensEnv): Promise<void> {
   const { doc, href } = env;
   if (!parseArticleUrl(href)) return;
-  // Read (and take out of the address at once) the highlight the library opened this page to show.
-  const asked = takeRevealRequest(doc);
   // Extraction in a task of its own, not in the one that evaluates this script: together they made one
   // long main-thread task on the page (scripts/bench/suites/load.ts).
   await nextTask();
@@ -42,15 +38,13 @@ export async function startLens(env: LensEnv): Promise<void> {
   if (!read.ok) return;
   const article = read.article;
   const how = extractionNotes(article);
-  // A visible, non-sensitive marker: the page can tell the lens is active here, nothing more.
-  doc.documentElement.dataset.policyLens = 'article';
 
   const summary = { key: article.key, title: article.title, publishedAt: article.publishedAt, source: article.source, url: article.url, ...how };
   let state: LensState = { status: 'loading', article: summary };
   const changed = () => void env.send({ type: STATE_CHANGED }).catch(() => undefined);
 
   const panel = mountPanelHost(doc, {
-    src: env.panelUrl,
+    src: panelAddress(env.panelUrl, await askFrameSecret(env.send)),
     open: await env.loadPanelOpen(),
     label: { tab: t('appName'), open: t('panel.expand'), close: t('panel.collapse'), frame: t('panel.frameTitle') },
     onToggle: (open) => void env.savePanelOpen(open),
@@ -70,7 +64,7 @@ export async function startLens(env: LensEnv): Promise<void> {
       case 'lens:state':
         return Promise.resolve(withHighlights(state));
       case 'lens:reveal':
-        return Promise.resolve(revealText(doc, req.target));
+        return Promise.resolve(highlights?.revealText(req.target) ?? false);
       case 'lens:set-open':
         return Promise.resolve(panel.setOpen(req.open));
       case 'lens:toggle':
@@ -92,6 +86,8 @@ export async function startLens(env: LensEnv): Promise<void> {
         return Promise.resolve(highlights?.reveal(req.id) ?? false);
       case 'lens:reattach':
         return settle(highlights?.reattach(req.id));
+      case 'lens:article':
+        return Promise.resolve(isTooLarge(article) ? null : toPageArticle(article));
     }
   });
 
@@ -127,24 +123,17 @@ export async function startLens(env: LensEnv): Promise<void> {
         onNoteRequested: () => panel.focus(),
       })
     : null;
-  await Promise.all([analyzed, highlights?.load().then(() => asked && highlights?.reveal(asked))]);
+  // The library may have opened this tab to show one highlight: the background says which, once.
+  const shown = highlights?.load().then(async () => {
+    const asked = (await env.send({ type: 'reveal:take', articleKey: article.key }).catch(() => undefined)) as Reply<string | null> | undefined;
+    if (asked?.ok && asked.value) highlights?.reveal(asked.value);
+  });
+  await Promise.all([analyzed, shown]);
 }
 
 /** Lets the browser run what is waiting (input, rendering) before the next step. */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * Opened from the library to show one highlight (`#policy-lens=<id>`): which one, with the fragment
- * taken out of the address so a reload or a shared link does not jump again. Done first thing, before
- * the highlights are listed: the address change counts as a navigation for the toolbar badge.
- */
-function takeRevealRequest(doc: Document): string | null {
-  const view = doc.defaultView;
-  const id = view ? revealFromFragment(view.location.hash) : null;
-  if (id && view) view.history.replaceState(view.history.state, '', view.location.href.replace(/#.*$/, ''));
-  return id;
 }
 
 /** An action's outcome as a reply: the value, or the refusal's message for the one who asked. */

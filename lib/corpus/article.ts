@@ -22,7 +22,10 @@ export type ArticleVideo = z.infer<typeof ArticleVideoSchema>;
 
 export const ArticleSchema = z
   .object({
-    /** `a_` + FNV-1a 64 of `titleNorm|date` (see articleId): equal for the same article wherever it came from. */
+    /**
+     * `a_` + FNV-1a 64 of `titleNorm|date` (see articleId): equal for the same article wherever it came
+     * from; or, when that id already names another article, one of articleIdCandidates' other ids.
+     */
     id: z.string().regex(/^a_[0-9a-f]{16}$/, 'must be a_ and 16 hex digits'),
     /** Canonical Sina key `sina:<id>`, once the article's URL is known (never for seeds). */
     key: z.string().min(1).optional(),
@@ -63,6 +66,24 @@ export type Article = z.infer<typeof ArticleSchema>;
 /** `titleNorm` is normalizeTitle(title); `date` the ISO string stored in the record. */
 export function articleId(titleNorm: string, date: string): string {
   return `a_${fnv1a64(`${titleNorm}|${date}`)}`;
+}
+
+/** How many ids articleIdCandidates offers before giving up (each is checked against the corpus). */
+export const ARTICLE_ID_ATTEMPTS = 16;
+
+/**
+ * The ids an article may take, best first: its own articleId, then ids salted with its body (so the
+ * same text lands on the same id wherever it is stored), then numbered ones. Two different articles
+ * can share a title and a time — two undated pages with one headline, a heavily rewritten article,
+ * a page copying another's headline and \`article:published_time\` on purpose, even a crafted FNV
+ * collision (FNV-1a is not cryptographic) — and each must then be stored under an id of its own,
+ * never over the other (lib/db/articles.ts addArticleApart).
+ */
+export function* articleIdCandidates(titleNorm: string, date: string, text: string): Generator<string> {
+  yield articleId(titleNorm, date);
+  const body = fnv1a64(text);
+  yield `a_${fnv1a64(`${titleNorm}|${date}|${body}`)}`;
+  for (let n = 2; n < ARTICLE_ID_ATTEMPTS; n++) yield `a_${fnv1a64(`${titleNorm}|${date}|${body}|${n}`)}`;
 }
 
 /** What a source must supply; buildArticle derives the rest. */

@@ -23,7 +23,7 @@ export function assertSafeBody(root: ParentNode, source: string, file: string, f
   }
   for (const tag of EMBEDDING_TAGS) {
     if (root.querySelectorAll(tag).length) {
-      throw new CorpusError('body-embedded-content', file, lineOf(new RegExp(`<${tag}\\b`, 'i')), `body contains an <${tag}> element (embedded content is not allowed)`);
+      throw new CorpusError('body-embedded-content', file, lineOf(new RegExp(`<${tag}\\b`, 'i')), `body contains an <${tag}> element (embedded content is not allowed)`, undefined, { tag });
     }
   }
   for (const el of root.querySelectorAll('*')) {
@@ -31,10 +31,10 @@ export function assertSafeBody(root: ParentNode, source: string, file: string, f
     for (const { name, value } of Array.from(el.attributes)) {
       const attr = name.toLowerCase();
       if (attr.startsWith('on')) {
-        throw new CorpusError('body-event-handler', file, lineOf(new RegExp(`[\\s"'/]${escape(attr)}\\s*=`, 'i')), `body has an event-handler attribute (${attr}) on <${tag}>`);
+        throw new CorpusError('body-event-handler', file, lineOf(new RegExp(`[\\s"'/]${escape(attr)}\\s*=`, 'i')), `body has an event-handler attribute (${attr}) on <${tag}>`, undefined, { attr, tag });
       }
       if (URL_ATTRIBUTES.has(attr) && isScriptUrl(value)) {
-        throw new CorpusError('body-javascript-url', file, lineOf(/(?:java|vb)script\s*:/i), `body has a javascript: URL in ${attr} on <${tag}>`);
+        throw new CorpusError('body-javascript-url', file, lineOf(/(?:java|vb)script\s*:/i), `body has a javascript: URL in ${attr} on <${tag}>`, undefined, { attr, tag });
       }
     }
   }

@@ -46,6 +46,8 @@ export class CorpusError extends Error {
     readonly reason: string,
     /** The front-matter field it concerns (`title`, `date` …), when it concerns one. */
     readonly field?: string,
+    /** What the reason names (`{ length, max }` …), for wording it in the interface language (lib/i18n/errors.ts). */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(`${file}:${line}: ${reason}`);
   }

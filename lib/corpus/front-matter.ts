@@ -38,11 +38,12 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
 
   const yamlError = doc.errors[0];
   if (yamlError) {
-    throw new CorpusError('frontmatter-invalid-yaml', file, fileLine(yamlError.pos[0]), `front matter is not valid YAML: ${yamlError.message}`);
+    throw new CorpusError('frontmatter-invalid-yaml', file, fileLine(yamlError.pos[0]), `front matter is not valid YAML: ${yamlError.message}`, undefined, { detail: yamlError.message });
   }
   if (!isMap(doc.contents)) {
-    const what = doc.contents === null ? 'is empty' : isScalar(doc.contents) ? 'is a single value' : 'is a list';
-    throw new CorpusError('frontmatter-not-mapping', file, openLine, `front matter ${what}: it must be fields such as 'title: …' and 'date: …'`);
+    const shapeKind = doc.contents === null ? 'empty' : isScalar(doc.contents) ? 'scalar' : 'list';
+    const what = { empty: 'is empty', scalar: 'is a single value', list: 'is a list' }[shapeKind];
+    throw new CorpusError('frontmatter-not-mapping', file, openLine, `front matter ${what}: it must be fields such as 'title: …' and 'date: …'`, undefined, { shapeKind });
   }
 
   let data: Record<string, unknown>;
@@ -50,7 +51,7 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
     data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
   } catch (e) {
     // Alias expansion beyond the limit (a "billion laughs" document).
-    throw new CorpusError('frontmatter-invalid-yaml', file, openLine, `front matter is not valid YAML: ${(e as Error).message}`);
+    throw new CorpusError('frontmatter-invalid-yaml', file, openLine, `front matter is not valid YAML: ${(e as Error).message}`, undefined, { detail: (e as Error).message });
   }
 
   const map = doc.contents;

@@ -38,6 +38,7 @@ describe('article heads', () => {
       source: '新浪财经',
       origin: 'imported',
       addedAt: '2024-01-01T00:00:00.000Z',
+      length: stored(1).length,
       measureIds: ['m'],
       mentions: [['m', -Date.parse('2021-01-01T00:00:00.000Z')]],
     });

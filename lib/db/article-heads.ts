@@ -16,6 +16,11 @@ const ARTICLE_HEADS = 'articleHeads';
 
 export type ArticleHead = Pick<StoredArticle, 'id' | 'key' | 'url' | 'title' | 'date' | 'source' | 'origin' | 'addedAt' | 'measureIds'> & {
   /**
+   * The body's length (StoredArticle.length), for the read-articles budget (lib/db/read-cap.ts). Heads
+   * written before it was kept lack it; read-cap fills them in.
+   */
+  length?: number;
+  /**
    * `[measureId, -date in ms]` for each measure it mentions, under a multi-entry index: ascending
    * order is newest first, so a measure's latest mentions are one bounded read of that index
    * (lib/insight/timelines.ts), not a read of every article that mentions it.
@@ -34,6 +39,7 @@ export function articleHead(a: StoredArticle): ArticleHead {
     source: a.source,
     origin: a.origin,
     addedAt: a.addedAt,
+    length: a.length,
     ...(a.measureIds !== undefined && { measureIds: a.measureIds, mentions: a.measureIds.map((m): [string, number] => [m, -Date.parse(a.date) || 0]) }),
   };
 }

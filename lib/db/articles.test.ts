@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { importArticles, listCorpus, removeArticle, type ParseArticle } from './articles';
+import { importArticles, learnArticleUrl, listCorpus, rekeyReaderHighlights, removeArticle, restoreArticle, type ParseArticle } from './articles';
 import { openLensDB, type LensDB } from './schema';
 import { seedCorpus } from './seed';
 import { makeArticle } from './test-support/articles';
@@ -64,5 +64,57 @@ describe('listCorpus and removeArticle', () => {
     await removeArticle(db, makeArticle(2).id, async (id) => void unindexed.push(id));
     expect(unindexed).toEqual([makeArticle(2).id]);
     expect((await listCorpus(db)).map((r) => r.id)).toEqual([makeArticle(3).id, makeArticle(1).id]);
+  });
+
+  it('gives back the removed record, which undo puts back and indexes again', async () => {
+    fresh();
+    await importArticles(db, [file('x.txt', '2')], { parse });
+    const before = await db.articles.get(makeArticle(2).id);
+    const removed = await removeArticle(db, makeArticle(2).id);
+    expect(removed).toEqual(before);
+    const indexed: string[] = [];
+    await restoreArticle(db, removed, async (a) => void indexed.push(a.id));
+    expect(await db.articles.get(makeArticle(2).id)).toEqual(before);
+    expect(indexed).toEqual([makeArticle(2).id]);
+  });
+});
+
+describe('reader-page highlights and the Sina key', () => {
+  const page = { key: 'sina:kqcfnaz9077291', url: 'https://finance.sina.com.cn/china/gncj/2021-06-04/doc-ikqcfnaz9077291.shtml' };
+  const highlight = (id: string, articleKey: string) => ({
+    id,
+    articleKey,
+    url: 'chrome-extension://abc/reader.html',
+    title: 't',
+    quote: { type: 'TextQuoteSelector' as const, exact: '第1篇', prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector' as const, start: 0, end: 3 },
+    color: 'yellow',
+    note: '读者页面的笔记',
+    tags: [],
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+  });
+
+  it('moves them to the key, with the page URL, when the article learns its Sina page', async () => {
+    fresh();
+    await seedCorpus(db, { version: 'v1', articles: [makeArticle(1), makeArticle(2)] });
+    await db.highlights.bulkAdd([highlight('h1', `corpus:${makeArticle(1).id}`), highlight('h2', `corpus:${makeArticle(2).id}`)]);
+    const moved = await learnArticleUrl(db, (await db.articles.get(makeArticle(1).id))!, page);
+    expect(moved).toEqual([`corpus:${makeArticle(1).id}`, page.key]);
+    expect(await db.highlights.get('h1')).toMatchObject({ articleKey: page.key, url: page.url, note: '读者页面的笔记' });
+    expect((await db.highlights.get('h2'))?.articleKey).toBe(`corpus:${makeArticle(2).id}`);
+    expect(await db.articles.get(makeArticle(1).id)).toMatchObject(page);
+    // Known already: nothing moves again.
+    expect(await learnArticleUrl(db, (await db.articles.get(makeArticle(1).id))!, { key: 'sina:other', url: 'https://x' })).toEqual([]);
+  });
+
+  it('moves those of articles that learned their key before this existed, at start', async () => {
+    fresh();
+    await seedCorpus(db, { version: 'v1', articles: [makeArticle(1), makeArticle(2)] });
+    await db.articles.update(makeArticle(1).id, page);
+    await db.highlights.bulkAdd([highlight('h1', `corpus:${makeArticle(1).id}`), highlight('h2', `corpus:${makeArticle(2).id}`)]);
+    expect(await rekeyReaderHighlights(db)).toEqual([`corpus:${makeArticle(1).id}`, page.key]);
+    expect((await db.highlights.get('h1'))?.articleKey).toBe(page.key);
+    expect((await db.highlights.get('h2'))?.articleKey).toBe(`corpus:${makeArticle(2).id}`);
   });
 });

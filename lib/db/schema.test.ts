@@ -42,3 +42,55 @@ describe('database schema', () => {
     expect(await latest.articles.where('measureIds').equals('volume-based-procurement').count()).toBe(1);
   });
 });
+
+describe('the version 4 upgrade', () => {
+  it('keeps articles, highlights, notes and settings, and empties the v3 related index for the background to refill', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const v3 = openLensDB(name, 3);
+    const seed = makeArticle(1);
+    const read = { ...makeArticle(2, { origin: 'read' }), addedAt: '2024-02-01T00:00:00.000Z', measureIds: ['fund-supervision'] };
+    await v3.articles.bulkAdd([{ ...seed, addedAt: '2024-01-01T00:00:00.000Z' }, read]);
+    await v3.highlights.add({
+      id: 'h1',
+      articleKey: 'sina:x',
+      url: 'https://finance.sina.com.cn/x/2021-01-01/doc-ix.shtml',
+      title: 't',
+      quote: { type: 'TextQuoteSelector', exact: 'e', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 1 },
+      color: 'yellow',
+      note: '升级之后还在',
+      tags: [],
+      createdAt: '2024-01-01T00:00:00.000Z',
+      updatedAt: '2024-01-01T00:00:00.000Z',
+    });
+    await v3.settings.put({ key: 'corpus.addRead', value: false });
+    // The v3 index as c03d002 wrote it: df and packed postings in one row, vectors with their vocabulary.
+    await v3.table('terms').bulkPut([
+      { term: '医保', df: 2, ids: `${seed.id}\u001f${read.id}`, weights: Float32Array.from([0.5, 0.5]) },
+      { term: 'measure:fund-supervision', df: 1, ids: read.id, weights: Float32Array.from([1]) },
+    ]);
+    await v3.table('docs').bulkPut([seed, read].map((a) => ({ id: a.id, terms: [['医保', 1]], norm: 1, vocab: '医保:1', measureIds: [] })));
+    await v3.meta.bulkPut([
+      { key: 'related.docCount', value: 2 },
+      { key: 'related.weighedAt', value: 2 },
+      { key: 'corpus.version', value: 'abc' },
+    ]);
+    v3.close();
+
+    const latest = openLensDB(name);
+    opened.push(latest);
+    await latest.open();
+    expect(latest.verno).toBe(4);
+    expect(LATEST_VERSION).toBe(4);
+    expect((await latest.articles.toArray()).map((a) => a.id).sort()).toEqual([seed.id, read.id].sort());
+    expect(await latest.articles.get(read.id)).toEqual(read);
+    expect((await latest.highlights.get('h1'))?.note).toBe('升级之后还在');
+    expect((await latest.settings.get('corpus.addRead'))?.value).toBe(false);
+    expect((await latest.articleHeads.get(read.id))?.measureIds).toEqual(['fund-supervision']);
+    // The index is empty in the v4 layout and knows it must be rebuilt; the rest of meta stays.
+    expect(await latest.terms.count()).toBe(0);
+    expect(await latest.postings.count()).toBe(0);
+    expect(await latest.docs.count()).toBe(0);
+    expect((await latest.meta.toArray()).map((m) => m.key)).toEqual(['corpus.version']);
+  });
+});

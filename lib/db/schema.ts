@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Article } from '../corpus/article';
+import { emptyRelatedIndex } from '../related/index-reset';
 import { articleHeadsMiddleware, fillArticleHeads, type ArticleHead } from './article-heads';
 
 export const DB_NAME = 'policy-lens';
@@ -19,6 +20,8 @@ export type StoredArticle = Article & {
   measureIds?: string[];
   /** For each measure it mentions, the first sentence that does: the measure's timeline shows it. */
   measureSentences?: Record<string, string>;
+  /** For each measure, how often it is mentioned, title mentions counting thrice (v4, related articles). */
+  measureCounts?: Record<string, number>;
 };
 
 export type HighlightRecord = {
@@ -40,24 +43,43 @@ export type SettingRecord = { key: string; value: unknown };
 export type MetaRecord = { key: string; value: unknown };
 
 /**
- * Related-articles index (v2), see lib/related/index-store.ts: per term, how many articles hold it
- * (df, for IDF), and the articles whose top terms include it with the term's weight in each one's
- * unit-length vector, packed (lib/related/postings.ts): `ids` joined by U+001F, `weights` in the same
- * order. Measures have rows too, keyed `measure:<id>`.
+ * Related-articles index, laid out as in schema v4 (lib/related/index-store.ts describes it).
+ *
+ * `terms`: per key (a term, or a topic: `measure:<id>`, `category:<id>`), how many indexed articles
+ * are posted under it (df, for IDF) and the number of its last postings block (`tail`). Small rows:
+ * indexing an article rewrites only the rows of its own key terms (up to v3 these rows also held every
+ * posting of the term, so each new article rewrote lists that grow with the corpus).
  */
-export type TermPostings = { term: string; df: number; ids: string; weights: Float32Array };
+export type TermStats = { term: string; df: number; tail?: number };
 /**
- * Per article, what ranking and removal need without reading the article: its weighted top terms and
- * its vector's norm, every distinct term with its count (`term:count`, space-separated), its measures.
+ * `postings`: a key's postings in blocks of at most POSTING_BLOCK, keyed [term, block]: the articles
+ * posted under it with the key's weight in each, packed (lib/related/postings.ts): `ids` joined by
+ * U+001F, `weights` in the same order. A new article appends to the last block of each of its keys.
  */
-export type DocVector = { id: string; terms: [term: string, weight: number][]; norm: number; vocab: string; measureIds: string[] };
+export type PostingBlock = { term: string; block: number; ids: string; weights: Float32Array };
+/**
+ * `docs`: per indexed article, what a query by id, removal and re-weighing need without reading the
+ * article: its features (key terms, policy words, measures, threads) with their counts, the block each
+ * is posted in (`blocks`, in the same order; none for an article outside the policy family, which is
+ * not posted), whether it is a policy article, and its measure ids.
+ */
+export type DocVector = {
+  id: string;
+  features: [key: string, count: number][];
+  blocks: number[];
+  policy: boolean;
+  measureIds: string[];
+};
 
 export type LensDB = Dexie & {
   articles: EntityTable<StoredArticle, 'id'>;
   highlights: EntityTable<HighlightRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
   meta: EntityTable<MetaRecord, 'key'>;
-  terms: EntityTable<TermPostings, 'term'>;
+  /** v4: per term its df and last postings block; up to v3 its df and all its postings. */
+  terms: EntityTable<TermStats, 'term'>;
+  /** v4: the postings, in blocks (see PostingBlock). */
+  postings: Dexie.Table<PostingBlock, [string, number]>;
   docs: EntityTable<DocVector, 'id'>;
   /** v3: the small fields of each article, kept equal to `articles` (lib/db/article-heads.ts). */
   articleHeads: EntityTable<ArticleHead, 'id'>;
@@ -79,13 +101,17 @@ export const SCHEMA_VERSIONS = {
   3: {
     articleHeads: 'id, key, date, *mentions',
   },
+  4: {
+    postings: '[term+block]',
+  },
 } as const;
 
-export const LATEST_VERSION = 3;
+export const LATEST_VERSION = 4;
 
 /** What an upgrade to a version must do to data already stored, beyond new tables and indexes. */
 const UPGRADES: Partial<Record<number, (tx: Transaction) => Promise<void>>> = {
   3: fillArticleHeads,
+  4: emptyRelatedIndex,
 };
 
 export function openLensDB(name = DB_NAME, upTo: number = LATEST_VERSION): LensDB {

@@ -4,13 +4,14 @@
  */
 import type { HighlightApi } from '../content/highlights/controller';
 import { t } from '../i18n/content';
+import { WordedError } from '../i18n/worded-error';
 import type { Reply } from '../messages/contract';
 
 export function highlightClient(send: (message: unknown) => Promise<unknown>): HighlightApi {
   const call = async <T>(message: Record<string, unknown>): Promise<T> => {
     const reply = (await send(message)) as Reply<T> | undefined;
     if (!reply) throw new Error(t('panel.noAnswer'));
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) throw new WordedError(reply.error, reply.code);
     return reply.value;
   };
   return {

@@ -60,11 +60,13 @@ export const COLOR_LABEL_MAX = 24;
  * A label as the reader may set it: trimmed, 1 to COLOR_LABEL_MAX characters. By hand, not zod: the
  * content script uses the palette, and zod's schemas cost the page time at start.
  */
-export function checkColorLabel(value: unknown): { ok: true; label: string } | { ok: false; error: string } {
-  if (typeof value !== 'string') return { ok: false, error: 'label must be text' };
+export function checkColorLabel(
+  value: unknown,
+): { ok: true; label: string } | { ok: false; error: string; code: 'field.label-not-text' | 'field.label-empty' | 'field.label-too-long'; params?: { max: number } } {
+  if (typeof value !== 'string') return { ok: false, error: 'label must be text', code: 'field.label-not-text' };
   const label = value.trim();
-  if (label === '') return { ok: false, error: 'label must not be empty' };
-  if (label.length > COLOR_LABEL_MAX) return { ok: false, error: `label must be at most ${COLOR_LABEL_MAX} characters` };
+  if (label === '') return { ok: false, error: 'label must not be empty', code: 'field.label-empty' };
+  if (label.length > COLOR_LABEL_MAX) return { ok: false, error: `label must be at most ${COLOR_LABEL_MAX} characters`, code: 'field.label-too-long', params: { max: COLOR_LABEL_MAX } };
   return { ok: true, label };
 }
 
@@ -106,7 +108,12 @@ export function renameColor(
   label: string,
   defaults: Record<HighlightColor, string> = defaultColorLabels(),
 ): ColorRenames {
-  if (!isHighlightColor(color)) throw new Error(`Rename colour: unknown colour "${color}" (expected one of ${HIGHLIGHT_COLORS.join(', ')})`);
+  if (!isHighlightColor(color)) {
+    throw Object.assign(new Error(`Rename colour: unknown colour "${color}" (expected one of ${HIGHLIGHT_COLORS.join(', ')})`), {
+      code: 'highlight.rename-unknown-colour',
+      params: { colour: color, colours: HIGHLIGHT_COLORS.join(', ') },
+    });
+  }
   const next = parseColorRenames(stored);
   const trimmed = label.trim();
   if (trimmed === '' || trimmed === defaults[color]) {
@@ -114,7 +121,7 @@ export function renameColor(
     return next;
   }
   const checked = checkColorLabel(trimmed);
-  if (!checked.ok) throw new Error(`Rename colour ${color}: ${checked.error}`);
+  if (!checked.ok) throw Object.assign(new Error(`Rename colour ${color}: ${checked.error}`), { code: 'highlight.rename-label', params: { colour: color, detail: checked.error } });
   next[color] = checked.label;
   return next;
 }

@@ -13,6 +13,7 @@ import {
   updateHighlight,
   type NewHighlight,
 } from './store';
+import { NOTE_SEPARATORS } from './note-merge';
 
 let db: LensDB;
 afterEach(() => db?.delete());
@@ -85,8 +86,24 @@ describe('createHighlight', () => {
 
   it('accepts a note of exactly the limit and an extension URL (the reader page)', async () => {
     fresh();
-    const h = await createHighlight(db, input('救命钱', { note: '注'.repeat(NOTE_MAX), url: 'chrome-extension://abcdefghijklmnop/reader.html?id=x' }));
+    const h = await createHighlight(db, input('救命钱', { note: '注'.repeat(NOTE_MAX), articleKey: 'corpus:a_00000000000000b2', url: 'chrome-extension://abcdefghijklmnop/reader.html?id=x' }));
     expect(h.note).toHaveLength(NOTE_MAX);
+  });
+
+  it('keeps a highlight to its article: an https Sina URL with the same key, or the reader page for corpus keys', async () => {
+    fresh();
+    const refused = async (extra: Partial<NewHighlight>) => createHighlight(db, input('救命钱', extra)).then(() => 'stored', (e: Error) => e.message);
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>x</script>', 'file:///etc/passwd', 'https://example.com/doc-ikfwxyuz1234567.shtml', 'chrome-extension://abc/reader.html']) {
+      expect(await refused({ url })).toMatch(/^Create highlight: url: must be/);
+    }
+    expect(await refused({ url: 'https://finance.sina.com.cn/china/2022-06-08/doc-iotherid1234567.shtml' })).toBe(
+      "Create highlight: url: is the Sina article sina:otherid1234567, not the highlight's article sina:kfwxyuz1234567",
+    );
+    expect(await refused({ articleKey: 'anything' })).toMatch(/^Create highlight: articleKey: must be sina:<article id>/);
+    expect(await refused({ articleKey: 'corpus:a_00000000000000b2', url: 'javascript:alert(1)' })).toMatch(/^Create highlight: url: must be/);
+    // Old records with http Sina URLs come back as https.
+    const h = await createHighlight(db, input('救命钱', { url: 'http://finance.sina.com.cn/china/2022-06-08/doc-ikfwxyuz1234567.shtml' }));
+    expect(h.url).toBe('https://finance.sina.com.cn/china/2022-06-08/doc-ikfwxyuz1234567.shtml');
   });
 });
 
@@ -130,6 +147,37 @@ describe('updateHighlight', () => {
   });
 });
 
+describe('the same note edited in two places', () => {
+  it('keeps both versions, visibly, when the note was saved elsewhere since this editor opened', async () => {
+    fresh();
+    const h = await createHighlight(db, input('救命钱', { note: '原文' }));
+    // Two tabs open the editor on '原文'; the first saves, then the second.
+    await updateHighlight(db, h.id, { note: '第一个标签页写的', baseNote: '原文' });
+    const second = await updateHighlight(db, h.id, { note: '第二个标签页写的', baseNote: '原文' });
+    expect(second.note).toBe(`第一个标签页写的\n\n${NOTE_SEPARATORS.otherTab}\n第二个标签页写的`);
+    expect((await getHighlight(db, h.id))?.note).toBe(second.note);
+  });
+
+  it('takes the edit as it is when nobody else changed the note meanwhile (a colour change does not count)', async () => {
+    fresh();
+    const h = await createHighlight(db, input('救命钱', { note: '原文' }));
+    await updateHighlight(db, h.id, { color: 'pink' });
+    expect((await updateHighlight(db, h.id, { note: '改过的', baseNote: '原文' })).note).toBe('改过的');
+    // The same text saved twice (a double click, two tabs typing the same) is no conflict either.
+    expect((await updateHighlight(db, h.id, { note: '改过的', baseNote: '原文' })).note).toBe('改过的');
+    // A caller that does not say what it started from replaces the note, as before.
+    expect((await updateHighlight(db, h.id, { note: '直接替换' })).note).toBe('直接替换');
+  });
+
+  it('refuses, keeping both saved and typed text where they are, when the two versions together would not fit', async () => {
+    fresh();
+    const h = await createHighlight(db, input('救命钱', { note: '原文' }));
+    await updateHighlight(db, h.id, { note: '甲'.repeat(6000), baseNote: '原文' });
+    await expect(updateHighlight(db, h.id, { note: '乙'.repeat(6000), baseNote: '原文' })).rejects.toThrow(/^Update highlight: note: this note was changed elsewhere while you edited it/);
+    expect((await getHighlight(db, h.id))?.note).toBe('甲'.repeat(6000));
+  });
+});
+
 describe('delete and undo', () => {
   it('returns the deleted record and restores it exactly', async () => {
     fresh();
@@ -163,7 +211,7 @@ describe('listForArticle', () => {
       made.push(await createHighlight(db, input(exact), { now: c.now }));
       c.tick(1000);
     }
-    await createHighlight(db, input('救命钱', { articleKey: 'sina:other' }));
+    await createHighlight(db, input('救命钱', { articleKey: 'sina:kother1234567', url: 'https://finance.sina.com.cn/china/2022-06-08/doc-ikother1234567.shtml' }));
     const listed = await listForArticle(db, 'sina:kfwxyuz1234567');
     expect(listed.map((h) => h.quote.exact)).toEqual(['国家医保局', '2.4万亿元', '14.3%', '救命钱']);
   });

@@ -9,9 +9,14 @@
  */
 import { z } from 'zod';
 import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../anchoring/selector-schemas';
+import { isQuotaError } from '../db/quota';
 import type { HighlightRecord, LensDB } from '../db/schema';
+import type { ErrorCode, ErrorParams } from '../i18n/errors';
+import { issueCode } from '../i18n/zod-issues';
+import { parseArticleUrl } from '../sina/url';
 import { DEFAULT_COLOR, HIGHLIGHT_COLORS } from './colors';
 import { NOTE_MAX, TAGS_MAX, TAG_MAX } from './limits';
+import { mergeNotes } from './note-merge';
 
 export { NOTE_MAX, TAGS_MAX, TAG_MAX };
 export const TITLE_MAX = 500;
@@ -42,6 +47,9 @@ export class HighlightStoreError extends Error {
     message: string,
     /** Dotted path of the offending field, when one is to blame. */
     readonly field?: string,
+    /** The reason's code and parameters, for wording it in the interface language (lib/i18n/errors.ts). */
+    readonly code?: ErrorCode,
+    readonly params: ErrorParams = {},
   ) {
     super(`${ACTION_LABEL[action]}: ${field ? `${field}: ` : ''}${message}`);
   }
@@ -49,7 +57,10 @@ export class HighlightStoreError extends Error {
 
 const NoteSchema = z
   .string({ error: 'must be text' })
-  .refine((s) => s.length <= NOTE_MAX, { error: (issue) => `at most ${NOTE_MAX} characters (got ${String((issue.input as string).length)})` });
+  .refine((s) => s.length <= NOTE_MAX, {
+    error: (issue) => `at most ${NOTE_MAX} characters (got ${String((issue.input as string).length)})`,
+    params: { code: 'field.too-long', max: NOTE_MAX },
+  });
 
 /**
  * Tags as the reader typed them, tidied: trimmed, empties dropped, duplicates removed (first one
@@ -76,7 +87,7 @@ const UrlSchema = z
         return false;
       }
     },
-    { error: 'must be an http(s) or extension URL' },
+    { error: 'must be an http(s) or extension URL', params: { code: 'field.url' } },
   );
 
 const QuoteSchema = TextQuoteSelectorSchema.extend({
@@ -87,13 +98,52 @@ const QuoteSchema = TextQuoteSelectorSchema.extend({
 
 const IsoDateSchema = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
 
+const READER_KEY_PREFIX = 'corpus:';
+
+/**
+ * A highlight's URL must be where its article is: for a Sina article (`sina:<id>`) an https Sina
+ * article URL with that very key, for an article read in the reader page (`corpus:<id>`) the
+ * extension's reader page or an https Sina article URL. Nothing else: a `javascript:`, `data:` or
+ * `file:` URL, another host, or a Sina URL of another article would be opened from the library or
+ * shown as the article's link. http Sina URLs (kept by versions before https only) become https.
+ */
+function checkUrlMatchesKey(h: { articleKey: string; url: string }, ctx: z.RefinementCtx): void {
+  let url: URL;
+  try {
+    url = new URL(h.url);
+  } catch {
+    return; // UrlSchema has said why already
+  }
+  const sina = (url.protocol === 'https:' || url.protocol === 'http:') && parseArticleUrl(h.url);
+  if (h.articleKey.startsWith(READER_KEY_PREFIX)) {
+    if (sina || url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') return;
+    ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be the reader page or an https Sina article URL' });
+    return;
+  }
+  if (!sina) {
+    ctx.addIssue({ code: 'custom', path: ['url'], message: `must be an https Sina article URL (the article ${h.articleKey})` });
+    return;
+  }
+  if (sina.key !== h.articleKey) ctx.addIssue({ code: 'custom', path: ['url'], message: `is the Sina article ${sina.key}, not the highlight's article ${h.articleKey}` });
+}
+
+/** http Sina URLs as https: the content scripts and the background only ever deal in https. */
+function withHttps<T extends { url: string }>(h: T): T {
+  return h.url.startsWith('http://') && parseArticleUrl(h.url) ? { ...h, url: `https://${h.url.slice('http://'.length)}` } : h;
+}
+
+const ArticleKeySchema = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(ARTICLE_KEY_MAX, { error: `at most ${ARTICLE_KEY_MAX} characters` })
+  .refine((key) => /^(sina|sina-cj):[a-z0-9]+$/.test(key) || /^corpus:a_[0-9a-f]{16}$/.test(key), {
+    error: 'must be sina:<article id> (a Sina article) or corpus:<article id> (the reader page)',
+  });
+
 /** What a caller supplies to create a highlight; colour, note and tags have defaults. */
-export const NewHighlightSchema = z.strictObject({
-  articleKey: z
-    .string({ error: 'must be text' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(ARTICLE_KEY_MAX, { error: `at most ${ARTICLE_KEY_MAX} characters` }),
+const NewHighlightFields = z.strictObject({
+  articleKey: ArticleKeySchema,
   url: UrlSchema,
   title: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }).max(TITLE_MAX, { error: `at most ${TITLE_MAX} characters` }),
   quote: QuoteSchema,
@@ -102,6 +152,7 @@ export const NewHighlightSchema = z.strictObject({
   note: NoteSchema.default(''),
   tags: TagsSchema.default([]),
 });
+export const NewHighlightSchema = NewHighlightFields.superRefine(checkUrlMatchesKey).transform(withHttps);
 export type NewHighlight = z.input<typeof NewHighlightSchema>;
 
 /**
@@ -111,6 +162,8 @@ export type NewHighlight = z.input<typeof NewHighlightSchema>;
 export const HighlightPatchSchema = z
   .strictObject({
     note: NoteSchema.optional(),
+    /** The note as the editor showed it when the reader began: detects a save made elsewhere meanwhile. */
+    baseNote: NoteSchema.optional(),
     color: HighlightColorSchema.optional(),
     tags: TagsSchema.optional(),
     quote: QuoteSchema.optional(),
@@ -118,19 +171,20 @@ export const HighlightPatchSchema = z
   })
   .refine((p) => (p.quote === undefined) === (p.position === undefined), {
     error: 'quote and position are re-attached together: give both or neither',
+    params: { code: 'field.quote-and-position' },
     path: ['quote'],
   });
 export type HighlightPatch = z.input<typeof HighlightPatchSchema>;
 
 /** A whole record, as `deleteHighlight` returned it (undo) or an import supplies it. */
-export const HighlightRecordSchema = NewHighlightSchema.extend({
+export const HighlightRecordSchema = NewHighlightFields.extend({
   id: z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' }).max(200, { error: 'at most 200 characters' }),
   color: HighlightColorSchema,
   note: NoteSchema,
   tags: TagsSchema,
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
-});
+}).superRefine(checkUrlMatchesKey).transform(withHttps);
 
 function parse<S extends z.ZodType>(schema: S, input: unknown, action: HighlightAction): z.output<S> {
   const result = schema.safeParse(input);
@@ -139,31 +193,69 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, action: Highlight
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
   // Unknown keys come back as one issue on the object; name them, they are usually a typo.
   const message = issue?.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : (issue?.message ?? 'invalid input');
-  throw new HighlightStoreError(action, message, field);
+  const { code, params } = issueCode(issue);
+  throw new HighlightStoreError(action, message, field, code, params);
 }
 
 export interface StoreOptions {
   now?: () => Date;
   newId?: () => string;
+  /**
+   * The browser refused a write for lack of space: free some (lib/db/read-cap.ts evicts the oldest
+   * read articles without highlights) and say whether anything was freed; the write is then tried
+   * once more. Without it, or when that fails too, the write is refused with a message saying so.
+   */
+  onQuotaExceeded?: () => Promise<boolean>;
+}
+
+
+/**
+ * Runs a write; if the storage quota refuses it, frees space and runs it once more. A refusal says
+ * the change was not saved, so the note stays where the reader typed it (the panel keeps its editor
+ * open until a save is confirmed).
+ */
+async function writeWithRoom<T>(action: HighlightAction, write: () => Promise<T>, options: StoreOptions): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    if (options.onQuotaExceeded && (await options.onQuotaExceeded())) {
+      try {
+        return await write();
+      } catch (again) {
+        if (!isQuotaError(again)) throw again;
+      }
+    }
+    throw new HighlightStoreError(
+      action,
+      'the browser has no room left for Policy Lens, so this change was not saved (your text is still in the editor). Remove articles from the corpus on the options page, then save again.',
+    );
+  }
 }
 
 const defaultNow = () => new Date();
 const defaultId = () => crypto.randomUUID();
 
+/** How far ahead of the clock a stored time may be and still be moved past (two edits in one millisecond, a clock stepped back). */
+const CLOCK_SLACK_MS = 60_000;
+
 /**
  * A time after `previous`: updatedAt must move forward even when two edits land in the same
- * millisecond or the clock steps back, since "newest wins" (sync, merge on import) relies on it.
+ * millisecond or the clock steps back, since "newest wins" (merge on import) relies on it. A
+ * `previous` far in the future (a date an older version imported as it was, year 9999) is not
+ * followed there: the edit is dated now.
  */
 function laterThan(previous: string, now: Date): string {
   const prev = Date.parse(previous);
-  return (Number.isFinite(prev) && now.getTime() <= prev ? new Date(prev + 1) : now).toISOString();
+  const ahead = Number.isFinite(prev) && now.getTime() <= prev && prev - now.getTime() < CLOCK_SLACK_MS;
+  return (ahead ? new Date(prev + 1) : now).toISOString();
 }
 
 export async function createHighlight(db: LensDB, input: unknown, options: StoreOptions = {}): Promise<HighlightRecord> {
   const data = parse(NewHighlightSchema, input, 'create');
   const at = (options.now ?? defaultNow)().toISOString();
   const record: HighlightRecord = { id: (options.newId ?? defaultId)(), ...data, createdAt: at, updatedAt: at };
-  await db.highlights.add(record);
+  await writeWithRoom('create', () => db.highlights.add(record), options);
   return record;
 }
 
@@ -181,11 +273,11 @@ function sameJson(a: unknown, b: unknown): boolean {
  */
 export async function updateHighlight(db: LensDB, id: string, patch: unknown, options: StoreOptions = {}): Promise<HighlightRecord> {
   const changes = parse(HighlightPatchSchema, patch, 'update');
-  return db.transaction('rw', db.highlights, async () => {
+  const write = () => db.transaction('rw', db.highlights, async () => {
     const current = await db.highlights.get(id);
-    if (!current) throw new HighlightStoreError('update', `no highlight with id ${id} (it may have been deleted in another tab)`);
+    if (!current) throw new HighlightStoreError('update', `no highlight with id ${id} (it may have been deleted in another tab)`, undefined, 'highlight.not-found', { id });
     const next: HighlightRecord = { ...current };
-    if (changes.note !== undefined) next.note = changes.note;
+    if (changes.note !== undefined) next.note = noteAfterEdit(current.note, changes.note, changes.baseNote);
     if (changes.color !== undefined) next.color = changes.color;
     if (changes.tags !== undefined) next.tags = changes.tags;
     if (changes.quote !== undefined && changes.position !== undefined) {
@@ -197,6 +289,27 @@ export async function updateHighlight(db: LensDB, id: string, patch: unknown, op
     await db.highlights.put(next);
     return next;
   });
+  return writeWithRoom('update', write, options);
+}
+
+/**
+ * The note to store for an edit. `base` is the note the editor opened with: when the stored note is
+ * neither that nor the new text, another tab (or the library) saved the note meanwhile, and taking
+ * this edit as it is would lose that save without a word. Both are kept instead, the earlier save
+ * first and this one after a marked separator; the caller sees the stored note differ from what it
+ * sent and tells the reader.
+ */
+function noteAfterEdit(stored: string, edited: string, base: string | undefined): string {
+  if (base === undefined || stored === base || stored === edited) return edited;
+  const merged = mergeNotes(stored, edited, 'otherTab').note;
+  if (merged.length > NOTE_MAX) {
+    throw new HighlightStoreError(
+      'update',
+      `this note was changed elsewhere while you edited it, and the two versions together are over ${NOTE_MAX} characters: copy your text, reopen the note and save again`,
+      'note',
+    );
+  }
+  return merged;
 }
 
 /**
@@ -204,7 +317,7 @@ export async function updateHighlight(db: LensDB, id: string, patch: unknown, op
  * one that is already gone (two tabs, a double click) returns null rather than failing.
  */
 export async function deleteHighlight(db: LensDB, id: string): Promise<HighlightRecord | null> {
-  if (typeof id !== 'string' || id === '') throw new HighlightStoreError('delete', 'must be a highlight id', 'id');
+  if (typeof id !== 'string' || id === '') throw new HighlightStoreError('delete', 'must be a highlight id', 'id', 'highlight.bad-id');
   return db.transaction('rw', db.highlights, async () => {
     const current = await db.highlights.get(id);
     if (!current) return null;
@@ -214,9 +327,9 @@ export async function deleteHighlight(db: LensDB, id: string): Promise<Highlight
 }
 
 /** Puts a deleted highlight back exactly as it was: same id, note, colour, tags and times. */
-export async function restoreHighlight(db: LensDB, record: unknown): Promise<HighlightRecord> {
+export async function restoreHighlight(db: LensDB, record: unknown, options: StoreOptions = {}): Promise<HighlightRecord> {
   const data: HighlightRecord = parse(HighlightRecordSchema, record, 'restore');
-  await db.highlights.put(data);
+  await writeWithRoom('restore', () => db.highlights.put(data), options);
   return data;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphsOf, readSeeds } from '../related/test-support/seeds';
-import { bodyFingerprint, fingerprintSimilarity, fingerprintsMatch, SAME_BODY_THRESHOLD } from './fingerprint';
+import { bodyFingerprint, fingerprintBands, fingerprintSimilarity, fingerprintsMatch, SAME_BODY_THRESHOLD } from './fingerprint';
 
 const seeds = readSeeds();
 
@@ -62,5 +62,15 @@ describe('bodyFingerprint', () => {
   it('never matches empty bodies or unknown formats', () => {
     expect(fingerprintsMatch(bodyFingerprint(''), bodyFingerprint(''))).toBe(false);
     expect(fingerprintSimilarity('fp0.1.2.3', bodyFingerprint('医保'))).toBe(0);
+  });
+
+  it('gives an edited copy band keys in common with the original, for a future near-duplicate index', () => {
+    for (const seed of seeds) {
+      const original = new Set(fingerprintBands(bodyFingerprint(seed.paragraphs)));
+      expect(original.size).toBe(32);
+      const edited = fingerprintBands(bodyFingerprint(seed.paragraphs.slice(0, -1)));
+      expect(edited.some((b) => original.has(b))).toBe(true);
+    }
+    expect(fingerprintBands(bodyFingerprint(''))).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ import { foldText, isHan, isWordChar } from '../related/normalize';
 import { fmix32, hash32, hex } from './hash';
 
 const VERSION = 'fp1';
-const SHINGLE_CHARS = 4;
+export const SHINGLE_CHARS = 4;
 const SKETCH_SIZE = 64;
 /** One salt per MinHash permutation; fixed forever, since stored fingerprints depend on them. */
 const SALTS = Array.from({ length: SKETCH_SIZE }, (_, i) => fmix32(0x9e3779b9 + i * 0x7f4a7c15));
@@ -88,4 +88,24 @@ export const SAME_BODY_THRESHOLD = 0.5;
 /** Same article by body: identical text, or near-identical (edited) text. */
 export function fingerprintsMatch(a: string, b: string): boolean {
   return fingerprintSimilarity(a, b) >= SAME_BODY_THRESHOLD;
+}
+
+/** Minima per LSH band: two 16-bit minima, 32 bands over the 64 of the sketch. */
+export const BAND_ROWS = 2;
+
+/**
+ * Locality-sensitive keys of a fingerprint, for a multi-entry index: two bodies share at least one
+ * band key with probability 1 − (1 − s²)³² for a resemblance s — above 0.9999 at the same-article
+ * threshold 0.5, about 8% at 0.05 (two articles on one topic). Not yet stored: an index on them
+ * needs a schema version; until then the near-duplicate lookup compares the articles published
+ * within days (lib/insight/identity.ts nearDuplicateCandidates). Empty for an empty body or an
+ * unknown format.
+ */
+export function fingerprintBands(fingerprint: string): string[] {
+  const parsed = parse(fingerprint);
+  if (!parsed || !parsed.chars) return [];
+  const width = 4 * BAND_ROWS;
+  const bands: string[] = [];
+  for (let i = 0; i * width < parsed.sketch.length; i++) bands.push(`${i}:${parsed.sketch.slice(i * width, (i + 1) * width)}`);
+  return bands;
 }

@@ -1,8 +1,13 @@
 /** Public API of article identity: body fingerprints and same-article recognition. DOM-free, pure. */
-export { bodyFingerprint, fingerprintSimilarity, fingerprintsMatch, SAME_BODY_THRESHOLD } from './fingerprint';
+export { bodyFingerprint, fingerprintBands, fingerprintSimilarity, fingerprintsMatch, SAME_BODY_THRESHOLD } from './fingerprint';
+export { bodyResemblance, type Resemblance } from './resemblance';
 export {
   sameArticle,
-  TITLE_BODY_AGREEMENT,
+  isSameBody,
+  sameBody,
+  SAME_BODY_JACCARD,
+  SAME_SENTENCES,
+  NEAR_CANDIDATE_ESTIMATE,
   type CorpusEntry,
   type IdentityCandidate,
   type SameArticleMatch,

@@ -21,7 +21,7 @@ export async function analyzeStoredArticle(
 ): Promise<StoredArticleInsight | null> {
   const article = await db.articles.get(id);
   if (!article) return null;
-  const described = await describeArticleText(article.text, article.id, { db, ...opts });
+  const described = await describeArticleText(article.text, article.id, { db, ...opts }, article.title);
   return {
     article,
     insight: {

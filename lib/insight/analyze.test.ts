@@ -60,6 +60,17 @@ describe('analyzePageArticle', () => {
     expect(await db.articles.count()).toBe(5);
   });
 
+  it('takes the page’s source over the site a seed names, once the page is read (the library lists it so)', async () => {
+    await seeded();
+    expect((await db.articles.get(seed000().id))?.source).toBe('新浪财经');
+    await analyzePageArticle(seedPage(), { db, catalogue, addToCorpus: true });
+    expect((await db.articles.get(seed000().id))?.source).toBe('央视网');
+    expect((await db.articleHeads.get(seed000().id))?.source).toBe('央视网');
+    // A page that names no source leaves what is known alone.
+    await analyzePageArticle({ ...seedPage(), source: null }, { db, catalogue, addToCorpus: true });
+    expect((await db.articles.get(seed000().id))?.source).toBe('央视网');
+  });
+
   it('lists measures with mentions that point back into the text, and timelines without the article itself', async () => {
     await seeded();
     const insight = await analyzePageArticle(seedPage(), { db, catalogue, addToCorpus: true });
@@ -116,7 +127,7 @@ describe('analyzePageArticle', () => {
     // Copies of seed 000 on consecutive days, all mentioning what it mentions, stored and indexed.
     const copies = Array.from({ length: extra }, (_, i) => ({ ...base!, id: `a_copy${String(i).padStart(4, '0')}`, key: undefined, url: undefined, date: new Date(Date.UTC(2030, 0, 1 + i)).toISOString() }));
     await db.articles.bulkPut(copies);
-    await indexArticles(db, copies.map((c) => ({ article: c, measureIds: c.measureIds ?? [] })));
+    await indexArticles(db, copies.map((c) => ({ article: c, measures: Object.fromEntries((c.measureIds ?? []).map((id) => [id, 1])) })));
     const insight = await analyzePageArticle(seedPage(), { db, catalogue, addToCorpus: true });
     const fund = insight.measures.find((m) => m.id === 'fund-supervision')!;
     const mentioning = (await db.articles.where('measureIds').equals('fund-supervision').primaryKeys()).filter((id) => id !== seed.id);

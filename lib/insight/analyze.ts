@@ -4,14 +4,14 @@
  * measure-like sentences the catalogue does not cover, and related articles with reasons.
  */
 import type { Article } from '../corpus/article';
-import { hasNoBodyText } from '../corpus/media-post';
 import type { LensDB, StoredArticle } from '../db/schema';
 import type { PageArticle, TextTarget } from '../messages/contract';
-import { detectMeasures, type Catalogue } from '../measures';
+import { detectMeasures, type Catalogue, type FoundBy } from '../measures';
 import { findMeasureLikeSentences } from '../measures/other-measures';
-import { queryRelated } from '../related';
 import { findSameArticle, type IdentityMatch } from './identity';
-import { indexStoredArticle, storeForLaterIndexing } from './indexer';
+import { learnArticleUrl } from '../db/articles';
+import { touchesPolicy, storeRead, type NotAdded } from './corpus-growth';
+import { measureCounts, relatedArticles, type RelatedInsight } from './related';
 import { latestMentioning } from './timelines';
 import { articleFromPage } from './page-to-article';
 
@@ -22,6 +22,8 @@ export type MeasureInsight = {
   name: string;
   gloss: string;
   category: string;
+  /** 'wording' when the article only paraphrases the measure (the panel says so). */
+  by: FoundBy;
   /** `target` locates the mention in the live page (quote with context, position as a hint). */
   mentions: { start: number; end: number; quote: string; sentence: string; target: TextTarget }[];
   /** The latest TIMELINE_LIMIT other corpus articles that mention this measure, oldest first. */
@@ -32,14 +34,7 @@ export type MeasureInsight = {
 
 export { TIMELINE_LIMIT } from './timelines';
 
-export type RelatedInsight = {
-  id: string;
-  title: string;
-  date: string;
-  url?: string;
-  score: number;
-  reasons: { sharedMeasures: { id: string; name: string }[]; sharedTerms: string[] };
-};
+export type { RelatedInsight, RelatedStrength } from './related';
 
 export type ArticleInsight = {
   key: string;
@@ -47,6 +42,8 @@ export type ArticleInsight = {
   textLength: number;
   /** `matchedBy` 'id': a corpus article opened by its id (the reader page). */
   corpus: { id: string; origin: StoredArticle['origin']; addedAt: string; matchedBy: IdentityMatch['by'] | 'id'; addedNow: boolean } | null;
+  /** Why the article is not in the corpus, when it is not (lib/insight/corpus-growth.ts). */
+  notAdded?: NotAdded;
   measures: MeasureInsight[];
   otherMeasures: { sentence: string; start: number; end: number; cue: string }[];
   related: RelatedInsight[];
@@ -64,6 +61,8 @@ export type AnalyzeOptions = {
    * the answer is ready. Without it, the article is indexed before the answer.
    */
   indexLater?: (id: string) => void;
+  /** Highlights moved to another article key (reader-page highlights joining their Sina page): tell the views of these keys. */
+  highlightsMoved?: (articleKeys: string[]) => void;
 };
 
 export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions): Promise<ArticleInsight> {
@@ -74,25 +73,36 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
 
   let match = await findSameArticle(db, candidate);
   let addedNow = false;
+  let notAdded: NotAdded | undefined;
   let indexAfter: string | undefined;
   if (match) {
-    // A seed or imported article now has a known URL: remember it, so links can open the real page.
-    if (!match.article.key || !match.article.url) {
-      await db.articles.update(match.article.id, { key: page.key, url: page.url });
+    // A seed or imported article now has a known URL: remember it, so links can open the real page,
+    // and move the highlights made on it in the reader page to the page's key.
+    const moved = await learnArticleUrl(db, match.article, page);
+    if (moved.length > 0) opts.highlightsMoved?.(moved);
+    // The page names the article's own source (央视网) where a seed knows only the site (新浪财经): once
+    // read, the page's word wins, in the library and its exports as in the panel.
+    const source = page.source?.trim();
+    if (source && source !== match.article.source) {
+      await db.articles.update(match.article.id, { source });
+      match = { ...match, article: { ...match.article, source } };
     }
-  } else if (opts.addToCorpus) {
-    const record = { ...candidate, origin: 'read' as const, addedAt: now().toISOString() };
-    const stored = opts.indexLater ? await storeForLaterIndexing(db, record, catalogue) : await indexStoredArticle(db, record, catalogue);
-    if (opts.indexLater) indexAfter = stored.id;
-    match = { article: stored, by: 'key' };
-    addedNow = true;
+  } else if (!opts.addToCorpus) {
+    notAdded = 'setting-off';
+  } else if (!touchesPolicy(candidate, catalogue)) {
+    notAdded = 'not-policy';
+  } else {
+    // Added, never put: a page sharing a stored article's title and time is stored apart (store-read.ts).
+    const stored = await storeRead(candidate, { db, catalogue, now, indexLater: opts.indexLater && ((id) => void (indexAfter = id)) });
+    if (stored) {
+      match = { article: stored.article, by: 'key' };
+      addedNow = stored.added;
+    }
   }
   const selfId = match?.article.id;
   // Indexed once the answer is ready: in a big corpus indexing keeps the service worker's thread busy
   // for a second or more, and the answer's own reads would wait behind it (scripts/bench/suites/load.ts).
-  // An image or video post has no text to relate: its title (and 原标题) say what it is about.
-  const relatedText = hasNoBodyText({ text, images: page.images ?? [], videos: page.videos }) ? [page.title, page.originalTitle, text].filter(Boolean).join('\n') : undefined;
-  const described = await describeArticleText(text, selfId, { ...opts, ...(relatedText !== undefined && { relatedText }) }).finally(() => {
+  const described = await describeArticleText(text, selfId, opts, candidate.title).finally(() => {
     if (indexAfter) opts.indexLater?.(indexAfter);
   });
 
@@ -100,6 +110,7 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
     key: page.key,
     textLength: text.length,
     corpus: match ? { id: match.article.id, origin: match.article.origin, addedAt: match.article.addedAt, matchedBy: match.by, addedNow } : null,
+    ...(notAdded && { notAdded }),
     ...described,
   };
 }
@@ -113,10 +124,8 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
 export async function describeArticleText(
   text: string,
   selfId: string | undefined,
-  opts: Pick<AnalyzeOptions, 'db' | 'catalogue' | 'relatedLimit'> & {
-    /** What related articles are matched on, when not the text (an image post's title). */
-    relatedText?: string;
-  },
+  opts: Pick<AnalyzeOptions, 'db' | 'catalogue' | 'relatedLimit'>,
+  title?: string,
 ): Promise<Pick<ArticleInsight, 'measures' | 'otherMeasures' | 'related'>> {
   const { db, catalogue } = opts;
 
@@ -129,32 +138,14 @@ export async function describeArticleText(
       name: hit.name,
       gloss: hit.gloss,
       category: hit.category,
+      by: hit.by,
       mentions: hit.mentions.map(({ start, end, quote, sentence }) => ({ start, end, quote, sentence, target: textTarget(text, start, end) })),
       timeline: entries.map((a) => ({ id: a.id, title: a.title, date: a.date, url: a.url, sentence: a.measureSentences?.[hit.measureId] ?? a.lead })),
       timelineTotal: total,
     };
   });
 
-  const names = new Map(catalogue.measures.map((m) => [m.id, m.name]));
-  const relatedHits = await queryRelated(db, { id: selfId, text: opts.relatedText ?? text, measureIds: hits.map((h) => h.measureId) }, { limit: opts.relatedLimit ?? 8 });
-  const relatedArticles = await db.articles.bulkGet(relatedHits.map((r) => r.id));
-  const related: RelatedInsight[] = relatedHits.flatMap((r, i) => {
-    const a = relatedArticles[i];
-    if (!a) return [];
-    return [
-      {
-        id: a.id,
-        title: a.title,
-        date: a.date,
-        url: a.url,
-        score: r.score,
-        reasons: {
-          sharedMeasures: r.reasons.sharedMeasures.map((id) => ({ id, name: names.get(id) ?? id })),
-          sharedTerms: r.reasons.sharedTerms,
-        },
-      },
-    ];
-  });
+  const related = await relatedArticles(db, { id: selfId, title, text, measures: measureCounts(hits, title, catalogue) }, catalogue, opts.relatedLimit ?? 8);
 
   return {
     measures,

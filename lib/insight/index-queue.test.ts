@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LensDB } from '../db/schema';
+import { openLensDB, type LensDB } from '../db/schema';
 import type { PageArticle } from '../messages/contract';
-import { queryRelated } from '../related';
+import { countMentioning, queryRelated, RECIPE_KEY } from '../related';
 import { analyzePageArticle } from './analyze';
-import { createIndexQueue, unindexedArticleIds } from './index-queue';
+import { createIndexQueue, indexRecipe, unindexedArticleIds, useRecipe } from './index-queue';
+import { indexStoredArticle } from './indexer';
 import { catalogue, seededDB } from './test-support';
 
 let db: LensDB;
@@ -34,12 +35,12 @@ describe('indexing read articles after the answer', () => {
     expect(stored?.measureIds).toContain('fund-supervision');
     expect(await unindexedArticleIds(db)).toEqual([stored!.id]);
 
-    const queue = createIndexQueue(db);
+    const queue = createIndexQueue(db, catalogue);
     await queue.add(stored!.id);
     expect(await unindexedArticleIds(db)).toEqual([]);
     // Now other articles find it as related.
     const seed = (await db.articles.toArray()).find((a) => a.origin === 'seed' && a.measureIds?.includes('fund-supervision'))!;
-    const hits = await queryRelated(db, { id: seed.id, text: seed.text, measureIds: seed.measureIds ?? [] }, { limit: 10 });
+    const hits = await queryRelated(db, { id: seed.id, text: seed.text, measures: {} }, { limit: 10 });
     expect(hits.map((h) => h.id)).toContain(stored!.id);
   });
 
@@ -47,7 +48,7 @@ describe('indexing read articles after the answer', () => {
     db = await seededDB();
     const first = await analyzePageArticle(page, { db, catalogue, addToCorpus: true, indexLater: () => undefined });
     const errors: string[] = [];
-    const queue = createIndexQueue(db, (id, e) => errors.push(`${id}: ${e.message}`));
+    const queue = createIndexQueue(db, catalogue, (id, e) => errors.push(`${id}: ${e.message}`));
     expect(await queue.recover()).toBe(1);
     await queue.add(first.corpus!.id); // queued twice: the second finds it indexed and does nothing
     await queue.idle();
@@ -61,7 +62,66 @@ describe('indexing read articles after the answer', () => {
     db = await seededDB();
     const insight = await analyzePageArticle(page, { db, catalogue, addToCorpus: true, indexLater: () => undefined });
     await db.articles.delete(insight.corpus!.id);
-    await createIndexQueue(db).add(insight.corpus!.id);
+    await createIndexQueue(db, catalogue).add(insight.corpus!.id);
     expect(await db.docs.get(insight.corpus!.id)).toBeUndefined();
   });
 });
+
+describe('rebuilding the index the running code did not build', () => {
+  it('fills the index after the v4 upgrade emptied it: every article, measures found again, same as a fresh index', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const fresh = await seededDB();
+    const seeds = await fresh.articles.toArray();
+    const v3 = openLensDB(name, 3);
+    // As a v3 release left them: a read article whose measures an older catalogue found (none), and v3 index rows.
+    const read = { ...(await analyzeInto(fresh)), measureIds: [], measureSentences: {} };
+    await v3.articles.bulkAdd([...seeds, read]);
+    await v3.table('terms').put({ term: '医保', df: 6, ids: seeds.map((s) => s.id).join('\u001f'), weights: Float32Array.from(seeds.map(() => 0.1)) });
+    await v3.table('docs').bulkPut([...seeds, read].map((a) => ({ id: a.id, terms: [['医保', 1]], norm: 1, vocab: '医保:1', measureIds: [] })));
+    v3.close();
+
+    db = openLensDB(name);
+    const errors: string[] = [];
+    const queue = createIndexQueue(db, catalogue, (id, e) => errors.push(`${id}: ${e.message}`));
+    expect(await queue.recover()).toBe(seeds.length + 1);
+    await queue.idle();
+    expect(errors).toEqual([]);
+    expect(await unindexedArticleIds(db)).toEqual([]);
+    expect((await db.meta.get(RECIPE_KEY))?.value).toBe(indexRecipe(catalogue));
+    // The running catalogue's measures, in the article and its head (timelines), and in the index.
+    expect((await db.articles.get(read.id))?.measureIds).toContain('fund-supervision');
+    expect((await db.articleHeads.get(read.id))?.measureIds).toContain('fund-supervision');
+    expect((await countMentioning(db, ['fund-supervision'])).get('fund-supervision')).toBe(3);
+    // Scored as an index built article by article: the weights differ only by the IDF of the moment each was indexed.
+    await indexStoredArticle(fresh, (await db.articles.get(read.id))!, catalogue);
+    for (const a of [...seeds, read]) {
+      const q = { id: a.id, title: a.title, text: a.text, measures: {} };
+      const [rebuilt, built] = [await queryRelated(db, q), await queryRelated(fresh, q)];
+      expect(rebuilt.map((h) => h.id).sort()).toEqual(built.map((h) => h.id).sort());
+      for (const h of rebuilt) expect(Math.abs(h.score - built.find((b) => b.id === h.id)!.score)).toBeLessThan(0.05);
+    }
+    expect(await queue.recover()).toBe(0);
+    await fresh.delete();
+  });
+
+  it('empties and rebuilds the index when its recipe changes, and leaves it alone when it does not', async () => {
+    db = await seededDB();
+    // The seeds were indexed by this code with no recipe recorded yet: adopted as they are.
+    expect(await useRecipe(db, indexRecipe(catalogue))).toBe(false);
+    expect(await db.docs.count()).toBe(await db.articles.count());
+    expect(await useRecipe(db, 'recipe-a')).toBe(true);
+    expect(await db.docs.count()).toBe(0);
+    const queue = createIndexQueue(db, catalogue);
+    expect(await queue.recover()).toBe(await db.articles.count());
+    await queue.idle();
+    expect(await db.docs.count()).toBe(await db.articles.count());
+    expect((await db.meta.get(RECIPE_KEY))?.value).toBe(indexRecipe(catalogue));
+    expect(await queue.recover()).toBe(0);
+  });
+});
+
+/** A read article stored in `target` as the background stores it (not yet indexed); returned as stored. */
+async function analyzeInto(target: LensDB) {
+  const insight = await analyzePageArticle(page, { db: target, catalogue, addToCorpus: true, indexLater: () => undefined });
+  return (await target.articles.get(insight.corpus!.id))!;
+}

@@ -20,7 +20,7 @@ async function corpus(articles: StoredArticle[]): Promise<LensDB> {
   const db = openLensDB(`test-${crypto.randomUUID()}`);
   opened.push(db);
   await db.articles.bulkAdd(articles);
-  await indexArticles(db, articles.map((a) => ({ article: a, measureIds: a.measureIds! })));
+  await indexArticles(db, articles.map((a) => ({ article: a, measures: Object.fromEntries(a.measureIds!.map((id) => [id, 1])) })));
   return db;
 }
 
@@ -51,7 +51,7 @@ describe('latestMentioning', () => {
   it('follows the corpus as articles change their measures or leave', async () => {
     const db = await corpus([article(1, day(1), ['fund']), article(2, day(2), ['fund'])]);
     await db.articles.update(idOf(2), { measureIds: ['drugs'] });
-    await indexArticle(db, (await db.articles.get(idOf(2)))!, ['drugs']);
+    await indexArticle(db, (await db.articles.get(idOf(2)))!, { measures: { drugs: 1 } });
     await db.articles.delete(idOf(1));
     await removeFromIndex(db, idOf(1));
     const timelines = await latestMentioning(db, ['fund', 'drugs'], undefined);

@@ -15,6 +15,8 @@ import { readInPages } from '../db/read-in-pages';
 import { SETTING_DEFAULTS } from '../db/settings';
 import { COLOR_LABELS_SETTING, HIGHLIGHT_COLORS, checkColorLabel, isHighlightColor } from '../highlights/colors';
 import { HighlightRecordSchema } from '../highlights/store';
+import { valueKind } from '../i18n/errors';
+import { parseArticleUrl } from '../sina/url';
 
 export const BACKUP_FORMAT = 'policy-lens-backup';
 export const BACKUP_VERSION = 1;
@@ -40,7 +42,25 @@ export const BackupArticleSchema = ArticleSchema.safeExtend({
   fingerprint: z.string().optional(),
   measureIds: z.array(z.string()).optional(),
   measureSentences: z.record(z.string(), z.string()).optional(),
-});
+}).superRefine(checkArticleUrl);
+
+/**
+ * An article's URL is opened from the library and linked from the options page: only an https Sina
+ * article URL, and the one of the article's own key — never `javascript:`, `data:`, `file:` or
+ * another host. A key without a URL must be a Sina key.
+ */
+function checkArticleUrl(a: { key?: string | undefined; url?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (a.url !== undefined) {
+    const parsed = a.url.startsWith('https://') ? parseArticleUrl(a.url) : null;
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be an https Sina article URL' });
+      return;
+    }
+    if (a.key !== undefined && a.key !== parsed.key) ctx.addIssue({ code: 'custom', path: ['key'], message: `must be the key of its URL (${parsed.key})` });
+    return;
+  }
+  if (a.key !== undefined && !/^(sina|sina-cj):[a-z0-9]+$/.test(a.key)) ctx.addIssue({ code: 'custom', path: ['key'], message: 'must be a Sina article key (sina:<id>)' });
+}
 
 const SETTING_KEY_MAX = 200;
 
@@ -55,29 +75,29 @@ export const BackupSettingsSchema = z
       .min(1, { error: 'setting names must not be empty' })
       .max(SETTING_KEY_MAX, { error: `setting names are at most ${SETTING_KEY_MAX} characters` })
       // Copied into a plain object by key, `__proto__` would set the prototype instead.
-      .refine((key) => key !== '__proto__', { error: 'is not a setting name' }),
+      .refine((key) => key !== '__proto__', { error: 'is not a setting name', params: { code: 'backup.setting-name' } }),
     z.unknown(),
   )
   .superRefine((settings, ctx) => {
     for (const [key, fallback] of Object.entries(SETTING_DEFAULTS)) {
       if (key in settings && typeof settings[key] !== typeof fallback) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `must be a ${typeof fallback}` });
+        ctx.addIssue({ code: 'custom', path: [key], message: `must be a ${typeof fallback}`, params: { code: 'backup.setting-type', expectedKind: valueKind(fallback) } });
       }
     }
     if (!(COLOR_LABELS_SETTING in settings)) return;
     const labels = settings[COLOR_LABELS_SETTING];
     if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
-      ctx.addIssue({ code: 'custom', path: [COLOR_LABELS_SETTING], message: 'must map colours to labels' });
+      ctx.addIssue({ code: 'custom', path: [COLOR_LABELS_SETTING], message: 'must map colours to labels', params: { code: 'backup.color-labels' } });
       return;
     }
     for (const [color, label] of Object.entries(labels)) {
       if (!isHighlightColor(color)) {
-        ctx.addIssue({ code: 'custom', path: [COLOR_LABELS_SETTING, color], message: `colour must be one of ${HIGHLIGHT_COLORS.join(', ')}` });
+        ctx.addIssue({ code: 'custom', path: [COLOR_LABELS_SETTING, color], message: `colour must be one of ${HIGHLIGHT_COLORS.join(', ')}`, params: { code: 'field.colour', colours: HIGHLIGHT_COLORS.join(', ') } });
         return;
       }
       const checked = checkColorLabel(label);
       if (!checked.ok) {
-        ctx.addIssue({ code: 'custom', path: [COLOR_LABELS_SETTING, color], message: checked.error });
+        ctx.addIssue({ code: 'custom', path: [COLOR_LABELS_SETTING, color], message: checked.error, params: { code: checked.code, ...checked.params } });
         return;
       }
     }
@@ -88,7 +108,9 @@ function refuseRepeatedIds(list: readonly { id: string }[], field: string, ctx: 
   const seen = new Map<string, number>();
   list.forEach((item, i) => {
     const first = seen.get(item.id);
-    if (first !== undefined) ctx.addIssue({ code: 'custom', path: [field, i, 'id'], message: `repeats ${field}[${first}].id "${item.id}"` });
+    if (first !== undefined) {
+      ctx.addIssue({ code: 'custom', path: [field, i, 'id'], message: `repeats ${field}[${first}].id "${item.id}"`, params: { code: 'backup.repeated-id', field, first, id: item.id } });
+    }
     else seen.set(item.id, i);
   });
 }

@@ -4,6 +4,8 @@
  * the file in front of them, not our records.
  */
 import type { z } from 'zod';
+import type { ErrorCode, ErrorParams } from '../i18n/errors';
+import { issueCode } from '../i18n/zod-issues';
 
 export class LibraryImportError extends Error {
   override readonly name = 'LibraryImportError';
@@ -12,8 +14,12 @@ export class LibraryImportError extends Error {
     message: string,
     /** Where in the file, e.g. `highlights[3].quote.exact`; absent when the file as a whole is wrong. */
     readonly field?: string,
+    /** The reason's code and parameters, for wording it in the interface language (lib/i18n/errors.ts). */
+    readonly code?: ErrorCode,
+    readonly params: ErrorParams = {},
+    options?: { cause?: unknown },
   ) {
-    super(`${file}: ${field ? `${field}: ` : ''}${message}`);
+    super(`${file}: ${field ? `${field}: ` : ''}${message}`, options);
   }
 }
 
@@ -22,6 +28,8 @@ export class FieldError extends Error {
   constructor(
     readonly path: readonly PropertyKey[],
     message: string,
+    readonly code?: ErrorCode,
+    readonly params: ErrorParams = {},
   ) {
     super(message);
   }
@@ -43,8 +51,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 /** The first issue of a failed zod parse as a message and a path below `base`. */
 export function firstIssue(error: z.ZodError, base: readonly PropertyKey[] = []): FieldError {
   const issue = error.issues[0];
-  if (!issue) return new FieldError(base, 'invalid');
+  const { code, params } = issueCode(issue);
+  if (!issue) return new FieldError(base, 'invalid', code, params);
   // Unknown keys come back as one issue on the object: name them, they are usually a typo.
   const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
-  return new FieldError([...base, ...issue.path], message);
+  return new FieldError([...base, ...issue.path], message, code, params);
 }

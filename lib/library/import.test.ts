@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openLensDB, type HighlightRecord, type LensDB } from '../db/schema';
+import { openLensDB, type HighlightRecord, type LensDB, type StoredArticle } from '../db/schema';
 import { BACKUP_FORMAT } from './backup';
 import { LibraryImportError, MAX_IMPORT_BYTES, checkImportSize, importLibraryFile, parseLibraryFile, type LibraryFile } from './import';
 import { ARTICLE_B, HIGHLIGHTS, URL_A, byId } from './test-support';
+import { NOTE_SEPARATORS } from '../highlights/note-merge';
 
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../tests/fixtures/export', name), 'utf8');
 const file = (name: string, text: string): LibraryFile => ({ name, bytes: new TextEncoder().encode(text) });
@@ -28,6 +29,7 @@ async function snapshot(target: LensDB) {
     meta: await target.meta.toArray(),
     docs: await target.docs.toArray(),
     terms: await target.terms.toArray(),
+    postings: await target.postings.toArray(),
   };
 }
 
@@ -52,6 +54,9 @@ describe('importLibraryFile: backups', () => {
       highlights: { added: 6, updated: 0, unchanged: 0, skipped: 0 },
       articles: { added: 2, updated: 0, unchanged: 0, skipped: 0 },
       settings: { added: 2, updated: 0, unchanged: 0, skipped: 0 },
+      notesMerged: [],
+      datesClamped: 0,
+      articlesApart: 0,
     });
     expect((await db.highlights.toArray()).sort(byIdOrder)).toEqual([...backup.highlights].sort(byIdOrder));
     expect(await db.articles.get('a_00000000000000a1')).toEqual(backup.articles[0]);
@@ -65,19 +70,32 @@ describe('importLibraryFile: backups', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it('merges: the newer copy of a highlight wins, an older one is skipped, a setting is replaced', async () => {
+  it('merges: a differing note is kept beside the reader\'s and listed, an older copy with nothing new is skipped, a setting is replaced', async () => {
     fresh();
-    // The reader edited h-a-2 after the backup; h-c-1 is older here than in the backup.
+    const now = new Date('2024-08-01T00:00:00.000Z');
+    // The reader edited h-a-2 after the backup; h-c-1 is older here than in the backup, with another note.
     const newerLocal = { ...byId('h-a-2'), note: '备份之后写的', updatedAt: '2024-06-01T00:00:00.000Z' };
-    const olderLocal = { ...byId('h-c-1'), note: '旧笔记', updatedAt: '2024-04-25T11:00:00.000Z' };
+    const olderLocal = { ...byId('h-c-1'), note: '旧笔记', color: 'green', updatedAt: '2024-04-25T11:00:00.000Z' };
     await db.highlights.bulkAdd([newerLocal, olderLocal]);
     await db.settings.put({ key: 'corpus.addRead', value: true });
-    const report = await importLibraryFile(db, file('backup.json', fixture('backup.json')));
+    const report = await importLibraryFile(db, file('backup.json', fixture('backup.json')), { now: () => now });
     expect(report.highlights).toEqual({ added: 4, updated: 1, unchanged: 0, skipped: 1 });
     expect(report.settings).toEqual({ added: 1, updated: 1, unchanged: 0, skipped: 0 });
+    expect(report.notesMerged).toEqual([{ id: 'h-c-1', title: byId('h-c-1').title, quote: byId('h-c-1').quote.exact }]);
+    // The file's h-a-2 has no note and an older colour: nothing new.
     expect(await db.highlights.get('h-a-2')).toEqual(newerLocal);
-    expect(await db.highlights.get('h-c-1')).toEqual(byId('h-c-1'));
+    // Both notes, the reader's first; the newer colour; dated now.
+    expect(await db.highlights.get('h-c-1')).toEqual({
+      ...byId('h-c-1'),
+      note: `旧笔记\n\n${NOTE_SEPARATORS.imported}\n${byId('h-c-1').note}`,
+      updatedAt: now.toISOString(),
+    });
     expect((await db.settings.get('corpus.addRead'))?.value).toBe(false);
+
+    // The same file again finds nothing new: the notes are not added twice.
+    const again = await importLibraryFile(db, file('backup.json', fixture('backup.json')), { now: () => new Date('2024-08-02T00:00:00.000Z') });
+    expect(again.notesMerged).toEqual([]);
+    expect((await db.highlights.get('h-c-1'))?.note).toBe(`旧笔记\n\n${NOTE_SEPARATORS.imported}\n${byId('h-c-1').note}`);
   });
 
   it('treats the same highlight under another id as a duplicate, keeping the reader\'s id', async () => {
@@ -118,6 +136,115 @@ describe('importLibraryFile: backups', () => {
     });
     await expect(failing).rejects.toThrow('backup.json: nothing was imported: index full');
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('an import never silently replaces the reader\'s note', () => {
+  const now = new Date('2024-08-01T00:00:00.000Z');
+  const withHighlights = (changes: Record<string, Partial<HighlightRecord>>) => ({
+    ...backupData(),
+    highlights: backupData().highlights.map((h) => (changes[h.id] ? { ...h, ...changes[h.id] } : h)),
+  });
+
+  it('keeps the reader\'s note and a newer file\'s other note both, visibly, and says which highlight', async () => {
+    fresh();
+    await db.highlights.add({ ...byId('h-a-0'), note: '我的笔记', tags: ['我的'], updatedAt: '2024-05-01T00:00:00.000Z' });
+    const report = await importLibraryFile(db, json('backup.json', withHighlights({ 'h-a-0': { note: '文件里的笔记', color: 'pink', updatedAt: '2024-07-01T00:00:00.000Z' } })), { now: () => now });
+    const kept = (await db.highlights.get('h-a-0'))!;
+    expect(kept.note).toBe(`我的笔记\n\n${NOTE_SEPARATORS.imported}\n文件里的笔记`);
+    expect(kept.tags).toEqual(['我的', ...byId('h-a-0').tags]);
+    expect(kept.color).toBe('pink');
+    expect(report.notesMerged).toEqual([{ id: 'h-a-0', title: byId('h-a-0').title, quote: byId('h-a-0').quote.exact }]);
+  });
+
+  it('takes a note the reader did not have, and keeps one the file lacks, with no separator', async () => {
+    fresh();
+    await db.highlights.bulkAdd([
+      { ...byId('h-a-0'), note: '', updatedAt: '2024-05-01T00:00:00.000Z' },
+      { ...byId('h-c-1'), note: '只在本地', updatedAt: '2024-05-01T00:00:00.000Z' },
+    ]);
+    const report = await importLibraryFile(db, json('backup.json', withHighlights({ 'h-a-0': { note: '只在文件里', updatedAt: '2024-07-01T00:00:00.000Z' }, 'h-c-1': { note: '', updatedAt: '2024-07-01T00:00:00.000Z' } })), { now: () => now });
+    expect((await db.highlights.get('h-a-0'))?.note).toBe('只在文件里');
+    expect((await db.highlights.get('h-c-1'))?.note).toBe('只在本地');
+    expect(report.notesMerged).toEqual([]);
+  });
+
+  it('sets dates later than now to now, says how many, and lets no year-9999 copy win a later import', async () => {
+    fresh();
+    await db.highlights.add({ ...byId('h-a-0'), color: 'green', updatedAt: '2024-05-01T00:00:00.000Z' });
+    const forged = await importLibraryFile(db, json('backup.json', withHighlights({ 'h-a-0': { color: 'pink', createdAt: '9999-12-31T00:00:00.000Z', updatedAt: '9999-12-31T00:00:00.000Z' } })), { now: () => now });
+    expect(forged.datesClamped).toBe(2);
+    // The made-up date does not win: the reader's colour stays.
+    expect((await db.highlights.get('h-a-0'))?.color).toBe('green');
+    for (const h of await db.highlights.toArray()) expect(Date.parse(h.updatedAt)).toBeLessThanOrEqual(now.getTime());
+    // A real, newer copy still wins the colour afterwards.
+    await importLibraryFile(db, json('backup.json', withHighlights({ 'h-a-0': { color: 'blue', updatedAt: '2024-07-31T00:00:00.000Z' } })), { now: () => now });
+    expect((await db.highlights.get('h-a-0'))?.color).toBe('blue');
+  });
+
+  it('refuses, naming the file and field and changing nothing, when both notes together would not fit', async () => {
+    fresh();
+    await db.highlights.add({ ...byId('h-a-0'), note: '本'.repeat(6000) });
+    const before = await snapshot(db);
+    const failing = importLibraryFile(db, json('big.json', withHighlights({ 'h-a-0': { note: '文'.repeat(6000) } })), { now: () => now });
+    await expect(failing).rejects.toThrow(/^big\.json: highlights\[\d\]\.note: nothing was imported: differs from your note/);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('keeps both notes from a Web Annotation file too', async () => {
+    fresh();
+    await db.highlights.add({ ...byId('h-a-0'), note: '本地的批注' });
+    const data = annotationData();
+    const report = await importLibraryFile(db, json('notes.jsonld', data), { now: () => now });
+    expect((await db.highlights.get('h-a-0'))?.note).toBe(`本地的批注\n\n${NOTE_SEPARATORS.imported}\n${byId('h-a-0').note}`);
+    expect(report.notesMerged.map((m) => m.id)).toEqual(['h-a-0']);
+  });
+
+  it('stores a backup\'s article apart when its id names another article here, and its reader-page highlights follow it', async () => {
+    fresh();
+    const backup = backupData();
+    const theirs = backup.articles[0] as unknown as StoredArticle;
+    // Another article under the same id (the same title and date, another body).
+    const mine: StoredArticle = { ...theirs, paragraphs: ['完全不同的另一篇文章，讲的是长期护理保险制度试点。'], lead: '完全不同的另一篇文章，讲的是长期护理保险制度试点。', text: '完全不同的另一篇文章，讲的是长期护理保险制度试点。', length: 25 };
+    await db.articles.add(mine);
+    const h = { ...backup.highlights[0]!, id: 'h-reader', articleKey: `corpus:${theirs.id}`, url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/reader.html' };
+    const report = await importLibraryFile(db, json('backup.json', { ...backup, articles: [theirs], highlights: [h] }), { now: () => now });
+    expect(report.articlesApart).toBe(1);
+    expect(await db.articles.get(theirs.id)).toEqual(mine);
+    const apart = (await db.articles.where('titleNorm').equals(theirs.titleNorm).toArray()).find((a) => a.id !== theirs.id)!;
+    expect(apart.text).toBe(theirs.text);
+    expect((await db.highlights.get('h-reader'))?.articleKey).toBe(`corpus:${apart.id}`);
+  });
+});
+
+describe('URLs in an imported file', () => {
+  const refusal = async (data: unknown) => importLibraryFile(db, json('backup.json', data)).then(() => 'imported', (e: Error) => e.message);
+
+  it('refuses an article URL that is not an https Sina article, or not its key\'s, naming the file and field', async () => {
+    fresh();
+    const before = await snapshot(db);
+    for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'https://evil.example/china/2022-06-08/doc-ikfwxyuz1234567.shtml', 'http://finance.sina.com.cn/china/2022-06-08/doc-ikfwxyuz1234567.shtml']) {
+      const backup = backupData();
+      backup.articles[0] = { ...backup.articles[0]!, url };
+      expect(await refusal(backup)).toBe('backup.json: articles[0].url: must be an https Sina article URL');
+    }
+    const other = backupData();
+    other.articles[0] = { ...other.articles[0]!, url: 'https://finance.sina.com.cn/china/2022-06-08/doc-iotherarticle1.shtml' };
+    expect(await refusal(other)).toBe('backup.json: articles[0].key: must be the key of its URL (sina:otherarticle1)');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses a highlight whose URL is not its article\'s, naming the file and field', async () => {
+    fresh();
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'https://evil.example/x', 'https://finance.sina.com.cn/china/2022-06-08/doc-iotherarticle1.shtml']) {
+      const backup = backupData();
+      backup.highlights[0] = { ...backup.highlights[0]!, url };
+      expect(await refusal(backup)).toMatch(/^backup\.json: highlights\[0\]\.url: (must be|is the Sina article sina:otherarticle1, not)/);
+    }
+    const annotations = annotationData();
+    (annotations.first.items[0]!.target as Record<string, unknown>).source = 'javascript:alert(1)';
+    expect(await importLibraryFile(db, json('notes.jsonld', annotations)).then(() => 'imported', (e: Error) => e.message)).toMatch(/^notes\.jsonld: first\.items\[0\]\.target\.source: must be/);
+    expect(await db.highlights.count()).toBe(0);
   });
 });
 

@@ -66,24 +66,24 @@ function lensValue(node: Json, keys: string[]): { key: string; value: unknown } 
 /** The annotations and where each sits in the file. */
 function locateItems(data: unknown): { items: unknown[]; at: (i: number) => Path } {
   if (Array.isArray(data)) return { items: data, at: (i) => [i] };
-  if (!isObject(data)) throw new FieldError([], 'expected an annotation collection, page or list');
+  if (!isObject(data)) throw new FieldError([], 'expected an annotation collection, page or list', 'annotations.not-collection');
   if (hasType(data, 'AnnotationCollection')) {
     const first = data.first;
     if (first === undefined) {
       if (data.total === 0) return { items: [], at: (i) => ['first', 'items', i] };
-      throw new FieldError(['first'], 'missing: the collection has no page of annotations');
+      throw new FieldError(['first'], 'missing: the collection has no page of annotations', 'annotations.no-page');
     }
-    if (!isObject(first)) throw new FieldError(['first'], 'the page of annotations must be in the file (linked pages are not fetched)');
-    if (first.next !== undefined) throw new FieldError(['first', 'next'], 'the collection continues on other pages; only a collection in one file can be imported');
-    if (!Array.isArray(first.items)) throw new FieldError(['first', 'items'], 'must be a list of annotations');
+    if (!isObject(first)) throw new FieldError(['first'], 'the page of annotations must be in the file (linked pages are not fetched)', 'annotations.linked-page');
+    if (first.next !== undefined) throw new FieldError(['first', 'next'], 'the collection continues on other pages; only a collection in one file can be imported', 'annotations.continues');
+    if (!Array.isArray(first.items)) throw new FieldError(['first', 'items'], 'must be a list of annotations', 'annotations.not-list');
     return { items: first.items, at: (i) => ['first', 'items', i] };
   }
   if (hasType(data, 'AnnotationPage')) {
-    if (!Array.isArray(data.items)) throw new FieldError(['items'], 'must be a list of annotations');
+    if (!Array.isArray(data.items)) throw new FieldError(['items'], 'must be a list of annotations', 'annotations.not-list');
     return { items: data.items, at: (i) => ['items', i] };
   }
   if (hasType(data, 'Annotation')) return { items: [data], at: () => [] };
-  throw new FieldError(['type'], 'expected "AnnotationCollection", "AnnotationPage" or "Annotation"');
+  throw new FieldError(['type'], 'expected "AnnotationCollection", "AnnotationPage" or "Annotation"', 'annotations.bad-type');
 }
 
 export interface ReadAnnotationsOptions {
@@ -103,7 +103,7 @@ export function readAnnotations(data: unknown, options: ReadAnnotationsOptions):
     const path = at(i);
     const record = readAnnotation(item, path, [...contexts, ...contextsOf(item)], options);
     const first = seen.get(record.id);
-    if (first) throw new FieldError([...path, 'id'], `repeats the id of ${formatPath(first) || 'the annotation'}`);
+    if (first) throw new FieldError([...path, 'id'], `repeats the id of ${formatPath(first) || 'the annotation'}`, 'annotations.repeated-id', { other: formatPath(first) || 'the annotation' });
     seen.set(record.id, path);
     records.push(record);
   });
@@ -111,26 +111,26 @@ export function readAnnotations(data: unknown, options: ReadAnnotationsOptions):
 }
 
 function readAnnotation(item: unknown, p: Path, contexts: unknown[], options: ReadAnnotationsOptions): HighlightRecord {
-  if (!isObject(item)) throw new FieldError(p, 'must be an annotation object');
-  if (!hasType(item, 'Annotation')) throw new FieldError([...p, 'type'], 'must be "Annotation"');
+  if (!isObject(item)) throw new FieldError(p, 'must be an annotation object', 'annotations.not-object');
+  if (!hasType(item, 'Annotation')) throw new FieldError([...p, 'type'], 'must be "Annotation"', 'annotations.not-annotation');
 
   // target: one SpecificResource with a source and selectors.
   const targets = asList(item.target);
-  if (targets.length === 0) throw new FieldError([...p, 'target'], 'missing');
-  if (targets.length > 1) throw new FieldError([...p, 'target'], 'several targets: a highlight has one');
+  if (targets.length === 0) throw new FieldError([...p, 'target'], 'missing', 'annotations.no-target');
+  if (targets.length > 1) throw new FieldError([...p, 'target'], 'several targets: a highlight has one', 'annotations.several-targets');
   const target = targets[0];
   const tp: Path = Array.isArray(item.target) ? [...p, 'target', 0] : [...p, 'target'];
-  if (!isObject(target)) throw new FieldError(tp, 'must have a source and selectors (a bare URL marks no text)');
+  if (!isObject(target)) throw new FieldError(tp, 'must have a source and selectors (a bare URL marks no text)', 'annotations.bare-target');
   // `source` is usually the URL itself, sometimes a resource object naming it.
   const source = isObject(target.source) ? target.source.id : target.source;
-  if (typeof source !== 'string') throw new FieldError([...tp, 'source'], 'must be the URL of the article');
+  if (typeof source !== 'string') throw new FieldError([...tp, 'source'], 'must be the URL of the article', 'annotations.no-source');
 
   const selectors = asList(target.selector);
   const sp: Path = [...tp, 'selector'];
   const quoteIndex = selectors.findIndex((s) => isObject(s) && hasType(s, 'TextQuoteSelector'));
   const positionIndex = selectors.findIndex((s) => isObject(s) && hasType(s, 'TextPositionSelector'));
-  if (quoteIndex < 0) throw new FieldError(sp, 'no TextQuoteSelector: the quoted text is needed to find the highlight');
-  if (positionIndex < 0) throw new FieldError(sp, 'no TextPositionSelector: Policy Lens needs the position as well as the quote');
+  if (quoteIndex < 0) throw new FieldError(sp, 'no TextQuoteSelector: the quoted text is needed to find the highlight', 'annotations.no-quote');
+  if (positionIndex < 0) throw new FieldError(sp, 'no TextPositionSelector: Policy Lens needs the position as well as the quote', 'annotations.no-position');
   const selectorPath = (index: number): Path => (Array.isArray(target.selector) ? [...sp, index] : sp);
   const quote = selectors[quoteIndex] as Json;
   const position = selectors[positionIndex] as Json;
@@ -148,7 +148,7 @@ function readAnnotation(item: unknown, p: Path, contexts: unknown[], options: Re
   const colorTerm = lens('color');
   const sinaKey = parseArticleUrl(source)?.key;
   if (!keyTerm && !sinaKey) {
-    throw new FieldError([...tp, 'source'], `not a Sina article URL, and no ${LENS_PREFIX}:articleKey says which article the highlight belongs to`);
+    throw new FieldError([...tp, 'source'], `not a Sina article URL, and no ${LENS_PREFIX}:articleKey says which article the highlight belongs to`, 'annotations.not-sina', { prefix: LENS_PREFIX });
   }
 
   // Bodies: tagging ones are tags, other text bodies (commenting, describing, no purpose) make the note.
@@ -166,7 +166,7 @@ function readAnnotation(item: unknown, p: Path, contexts: unknown[], options: Re
     if (!isObject(body)) return; // an IRI: a resource we cannot read, not text
     const value = body.value ?? body['rdf:value'];
     if (asList(body.purpose).includes('tagging')) {
-      if (typeof value !== 'string') throw new FieldError([...bp(index), 'value'], 'a tag must be text');
+      if (typeof value !== 'string') throw new FieldError([...bp(index), 'value'], 'a tag must be text', 'annotations.tag-not-text');
       tags.push(value);
       tagPaths.push([...bp(index), 'value']);
     } else if (typeof value === 'string') {
@@ -214,7 +214,7 @@ function readAnnotation(item: unknown, p: Path, contexts: unknown[], options: Re
     updatedAt: [...p, modified !== undefined ? 'modified' : 'created'],
   };
   const base = typeof head === 'string' ? where[head] : undefined;
-  if (!base) throw new FieldError(p, issue.message);
+  if (!base) throw new FieldError(p, issue.message, issue.code, issue.params);
   const keepRest = head === 'quote' || head === 'position';
-  throw new FieldError(keepRest ? [...base, ...rest] : base, issue.message);
+  throw new FieldError(keepRest ? [...base, ...rest] : base, issue.message, issue.code, issue.params);
 }

@@ -8,7 +8,8 @@
  * return the same results in the same order.
  *
  * createLibraryIndex folds every highlight's searchable text once; a query is then a few
- * `includes` per highlight, which keeps 10,000 highlights well inside one frame.
+ * `includes` per highlight, which keeps 10,000 highlights well inside one frame. When the library
+ * changes, `update` folds only the highlights that changed and re-sorts only their groups.
  */
 import type { HighlightRecord, StoredArticle } from '../db/schema';
 import { foldText } from '../related/normalize';
@@ -62,6 +63,16 @@ export interface LibraryIndex {
   query(query?: LibraryQuery): LibraryResult;
   /** Highlights indexed. */
   readonly size: number;
+  /**
+   * This index brought up to the library as it now is, folding only what changed: a highlight counts
+   * as unchanged when it is the same record object with the same article object (the library feed,
+   * lib/popup/library-feed.ts, keeps both for what it did not re-read). The same index when nothing
+   * changed; null when more than `maxChanges` highlights changed, for the caller to build anew in
+   * slices (buildLibraryIndex, which still keeps the folds of unchanged records).
+   */
+  update(highlights: readonly HighlightRecord[], articles: readonly LibraryArticle[], maxChanges?: number): LibraryIndex | null;
+  /** Every measure some highlight is about (see measuresOf): what the measure filter can find. */
+  measureIds(): ReadonlySet<string>;
 }
 
 export interface LibraryIndexOptions {
@@ -152,7 +163,8 @@ interface Entry {
 
 /**
  * Reading order: position in the article text, then creation, then id. Like compareReadingOrder
- * in lib/highlights/store.ts, but without its localeCompare tie-breaks.
+ * in lib/highlights/store.ts, but without its localeCompare tie-breaks. The group key comes first,
+ * so a group's entries are one run of the sorted array.
  */
 function compareEntries(a: Entry, b: Entry): number {
   return (
@@ -164,32 +176,135 @@ function compareEntries(a: Entry, b: Entry): number {
   );
 }
 
+/** Highlights name their article by `sina:<id>` (a Sina page) or `corpus:<id>` (the reader page). */
+function articlesByKey(articles: readonly LibraryArticle[]): Map<string, LibraryArticle> {
+  const byKey = new Map<string, LibraryArticle>();
+  for (const article of articles) {
+    byKey.set(`corpus:${article.id}`, article);
+    if (article.key) byKey.set(article.key, article);
+  }
+  return byKey;
+}
+
+const groupKeyOf = (h: HighlightRecord, article: LibraryArticle | undefined) => (article ? `corpus:${article.id}` : h.articleKey);
+
+/** Newer first; the same instant by id, so every build agrees. */
+const newer = (a: { h: HighlightRecord; createdMs: number }, b: { h: HighlightRecord; createdMs: number }) => b.createdMs - a.createdMs || cmp(a.h.id, b.h.id);
+
+/**
+ * What a group shows: the corpus title (seed `_` quotes restored), else its newest highlight's title;
+ * the corpus article's web link, else the newest highlight's that has one.
+ */
+function groupInfo(key: string, article: LibraryArticle | undefined, members: readonly { h: HighlightRecord; createdMs: number }[]): GroupInfo {
+  let newest: (typeof members)[number] | undefined;
+  let linked: (typeof members)[number] | undefined;
+  for (const m of members) {
+    if (!newest || newer(m, newest) < 0) newest = m;
+    if (isWebUrl(m.h.url) && (!linked || newer(m, linked) < 0)) linked = m;
+  }
+  return {
+    key,
+    article,
+    title: article ? displayTitle(article.title) : (newest?.h.title ?? ''),
+    url: isWebUrl(article?.url) ? article.url : linked?.h.url,
+  };
+}
+
+/** The folded haystack of one highlight in its group; many highlights share a title, so titles are folded once each. */
+function fold(h: HighlightRecord, group: GroupInfo, foldTitle: (title: string) => string): string {
+  const titles = group.article ? [h.title, group.article.title, group.title] : [h.title];
+  const fields = [h.quote.exact, h.note, ...h.tags].map(foldForSearch);
+  for (const title of new Set(titles)) fields.push(foldTitle(title));
+  return fields.join('\n');
+}
+
+function titleFolder(): (title: string) => string {
+  const folded = new Map<string, string>();
+  return (title) => {
+    let f = folded.get(title);
+    if (f === undefined) folded.set(title, (f = foldForSearch(title)));
+    return f;
+  };
+}
+
+/**
+ * The entry of `h` in `group`: the previous one when nothing it was folded from changed (same record
+ * object, same article, same group title), re-pointed at the new group details if they moved; else
+ * folded anew (`folds` counts those).
+ */
+function entryFor(h: HighlightRecord, createdMs: number, group: GroupInfo, previous: Entry | undefined, foldTitle: (t: string) => string, folds: { n: number }): Entry {
+  if (previous && previous.h === h && previous.group.article === group.article && previous.group.title === group.title) {
+    if (previous.group === group) return previous;
+    return { h, hay: previous.hay, createdMs, group, ...(previous.measures && { measures: previous.measures }) };
+  }
+  folds.n++;
+  return { h, hay: fold(h, group, foldTitle), createdMs, group };
+}
+
+/** What one index holds; an update shares it with the next index wherever nothing changed. */
+interface IndexState {
+  /** Sorted by compareEntries. */
+  entries: Entry[];
+  byId: Map<string, Entry>;
+  options: LibraryIndexOptions;
+}
+
+/** Sorted `a` and sorted `b`, merged into one sorted array. */
+function merge(a: Entry[], b: Entry[]): Entry[] {
+  if (b.length === 0) return a;
+  const out: Entry[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareEntries(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** The first index of `entries` (sorted) whose group key is not below `key`. */
+function firstOfGroup(entries: Entry[], key: string): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (entries[mid]!.group.key < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function createLibraryIndex(
   highlights: readonly HighlightRecord[],
   articles: readonly LibraryArticle[],
   options: LibraryIndexOptions = {},
 ): LibraryIndex {
-  const steps = libraryIndexSteps(highlights, articles, options);
+  return runSteps(buildSteps(highlights, articles, options, undefined));
+}
+
+function runSteps<T>(steps: Generator<void, T, void>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
-/** Highlights folded between pauses in `libraryIndexSteps`. */
+/** Highlights folded between pauses in `buildLibraryIndex`. */
 const FOLDS_PER_STEP = 500;
 
 /**
  * `createLibraryIndex` in slices, yielding to the event loop between them: folding 10,000 highlights
  * in one go held the library page's main thread for 100 ms and more (scripts/bench/suites/load.ts).
+ * With `previous`, what it folded for records that did not change is kept rather than folded again.
  */
 export async function buildLibraryIndex(
   highlights: readonly HighlightRecord[],
   articles: readonly LibraryArticle[],
   options: LibraryIndexOptions = {},
   pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+  previous?: LibraryIndex | null,
 ): Promise<LibraryIndex> {
-  const steps = libraryIndexSteps(highlights, articles, options);
+  const steps = buildSteps(highlights, articles, options, previous ? STATES.get(previous) : undefined);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -197,57 +312,119 @@ export async function buildLibraryIndex(
   }
 }
 
-function* libraryIndexSteps(highlights: readonly HighlightRecord[], articles: readonly LibraryArticle[], options: LibraryIndexOptions): Generator<void, LibraryIndex, void> {
-  // Highlights name their article by `sina:<id>` (a Sina page) or `corpus:<id>` (the reader page).
-  const byKey = new Map<string, LibraryArticle>();
-  for (const article of articles) {
-    byKey.set(`corpus:${article.id}`, article);
-    if (article.key) byKey.set(article.key, article);
-  }
+/** Every index's state, kept off its public face. */
+const STATES = new WeakMap<LibraryIndex, IndexState>();
 
-  // Newest highlight per article first, so a group's fallback title and link come from it.
-  const createdMs = new Map(highlights.map((h) => [h, Date.parse(h.createdAt)]));
-  const newestFirst = [...highlights].sort((a, b) => createdMs.get(b)! - createdMs.get(a)! || cmp(a.id, b.id));
-  const groupOf = new Map<HighlightRecord, GroupInfo>();
-  const groups = new Map<string, GroupInfo>();
-  for (const h of newestFirst) {
-    const article = byKey.get(h.articleKey);
-    const key = article ? `corpus:${article.id}` : h.articleKey;
-    let group = groups.get(key);
-    if (!group) {
-      group = {
-        key,
-        article,
-        title: article ? displayTitle(article.title) : h.title,
-        url: isWebUrl(article?.url) ? article.url : isWebUrl(h.url) ? h.url : undefined,
-      };
-      groups.set(key, group);
-    } else if (group.url === undefined && isWebUrl(h.url)) {
-      group.url = h.url;
-    }
-    groupOf.set(h, group);
-  }
-
-  // Many highlights share a title: fold each distinct one once.
-  const foldedTitles = new Map<string, string>();
-  const foldTitle = (title: string) => {
-    let folded = foldedTitles.get(title);
-    if (folded === undefined) foldedTitles.set(title, (folded = foldForSearch(title)));
-    return folded;
-  };
-  yield;
-  const entries: Entry[] = [];
+function* buildSteps(
+  highlights: readonly HighlightRecord[],
+  articles: readonly LibraryArticle[],
+  options: LibraryIndexOptions,
+  previous: IndexState | undefined,
+): Generator<void, LibraryIndex, void> {
+  const byKey = articlesByKey(articles);
+  const members = new Map<string, { h: HighlightRecord; createdMs: number; article: LibraryArticle | undefined }[]>();
   for (const h of highlights) {
-    if (entries.length > 0 && entries.length % FOLDS_PER_STEP === 0) yield;
-    const group = groupOf.get(h)!;
-    const titles = group.article ? [h.title, group.article.title, group.title] : [h.title];
-    const fields = [h.quote.exact, h.note, ...h.tags].map(foldForSearch);
-    for (const title of new Set(titles)) fields.push(foldTitle(title));
-    entries.push({ h, hay: fields.join('\n'), createdMs: createdMs.get(h)!, group });
+    const before = previous?.byId.get(h.id);
+    const createdMs = before && before.h === h ? before.createdMs : Date.parse(h.createdAt);
+    const article = byKey.get(h.articleKey);
+    const key = groupKeyOf(h, article);
+    let list = members.get(key);
+    if (!list) members.set(key, (list = []));
+    list.push({ h, createdMs, article });
+  }
+  yield;
+  const foldTitle = titleFolder();
+  const folds = { n: 0 };
+  const entries: Entry[] = [];
+  for (const [key, list] of members) {
+    const group = groupInfo(key, list[0]!.article, list);
+    for (const m of list) {
+      const before = folds.n;
+      entries.push(entryFor(m.h, m.createdMs, group, previous?.byId.get(m.h.id), foldTitle, folds));
+      if (folds.n !== before && folds.n % FOLDS_PER_STEP === 0) yield;
+    }
   }
   yield;
   // Sorted once: a query walks entries in this order, so each group's highlights come out in reading order.
   entries.sort(compareEntries);
+  return makeIndex({ entries, byId: new Map(entries.map((e) => [e.h.id, e])), options });
+}
+
+/**
+ * `previous` brought up to `highlights` and `articles` with work only for what changed: the groups
+ * holding a new, changed (another record object) or removed highlight, or whose article changed, are
+ * rebuilt; every other entry is shared. Null when more than `maxChanges` highlights changed.
+ */
+function updateState(previous: IndexState, highlights: readonly HighlightRecord[], articles: readonly LibraryArticle[], maxChanges: number): IndexState | null {
+  const byKey = articlesByKey(articles);
+  const changed: { h: HighlightRecord; article: LibraryArticle | undefined; key: string }[] = [];
+  const affected = new Set<string>();
+  let kept = 0;
+  for (const h of highlights) {
+    const before = previous.byId.get(h.id);
+    const article = byKey.get(h.articleKey);
+    if (before && before.h === h && before.group.article === article) {
+      kept++;
+      continue;
+    }
+    const key = groupKeyOf(h, article);
+    changed.push({ h, article, key });
+    affected.add(key);
+    if (before) affected.add(before.group.key);
+    if (changed.length > maxChanges) return null;
+  }
+  const replaced = changed.reduce((n, c) => n + (previous.byId.has(c.h.id) ? 1 : 0), 0);
+  // Records gone from the library (deleted), found only when the counts say some are.
+  let removed = 0;
+  if (kept + replaced < previous.entries.length) {
+    const present = new Set(highlights.map((h) => h.id));
+    for (const e of previous.entries) {
+      if (present.has(e.h.id)) continue;
+      removed++;
+      affected.add(e.group.key);
+    }
+    if (changed.length + removed > maxChanges) return null;
+  }
+  if (affected.size === 0) return previous;
+
+  const changedIds = new Set(changed.map((c) => c.h.id));
+  const foldTitle = titleFolder();
+  const folds = { n: 0 };
+  const rebuilt: Entry[] = [];
+  const present = removed > 0 ? new Set(highlights.map((h) => h.id)) : undefined;
+  for (const key of affected) {
+    // The group's unchanged members (one run of the sorted entries), then its new or changed ones.
+    const list: { h: HighlightRecord; createdMs: number; before: Entry | undefined }[] = [];
+    let article: LibraryArticle | undefined;
+    for (let i = firstOfGroup(previous.entries, key); i < previous.entries.length && previous.entries[i]!.group.key === key; i++) {
+      const e = previous.entries[i]!;
+      if (changedIds.has(e.h.id) || (present && !present.has(e.h.id))) continue;
+      list.push({ h: e.h, createdMs: e.createdMs, before: e });
+      article = e.group.article;
+    }
+    for (const c of changed) {
+      if (c.key !== key) continue;
+      const before = previous.byId.get(c.h.id);
+      list.push({ h: c.h, createdMs: before && before.h === c.h ? before.createdMs : Date.parse(c.h.createdAt), before });
+      article = c.article;
+    }
+    if (list.length === 0) continue;
+    const group = groupInfo(key, article, list);
+    for (const m of list) rebuilt.push(entryFor(m.h, m.createdMs, group, m.before, foldTitle, folds));
+  }
+  rebuilt.sort(compareEntries);
+  const untouched = previous.entries.filter((e) => !affected.has(e.group.key));
+  const entries = merge(untouched, rebuilt);
+  const byId = new Map(previous.byId);
+  for (const key of affected) {
+    for (let i = firstOfGroup(previous.entries, key); i < previous.entries.length && previous.entries[i]!.group.key === key; i++) byId.delete(previous.entries[i]!.h.id);
+  }
+  for (const e of rebuilt) byId.set(e.h.id, e);
+  return { entries, byId, options: previous.options };
+}
+
+function makeIndex(state: IndexState): LibraryIndex {
+  const { entries, options } = state;
 
   /**
    * A highlight is about a measure when its article mentions the measure (StoredArticle.measureIds,
@@ -308,7 +485,19 @@ function* libraryIndexSteps(highlights: readonly HighlightRecord[], articles: re
     return { groups, total };
   }
 
-  return { query, size: entries.length };
+  let offered: ReadonlySet<string> | undefined;
+  const index: LibraryIndex = {
+    query,
+    size: entries.length,
+    update(highlights, articles, maxChanges = Infinity) {
+      const next = updateState(state, highlights, articles, maxChanges);
+      if (next === null) return null;
+      return next === state ? index : makeIndex(next);
+    },
+    measureIds: () => (offered ??= new Set(entries.flatMap((entry) => [...measuresOf(entry)]))),
+  };
+  STATES.set(index, state);
+  return index;
 }
 
 /** Every highlight grouped by article (newest group first): what the exports take for "everything". */

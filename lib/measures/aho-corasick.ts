@@ -61,16 +61,22 @@ export class AhoCorasick {
   /** Every occurrence of every pattern, overlapping ones included, in order of their end. */
   search(text: string): PatternMatch[] {
     const found: PatternMatch[] = [];
+    this.forEachMatch(text, (pattern, start, end) => found.push({ pattern, start, end }));
+    return found;
+  }
+
+  /** search without building the list: the detector's hot path calls this on every article. */
+  forEachMatch(text: string, visit: (pattern: number, start: number, end: number) => void): void {
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       while (node !== 0 && !this.next[node]!.has(code)) node = this.fail[node]!;
       node = this.next[node]!.get(code) ?? 0;
-      for (const pattern of this.outputs[node]!) {
-        const end = i + 1;
-        found.push({ pattern, start: end - this.lengths[pattern]!, end });
+      const outputs = this.outputs[node]!;
+      for (let k = 0; k < outputs.length; k++) {
+        const pattern = outputs[k]!;
+        visit(pattern, i + 1 - this.lengths[pattern]!, i + 1);
       }
     }
-    return found;
   }
 }

@@ -4,7 +4,8 @@
  * for getting the data in.
  */
 import { z } from 'zod';
-import { foldForMatch } from './normalize';
+import { foldForm } from './normalize';
+import { parseWordingGroups, wordingGroupProblems, wordingKey, type WordingRule } from './wording-rule';
 
 export const MEASURE_CATEGORIES = [
   'drug-procurement',
@@ -58,6 +59,24 @@ const aliasInput = z.union([
   }),
 ]);
 
+/**
+ * A wording rule: `a|b + c` (see wording-rule.ts), or the same with context words that must be in the
+ * paragraph (`requires`) or must not be in the clause (`unless`).
+ */
+const wordingInput = z.union(
+  [
+  nonBlank,
+  z.strictObject({
+    all: nonBlank,
+    requires: z.array(nonBlank).min(1, 'must list at least one context word').optional(),
+    unless: z.array(nonBlank).min(1, 'must list at least one word').optional(),
+    /** For paraphrases that run over a comma (对举报…的，给予奖励): the groups may meet in one sentence. */
+    within: z.enum(['clause', 'sentence'], { error: 'must be "clause" (the default) or "sentence"' }).optional(),
+  }),
+  ],
+  { error: 'must be a rule such as "医保 + 支付|付费 + 机制", or { all: <rule>, requires?, unless?, within? }' },
+);
+
 const measureInput = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)'),
   name: nonBlank,
@@ -71,6 +90,13 @@ const measureInput = z.strictObject({
   lures: z.array(nonBlank).optional(),
   /** Words that, anywhere in the paragraph, veto this measure (个人所得税 for 大病保险). */
   excludeContexts: z.array(nonBlank).optional(),
+  /**
+   * Measures whose names this measure's names contain and still mean: 打击欺诈骗保专项整治行动 is the
+   * campaign and names the crackdown too, 冠脉支架集采 is consumables procurement and 集采.
+   */
+  contains: z.array(z.string()).optional(),
+  /** Paraphrases: key terms that, together in one clause, name this measure (see wording-rule.ts). */
+  wording: z.array(wordingInput).optional(),
 });
 
 const catalogueInput = z.strictObject({
@@ -84,6 +110,8 @@ export interface AliasSpec {
   requires?: string[];
 }
 
+export type { WordingRule } from './wording-rule';
+
 export interface Measure {
   id: string;
   name: string;
@@ -93,6 +121,9 @@ export interface Measure {
   aliases: AliasSpec[];
   lures: string[];
   excludeContexts: string[];
+  /** Ids of measures named inside this one's surface forms that a mention of it also reports. */
+  contains: string[];
+  wording: WordingRule[];
 }
 
 export interface Catalogue {
@@ -132,9 +163,12 @@ export function parseCatalogue(raw: unknown): Catalogue {
       })),
     );
   }
+  const issues: CatalogueIssue[] = [];
+  /** Where each kept wording rule is in the input (a rule that does not parse is reported and left out). */
+  const wordingPaths: string[][] = [];
   const catalogue: Catalogue = {
     version: parsed.data.version,
-    measures: parsed.data.measures.map((m) => ({
+    measures: parsed.data.measures.map((m, i) => ({
       id: m.id,
       name: m.name,
       gloss: m.gloss,
@@ -143,9 +177,29 @@ export function parseCatalogue(raw: unknown): Catalogue {
       aliases: m.aliases.map((a) => (typeof a === 'string' ? { form: a } : { form: a.form, requires: a.requires })),
       lures: m.lures ?? [],
       excludeContexts: m.excludeContexts ?? [],
+      contains: m.contains ?? [],
+      wording: (m.wording ?? []).flatMap((w, j): WordingRule[] => {
+        const rule = typeof w === 'string' ? { all: w } : w;
+        const path = `measures[${i}].wording[${j}]`;
+        const groups = parseWordingGroups(rule.all);
+        if (typeof groups === 'string') {
+          issues.push({ path, measureId: m.id, message: groups });
+          return [];
+        }
+        (wordingPaths[i] ??= []).push(path);
+        return [
+          {
+            source: rule.all,
+            groups,
+            ...(rule.requires ? { requires: rule.requires } : {}),
+            ...(rule.unless ? { unless: rule.unless } : {}),
+            ...(rule.within ? { within: rule.within } : {}),
+          },
+        ];
+      }),
     })),
   };
-  const issues = crossCheck(catalogue);
+  issues.push(...crossCheck(catalogue, wordingPaths));
   if (issues.length > 0) throw new CatalogueError(issues);
   return catalogue;
 }
@@ -155,10 +209,11 @@ export function parseCatalogue(raw: unknown): Catalogue {
  * how the detector sees them: "ＤＲＧ" and "DRG" are one form, and a form claimed by two measures
  * would make detection depend on catalogue order.
  */
-function crossCheck(catalogue: Catalogue): CatalogueIssue[] {
+function crossCheck(catalogue: Catalogue, wordingPaths: string[][]): CatalogueIssue[] {
   const issues: CatalogueIssue[] = [];
   const seenIds = new Map<string, number>();
   const owners = new Map<string, { id: string; path: string }>();
+  const wordingOwners = new Map<string, { id: string; path: string }>();
 
   catalogue.measures.forEach((m, i) => {
     const at = `measures[${i}]`;
@@ -170,7 +225,7 @@ function crossCheck(catalogue: Catalogue): CatalogueIssue[] {
     }
 
     const claim = (form: string, path: string): void => {
-      const key = foldForMatch(form);
+      const key = foldForm(form);
       const owner = owners.get(key);
       if (!owner) {
         owners.set(key, { id: m.id, path });
@@ -184,9 +239,9 @@ function crossCheck(catalogue: Catalogue): CatalogueIssue[] {
     claim(m.name, `${at}.name`);
     m.aliases.forEach((a, j) => claim(a.form, `${at}.aliases[${j}]`));
 
-    const ownForms = [m.name, ...m.aliases.map((a) => a.form)].map(foldForMatch);
+    const ownForms = [m.name, ...m.aliases.map((a) => a.form)].map(foldForm);
     m.lures.forEach((lure, j) => {
-      const folded = foldForMatch(lure);
+      const folded = foldForm(lure);
       if (!ownForms.some((form) => folded.includes(form) && folded !== form)) {
         issues.push({
           path: `${at}.lures[${j}]`,
@@ -195,12 +250,30 @@ function crossCheck(catalogue: Catalogue): CatalogueIssue[] {
         });
       }
     });
+
+    // A rule given twice, here or in another measure, would make detection depend on catalogue order.
+    m.wording.forEach((rule, k) => {
+      const path = wordingPaths[i]![k]!;
+      for (const problem of wordingGroupProblems(rule.groups, foldForm)) issues.push({ path, measureId: m.id, message: `"${rule.source}": ${problem}` });
+      const key = wordingKey(rule.groups, foldForm);
+      const owner = wordingOwners.get(key);
+      if (!owner) wordingOwners.set(key, { id: m.id, path });
+      else issues.push({ path, measureId: m.id, message: `"${rule.source}" is the same rule as ${owner.path} (id "${owner.id}")` });
+    });
   });
+
+  catalogue.measures.forEach((m, i) =>
+    m.contains.forEach((id, j) => {
+      const path = `measures[${i}].contains[${j}]`;
+      if (id === m.id) issues.push({ path, measureId: m.id, message: 'a measure cannot contain itself' });
+      else if (!seenIds.has(id)) issues.push({ path, measureId: m.id, message: `unknown measure id "${id}"` });
+    }),
+  );
 
   // A lure that is itself some measure's surface form would silently delete that measure.
   catalogue.measures.forEach((m, i) =>
     m.lures.forEach((lure, j) => {
-      const owner = owners.get(foldForMatch(lure));
+      const owner = owners.get(foldForm(lure));
       if (owner) {
         issues.push({ path: `measures[${i}].lures[${j}]`, measureId: m.id, message: `lure "${lure}" is a surface form of "${owner.id}"` });
       }

@@ -10,8 +10,9 @@ export {
   type CatalogueIssue,
   type Measure,
   type MeasureCategory,
+  type WordingRule,
 } from './catalogue';
 export { parseCatalogueYaml } from './catalogue-yaml';
-export { compileCatalogue, detectMeasures, type CompiledCatalogue, type MeasureHit, type MeasureMention } from './detect';
+export { compileCatalogue, detectMeasures, type CompiledCatalogue, type FoundBy, type MeasureHit, type MeasureMention } from './detect';
 export { splitSentences, type SentenceSpan } from './sentences';
 export { findMeasureLikeSentences, type MeasureLikeOptions, type MeasureLikeSentence } from './other-measures';

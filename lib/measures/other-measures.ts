@@ -5,7 +5,10 @@
  * Policy prose states measures in a fixed shape: a clause that opens with a policy verb (推进,
  * 建立, 印发 …) followed by its object, often with a deadline (2021年9月底前). We look for that
  * shape clause by clause, skip clauses that already contain a catalogued mention, and rank what is
- * left. It is a heuristic for a "have a look" list, not a detector with guarantees.
+ * left. Only actions qualify: a sentence of market commentary or forecast (业内人士表示…, 预计收益率…),
+ * a deputy's suggestion, a court's sentence or a company's own plan is never offered, nor a clause whose "verb" is a noun subject or a report of an effect (试点也推动了…),
+ * nor a deadline that directs nothing. It is a heuristic for a "have a look" list, not a detector
+ * with guarantees; `lens eval` measures its precision against labelled policy actions.
  */
 import type { MeasureHit } from './detect';
 import { foldForMatch } from './normalize';
@@ -48,6 +51,29 @@ const POLICY_NOUNS =
 
 /** Political boilerplate that shares the verbs (全面落实…讲话精神) but is not a measure. */
 const BOILERPLATE = /精神|讲话|指示|批示|决策部署|要求|意识|自信|确立|维护|信心|思想|理念|初心|使命|党中央|总书记|主义|作风|斗争/;
+
+/**
+ * Sentences that report what the market or commentators think or expect (a bond-yield forecast, an
+ * analyst on what firms should do) rather than what an authority decides: never a measure, whatever
+ * verbs they use.
+ */
+const COMMENTARY =
+  /业内人士|业内专家|分析人士|分析师|市场人士|券商|研报|投资者|(?:机构|专家|人士)(?:认为|预计|预测|表示|指出|称)|预计|预测|有望|或将|料将|收益率|利率中枢|走势/;
+
+/**
+ * Nor what others propose or what courts and companies do: deputies' suggestions, sentences,
+ * a company's announcement of its own plans.
+ */
+const NOT_GOVERNMENT = /(?:代表|委员)(?:建议|提出|表示|认为)|建议案|提案|法院|判处|判决|一审|二审|(?:公司|集团)(?:公告|宣布|表示|称|计划)/;
+
+/**
+ * What follows a policy verb when the "verb" is really a noun subject (试点也推动了…) or a report of
+ * an effect (推动了…): a clause whose object starts so is not stating an action.
+ */
+const NOT_AN_OBJECT = /^(?:了|过|着|也|是|的|都|已|还|则|就|中|后|以来|工作也)/;
+
+/** A deadline-only sentence must still direct something: a modal or a policy verb somewhere in it. */
+const DIRECTIVE = /要|须|需|应|将|力争|确保|务必/;
 
 /** Objects that only point back at the measure in the same sentence (…，年底前完善相关政策措施). */
 const ANAPHORIC_OBJECT = /^(?:进一步)?(?:相关|配套|有关)?(?:的)?(?:政策|措施|政策措施|政策文件|文件|实施方案|工作方案|实施细则|配套政策)$/;
@@ -99,6 +125,8 @@ export function findMeasureLikeSentences(
 
   const found: MeasureLikeSentence[] = [];
   for (const sentence of splitSentences(text)) {
+    const sentenceText = folded.slice(sentence.start, sentence.end);
+    if (COMMENTARY.test(sentenceText) || NOT_GOVERNMENT.test(sentenceText)) continue;
     const hasCatalogued = covered(sentence.start, sentence.end);
     const deadlineMatch = DEADLINE.exec(folded.slice(sentence.start, sentence.end));
     const deadline = deadlineMatch
@@ -119,7 +147,7 @@ export function findMeasureLikeSentences(
         cue: deadline ? 'verb-object+deadline' : 'verb-object',
         score,
       });
-    } else if (deadline && !hasCatalogued) {
+    } else if (deadline && !hasCatalogued && directs(folded.slice(sentence.start, sentence.end))) {
       found.push({ ...where, deadline, cue: 'deadline', score: 3 });
     }
   }
@@ -156,6 +184,7 @@ function clauseCandidate(
   const rawObject = clause.slice(at.index + at.verb.length);
   const object = rawObject.trim();
   if (object.length < 2 || !/[\u4e00-\u9fff]/.test(object)) return undefined;
+  if (NOT_AN_OBJECT.test(object)) return undefined;
   if (covered(start + at.index, end)) return undefined;
   if (BOILERPLATE.test(object)) return undefined;
   if (ANAPHORIC_OBJECT.test(object) && sentenceHasCatalogued) return undefined;
@@ -166,6 +195,10 @@ function clauseCandidate(
     objectEnd: objectStart + object.length,
     score: VERB_WEIGHTS.get(at.verb)! + (POLICY_NOUNS.test(object) ? 2 : 0),
   };
+}
+
+function directs(sentence: string): boolean {
+  return DIRECTIVE.test(sentence) || VERBS_LONGEST_FIRST.some((verb) => sentence.includes(verb));
 }
 
 function firstVerb(clause: string): { verb: string; index: number } | undefined {

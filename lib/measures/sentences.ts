@@ -15,12 +15,14 @@ export interface SentenceSpan {
 
 const TERMINATORS = new Set(['。', '！', '？', '；', '!', '?', ';', '\n']);
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '】', '》', '"', "'"]);
-const BLANK = /[\s\u3000\u00a0]/;
 
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let from = 0;
   for (let i = 0; i < text.length; i++) {
+    // Han characters are most of the text and never end a sentence.
+    const code = text.charCodeAt(i);
+    if (code >= 0x4e00 && code <= 0x9fff) continue;
     const ch = text[i]!;
     if (!TERMINATORS.has(ch)) continue;
     let end = ch === '\n' ? i : i + 1;
@@ -33,11 +35,15 @@ export function splitSentences(text: string): SentenceSpan[] {
   return spans;
 }
 
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x3000 || code === 0xa0 || (code >= 0x09 && code <= 0x0d) || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x1680;
+}
+
 function pushTrimmed(text: string, from: number, to: number, out: SentenceSpan[]): void {
   let start = from;
   let end = to;
-  while (start < end && BLANK.test(text[start]!)) start++;
-  while (end > start && BLANK.test(text[end - 1]!)) end--;
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ start, end, text: text.slice(start, end) });
 }
 

@@ -18,6 +18,7 @@ describe('parseContentRequest', () => {
       { type: 'lens:highlight-selection' },
       { type: 'lens:highlight', id: 'h1' },
       { type: 'lens:reattach', id: 'h1' },
+      { type: 'lens:article' },
     ];
     for (const request of good) expect(parseContentRequest({ ...request, extra: '<script>' })).toEqual(request);
     expect(parseContentRequest({ type: 'lens:reveal', target: { ...target, extra: 1 } })).toEqual({ type: 'lens:reveal', target });

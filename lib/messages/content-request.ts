@@ -49,7 +49,9 @@ export type ContentRequest =
   /** Scroll to a highlight and flash it. */
   | { type: 'lens:highlight'; id: string }
   /** Re-attach an orphan to the reader's current selection; replies the updated record or a reason. */
-  | { type: 'lens:reattach'; id: string };
+  | { type: 'lens:reattach'; id: string }
+  /** The article of this page as extracted (a PageArticle, null when too large): a highlight on it keeps it in the corpus. */
+  | { type: 'lens:article' };
 
 type Fields = Record<string, unknown>;
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -76,6 +78,7 @@ export function parseContentRequest(raw: unknown): ContentRequest | null {
     case 'lens:toggle':
     case 'lens:retry':
     case 'lens:highlight-selection':
+    case 'lens:article':
       return { type: raw.type };
     case 'lens:reveal':
       return isTextTarget(raw.target) ? { type: raw.type, target: pickTarget(raw.target) } : null;

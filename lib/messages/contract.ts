@@ -11,7 +11,7 @@ export { ALL_ARTICLES, MAX_PARAGRAPHS, MAX_TEXT, STATE_CHANGED, type ContentRequ
 
 /** The article the content script extracted from the page it runs in. */
 export const PageArticleSchema = z.object({
-  key: z.string().regex(/^sina(-cj)?:[\w/]{1,80}$/, 'must be a Sina article key'),
+  key: z.string().refine((k) => /^sina(-cj)?:[\w/]{1,80}$/.test(k), { error: 'must be a Sina article key', params: { code: 'field.sina-key' } }),
   id: z.string().min(1).max(80),
   url: z.string().url().max(2000),
   mobileUrl: z.string().url().max(2000).nullable(),
@@ -24,11 +24,15 @@ export const PageArticleSchema = z.object({
   paragraphs: z
     .array(z.string().max(MAX_TEXT))
     .max(MAX_PARAGRAPHS)
-    .refine((ps) => articleTextLength(ps) <= MAX_TEXT, 'article text is larger than 2 MB'),
+    .refine((ps) => articleTextLength(ps) <= MAX_TEXT, { error: 'article text is larger than 2 MB', params: { code: 'field.article-too-large' } }),
   images: z.array(z.object({ src: z.url().max(2000), alt: z.string().min(1).max(500).optional() })).max(200).optional(),
   videos: z.array(z.object({ src: z.url().max(2000).optional(), poster: z.url().max(2000).optional() })).max(50).optional(),
   /** `fallback`: no known Sina template held the body; the extraction fallback (Readability) read it. */
   readBy: z.enum(['sina', 'fallback']).optional(),
+}).refine((a) => a.paragraphs.length > 0 || (a.images?.length ?? 0) > 0 || (a.videos?.length ?? 0) > 0, {
+  error: 'the article has no text, image or video',
+  path: ['paragraphs'],
+  params: { code: 'field.article-empty' },
 });
 export type PageArticle = z.infer<typeof PageArticleSchema>;
 
@@ -54,6 +58,13 @@ export const RequestSchema = z.discriminatedUnion('type', [
    * page's isolated world (lib/background/extraction-fallback.ts).
    */
   z.object({ type: z.literal('page:load-fallback') }),
+  /** Content script: a secret for the panel frame it is about to make (lib/background/frame-secret.ts). */
+  z.object({ type: z.literal('frame:secret') }),
+  /**
+   * Content script: which highlight the library opened this tab to show, if it was for this article
+   * (answered once; lib/background/open-highlight.ts).
+   */
+  z.object({ type: z.literal('reveal:take'), articleKey: ArticleKeySchema }),
   /** Extension pages: the corpus changed (import, removal); nothing to reply. */
   z.object({ type: z.literal('corpus:changed') }),
   /**
@@ -92,7 +103,8 @@ export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
 
 /** Every reply is either the value or a refusal that says what went wrong, never a thrown error. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A refusal's `error` is worded in the interface language (lib/i18n/errors.ts); `code` says which one it is. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: string };
 
 /** Broadcast by the background to extension pages (popup, reader) after a highlight changed, with its article key. */
 export const HIGHLIGHTS_CHANGED = 'highlights:changed';

@@ -1,10 +1,15 @@
 /** The panel sources wired to the WebExtension API, for the panel and side-panel entrypoints. */
-import { activeTabSource, framedSource, stateChangedFrom, type PanelSource } from './sources';
+import { activeTabSource, framedSource, stateChangedFrom, withFrameSecret, type PanelSource } from './sources';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
+/**
+ * The panel framed in an article page: every request carries the frame secret its content script
+ * put in this frame's address (lib/background/frame-secret.ts). A panel.html framed by a page has
+ * none, and the background answers it nothing.
+ */
 export function framedPanelSource(): PanelSource {
-  return framedSource(send, stateChangedFrom(browser.runtime.onMessage as never));
+  return framedSource(withFrameSecret(send, location.hash.slice(1)), stateChangedFrom(browser.runtime.onMessage as never));
 }
 
 export function sidePanelSource(): PanelSource {

@@ -8,6 +8,8 @@
  */
 import type { LensState } from '../content/state';
 import type { HighlightRecord } from '../db/schema';
+import { t } from '../i18n';
+import { WordedError } from '../i18n/worded-error';
 import { STATE_CHANGED, type Reply, type TextTarget } from '../messages/contract';
 
 export type PanelSource = {
@@ -54,16 +56,17 @@ export function asState(reply: Reply<unknown> | undefined): LensState | null {
 async function ask<T>(send: Send, message: unknown): Promise<Reply<T>> {
   try {
     const reply = (await send(message)) as Reply<T> | undefined;
-    return reply ?? { ok: false, error: 'no answer' };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    return reply ?? { ok: false, error: t('panel.noAnswer'), code: 'message.no-answer' };
+  } catch {
+    // No receiver (the tab's content script is gone or never ran): the reader's words, not the browser's.
+    return { ok: false, error: t('panel.noAnswer'), code: 'message.no-answer' };
   }
 }
 
 /** A reply's value, or a rejection with the refusal's reason. */
 async function call<T>(send: Send, message: unknown): Promise<T> {
   const reply = await ask<T>(send, message);
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply.ok) throw new WordedError(reply.error, reply.code);
   return reply.value;
 }
 
@@ -85,10 +88,15 @@ export function highlightSource(send: Send, tabId: () => number | undefined): Hi
     reattach: async (id) => {
       // The content script answers with a Reply of its own (a refusal such as "select some text first").
       const reply = await call<Reply<HighlightRecord>>(send, { type: 'panel:reattach', id, ...tab() });
-      if (!reply.ok) throw new Error(reply.error);
+      if (!reply.ok) throw new WordedError(reply.error, reply.code);
       return reply.value;
     },
   };
+}
+
+/** `send` with the frame secret added to every message (the framed panel's; see lib/background/frame-secret.ts). */
+export function withFrameSecret(send: Send, secret: string): Send {
+  return (message) => send({ ...(message as Record<string, unknown>), frame: secret });
 }
 
 /** The panel framed in an article page: the background knows its tab from the message's sender. */

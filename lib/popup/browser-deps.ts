@@ -1,6 +1,7 @@
 /** The popup's page controls wired to the WebExtension API. */
 import type { PageControlsDeps } from './page-controls';
 import { TOGGLE_PANEL_COMMAND } from '../background/commands';
+import { browserHostAccess } from '../permissions/host-access';
 
 type SidePanelApi = { sidePanel?: { open(o: { windowId: number }): Promise<void> }; sidebarAction?: { open(): Promise<void> } };
 
@@ -26,5 +27,6 @@ export function pageControlsDeps(): PageControlsDeps {
     send: (message) => browser.runtime.sendMessage(message),
     shortcut: async () => (await browser.commands.getAll()).find((c) => c.name === TOGGLE_PANEL_COMMAND)?.shortcut || undefined,
     ...(openSidePanel ? { openSidePanel } : {}),
+    hostAccess: browserHostAccess(),
   };
 }

@@ -83,15 +83,15 @@ describe('createLibraryDeps', () => {
     expect(afterOpen).toHaveBeenCalledOnce();
   });
 
-  it('sees changes live, and re-reads on the background’s broadcast when liveQuery stays silent', async () => {
+  it('sees changes live, and re-reads the article the background’s broadcast names', async () => {
     const db = await library();
-    let broadcast: (() => void) | undefined;
+    let broadcast: ((articleKey: string) => void) | undefined;
     const deps = createLibraryDeps({
       db,
       send: async () => ok(null),
       catalogue,
       lang: 'en',
-      broadcastGraceMs: 100,
+      broadcastGraceMs: 20,
       onHighlightsChanged: (l) => ((broadcast = l), () => (broadcast = undefined)),
     });
     const seen: number[] = [];
@@ -104,13 +104,10 @@ describe('createLibraryDeps', () => {
     await vi.waitFor(() => expect(seen).toEqual([HIGHLIGHTS.length]));
     await db.highlights.delete(HIGHLIGHTS[0]!.id);
     await vi.waitFor(() => expect(seen.at(-1)).toBe(HIGHLIGHTS.length - 1));
-    // Announced together with a change liveQuery saw: no second read.
-    broadcast!();
-    await new Promise((r) => setTimeout(r, 250));
+    // Announced together with a change already seen: read again, nothing new, nothing emitted.
+    broadcast!(HIGHLIGHTS[0]!.articleKey);
+    await new Promise((r) => setTimeout(r, 150));
     expect(seen).toHaveLength(2);
-    // Announced alone (liveQuery missed it): read again.
-    broadcast!();
-    await vi.waitFor(() => expect(seen).toHaveLength(3));
     stop();
     expect(broadcast).toBeUndefined();
   });

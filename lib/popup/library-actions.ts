@@ -1,46 +1,21 @@
 /**
  * The library's LibraryDeps on the real extension: reads IndexedDB directly (extension pages share the
- * extension's origin) with Dexie liveQuery, writes highlights only through the background (so every
+ * extension's origin) through the library feed (library-feed.ts), writes highlights only through the background (so every
  * open tab repaints), imports and wipes on the database here and then tells the background, which
  * tells the tabs.
  */
-import { liveQuery } from 'dexie';
-import { readInPages } from '../db/read-in-pages';
 import type { HighlightRecord, LensDB } from '../db/schema';
-import { readColorRenames } from '../highlights/color-settings';
 import { t, type Lang } from '../i18n';
+import { WordedError } from '../i18n/worded-error';
 import { indexStoredArticle } from '../insight/indexer';
-import { checkImportSize, createBackup, importLibraryFile, serializeBackup, wipeLibrary, type LibraryArticle } from '../library';
+import { checkImportSize, createBackup, importLibraryFile, serializeBackup, wipeLibrary } from '../library';
 import { CATEGORY_LABELS, MEASURE_CATEGORIES, compileCatalogue, detectMeasures, type Catalogue } from '../measures';
 import type { Reply } from '../messages/contract';
 import { removeFromIndex } from '../related';
-import type { LibraryData, LibraryDeps, MeasureOption } from './library-deps';
+import type { LibraryDeps, MeasureOption } from './library-deps';
+import { watchLibrary } from './library-feed';
 
-const CORPUS_PREFIX = 'corpus:';
-const BROADCAST_GRACE_MS = 300;
-
-/**
- * Every highlight, the heads of the corpus articles they belong to (what the list shows and filters on:
- * bodies stay in the database), and the colour names, in one read transaction (so liveQuery re-runs
- * it when any of them changes). Heads are fetched by the keys the highlights name (`corpus:<id>` or
- * the Sina key), not the whole corpus.
- */
-export async function loadLibrary(db: LensDB): Promise<LibraryData> {
-  return db.transaction('r', db.highlights, db.articleHeads, db.settings, async () => {
-    const highlights = await readInPages(db.highlights, (h) => h.id);
-    const ids = new Set<string>();
-    const keys = new Set<string>();
-    for (const h of highlights) {
-      if (h.articleKey.startsWith(CORPUS_PREFIX)) ids.add(h.articleKey.slice(CORPUS_PREFIX.length));
-      else keys.add(h.articleKey);
-    }
-    const byId = await db.articleHeads.bulkGet([...ids]);
-    const byKey = keys.size > 0 ? await db.articleHeads.where('key').anyOf([...keys]).toArray() : [];
-    const articles = new Map<string, LibraryArticle>();
-    for (const a of [...byId, ...byKey]) if (a) articles.set(a.id, a);
-    return { highlights, articles: [...articles.values()], colorRenames: await readColorRenames(db) };
-  });
-}
+export { loadLibrary } from './library-feed';
 
 /** The measure filter's choices: catalogue order within category order, named in the interface language. */
 export function measureOptions(catalogue: Catalogue, lang: Lang): MeasureOption[] {
@@ -63,12 +38,12 @@ export type LibraryWiring = {
   catalogue: Catalogue;
   lang: Lang;
   /**
-   * The background's "highlights changed" broadcast. liveQuery already sees writes made by the
-   * background (Dexie signals them across the extension's contexts); this re-reads on the broadcast
-   * too, so a missed signal never leaves the list stale.
+   * The background's "highlights changed" broadcast, naming the article (or ALL_ARTICLES). Dexie
+   * already signals the background's writes across the extension's contexts; the article named is
+   * read again on the broadcast too, so a missed signal never leaves the list stale (library-feed.ts).
    */
-  onHighlightsChanged?(listener: () => void): () => void;
-  /** How long liveQuery may take to report a change the background announced (tests shorten it). */
+  onHighlightsChanged?(listener: (articleKey: string) => void): () => void;
+  /** How long after a broadcast its article is read again (tests shorten it). */
   broadcastGraceMs?: number;
   /** After a successful open: the popup closes itself, the full page stays. */
   afterOpen?(): void;
@@ -80,14 +55,13 @@ export type LibraryWiring = {
 
 export function createLibraryDeps(w: LibraryWiring): LibraryDeps {
   const { db, send, catalogue } = w;
-  const grace = w.broadcastGraceMs ?? BROADCAST_GRACE_MS;
   // Compiled on the first quote that needs it (a highlight outside the corpus, under a measure filter).
   let compiled: ReturnType<typeof compileCatalogue> | undefined;
 
   const call = async <T>(message: Record<string, unknown>): Promise<T> => {
     const reply = (await send(message)) as Reply<T> | undefined;
     if (!reply) throw new Error(t('panel.noAnswer'));
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) throw new WordedError(reply.error, reply.code);
     return reply.value;
   };
   /** After an import or a wipe: the background refreshes its corpus view and every tab its highlights. */
@@ -96,33 +70,11 @@ export function createLibraryDeps(w: LibraryWiring): LibraryDeps {
   };
 
   return {
-    watch(onData, onError) {
-      const fail = (e: unknown) => onError(e as Error);
-      let lastEmit = -Infinity;
-      const subscription = liveQuery(() => loadLibrary(db)).subscribe({
-        next: (data) => {
-          lastEmit = Date.now();
-          onData(data);
-        },
-        error: fail,
-      });
-      // The broadcast and liveQuery's own signal arrive close together, in either order: re-read only
-      // when liveQuery reported nothing around the broadcast, so a change costs one rebuild, not two.
-      const timers = new Set<ReturnType<typeof setTimeout>>();
-      const stop = w.onHighlightsChanged?.(() => {
-        const heard = Date.now();
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          if (lastEmit < heard - grace) void loadLibrary(db).then(onData, fail);
-        }, grace);
-        timers.add(timer);
-      });
-      return () => {
-        subscription.unsubscribe();
-        stop?.();
-        for (const timer of timers) clearTimeout(timer);
-      };
-    },
+    watch: (onData, onError) =>
+      watchLibrary(db, onData, onError, {
+        ...(w.onHighlightsChanged && { onHighlightsChanged: w.onHighlightsChanged }),
+        ...(w.broadcastGraceMs !== undefined && { broadcastGraceMs: w.broadcastGraceMs }),
+      }),
     update: (id, patch) => call<HighlightRecord>({ type: 'highlights:update', id, patch }),
     remove: (id) => call<HighlightRecord | null>({ type: 'highlights:delete', id }),
     restore: (record) => call<HighlightRecord>({ type: 'highlights:restore', record }),

@@ -19,7 +19,8 @@ export function browserLibraryDeps(where: 'popup' | 'page'): LibraryDeps {
     lang: getLang(),
     onHighlightsChanged(listener) {
       const onMessage = (message: unknown, sender: { id?: string }) => {
-        if (sender.id === browser.runtime.id && (message as { type?: unknown } | null)?.type === HIGHLIGHTS_CHANGED) listener();
+        const m = message as { type?: unknown; articleKey?: unknown } | null;
+        if (sender.id === browser.runtime.id && m?.type === HIGHLIGHTS_CHANGED && typeof m.articleKey === 'string') listener(m.articleKey);
       };
       browser.runtime.onMessage.addListener(onMessage);
       return () => browser.runtime.onMessage.removeListener(onMessage);

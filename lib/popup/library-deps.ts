@@ -12,14 +12,28 @@ export type LibraryData = {
   /** The corpus articles the highlights belong to (title, date, source, measures; no body). */
   articles: LibraryArticle[];
   colorRenames: ColorRenames;
+  /**
+   * False while only the first screen is read (lib/popup/library-feed.ts): the newest highlights and
+   * their articles' complete groups, which the list shows first; searching, filtering, counting and
+   * exporting wait for everything. Absent means complete.
+   */
+  complete?: boolean;
+  /** Highlights in the whole library (known before all of them are read). */
+  total?: number;
 };
 
-export type HighlightEdit = { note?: string; color?: HighlightColor; tags?: string[] };
+export type HighlightEdit = {
+  note?: string;
+  /** The note as the editor opened with it: a save made elsewhere meanwhile is kept beside this one (lib/highlights/store.ts). */
+  baseNote?: string;
+  color?: HighlightColor;
+  tags?: string[];
+};
 
 export type MeasureOption = { id: string; label: string; category: string; categoryLabel: string };
 
 export interface LibraryDeps {
-  /** Calls `onData` now and whenever highlights, articles or colour names change (in any context). */
+  /** Calls `onData` with the first screen, then everything, then whenever highlights, articles or colour names change (in any context). */
   watch(onData: (data: LibraryData) => void, onError: (error: Error) => void): () => void;
   /** Through the background, so open tabs repaint. Rejects with the refusal, which names the field. */
   update(id: string, patch: HighlightEdit): Promise<HighlightRecord>;

@@ -1,4 +1,6 @@
 /** What the popup's page controls need from the browser (components/popup/PageControls.tsx). */
+import type { HostAccess } from '../permissions/host-access';
+
 export type ActiveTab = { id: number; windowId?: number };
 
 export type PageControlsDeps = {
@@ -9,5 +11,7 @@ export type PageControlsDeps = {
   shortcut(): Promise<string | undefined>;
   /** Opens the browser's side panel / sidebar; absent where the browser has none. Call it in the click. */
   openSidePanel?(windowId: number | undefined): Promise<void>;
+  /** Whether Policy Lens may run on Sina pages (Firefox does not allow it at install), and asking for it. */
+  hostAccess?: HostAccess;
 };
 

@@ -1,177 +1,112 @@
 /**
- * The related-articles index in IndexedDB (tables `terms`, `docs`, `meta` of lib/db/schema.ts): writes.
- * Queries are in query.ts.
+ * The related-articles index in IndexedDB (tables `terms`, `postings`, `docs`, `meta` of
+ * lib/db/schema.ts, layout of schema v4): writes. Queries are in query.ts, features in layout.ts,
+ * weights in weights.ts.
  *
- * Each article is represented by its TOP_TERMS heaviest TF-IDF terms (vector.ts); similarity is the
- * cosine of two such vectors. Layout — an inverted index over those top terms:
- * - `terms[t]`  = { df: articles holding t anywhere (for IDF), postings: (articleId, w / |d|) for
- *                 the articles whose top terms include t, packed (postings.ts) }, w being t's weight in
- *                 d and |d| the norm of d's top-term vector. A measure is a row too, `measure:<id>`,
- *                 weighted the same way over the article's measures (binary, IDF-weighted).
- * - `docs[id]`  = the article's top terms with their weights (its query when it is the article being
- *                 read), their norm, every distinct term with its count (to unindex or re-weigh it
- *                 without the article, which may be gone) and its measure ids.
- * - `meta`      = N for IDF (`related.docCount`), and N when all weights were last recomputed.
+ * An article is a vector of features in four parts (key terms, policy words, measures, threads), each
+ * part scaled to unit length, so that the cosine of a part is a sum of products. Layout — an inverted
+ * index over those features:
+ * - `terms[k]`      = { df: articles holding feature k (for IDF), tail: k's last postings block }.
+ *                     A measure's df is the number of indexed articles that mention it (the measure
+ *                     timelines count with it).
+ * - `postings[k,b]` = block b of k's postings: (articleId, k's weight in the article's unit vector),
+ *                     at most POSTING_BLOCK of them, packed (postings.ts). A new article appends to the
+ *                     last block of each of its features.
+ * - `docs[id]`      = the article's features with their counts (its query when it is the article being
+ *                     read, and what re-weighing needs), the block each is posted in, whether it is a
+ *                     policy article, its measure ids.
+ * - `meta`          = N (`related.docCount`), N when all weights were last recomputed, and what the
+ *                     index was built with (`related.recipe`).
  *
- * Because postings hold weights already divided by the norm, a cosine is a sum of query weight ×
- * posting weight over the query's top terms: a query reads those rows (one bulkGet) and never an
- * article. Why top terms and not every term: at 10,000 articles every term would be ~7 million
- * postings, which IndexedDB must structured-clone on every read and write; cutting both sides to
- * 128 terms keeps the index at ~1.3 million, and on the synthetic bench corpus costs little quality
- * (same-topic@10 0.94 against 0.97 for full vectors, in memory).
+ * What a write costs: one `terms` row and one postings block per feature (about a hundred), its
+ * `docs` row and N; nothing else is read or written, however large the corpus. Up to schema v3 a term
+ * row held the df of every distinct term of every article together with all its postings, so a new
+ * article rewrote a thousand rows whose lists grow with the corpus: 1.6–4 s at 10,000 articles in
+ * Chromium. `npm run bench -- index` measures both layouts side by side.
  *
- * Weights and IDF drift: an article's weights, and which terms are its top terms, use the IDF of
- * the moment it is indexed. While the corpus is small that IDF moves fast (the first seed indexed
- * alone sees N = 1, every term equally rare), so whenever N has grown by a quarter since the last
- * time, and N ≤ REWEIGH_UP_TO, a write re-weighs every article from its stored term counts.
- * Geometric growth makes that amortised O(1) per article written (about five articles re-weighed per
- * article added); above the cap IDF moves slowly (it is logarithmic in N) and weights stay as they are.
+ * Articles outside the policy family (policy-words.ts policyTopicScore below POLICY_TOPIC_THRESHOLD:
+ * a stock market wrap, a 5G tender) are indexed but not posted: they relate to nothing and nothing
+ * to them. Their measures still count in the measures' df.
  *
- * Every write is one transaction over terms + docs + meta: an interrupted write leaves the index as
- * it was. Called inside a caller's transaction, that transaction must include these three tables.
+ * Weights and IDF drift: an article's weights use the IDF of the moment it is indexed. While the
+ * corpus is small that IDF moves fast (the first seed indexed alone sees N = 1), so whenever N has
+ * grown by a quarter since the last time, and N ≤ REWEIGH_UP_TO, a write re-weighs every article from
+ * its stored counts. Geometric growth makes that amortised O(1) per article written; above the cap
+ * IDF moves slowly (it is logarithmic in N) and weights stay as they are. Which features an article
+ * has never depends on other articles, so a re-weigh changes weights, never rows.
+ *
+ * Every write is one transaction over terms + postings + docs + meta: an interrupted write leaves the
+ * index as it was. Called inside a caller's transaction, that transaction must include these four
+ * (`indexTables`).
  */
-import type { DocVector, LensDB, TermPostings } from '../db/schema';
-import { decodeVocab, DOC_COUNT_KEY, encodeVocab, indexedText, measureKey, measureWeights, readCount, unique, WEIGHED_AT_KEY } from './layout';
-import { ID_SEPARATOR, pack, unpack, type Postings } from './postings';
-import { termCounts } from './tokenize';
-import { norm, TOP_TERMS, topTerms, unitWeights, weighTerms } from './vector';
+import type { DocVector, LensDB } from '../db/schema';
+import { IndexRows } from './index-rows';
+import { articleEntry, DOC_COUNT_KEY, measureKey, partOf, readCount, WEIGHED_AT_KEY, type IndexableArticle, type IndexEntry, type TopicInput, type Unposted } from './layout';
+import { ID_SEPARATOR } from './postings';
+import { unitVector } from './weights';
 
 /**
- * Largest corpus re-weighed in full when N has grown by a quarter. Re-weighing 512 articles rewrites
- * some 12,000 term rows holding 65,000 postings (about two seconds in fake-indexeddb), paid once per
- * 25 % growth; beyond that a full pass would cost more than the drift it corrects.
+ * Largest corpus re-weighed in full when N has grown by a quarter: about 60,000 postings rewritten
+ * (a second or two), paid once per 25 % growth; beyond that a full pass would cost more than the
+ * drift it corrects.
  */
 export const REWEIGH_UP_TO = 512;
 const reweighDue = (docCount: number, weighedAt: number) => docCount <= REWEIGH_UP_TO && 4 * docCount >= 5 * weighedAt;
 
-export type IndexableArticle = { id: string; text: string; title?: string | undefined };
-export type IndexEntry = { article: IndexableArticle; measureIds: readonly string[] };
 
-/** An article as the writer needs it: term counts and measures, whether from its text or from `docs`. */
-type Counted = { id: string; counts: Map<string, number>; measureIds: string[] };
+/** The index tables, for a caller's transaction that writes the index. */
+export const indexTables = (db: LensDB) => [db.terms, db.postings, db.docs, db.meta];
 
-/** A term row being changed: postings unpacked only when they change (most rows only get df ± 1). */
-type EditableRow = { term: string; df: number; packed: Pick<TermPostings, 'ids' | 'weights'> | null; postings: Postings | null };
+/** The keys whose df counts the article: every feature of a policy article, only the measures of another. */
+const countedKeys = (doc: Unposted) => (doc.policy ? doc.features.map(([k]) => k) : doc.measureIds.map(measureKey));
+/** The blocks an article is posted in, to read before unposting it. */
+const blocksOf = (doc: DocVector) => doc.blocks.map((block, i): [string, number] => [doc.features[i]![0], block]);
 
-const EMPTY = (): Postings => ({ ids: [], weights: [] });
-
-/** Term rows read once per transaction, changed in memory, written back together. */
-class TermRows {
-  private readonly rows = new Map<string, EditableRow>();
-  private readonly dirty = new Set<string>();
-  constructor(private readonly db: LensDB) {}
-
-  async load(terms: Iterable<string>): Promise<void> {
-    const missing = [...new Set(terms)].filter((t) => !this.rows.has(t));
-    const found = await this.db.terms.bulkGet(missing);
-    missing.forEach((term, i) => {
-      const row = found[i];
-      this.rows.set(term, row ? { term, df: row.df, packed: row, postings: null } : { term, df: 0, packed: null, postings: EMPTY() });
-    });
-  }
-
-  /** A row to change, created empty if the table does not hold it; marked for writing. */
-  edit(term: string): EditableRow {
-    let row = this.rows.get(term);
-    if (!row) this.rows.set(term, (row = { term, df: 0, packed: null, postings: EMPTY() }));
-    this.dirty.add(term);
-    return row;
-  }
-
-  /** The row's postings, unpacked for change. */
-  postings(term: string): Postings {
-    const row = this.edit(term);
-    row.postings ??= row.packed ? unpack(row.packed) : EMPTY();
-    row.packed = null;
-    return row.postings;
-  }
-
-  df(term: string): number {
-    return this.rows.get(term)?.df ?? 0;
-  }
-
-  async flush(): Promise<void> {
-    const keep: TermPostings[] = [];
-    const drop: string[] = [];
-    for (const term of this.dirty) {
-      const row = this.rows.get(term)!;
-      const packed = row.packed ?? pack(row.postings ?? EMPTY());
-      if (row.df > 0 || packed.ids) keep.push({ term, df: row.df, ...packed });
-      else drop.push(term);
-    }
-    await this.db.terms.bulkPut(keep);
-    await this.db.terms.bulkDelete(drop);
-    this.dirty.clear();
-  }
+function unpost(rows: IndexRows, doc: DocVector): void {
+  for (const key of countedKeys(doc)) rows.changeDf(key, -1);
+  for (const [key, block] of blocksOf(doc)) rows.remove(key, block, doc.id);
 }
 
-const rowKeysOf = (doc: DocVector) => [...decodeVocab(doc.vocab).keys(), ...doc.measureIds.map(measureKey)];
-
-function unpost(rows: TermRows, doc: DocVector): void {
-  for (const term of decodeVocab(doc.vocab).keys()) rows.edit(term).df--;
-  for (const m of doc.measureIds) rows.edit(measureKey(m)).df--;
-  for (const key of [...doc.terms.map(([t]) => t), ...doc.measureIds.map(measureKey)]) {
-    const postings = rows.postings(key);
-    const at = postings.ids.indexOf(doc.id);
-    if (at >= 0) {
-      postings.ids.splice(at, 1);
-      postings.weights.splice(at, 1);
-    }
-  }
-}
-
-/** Count the articles into df first (the whole batch), then weigh each and post its weights. */
-function post(rows: TermRows, articles: readonly Counted[], docCount: number): DocVector[] {
-  for (const a of articles) {
-    for (const term of a.counts.keys()) rows.edit(term).df++;
-    for (const m of a.measureIds) rows.edit(measureKey(m)).df++;
-  }
-  const append = (key: string, id: string, weight: number) => {
-    const postings = rows.postings(key);
-    postings.ids.push(id);
-    postings.weights.push(weight);
-  };
-  return articles.map((a) => {
-    // Prefer terms another article holds: a term only this one holds links it to nothing yet.
-    const top = topTerms(weighTerms(a.counts, (t) => rows.df(t), docCount), TOP_TERMS, (t) => rows.df(t) > 1);
-    const vector = { terms: top, norm: norm(top) };
-    for (const [term, w] of unitWeights(vector)) append(term, a.id, w);
-    for (const [key, w] of measureWeights(a.measureIds, (k) => rows.df(k), docCount)) append(key, a.id, w);
-    return { id: a.id, ...vector, vocab: encodeVocab(a.counts), measureIds: a.measureIds };
+/** Counts the batch into df first, then weighs each article with that df and posts it. */
+async function post(rows: IndexRows, docs: readonly Unposted[], docCount: number): Promise<DocVector[]> {
+  for (const doc of docs) for (const key of countedKeys(doc)) rows.changeDf(key, 1);
+  // The last block of every key about to get a posting, read in one go.
+  await rows.loadBlocks(docs.flatMap((d) => (d.policy ? d.features : []).flatMap(([key]): [string, number][] => (rows.tail(key) === undefined ? [] : [[key, rows.tail(key)!]]))));
+  return docs.map((doc) => {
+    if (!doc.policy) return { ...doc, blocks: [] };
+    const vector = unitVector(doc.features, (key) => rows.df(key), docCount, partOf);
+    return { ...doc, blocks: doc.features.map(([key]) => rows.append(key, doc.id, vector.get(key)!)) };
   });
 }
 
 /**
- * Add or replace articles in the index, all in one transaction. Prefer one call for many articles
- * (seeding, import): the IDF that weighs each article then already counts the whole batch.
+ * Add or replace articles in the index, all in one transaction. One call for many articles (seeding,
+ * import, a rebuild) reads and writes each feature's rows once for the whole batch, and weighs every
+ * article of it with the IDF that counts the whole batch.
  */
 export async function indexArticles(db: LensDB, entries: readonly IndexEntry[]): Promise<void> {
   const byId = new Map(entries.map((e) => [e.article.id, e]));
   if (!byId.size) return;
   for (const id of byId.keys()) if (id.includes(ID_SEPARATOR)) throw new Error(`related index: article id ${JSON.stringify(id)} contains U+001F`);
-  const fresh: Counted[] = [...byId.values()].map((e) => ({
-    id: e.article.id,
-    counts: termCounts(indexedText(e.article)),
-    measureIds: unique(e.measureIds),
-  }));
-  await db.transaction('rw', db.terms, db.docs, db.meta, async () => {
+  // Tokenizing needs no database: done before the transaction opens.
+  const fresh = [...byId.values()].map(articleEntry);
+  await db.transaction('rw', indexTables(db), async () => {
     const previous = (await db.docs.bulkGet([...byId.keys()])).filter((d): d is DocVector => d !== undefined);
     const docCount = (await readCount(db, DOC_COUNT_KEY)) - previous.length + fresh.length;
-    const weighedAt = await readCount(db, WEIGHED_AT_KEY);
-    const rows = new TermRows(db);
+    const rows = new IndexRows(db);
     let docs: DocVector[];
-    if (reweighDue(docCount, weighedAt)) {
-      // Re-weigh everything: rebuild every row from the stored counts plus the new articles.
-      const others = (await db.docs.toArray())
-        .filter((d) => !byId.has(d.id))
-        .map((d): Counted => ({ id: d.id, counts: decodeVocab(d.vocab), measureIds: d.measureIds }));
+    if (reweighDue(docCount, await readCount(db, WEIGHED_AT_KEY))) {
+      // Every article again, from its stored counts, with today's IDF.
+      const others = (await db.docs.toArray()).filter((d) => !byId.has(d.id)).map(({ blocks: _, ...doc }): Unposted => doc);
       await db.terms.clear();
-      docs = post(rows, [...others, ...fresh], docCount);
+      await db.postings.clear();
+      docs = await post(rows, [...others, ...fresh], docCount);
       await db.meta.put({ key: WEIGHED_AT_KEY, value: docCount });
     } else {
-      await rows.load([...previous.flatMap(rowKeysOf), ...fresh.flatMap((f) => [...f.counts.keys(), ...f.measureIds.map(measureKey)])]);
+      await rows.loadStats([...previous.flatMap(countedKeys), ...fresh.flatMap(countedKeys)]);
+      await rows.loadBlocks(previous.flatMap(blocksOf));
       for (const doc of previous) unpost(rows, doc);
-      docs = post(rows, fresh, docCount);
+      docs = await post(rows, fresh, docCount);
     }
     await rows.flush();
     await db.docs.bulkPut(docs);
@@ -180,17 +115,18 @@ export async function indexArticles(db: LensDB, entries: readonly IndexEntry[]):
 }
 
 /** Add or replace one article (the article being read, an imported file). */
-export function indexArticle(db: LensDB, article: IndexableArticle, measureIds: readonly string[]): Promise<void> {
-  return indexArticles(db, [{ article, measureIds }]);
+export function indexArticle(db: LensDB, article: IndexableArticle, topics: TopicInput): Promise<void> {
+  return indexArticles(db, [{ article, ...topics }]);
 }
 
 /** Take an article out of the index; a no-op for an id the index does not hold. Needs no article text. */
 export async function removeFromIndex(db: LensDB, id: string): Promise<void> {
-  await db.transaction('rw', db.terms, db.docs, db.meta, async () => {
+  await db.transaction('rw', indexTables(db), async () => {
     const doc = await db.docs.get(id);
     if (!doc) return;
-    const rows = new TermRows(db);
-    await rows.load(rowKeysOf(doc));
+    const rows = new IndexRows(db);
+    await rows.loadStats(countedKeys(doc));
+    await rows.loadBlocks(blocksOf(doc));
     unpost(rows, doc);
     await rows.flush();
     await db.docs.delete(id);
@@ -198,10 +134,11 @@ export async function removeFromIndex(db: LensDB, id: string): Promise<void> {
   });
 }
 
-/** Empty the index. */
+/** Empty the index (its recipe stays: an empty index is built with any). */
 export async function clearIndex(db: LensDB): Promise<void> {
-  await db.transaction('rw', db.terms, db.docs, db.meta, async () => {
+  await db.transaction('rw', indexTables(db), async () => {
     await db.terms.clear();
+    await db.postings.clear();
     await db.docs.clear();
     await db.meta.bulkDelete([DOC_COUNT_KEY, WEIGHED_AT_KEY]);
   });

@@ -1,51 +1,39 @@
 /**
  * Related articles for the article being read: a ranking over the whole corpus that reads only the
- * index rows of the query's own top terms (layout in index-store.ts).
+ * index rows of the query's own features (layout in index-store.ts, features in layout.ts).
+ *
+ *   score = Σ over parts of RELATED_PARAMS.score[part] · cosine(query part, candidate part)
+ *
+ * with the parts key terms (what is written alike), policy words (the field's own vocabulary, whole
+ * words), measures and threads (what policy it is about, in whatever words). An article the catalogue
+ * finds no measure in can only relate by its words, so it needs more of them. An article outside the
+ * policy family (layout.ts isPolicyText) gets no related articles and is never one.
  */
-import type { LensDB, TermPostings } from '../db/schema';
-import { DOC_COUNT_KEY, indexedText, measureIdOf, measureKey, measureWeights, readCount, unique } from './layout';
-import { sharedPhrases } from './phrases';
+import type { DocVector, LensDB, PostingBlock, TermStats } from '../db/schema';
+import { articleEntry, DOC_COUNT_KEY, isPolicyText, measureIdOf, measureKey, partOf, readCount, unique, wordOf, type IndexedText, type TopicInput } from './layout';
+import { RELATED_PARAMS } from './params';
 import { forEachPosting } from './postings';
-import { termCounts } from './tokenize';
-import { mostFrequentTerms, norm, TOP_TERMS, topTerms, unitWeights, weighTerms } from './vector';
+import { unitVector } from './weights';
 
-/**
- * score = 0.7 · cosine(text TF-IDF vectors) + 0.3 · cosine(IDF-weighted measure sets).
- * Text carries most of the weight because every article has text while measure detection covers only
- * the catalogue; the measure share lifts an article that names the same policies above one that merely
- * shares wording. Measures are IDF-weighted like terms rather than compared by plain Jaccard: in the
- * seeds 集采 is in all five articles and says nothing, and Jaccard would favour an article for naming
- * few measures (the COVID-19 seed, six) over one that names many (the 医改 task list, nineteen).
- */
-export const SCORE_WEIGHTS = { text: 0.7, measures: 0.3 } as const;
+/** Reasons shown per related article: shared policy words. */
+const MAX_WORDS = 5;
 
-/**
- * Rows a query that is not in the index reads: its most frequent terms (2 × TOP_TERMS covers every
- * repeated term of a 3,000-character article), of which it keeps the TOP_TERMS heaviest by TF-IDF.
- * It cannot pick them before reading, because the df it needs is in those rows.
- */
-export const QUERY_CANDIDATE_TERMS = 2 * TOP_TERMS;
-
-export type RelatedQuery = {
-  /** The article being read, if the corpus holds it: its stored top terms are the query, and it is excluded. */
-  id?: string | undefined;
-  /** The article's text: the query when it is not indexed, and the source of the readable reasons. */
-  text: string;
-  title?: string | undefined;
-  measureIds: readonly string[];
-};
+export type RelatedQuery = IndexedText &
+  TopicInput & {
+    /** The article being read, if the corpus holds it: its stored features are the query, and it is excluded. */
+    id?: string | undefined;
+  };
 
 export type RelatedHit = {
   id: string;
+  /** 0–1. */
   score: number;
-  /** Cosine of the two top-term TF-IDF vectors, 0–1. */
-  textSimilarity: number;
-  /** Cosine of the two IDF-weighted measure sets, 0–1. */
-  measureSimilarity: number;
+  /** The cosine of each part, 0–1. */
+  similarity: { terms: number; words: number; measures: number; threads: number };
   reasons: {
-    /** Shared measure ids, the rarest (most telling) first. */
+    /** Shared measure ids, the most telling first. */
     sharedMeasures: string[];
-    /** Readable phrases from the query text made of shared key terms, strongest first. */
+    /** Policy words both use (whole words, policy-words.ts), the most telling first. */
     sharedTerms: string[];
   };
 };
@@ -55,131 +43,103 @@ export type RelatedOptions = { limit?: number; minScore?: number };
 /**
  * The articles most like the query, best first, the query's own article excluded.
  *
- * Reads: meta (N), the query's stored top terms when `id` is indexed, then one terms.bulkGet of
- * those terms plus its measures — never an article, never a scan. A query not in the index reads
- * QUERY_CANDIDATE_TERMS rows instead of TOP_TERMS.
+ * Reads: meta (N), the query's stored features when `id` is indexed, one terms.bulkGet of its keys
+ * (df and last block), then one postings.bulkGet of their blocks (at most
+ * RELATED_PARAMS.queryPostings postings) — never an article, never a scan.
  */
 export async function queryRelated(db: LensDB, query: RelatedQuery, options: RelatedOptions = {}): Promise<RelatedHit[]> {
   const { limit = 10, minScore = 0 } = options;
-  return db.transaction('r', db.terms, db.docs, db.meta, async () => {
+  return db.transaction('r', db.terms, db.postings, db.docs, db.meta, async () => {
     const docCount = await readCount(db, DOC_COUNT_KEY);
     if (docCount === 0 || limit <= 0) return [];
-    const measureIds = unique(query.measureIds);
-    const stored = query.id === undefined ? undefined : await db.docs.get(query.id);
-    // A query not in the index is weighed as if it were (df + 1 of N + 1), so its vector is the one
-    // indexArticle would store for the same text.
-    const selfCount = stored ? 0 : 1;
-
-    let weights: Map<string, number>;
-    let rows: Map<string, TermPostings>;
-    if (stored && stored.norm > 0) {
-      rows = await readRows(db, [...stored.terms.map(([t]) => t), ...measureIds.map(measureKey)]);
-      weights = unitWeights(stored);
-    } else {
-      const counts = termCounts(indexedText(query));
-      const candidates = new Map(mostFrequentTerms(counts, QUERY_CANDIDATE_TERMS).map((t) => [t, counts.get(t)!]));
-      rows = await readRows(db, [...candidates.keys(), ...measureIds.map(measureKey)]);
-      const dfOf = (t: string) => (rows.get(t)?.df ?? 0) + selfCount;
-      // As indexArticle would pick them: terms another article holds first.
-      const top = topTerms(weighTerms(candidates, dfOf, docCount + selfCount), TOP_TERMS, (t) => rows.has(t));
-      weights = unitWeights({ terms: top, norm: norm(top) });
-    }
-    const measures = measureWeights(measureIds, (key) => (rows.get(key)?.df ?? 0) + selfCount, docCount + selfCount);
-
-    const text = indexedText(query);
-    return rank(rows, weights, measures, query.id, limit, minScore).map((hit) => ({
-      id: hit.id,
-      score: hit.score,
-      textSimilarity: hit.textSimilarity,
-      measureSimilarity: hit.measureSimilarity,
-      reasons: {
-        // The rarest shared measure first: it says the most about why the two belong together.
-        sharedMeasures: [...hit.measures].sort((a, b) => b[1] - a[1]).map(([key]) => measureIdOf(key)),
-        sharedTerms: readableTerms(text, hit.terms),
-      },
-    }));
+    const stored: Pick<DocVector, 'features' | 'policy'> | undefined = query.id === undefined ? undefined : await db.docs.get(query.id);
+    const { features, policy } = stored ?? { features: articleEntry({ article: { id: '', ...query }, ...query }).features, policy: isPolicyText(query) };
+    if (!policy) return [];
+    const stats = await readStats(db, features.map(([k]) => k));
+    // A query not in the index is weighed as if it were (df + 1 of N + 1).
+    const self = stored ? 0 : 1;
+    const weights = unitVector(features, (key) => (stats.get(key)?.df ?? 0) + self, docCount + self, partOf);
+    const reach = new Map([...weights].map(([key, w]) => [key, RELATED_PARAMS.score[partOf(key)] * w]));
+    const rows = await readPostings(db, stats, withinBudget(stats, reach));
+    return rank(rows, reach, query.id, limit, minScore);
   });
 }
 
-type Ranked = {
-  id: string;
-  score: number;
-  textSimilarity: number;
-  measureSimilarity: number;
-  /** Shared term → its contribution to textSimilarity. */
-  terms: Map<string, number>;
-  /** Shared measure row key and its contribution to measureSimilarity. */
-  measures: [key: string, contribution: number][];
-};
-
 /**
- * Sum query weight × posting weight per candidate, then keep the best. A common term or measure can
- * make every article a candidate, so the sums live in flat arrays (not an object per candidate), and
- * the shared terms that become reasons are gathered for the returned few only.
+ * Sum query weight × posting weight per candidate, then keep the best. A common feature can make
+ * every article a candidate, so the sums live in a flat array (not an object per candidate), and the
+ * shared features that become reasons are gathered for the returned few only.
  */
-function rank(
-  rows: ReadonlyMap<string, TermPostings>,
-  terms: ReadonlyMap<string, number>,
-  measures: ReadonlyMap<string, number>,
-  exclude: string | undefined,
-  limit: number,
-  minScore: number,
-): Ranked[] {
+function rank(rows: ReadonlyMap<string, PostingBlock[]>, reach: ReadonlyMap<string, number>, exclude: string | undefined, limit: number, minScore: number): RelatedHit[] {
   const slotOf = new Map<string, number>();
   const ids: string[] = [];
-  const textDot: number[] = [];
-  const measureDot: number[] = [];
-  // Every (candidate slot, row key, contribution) visited, for the reasons.
+  const sums: number[] = [];
+  // Every (candidate slot, key, contribution) visited, for the parts and the reasons.
   const sharedSlot: number[] = [];
   const sharedKey: string[] = [];
   const sharedValue: number[] = [];
-  const visit = (key: string, queryWeight: number, sums: number[]) => {
-    const row = rows.get(key);
-    if (!row) return;
-    forEachPosting(row, (id, weight) => {
-      if (id === exclude) return;
-      let slot = slotOf.get(id);
-      if (slot === undefined) {
-        slot = ids.push(id) - 1;
-        slotOf.set(id, slot);
-        textDot.push(0);
-        measureDot.push(0);
-      }
-      sums[slot] = sums[slot]! + queryWeight * weight;
-      sharedSlot.push(slot);
-      sharedKey.push(key);
-      sharedValue.push(queryWeight * weight);
-    });
-  };
-  for (const [term, w] of terms) visit(term, w, textDot);
-  for (const [key, w] of measures) visit(key, w, measureDot);
-
-  // Rounding can overshoot 1 for identical texts.
-  const textSimilarity = textDot.map((d) => Math.min(1, d));
-  const measureSimilarity = measureDot.map((d) => Math.min(1, d));
-  const score = ids.map((_, s) => SCORE_WEIGHTS.text * textSimilarity[s]! + SCORE_WEIGHTS.measures * measureSimilarity[s]!);
+  for (const [key, weight] of reach) {
+    for (const block of rows.get(key) ?? []) {
+      forEachPosting(block, (id, w) => {
+        if (id === exclude) return;
+        let slot = slotOf.get(id);
+        if (slot === undefined) {
+          slot = ids.push(id) - 1;
+          slotOf.set(id, slot);
+          sums.push(0);
+        }
+        const contribution = weight * w;
+        sums[slot] = sums[slot]! + contribution;
+        sharedSlot.push(slot);
+        sharedKey.push(key);
+        sharedValue.push(contribution);
+      });
+    }
+  }
   const best = ids
     .map((_, s) => s)
-    .filter((s) => score[s]! > minScore)
-    .sort((a, b) => score[b]! - score[a]! || (ids[a]! < ids[b]! ? -1 : 1))
+    // Rounding can overshoot 1 for identical texts.
+    .filter((s) => Math.min(1, sums[s]!) > minScore)
+    .sort((a, b) => sums[b]! - sums[a]! || (ids[a]! < ids[b]! ? -1 : 1))
     .slice(0, limit);
 
-  const ranked: Ranked[] = best.map((s) => ({
-    id: ids[s]!,
-    score: score[s]!,
-    textSimilarity: textSimilarity[s]!,
-    measureSimilarity: measureSimilarity[s]!,
-    terms: new Map(),
-    measures: [],
-  }));
+  const shared = best.map(() => new Map<string, number>());
   const rankOf = new Map(best.map((s, r) => [s, r]));
-  for (let i = 0; i < sharedSlot.length; i++) {
-    const hit = ranked[rankOf.get(sharedSlot[i]!) ?? -1];
-    if (!hit) continue;
-    if (terms.has(sharedKey[i]!)) hit.terms.set(sharedKey[i]!, sharedValue[i]!);
-    else hit.measures.push([sharedKey[i]!, sharedValue[i]!]);
+  for (let i = 0; i < sharedSlot.length; i++) shared[rankOf.get(sharedSlot[i]!) ?? -1]?.set(sharedKey[i]!, sharedValue[i]!);
+  return best.map((s, r) => {
+    const similarity = { terms: 0, words: 0, measures: 0, threads: 0 };
+    for (const [key, value] of shared[r]!) similarity[partOf(key)] += value / RELATED_PARAMS.score[partOf(key)];
+    const strongest = (part: 'words' | 'measures') =>
+      [...shared[r]!]
+        .filter(([key]) => partOf(key) === part)
+        .sort((a, b) => b[1] - a[1])
+        .map(([key]) => key);
+    return {
+      id: ids[s]!,
+      score: Math.min(1, sums[s]!),
+      similarity: { terms: Math.min(1, similarity.terms), words: Math.min(1, similarity.words), measures: Math.min(1, similarity.measures), threads: Math.min(1, similarity.threads) },
+      reasons: { sharedMeasures: strongest('measures').map(measureIdOf), sharedTerms: strongest('words').map(wordOf).slice(0, MAX_WORDS) },
+    };
+  });
+}
+
+/**
+ * The keys whose postings a query reads. A feature most articles have (医保 in a corpus of 医保 news)
+ * has as many postings as there are articles yet, by its IDF, adds almost nothing to any score: keys
+ * are read from the most a posting of each can add to the least, until queryPostings postings (df
+ * counts them) are taken. The rest still count in the query's norm, so scores stay comparable.
+ */
+function withinBudget(stats: ReadonlyMap<string, TermStats>, reach: ReadonlyMap<string, number>): string[] {
+  const keys: string[] = [];
+  let postings = 0;
+  for (const [key] of [...reach].sort((a, b) => b[1] - a[1])) {
+    const df = stats.get(key)?.df ?? 0;
+    if (df === 0 || stats.get(key)?.tail === undefined) continue;
+    if (postings + df > RELATED_PARAMS.queryPostings && keys.length > 0) continue;
+    keys.push(key);
+    postings += df;
   }
-  return ranked;
+  return keys;
 }
 
 /**
@@ -188,24 +148,36 @@ function rank(
  * Articles stored but not yet indexed (lib/insight/index-queue.ts) are not counted until they are.
  */
 export async function countMentioning(db: LensDB, measureIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = await readRows(db, measureIds.map(measureKey));
-  return new Map(measureIds.map((id) => [id, rows.get(measureKey(id))?.df ?? 0]));
+  const keys = measureIds.map(measureKey);
+  const stats = await readStats(db, keys);
+  return new Map(measureIds.map((id, i) => [id, stats.get(keys[i]!)?.df ?? 0]));
 }
 
-async function readRows(db: LensDB, keys: string[]): Promise<Map<string, TermPostings>> {
+async function readStats(db: LensDB, keys: string[]): Promise<Map<string, TermStats>> {
   const wanted = unique(keys);
   const found = await db.terms.bulkGet(wanted);
-  const rows = new Map<string, TermPostings>();
+  const stats = new Map<string, TermStats>();
   wanted.forEach((key, i) => {
     const row = found[i];
-    if (row) rows.set(key, row);
+    if (row) stats.set(key, row);
   });
-  return rows;
+  return stats;
 }
 
-/** Phrases from the query text; the bare terms when the caller gave no text (a query by id alone). */
-function readableTerms(text: string, contributions: ReadonlyMap<string, number>): string[] {
-  const phrases = sharedPhrases(text, contributions);
-  if (phrases.length) return phrases;
-  return [...contributions].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t]) => t);
+/** Every postings block of these keys, in one read: blocks 0 to each key's tail (a missing one was emptied). */
+async function readPostings(db: LensDB, stats: ReadonlyMap<string, TermStats>, keys: readonly string[]): Promise<Map<string, PostingBlock[]>> {
+  const refs: [string, number][] = [];
+  for (const key of keys) {
+    const tail = stats.get(key)?.tail;
+    if (tail !== undefined) for (let b = 0; b <= tail; b++) refs.push([key, b]);
+  }
+  const found = refs.length ? await db.postings.bulkGet(refs) : [];
+  const rows = new Map<string, PostingBlock[]>();
+  for (const block of found) {
+    if (!block) continue;
+    const list = rows.get(block.term);
+    if (list) list.push(block);
+    else rows.set(block.term, [block]);
+  }
+  return rows;
 }

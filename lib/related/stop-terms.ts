@@ -16,7 +16,7 @@
  */
 const PARTICLES = ['的', '了'];
 
-const STOP_BIGRAMS = new Set(
+export const STOP_BIGRAMS: ReadonlySet<string> = new Set(
   [
     // function phrases
     '进一 一步 我们 他们 一个 以及 同时 其中 此外 目前 近日 今年 去年 有关 相关 方面 通过 按照 进行 已经 可以 不断',

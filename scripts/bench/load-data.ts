@@ -30,23 +30,34 @@ export type LensDescribeGlobal = {
   /** `count` short, non-overlapping highlights spread evenly over the article body's text. */
   spread(count: number): { exact: string; prefix: string; suffix: string; start: number; end: number }[];
   textLength(): number;
+  /** The article as the content script sends it to the background (readArticlePage, toPageArticle). */
+  pageArticle(): Promise<unknown>;
 };
 
 const SOURCES = ['新华社', '人民日报', '经济日报', '中国证券报', '央视网', '第一财经', '21世纪经济报道', '健康报'];
 const TAGS = ['集采', '基金监管', 'DRG', '医保目录', '异地就医', '长护险', '待跟进', '数据', '政策原文'];
 
 /** The synthetic article `i`'s Sina id: 7 letters and 7 digits, like `kqcfnaz9077291`. */
-export const syntheticId = (i: number) => `kzbench${String(i).padStart(7, '0')}`;
+export const syntheticId = (i: number, letters = 'kzbench') => `${letters}${String(i).padStart(7, '0')}`;
+
+export type SyntheticOptions = {
+  /** Another seed gives other articles (the related bench's generator). */
+  seed?: number;
+  /** 7 letters starting each Sina id: other letters, other ids. */
+  letters?: string;
+  /** The first article's date (then every ~5 hours). */
+  from?: Date;
+};
 
 /** `count` synthetic articles as corpus records read on Sina, ready to send to the filler. */
-export function syntheticArticles(root: string, count: number): ArticleWire[] {
-  const generated = generateCorpus(count, root);
-  const t0 = Date.UTC(2018, 0, 1, 0, 30);
+export function syntheticArticles(root: string, count: number, options: SyntheticOptions = {}): ArticleWire[] {
+  const generated = generateCorpus(count, root, ...(options.seed !== undefined ? [options.seed] : []));
+  const t0 = options.from?.getTime() ?? Date.UTC(2018, 0, 1, 0, 30);
   return generated.map((g, i) => {
     // Distinct dates (every ~5 hours over six years) keep ids distinct even when titles repeat.
     const at = new Date(t0 + i * 5 * 3600_000 + (i % 7) * 60_000);
     const day = at.toISOString().slice(0, 10);
-    const id = syntheticId(i);
+    const id = syntheticId(i, options.letters);
     const article = buildArticle({
       key: `sina:${id}`,
       url: `https://finance.sina.com.cn/china/${day}/doc-i${id}.shtml`,
@@ -157,6 +168,8 @@ export function describerBundle(root: string): Promise<string> {
     import { buildTextMap, describe } from './lib/anchoring';
     import { isNotArticleText } from './lib/highlights/skip';
     import { findBody } from './lib/sina/markup';
+    import { readArticlePage } from './lib/sina/read-article-page';
+    import { toPageArticle } from './lib/content/page-article';
     const map = () => {
       const body = findBody(document);
       if (!body) throw new Error('no article body on this page');
@@ -164,6 +177,11 @@ export function describerBundle(root: string): Promise<string> {
     };
     window.__lensDescribe = {
       textLength: () => map().text.length,
+      async pageArticle() {
+        const read = await readArticlePage(document, location.href, { timeoutMs: 5000 });
+        if (!read.ok) throw new Error('not an article: ' + read.reason);
+        return toPageArticle(read.article);
+      },
       spread(count) {
         // Slots over the non-space characters, so every slot has text: quotes of up to 6 of them, never overlapping.
         const text = map().text;

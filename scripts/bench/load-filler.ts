@@ -14,7 +14,10 @@
 import { lensDB, type HighlightRecord, type StoredArticle } from '../../lib/db/schema';
 import { CORPUS_VERSION_KEY } from '../../lib/db/seed';
 import { bodyFingerprint } from '../../lib/identity';
+import { analyzePageArticle } from '../../lib/insight/analyze';
 import { indexStoredArticle } from '../../lib/insight/indexer';
+import type { PageArticle } from '../../lib/messages/contract';
+import { measureCounts, topicsOf } from '../../lib/insight/related';
 import { compileCatalogue, detectMeasures, type Catalogue, type CompiledCatalogue } from '../../lib/measures';
 import { indexArticles } from '../../lib/related';
 
@@ -55,6 +58,19 @@ export async function storeOneByOne(batch: ArticleWire[]): Promise<number> {
   return performance.now() - t0;
 }
 
+/** storeOneByOne, each article timed apart (ms). */
+export async function storeEachTimed(batch: ArticleWire[]): Promise<number[]> {
+  if (!catalogue) throw new Error('setCatalogue first');
+  const db = lensDB();
+  const times: number[] = [];
+  for (const a of batch) {
+    const t0 = performance.now();
+    await indexStoredArticle(db, expand(a), catalogue);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
 export async function storeBatch(batch: ArticleWire[]): Promise<number> {
   if (!compiled) throw new Error('setCatalogue first');
   const db = lensDB();
@@ -64,13 +80,19 @@ export async function storeBatch(batch: ArticleWire[]): Promise<number> {
     const hits = detectMeasures(a.text, compiled!);
     const measureSentences: Record<string, string> = {};
     for (const hit of hits) measureSentences[hit.measureId] = hit.mentions[0]!.sentence;
-    return { ...a, measureIds: hits.map((h) => h.measureId), measureSentences, fingerprint: bodyFingerprint(a.text) } satisfies StoredArticle;
+    return {
+      ...a,
+      measureIds: hits.map((h) => h.measureId),
+      measureSentences,
+      measureCounts: measureCounts(hits, a.title, catalogue!),
+      fingerprint: bodyFingerprint(a.text),
+    } satisfies StoredArticle;
   });
   await db.transaction('rw', db.tables, async () => {
     await db.articles.bulkPut(indexed);
     await indexArticles(
       db,
-      indexed.map((a) => ({ article: a, measureIds: a.measureIds })),
+      indexed.map((a) => ({ article: a, ...topicsOf(a.measureCounts, catalogue!) })),
     );
   });
   return performance.now() - t0;
@@ -83,6 +105,22 @@ export async function storeHighlights(records: HighlightRecord[]): Promise<numbe
     await db.highlights.bulkPut(records);
   });
   return performance.now() - t0;
+}
+
+/**
+ * The background's answer to a page's article:analyze (measures, timelines, related articles), run
+ * here on the same database, timed `runs` times (ms each). Nothing is added to the corpus.
+ */
+export async function timeAnalysis(page: PageArticle, runs: number): Promise<number[]> {
+  if (!catalogue) throw new Error('setCatalogue first');
+  const db = lensDB();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await analyzePageArticle(page, { db, catalogue, addToCorpus: false });
+    times.push(performance.now() - t0);
+  }
+  return times;
 }
 
 export async function counts(): Promise<Record<string, number>> {

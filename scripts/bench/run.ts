@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../harness/paths';
 import { anchoringSuite } from './suites/anchoring';
+import { paintingSuite } from './suites/painting';
 import { buildSuite } from './suites/build';
 import { corpusSuite } from './suites/corpus';
 import { measuresSuite } from './suites/measures';
@@ -15,10 +16,13 @@ import { extractionSuite } from './suites/extraction';
 import { panelSuite } from './suites/panel';
 import { loadSuite } from './suites/load';
 import { importSuite } from './suites/import';
+import { scaleSuite } from './suites/scale';
+import { indexGrowthSuite } from './suites/index-growth';
 import type { Suite, SuiteResult } from './types';
 
 /** Later issues add their suites here; each is self-contained. */
-const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite, corpusSuite, measuresSuite, anchoringSuite, panelSuite, loadSuite, importSuite];
+// scale (issue 18) fills a profile in each browser: up to 20 minutes on its own (`npm run bench -- scale`).
+const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite, indexGrowthSuite, corpusSuite, measuresSuite, anchoringSuite, paintingSuite, panelSuite, loadSuite, importSuite, scaleSuite];
 
 function table(result: SuiteResult): string {
   const cells = result.rows.map((r) => result.columns.map((c) => String(r[c] ?? '')));

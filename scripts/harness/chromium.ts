@@ -59,6 +59,7 @@ function wrap(page: Page): LensPage {
     screenshot: async (file) => {
       await page.screenshot({ path: file, fullPage: false });
     },
+    capture: async (clip) => new Uint8Array(await page.screenshot({ clip, animations: 'allow', caret: 'initial' })),
     close: () => page.close(),
   };
 }

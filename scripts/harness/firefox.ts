@@ -93,6 +93,11 @@ function wrap(page: Page): LensPage {
     screenshot: async (file) => {
       await page.screenshot({ path: file as `${string}.png` });
     },
+    capture: async (clip) => {
+      // Over BiDi puppeteer takes the clip in document coordinates; the contract is the viewport's.
+      const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+      return new Uint8Array(await page.screenshot({ clip: { ...clip, x: clip.x + scroll.x, y: clip.y + scroll.y }, type: 'png' }));
+    },
     close: () => page.close(),
   };
 }
@@ -130,8 +135,10 @@ export async function launchFirefox(opts: LaunchOptions): Promise<LensBrowser> {
       // No automatic upgrade of http URLs: the tests that open a page over plain http mean plain http.
       'dom.security.https_first': false,
       'dom.security.https_first_schemeless': false,
-      // Firefox MV3 asks before a content script may run; a test profile grants the manifest's hosts.
-      'extensions.originControls.grantByDefault': true,
+      // Firefox MV3 asks before a content script may run; a test profile grants the manifest's hosts
+      // unless the test plays a new reader (grantHostAccess: false), who allows them from the extension.
+      'extensions.originControls.grantByDefault': opts.grantHostAccess ?? true,
+      'extensions.webextOptionalPermissionPrompts': false,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId(opts.extensionDir)]: uuid }),
       // Every host but the fixtures' goes to a closed local port, so the dozens of ad and analytics
       // scripts on a Sina page fail at once instead of waiting on DNS (Chromium: MAP * ~NOTFOUND).
@@ -169,17 +176,21 @@ export async function launchFirefox(opts: LaunchOptions): Promise<LensBrowser> {
   // The extension opens its own welcome tab on install; that tab opens the other extension pages with
   // tabs.create (a window.open tab is invisible to BiDi's page list).
   const hrefOf = (page: Page) => page.evaluate(() => location.href).catch(() => '');
-  const findPage = async (prefix: string, exclude: Set<Page>, timeoutMs = 15_000) => {
+  const findPage = async (prefix: string | string[], exclude: Set<Page>, timeoutMs = 15_000) => {
+    const prefixes = typeof prefix === 'string' ? [prefix] : prefix;
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       for (const page of await browser.pages()) {
-        if (!exclude.has(page) && (await hrefOf(page)).startsWith(prefix)) return page;
+        if (exclude.has(page)) continue;
+        const href = await hrefOf(page);
+        if (prefixes.some((p) => href.startsWith(p))) return page;
       }
       await sleep(100);
     }
-    throw new Error(`firefox: no tab at ${prefix} after ${timeoutMs} ms`);
+    throw new Error(`firefox: no tab at ${prefixes.join(' or ')} after ${timeoutMs} ms`);
   };
-  const welcome = await findPage(`${origin}/options.html`, new Set());
+  // The welcome tab (welcome.html; the release before 0.1.0 opened options.html#welcome).
+  const welcome = await findPage([`${origin}/welcome.html`, `${origin}/options.html`], new Set());
 
   return {
     name: 'firefox',

@@ -12,7 +12,7 @@ import { ROOT } from './paths';
 import type { BrowserName } from './types';
 
 /** The commit the fixtures were built from, and the database schema version it writes. */
-export const PREVIOUS_RELEASE = { commit: '8f64e1e', schema: 2 } as const;
+export const PREVIOUS_RELEASE = { commit: 'c03d002', schema: 3 } as const;
 
 export const releaseArchive = (browser: 'chrome' | 'firefox', commit: string = PREVIOUS_RELEASE.commit) =>
   path.join(ROOT, 'tests', 'fixtures', 'releases', `policy-lens-${commit}-${browser}.tar.gz`);

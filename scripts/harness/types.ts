@@ -38,6 +38,8 @@ export interface LensPage {
   /** axe-core's violations in the page (in Chromium with @axe-core/playwright). */
   axe(): Promise<AxeViolation[]>;
   screenshot(file: string): Promise<void>;
+  /** A PNG of part of the viewport (CSS pixels): what the reader sees there. */
+  capture(clip: { x: number; y: number; width: number; height: number }): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,13 @@ export type LaunchOptions = {
   colorScheme?: 'light' | 'dark';
   /** Tests run headless; the demo shows a window when there is a display. */
   headless?: boolean;
+  /**
+   * Firefox: grant the manifest's Sina hosts at install, as a test profile usually wants (default true).
+   * False starts as a new reader's Firefox does, with no access until the reader allows it; the
+   * extension's own permissions.request is then granted without the browser's prompt, which a
+   * headless browser cannot click.
+   */
+  grantHostAccess?: boolean;
   /** A profile directory kept across launches (a browser restart); a fresh temporary one otherwise. */
   profileDir?: string;
 };

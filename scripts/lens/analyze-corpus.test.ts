@@ -64,7 +64,9 @@ describe('lens analyze: same, measures, related', () => {
     }
     expect(r!.measures!.map((m) => m.id)).toContain('fund-supervision');
     const related = r!.related!;
-    expect(related.map((a) => a.id).sort()).toEqual(SEEDS.slice(1).map((a) => a.id).sort());
+    // Other seeds only, those close enough (lib/insight/related.ts RELATED_THRESHOLD).
+    expect(related.length).toBeGreaterThan(0);
+    for (const a of related) expect(SEEDS.slice(1).map((s) => s.id)).toContain(a.id);
     expect(related.map((a) => a.score)).toEqual([...related.map((a) => a.score)].sort((a, b) => b - a));
     // 000 and 004 are both about fund supervision: 004 comes first, for shared measures among other things.
     expect(related[0]).toMatchObject({ id: seed(4).id, reasons: { sharedMeasures: expect.arrayContaining([{ id: 'fund-supervision', name: '医保基金监管' }]) } });
@@ -123,7 +125,21 @@ describe('lens analyze: same, measures, related', () => {
     const r = await analyzeJson([seedPath(1), '--corpus', 'seeds']);
     expect(r.status).toBe(0);
     expect(r.err).toEqual(['--corpus: 5 files: 0 added, 5 already in the corpus, 0 refused']);
-    expect(r.records[0]?.related).toHaveLength(4);
+    const related = r.records[0]?.related?.map((a) => a.id);
+    expect(related?.length).toBeGreaterThan(0);
+    for (const id of related ?? []) expect(SEEDS.filter((a) => a.id !== seed(1).id).map((a) => a.id)).toContain(id);
+  });
+
+  it('an article outside the policy family gets no related article (related: [])', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lens-offtopic-'));
+    const paragraphs = [
+      '新浪财经讯 5月28日，A股三大指数集体收跌。截至收盘，上证指数跌0.46%，报3109.57点；深证成指跌0.96%；创业板指跌1.3%。',
+      '两市全天成交额7000亿元，较上一交易日缩量。北向资金全天净卖出32亿元。板块方面，半导体、汽车整车跌幅居前，银行、电力板块逆势走强。',
+    ];
+    writeFileSync(path.join(dir, 'market.txt'), document('A股收评：三大指数集体收跌', '2024-05-28T15:30:00+08:00', paragraphs));
+    const { status, records } = await analyzeJson(['market.txt'], dir);
+    expect(status).toBe(0);
+    expect(records[0]).toMatchObject({ same: null, measures: [], related: [] });
   });
 
   it('a --corpus path that does not exist is a usage error', async () => {

@@ -88,7 +88,7 @@ describe('lens check', () => {
       [['check', 'missing.txt'], 'lens check: no such file or folder: missing.txt'],
       [['check', 'empty'], 'lens check: no *.txt or *.md files in empty'],
       [['check', '--strict', 'good.txt'], "lens check: Unknown option '--strict'"],
-      [['frobnicate'], 'lens: unknown command "frobnicate" (commands: check, analyze)'],
+      [['frobnicate'], 'lens: unknown command "frobnicate" (commands: check, analyze, eval)'],
     ];
     for (const [args, message] of cases) {
       const r = await lens(args, dir);

@@ -4,10 +4,11 @@
  */
 import { analyze } from './analyze';
 import { check } from './check';
+import { evalCommand } from './eval';
 import type { Command, Io } from './command';
 import { UsageError } from './documents';
 
-const COMMANDS: Command[] = [check, analyze];
+const COMMANDS: Command[] = [check, analyze, evalCommand];
 
 const HELP = ['usage: lens <command> …', '', ...COMMANDS.map((c) => `  ${c.name.padEnd(10)}${c.summary}`), '', 'lens <command> --help for its usage'];
 

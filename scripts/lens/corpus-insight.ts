@@ -6,13 +6,15 @@
  */
 import type { Article } from '../../lib/corpus/article';
 import { findSameArticle, type IdentityMatch } from '../../lib/insight/identity';
-import { detectMeasures } from '../../lib/measures';
-import { queryRelated } from '../../lib/related';
+import { measureCounts, relatedArticles } from '../../lib/insight/related';
+import { detectMeasures, type FoundBy } from '../../lib/measures';
 import type { LensCorpus } from './lens-corpus';
 
 export type MeasureFound = {
   id: string;
   name: string;
+  /** 'wording' when the article only paraphrases the measure, 'name' when a surface form names it. */
+  by: FoundBy;
   /** Offsets are into the article's text: its paragraphs joined by '\n'. */
   mentions: { start: number; end: number; quote: string; sentence: string }[];
 };
@@ -43,23 +45,14 @@ export async function corpusInsight(corpus: LensCorpus, article: Article, limit 
   const measures = hits.map((hit) => ({
     id: hit.measureId,
     name: hit.name,
+    by: hit.by,
     mentions: hit.mentions.map(({ start, end, quote, sentence }) => ({ start, end, quote, sentence })),
   }));
 
-  const relatedHits = await queryRelated(
-    db,
-    // The title too: an article is indexed by title and body, so the query is weighed the same way.
-    { id: match?.article.id, title: article.title, text: article.text, measureIds: hits.map((h) => h.measureId) },
-    { limit },
+  // As the panel shows them (lib/insight/related.ts): none below the calibrated threshold.
+  const related = (await relatedArticles(db, { id: match?.article.id, title: article.title, text: article.text, measures: measureCounts(hits, article.title, catalogue) }, catalogue, limit)).map(
+    ({ id, title, score, reasons }): RelatedFound => ({ id, title, score, reasons }),
   );
-  const articles = await db.articles.bulkGet(relatedHits.map((r) => r.id));
-  const names = new Map(catalogue.measures.map((m) => [m.id, m.name]));
-  const related = relatedHits.flatMap((hit, i): RelatedFound[] => {
-    const a = articles[i];
-    if (!a) return [];
-    const sharedMeasures = hit.reasons.sharedMeasures.map((id) => ({ id, name: names.get(id) ?? id }));
-    return [{ id: a.id, title: a.title, score: hit.score, reasons: { sharedMeasures, sharedTerms: hit.reasons.sharedTerms } }];
-  });
 
   return { same: match?.article.id ?? null, sameBy: match?.by ?? null, measures, related };
 }

@@ -194,15 +194,17 @@ describe.each(BROWSERS)('corpus in %s', (name) => {
     expect(imported).toEqual(['国家医保局印发DRG_DIP支付方式改革三年行动计划', '跨省异地就医直接结算扩面提速 门诊费用跨省直接结算覆盖所有统筹地区'].sort());
     await page.waitFor('the list to show imported rows', () => document.querySelectorAll('tr[data-origin="imported"]').length === 2);
 
-    // The same article again is "already there", by drag and drop this time.
-    await drop(page, { 'dropped.txt': "---\ntitle: '国家医保局印发DRG_DIP支付方式改革三年行动计划'\ndate: Fri, 26 Nov 2021 09:15:00 GMT\n---\n<p>　　x</p>" });
+    // The same article again (the same file under another name) is "already there", by drag and drop this time.
+    await drop(page, { 'dropped.txt': readFileSync(path.join(IMPORT_DIR, 'drg-dip-plan.txt'), 'utf8') });
     const again = await until('the dropped file result', () => page.evaluate(importReport), (r) => r.finished && r.items[0]?.path === 'dropped.txt');
     expect(again.items[0]!.status).toBe('duplicate');
     expect((await articles(page)).length).toBe(before.length + 2);
 
-    // An imported article can be removed; the seeds offer no remove button.
+    // An imported article can be removed, after a confirmation; the seeds offer no remove button.
     expect(await page.evaluate(() => document.querySelectorAll('tr[data-origin="seed"] button').length)).toBe(0);
-    await page.evaluate(() => (document.querySelector('tr[data-origin="imported"] button') as HTMLButtonElement).click());
+    await page.evaluate(() => (document.querySelector('tr[data-origin="imported"] [data-testid="remove"]') as HTMLButtonElement).click());
+    await page.waitFor('the confirmation', () => document.querySelector('[data-testid="confirm-remove-yes"]'));
+    await page.evaluate(() => (document.querySelector('[data-testid="confirm-remove-yes"]') as HTMLButtonElement).click());
     await page.waitFor('one imported row left', () => document.querySelectorAll('tr[data-origin="imported"]').length === 1);
     expect((await articles(page)).length).toBe(before.length + 1);
     await page.close();

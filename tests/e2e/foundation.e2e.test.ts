@@ -1,31 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../scripts/harness/fixture-server';
+import { lensHost } from './support/highlights';
 import { BROWSERS, useLens } from './support/lens';
-
-const isActive = () => document.documentElement.dataset.policyLens ?? null;
+import { lensActive } from './support/panel';
 
 describe.each(BROWSERS)('foundation in %s', (name) => {
   const lens = useLens(name);
 
   it('runs the content script on a Sina article URL', async () => {
     const page = await lens.browser.openPage(lens.server.urlOf(fixture('seed-000-desktop')));
-    await page.waitFor('the content script to mark the article', () => document.documentElement.dataset.policyLens);
-    expect(await page.evaluate(isActive)).toBe('article');
+    expect(await lensActive(page)).toBe(true);
+    // Nothing in the page marks it: its one trace is the host element of the panel and highlights.
+    expect(await page.evaluate(() => document.documentElement.attributes.length)).toBe(0);
+    expect(await page.evaluate(lensHost)).not.toBeNull();
     await page.close();
   });
 
   it('does not run the content script on a non-article Sina URL', async () => {
     // Control first: the same browser does run it on an article, so silence below means something.
     const article = await lens.browser.openPage(lens.server.urlOf(fixture('seed-000-desktop')));
-    await article.waitFor('the content script on the control article', () => document.documentElement.dataset.policyLens);
+    expect(await lensActive(article)).toBe(true);
     await article.close();
 
     const front = await lens.browser.openPage(lens.server.urlOf(fixture('channel-front')));
     await front.waitFor('the channel page to finish parsing', () => document.readyState !== 'loading');
     expect(await front.evaluate(() => document.title)).toContain('新浪财经');
     // document_idle has passed for this page well within this wait on every machine we run.
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(await front.evaluate(isActive)).toBeNull();
+    expect(await lensActive(front, 1500)).toBe(false);
+    expect(await front.evaluate(lensHost)).toBeNull();
     await front.close();
   });
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, fixture } from '../../scripts/harness/fixture-server';
 import { readStore } from './support/extension-db';
-import { highlightPhrase, listedHighlights, paintedBox, paintedTexts, panelFrame, phrasePoints, selectPhrase, writeNote, type ListedHighlight } from './support/highlights';
+import { highlightPhrase, listedHighlights, paintedBox, paintedTexts, panelFrame, phrasePoints, selectPhrase, tintOf, waitForTint, writeNote, type ListedHighlight } from './support/highlights';
 import { BROWSERS, useLens, type LensFrame, type LensPage } from './support/lens';
 import { readyPanel } from './support/panel';
 import { until } from './support/poll';
@@ -21,7 +21,8 @@ type StoredHighlight = { id: string; articleKey: string; title: string; url: str
 const fixtureHtml = (name: string) => readFileSync(path.join(FIXTURES_DIR, fixture(name).file), 'utf8');
 
 const listed = (panel: LensFrame, what: string, ok: (items: ListedHighlight[]) => boolean) => until(what, () => panel.evaluate(listedHighlights), ok);
-const painted = (page: LensPage, what: string, ok: (texts: Record<string, string[]>) => boolean) => until(what, () => page.evaluate(paintedTexts), ok);
+/** The highlights anchored on a page, by colour (its panel's list). */
+const painted = (page: LensPage, what: string, ok: (texts: Record<string, string[]>) => boolean) => until(what, () => paintedTexts(page), ok);
 
 describe.each(BROWSERS)('highlights in %s', (name) => {
   const lens = useLens(name);
@@ -55,26 +56,29 @@ describe.each(BROWSERS)('highlights in %s', (name) => {
     expect(await panel.evaluate(writeNote, { id: record!.id, note: NOTE })).toBe(true);
     await listed(panel, 'the note in the panel', (items) => items[0]?.note === NOTE);
     expect((await stored('sina:kqcfnaz9077291'))[0]!.note).toBe(NOTE);
-    await painted(page, 'the note underline', (t) => t['policy-lens-note']?.includes(PHRASE) ?? false);
+    // Painted in its colour over the text, as the reader sees it.
+    await waitForTint(page, PHRASE, 'yellow');
 
     // A click on the highlight opens its popover beside it.
     const points = (await page.evaluate(phrasePoints, PHRASE))!;
     const middle = { x: (points.from.x + points.to.x) / 2, y: points.from.y };
     await page.click(middle);
-    await page.waitFor('the note popover', paintedBox, { tag: 'policy-lens-note', around: middle });
+    await page.waitFor('the note popover', paintedBox, { around: middle });
     await page.press('Escape');
 
     await page.reload();
     await readyPanel(page);
     panel = await panelFrame(page);
     await listed(panel, 'the highlight after the reload', (items) => items.length === 1 && items[0]!.status === 'anchored' && items[0]!.note === NOTE);
-    const texts = await painted(page, 'the highlight after the reload', (t) => t['policy-lens-yellow']?.includes(PHRASE) ?? false);
-    expect(texts['policy-lens-yellow']).toEqual([PHRASE]);
+    const texts = await painted(page, 'the highlight after the reload', (t) => t.yellow?.includes(PHRASE) ?? false);
+    expect(texts.yellow).toEqual([PHRASE]);
+    await waitForTint(page, PHRASE, 'yellow', 'the highlight painted after the reload');
     await page.close();
 
     // The mobile URL of the same article is the same article: same highlight, same note.
     const mobile = await open('seed-000-mobile');
-    await painted(mobile, 'the highlight on the mobile page', (t) => t['policy-lens-yellow']?.includes(PHRASE) ?? false);
+    await painted(mobile, 'the highlight on the mobile page', (t) => t.yellow?.includes(PHRASE) ?? false);
+    await waitForTint(mobile, PHRASE, 'yellow', 'the highlight painted on the mobile page');
     await listed(await panelFrame(mobile), 'the highlight in the mobile page panel', (items) => items.length === 1 && items[0]!.note === NOTE);
     await mobile.close();
   });
@@ -113,8 +117,10 @@ describe.each(BROWSERS)('highlights in %s', (name) => {
       expect(byQuote[FIGURES]!.status).toBe('orphan');
       expect(byQuote[DELETED]!.status).toBe('orphan');
       // Never the look-alike: the sentence with the other date is not painted.
-      const texts = await page.evaluate(paintedTexts);
-      expect(texts['policy-lens-yellow']).toEqual([KEPT]);
+      const texts = await paintedTexts(page);
+      expect(texts.yellow).toEqual([KEPT]);
+      await waitForTint(page, KEPT, 'yellow');
+      expect(await tintOf(page, '2021年全国医改工作电视电话会议7月21日在京召开')).toBe('none');
       expect(await panel.evaluate(() => document.querySelector('[data-testid="orphans"]')?.textContent ?? '')).toMatch(/figures|数字/);
 
       // Re-attach the deleted sentence's highlight to other text the reader selects.
@@ -122,7 +128,8 @@ describe.each(BROWSERS)('highlights in %s', (name) => {
       await selectPhrase(page, NEW_TEXT);
       await panel.evaluate((id) => document.querySelector<HTMLButtonElement>(`[data-id="${id}"] [data-testid="reattach"]`)?.click(), orphanId);
       await listed(panel, 'the re-attached highlight', (list) => list.some((h) => h.id === orphanId && h.status === 'anchored' && h.quote === NEW_TEXT));
-      await painted(page, 'the re-attached highlight', (t) => t['policy-lens-yellow']?.includes(NEW_TEXT) ?? false);
+      await painted(page, 'the re-attached highlight', (t) => t.yellow?.includes(NEW_TEXT) ?? false);
+      await waitForTint(page, NEW_TEXT, 'yellow', 'the re-attached highlight painted');
       const after = await stored('sina:ksbwqzt4701953');
       expect(after.find((h) => h.id === orphanId)!.quote.exact).toBe(NEW_TEXT);
       // The orphan with the changed figures is kept, quote and all, for the reader to decide.
@@ -153,9 +160,10 @@ describe.each(BROWSERS)('highlights in %s', (name) => {
       await page.reload();
       await readyPanel(page);
       // While the text is missing the highlight is listed, not painted somewhere else.
-      const early = await page.evaluate(paintedTexts);
-      expect(early['policy-lens-yellow'] ?? []).not.toContain('');
-      await painted(page, 'the late highlight', (t) => t['policy-lens-yellow']?.includes(LATE) ?? false);
+      const early = await paintedTexts(page);
+      expect(early.yellow ?? []).not.toContain('');
+      await painted(page, 'the late highlight', (t) => t.yellow?.includes(LATE) ?? false);
+      await waitForTint(page, LATE, 'yellow', 'the late highlight painted');
       await listed(await panelFrame(page), 'the late highlight anchored', (items) => items.length === 1 && items[0]!.status === 'anchored');
     } finally {
       lens.server.route(f.url, original);
@@ -170,7 +178,7 @@ describe.each(BROWSERS)('highlights in %s', (name) => {
     const b = await open('seed-002-desktop');
     await a.bringToFront();
     await highlightPhrase(a, PHRASE);
-    await painted(b, 'the highlight from the other tab', (t) => t['policy-lens-yellow']?.includes(PHRASE) ?? false);
+    await painted(b, 'the highlight from the other tab', (t) => t.yellow?.includes(PHRASE) ?? false);
     const panelB = await panelFrame(b);
     const [item] = await listed(panelB, 'the other tab’s highlight in this panel', (items) => items.length === 1);
 
@@ -180,13 +188,15 @@ describe.each(BROWSERS)('highlights in %s', (name) => {
 
     // Deleted in tab A's panel: gone from tab B's page and panel.
     await (await panelFrame(a)).evaluate((id) => document.querySelector<HTMLButtonElement>(`[data-id="${id}"] [data-testid="highlight-delete"]`)?.click(), item!.id);
-    await painted(b, 'the highlight gone from the other tab', (t) => !(t['policy-lens-yellow'] ?? []).includes(PHRASE));
+    await painted(b, 'the highlight gone from the other tab', (t) => !(t.yellow ?? []).includes(PHRASE));
     await listed(panelB, 'the panel emptied', (items) => items.length === 0);
     expect(await stored('sina:kqciyzk0276134')).toEqual([]);
 
     // Undo in tab A's panel brings it back everywhere.
     await (await panelFrame(a)).evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="undo"] button')?.click());
-    await painted(b, 'the highlight restored in the other tab', (t) => t['policy-lens-yellow']?.includes(PHRASE) ?? false);
+    await painted(b, 'the highlight restored in the other tab', (t) => t.yellow?.includes(PHRASE) ?? false);
+    await b.bringToFront();
+    await waitForTint(b, PHRASE, 'yellow', 'the restored highlight painted in the other tab');
     await a.close();
     await b.close();
   });

@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../scripts/harness/fixture-server';
+import { readFileSync } from 'node:fs';
+import { fixture, FIXTURES_DIR } from '../../scripts/harness/fixture-server';
 import { ROOT } from '../../scripts/harness/paths';
 import { BROWSERS, useLens, type AxeViolation, type LensFrame, type LensPage } from './support/lens';
 import { readyPanel } from './support/panel';
@@ -21,9 +22,26 @@ const LOOKS = [
 ] as const;
 
 const WORDS = {
-  en: { thisArticle: 'This article', measures: 'Policy measures', related: 'Related articles', highlights: 'My highlights', htmlLang: 'en' },
-  zh: { thisArticle: '本文', measures: '政策措施', related: '相关文章', highlights: '我的高亮', htmlLang: 'zh-CN' },
+  en: {
+    thisArticle: 'This article', measures: 'Policy measures', related: 'Related articles', highlights: 'My highlights', htmlLang: 'en',
+    error: 'Policy Lens could not analyse this article: refused message "article:analyze": article.title at most 500 characters',
+  },
+  zh: {
+    thisArticle: '本文', measures: '政策措施', related: '相关文章', highlights: '我的高亮', htmlLang: 'zh-CN',
+    error: '政策透镜无法分析这篇文章：已拒绝消息“article:analyze”：article.title 最多 500 个字符',
+  },
 };
+
+/**
+ * The desktop fixture under an article URL of its own with a 600-character headline: the background
+ * refuses the extracted article (titles are at most 500 characters), and the panel shows why.
+ */
+const LONG_TITLE_URL = 'https://finance.sina.com.cn/china/gncj/2021-06-04/doc-ikqlongtitle0001.shtml';
+function longTitlePage(): string {
+  const html = readFileSync(path.join(FIXTURES_DIR, 'pages', 'seed-000-desktop.html'), 'utf8');
+  const title = '韩正：医保基金是群众的“救命钱” 要持续加大监管力度';
+  return html.split(title).join('医保'.repeat(300));
+}
 
 /** Serious and critical violations, readable in a failure message. */
 const serious = (violations: AxeViolation[]) =>
@@ -82,6 +100,17 @@ describe.each(BROWSERS)('the look of the panel in %s', (name) => {
       await reader.screenshot(shot('reader'));
       expect(serious(await reader.axe())).toEqual([]);
       await reader.close();
+
+      // The panel's error state: a refusal from the background, worded in the interface language.
+      lens.server.route(LONG_TITLE_URL, longTitlePage());
+      const refused = await lens.browser.openPage(LONG_TITLE_URL);
+      const errorPanel = await refused.frame('the panel frame', (href) => /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html/.test(href), 20_000);
+      await errorPanel.waitFor('the panel to show its error', () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'error', undefined, 20_000);
+      expect(await errorPanel.evaluate(() => document.querySelector('[role="alert"]')?.textContent?.trim() ?? '')).toContain(words.error);
+      await settle(errorPanel);
+      await refused.screenshot(shot('panel-error'));
+      expect(serious(await errorPanel.axe())).toEqual([]);
+      await refused.close();
 
       // The browser's side panel page and the popup, with nothing to show: still accessible.
       for (const extPage of ['/sidepanel.html', '/popup.html']) {

@@ -9,6 +9,8 @@ import { PANEL_WIDTH } from '../../lib/content/panel-layout';
 import { displayTitle } from '../../lib/text/display-title';
 import { readStore } from './support/extension-db';
 import { BROWSERS, useLens, type LensPage } from './support/lens';
+import { flashShows, waitForFlash } from './support/highlights';
+import { until } from './support/poll';
 import { articleClearOfPanel, expectedFor, panelPainted, readyPanel, tabPainted } from './support/panel';
 
 type Row = { id: string; title: string; date: string; file?: string; measureIds?: string[]; url?: string };
@@ -16,15 +18,6 @@ type Row = { id: string; title: string; date: string; file?: string; measureIds?
 const SEED_PAGES = loadFixturePages()
   .filter((p) => p.kind === 'article' && p.seed)
   .map((p) => p.name);
-
-const flashRect = () => {
-  const hl = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights?.get('policy-lens-flash');
-  if (!hl) return null;
-  const [range] = [...hl];
-  if (!range) return null;
-  const r = range.getBoundingClientRect();
-  return { text: range.toString(), top: Math.round(r.top + scrollY), left: Math.round(r.left) };
-};
 
 describe.each(BROWSERS)('the side panel in %s', (name) => {
   const lens = useLens(name);
@@ -88,8 +81,11 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
       expect(m.countText).toBe(m.mentions === 1 ? '1 mention' : `${m.mentions} mentions`);
     }
 
-    // 3. Related articles: other corpus articles, best first, each with its date, score and reason.
-    expect(shown.related.length).toBeGreaterThan(0);
+    // 3. Related articles: other corpus articles, best first, each with its date, strength and reason;
+    //    none (and the panel says why) when no seed comes close enough. 000 and 004 are the
+    //    fund-supervision pair: each is related to the other.
+    if (/^00[04]_/.test(f.seed!)) expect(shown.related.length).toBeGreaterThan(0);
+    if (shown.related.length === 0) expect(await panel.evaluate(() => document.querySelector('[data-testid="related-empty"]') !== null)).toBe(true);
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const r of shown.related) {
       const row = byId.get(r.id);
@@ -97,10 +93,11 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
       expect(r.id).not.toBe(self.id);
       expect(r.title).toBe(displayTitle(row!.title));
       expect(r.date).toBe(row!.date);
-      expect(r.text).toMatch(/score \d\.\d\d/);
+      // Strength in words (the number is in its tooltip).
+      expect(r.text).toMatch(/strongly related|related/);
     }
     expect(shown.related.map((r) => r.score)).toEqual([...shown.related.map((r) => r.score)].sort((a, b) => b - a));
-    expect(shown.related[0]!.reasons).toBeGreaterThan(0);
+    if (shown.related.length) expect(shown.related[0]!.reasons).toBeGreaterThan(0);
 
     // Expanding a measure lists the other corpus articles that mention it, oldest first, with the sentence.
     const withTimeline = await panel.evaluate(() => {
@@ -143,24 +140,12 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
       return li.querySelector('.name')!.textContent;
     });
     expect(quote).toBe('打击欺诈骗保');
-    await page.waitFor('the first mention to flash', flashRect);
-    const first = (await page.evaluate(flashRect))!;
-    expect(first.text).toBe('打击欺诈骗保');
+    // The reader sees the mention flash (a screenshot of the window: the paint is out of the page's reach).
+    const first = await waitForFlash(page, '打击欺诈骗保', 'the first mention to flash');
     await page.waitFor('the page to scroll to it', () => scrollY > 0);
     await panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-measure-id="anti-fraud-crackdown"] [data-testid="measure-reveal"]')!.click());
-    await page.waitFor(
-      'the next mention to flash',
-      (prev) => {
-        const hl = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights?.get('policy-lens-flash');
-        const [range] = hl ? [...hl] : [];
-        if (!range) return false;
-        const r = range.getBoundingClientRect();
-        return Math.round(r.top + scrollY) !== prev.top || Math.round(r.left) !== prev.left;
-      },
-      first,
-    );
-    const second = (await page.evaluate(flashRect))!;
-    expect(second.text).toBe('打击欺诈骗保');
+    const second = await waitForFlash(page, '打击欺诈骗保', 'the next mention to flash', first);
+    expect(second).not.toBe(first);
     // The panel says which mention it showed, for screen readers.
     expect(await panel.evaluate(() => document.querySelector('[data-testid="announce"]')?.textContent)).toMatch(/Showing mention 2 of 4 of 打击欺诈骗保/);
     await page.close();
@@ -172,22 +157,22 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
     expect(await page.evaluate(panelPainted)).toBe(true);
     await panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="collapse"]')!.click());
     await page.waitFor('the panel to collapse to its tab', () => {
-      const host = document.querySelector('policy-lens-panel');
+      const host = [...document.documentElement.children].find((c) => c !== document.head && c !== document.body);
       const x = document.documentElement.clientWidth;
       return document.elementFromPoint(x - 6, innerHeight * 0.4 + 30) === host && document.elementFromPoint(x - 100, innerHeight * 0.8) !== host;
     });
 
     await page.reload();
-    await page.waitFor('the lens after the reload', () => document.documentElement.dataset.policyLens === 'article' && document.querySelector('policy-lens-panel'));
+    await readyPanel(page);
     await page.waitFor('the tab after the reload', tabPainted);
     expect(await page.evaluate(panelPainted)).toBe(false);
 
     // Keyboard only: the tab is the page's last stop; Enter opens the panel.
     await page.press('Shift+Tab');
-    await page.waitFor('focus on the panel tab', () => document.activeElement?.tagName === 'POLICY-LENS-PANEL');
+    await page.waitFor('focus on the panel tab', () => document.activeElement !== null && document.activeElement === [...document.documentElement.children].find((c) => c !== document.head && c !== document.body));
     await page.press('Enter');
     await page.waitFor('the panel to open', () => {
-      const host = document.querySelector('policy-lens-panel');
+      const host = [...document.documentElement.children].find((c) => c !== document.head && c !== document.body);
       return document.elementFromPoint(document.documentElement.clientWidth - 100, innerHeight * 0.8) === host;
     });
     // Into the panel (a new frame since the reload): focus lands on its last control, visibly.
@@ -197,7 +182,7 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
     expect(await reloaded.evaluate(() => document.activeElement?.matches(':focus-visible'))).toBe(true);
 
     await page.reload();
-    await page.waitFor('the lens after the second reload', () => document.documentElement.dataset.policyLens === 'article' && document.querySelector('policy-lens-panel'));
+    await readyPanel(page);
     await page.waitFor('the panel open again after the reload', panelPainted);
     await page.close();
   });
@@ -211,7 +196,7 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
     await panel.waitFor('focus on the first measure', () => document.activeElement?.getAttribute('data-testid') === 'measure-reveal');
     expect(await panel.evaluate(() => document.activeElement?.matches(':focus-visible'))).toBe(true);
     await page.press('Enter');
-    await page.waitFor('the mention to flash', flashRect);
+    await until('the mention to flash', () => flashShows(page, '#artibody'), (shown) => shown);
     await page.close();
   });
 
@@ -223,12 +208,12 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
     expect(wide.articleRight).toBeLessThanOrEqual(wide.panelLeft);
 
     await page.setViewport(820, 800);
-    await page.waitFor('the panel to step aside on a narrow window', () => !document.elementFromPoint(document.documentElement.clientWidth - 100, innerHeight * 0.8)?.matches('policy-lens-panel'));
+    await page.waitFor('the panel to step aside on a narrow window', () => document.elementFromPoint(document.documentElement.clientWidth - 100, innerHeight * 0.8) !== [...document.documentElement.children].find((c) => c !== document.head && c !== document.body));
     await page.waitFor('its tab', tabPainted);
 
     // The reader asks: it opens over the page.
     await page.press('Shift+Tab');
-    await page.waitFor('focus on the panel tab', () => document.activeElement?.tagName === 'POLICY-LENS-PANEL');
+    await page.waitFor('focus on the panel tab', () => document.activeElement !== null && document.activeElement === [...document.documentElement.children].find((c) => c !== document.head && c !== document.body));
     await page.press('Enter');
     await page.waitFor('the panel over the page', panelPainted);
 
@@ -277,7 +262,7 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
     // It has no in-page panel to collapse, and its measures reveal text in the article's tab.
     expect(await side.evaluate(() => document.querySelector('[data-testid="collapse"]'))).toBeNull();
     await side.evaluate(() => document.querySelector<HTMLButtonElement>('[data-measure-id="fraud-special-campaign"] [data-testid="measure-reveal"]')!.click());
-    await article.waitFor('the mention to flash in the article', flashRect);
+    await until('the mention to flash in the article', () => flashShows(article, '#artibody'), (shown) => shown);
     await side.close();
     await article.close();
   });

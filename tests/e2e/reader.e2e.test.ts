@@ -7,7 +7,8 @@ import { fixture } from '../../scripts/harness/fixture-server';
 import { displayTitle } from '../../lib/text/display-title';
 import { readStore } from './support/extension-db';
 import { BROWSERS, useLens } from './support/lens';
-import { highlightPhrase, paintedTexts } from './support/highlights';
+import { flashShows, highlightPhrase, paintedTexts, waitForTint } from './support/highlights';
+import { until } from './support/poll';
 import { readyPanel } from './support/panel';
 
 type Row = { id: string; title: string; date: string; text: string; paragraphs: string[]; origin: string; url?: string };
@@ -76,11 +77,7 @@ describe.each(BROWSERS)('the reader page in %s', (name) => {
       return li.dataset.measureId!;
     });
     expect(quote).toBe(side.measures[0]);
-    await reader.waitFor('the mention to flash', () => {
-      const hl = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights?.get('policy-lens-flash');
-      const [range] = hl ? [...hl] : [];
-      return range && document.querySelector('[data-testid="reader-body"]')!.contains(range.startContainer) && range.toString().length > 0;
-    });
+    await until('the mention to flash in the reader’s text', () => flashShows(reader, '[data-testid="reader-body"]'), (shown) => shown);
     await reader.close();
     await page.close();
   });
@@ -136,15 +133,9 @@ describe.each(BROWSERS)('the reader page in %s', (name) => {
 
     await reader.reload();
     await reader.waitFor('the reader page after the reload', () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'ready', undefined, 20_000);
-    const texts = await (async () => {
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        const t = await reader.evaluate(paintedTexts);
-        if (t['policy-lens-yellow']?.length || Date.now() > deadline) return t;
-        await new Promise((r) => setTimeout(r, 150));
-      }
-    })();
-    expect(texts['policy-lens-yellow']).toEqual([phrase]);
+    const texts = await until('the highlight anchored after the reload', () => paintedTexts(reader), (t) => (t.yellow?.length ?? 0) > 0, 15_000);
+    expect(texts.yellow).toEqual([phrase]);
+    await waitForTint(reader, phrase, 'yellow', 'the highlight painted after the reload');
     await reader.close();
   });
 });

@@ -10,8 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { fixture, loadFixturePages, type FixturePage } from '../../scripts/harness/fixture-server';
 import type { PageFacts } from '../../scripts/fixtures/build';
 import { readStore } from './support/extension-db';
+import { lensHost } from './support/highlights';
 import { BROWSERS, useLens, type LensFrame, type LensPage } from './support/lens';
-import { expectedFor, isPanel, readyPanel } from './support/panel';
+import { expectedFor, lensActive, readyPanel } from './support/panel';
 
 type Page = FixturePage & { facts?: PageFacts; template?: string };
 const pages = loadFixturePages() as Page[];
@@ -33,14 +34,6 @@ function shownInPanel() {
     measures: [...document.querySelectorAll<HTMLElement>('[data-measure-id]')].map((li) => li.dataset.measureId!),
     related: q('#related-heading') !== null,
   };
-}
-
-/** True when no panel frame shows up on the page within `ms`. */
-async function noPanelWithin(page: LensPage, ms: number): Promise<boolean> {
-  return page.frame('the panel frame', isPanel, ms).then(
-    () => false,
-    () => true,
-  );
 }
 
 describe.each(BROWSERS)('recognition in %s', (name) => {
@@ -139,7 +132,8 @@ describe.each(BROWSERS)('recognition in %s', (name) => {
     const page = await lens.browser.openPage(lens.server.plainUrlOf(fixture('seed-002-desktop')));
     expect(await page.evaluate(() => location.protocol)).toBe('http:');
     // The same page over https shows its panel within a second or two (the tests above).
-    expect(await noPanelWithin(page, 3000)).toBe(true);
+    expect(await lensActive(page, 3000)).toBe(false);
+    expect(await page.evaluate(lensHost)).toBeNull();
     await page.close();
   });
 
@@ -148,7 +142,8 @@ describe.each(BROWSERS)('recognition in %s', (name) => {
     const page: LensPage = await lens.browser.openPage(lens.server.urlOf(f));
     await page.waitFor('the page to be parsed', () => document.readyState !== 'loading');
     // Past document_idle and the body wait's first checks; an article shows its panel well before.
-    expect(await noPanelWithin(page, 3000)).toBe(true);
+    expect(await lensActive(page, 3000)).toBe(false);
+    expect(await page.evaluate(lensHost)).toBeNull();
     await page.close();
     const key = /doc-i(\w+)\.shtml/.exec(f.url)?.[1];
     if (key) expect((await storedArticles()).filter((r) => r.key === `sina:${key}`)).toEqual([]);

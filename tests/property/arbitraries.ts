@@ -439,6 +439,7 @@ const VALID_BY_TYPE: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   'panel:highlight': fc.record({ type: fc.constant('panel:highlight'), id: highlightId, tabId: optTab }).map(defined),
   'panel:reattach': fc.record({ type: fc.constant('panel:reattach'), id: highlightId, tabId: optTab }).map(defined),
   'library:open': fc.record({ type: fc.constant('library:open'), highlightId }),
+  'reveal:take': fc.record({ type: fc.constant('reveal:take'), articleKey: fc.string({ minLength: 1, maxLength: 40 }) }),
 };
 
 /** Message types the arbitraries cannot make a valid message of (a new type with required fields: add it above). */
@@ -561,10 +562,18 @@ export const sender: fc.Arbitrary<Sender> = fc
 export const HIGHLIGHT_TEXT = '　　国家医保局6月8日发布公报。2021年全国医保基金支出2.4万亿元，比上年增长14.3%。医保基金是人民群众的“救命钱”。';
 
 /** Valid input for createHighlight. */
+/** An article key and a URL where that article is: a Sina article's desktop or mobile page, or the reader page. */
+const articleKeyAndUrl = fc.oneof(
+  fc.tuple(fc.stringMatching(/^[a-z0-9]{8,16}$/), fc.boolean()).map(([id, mobile]) => ({
+    articleKey: `sina:${id}`,
+    url: mobile ? `https://finance.sina.cn/2021-06-04/detail-i${id}.d.html` : `https://finance.sina.com.cn/china/gncj/2021-06-04/doc-i${id}.shtml`,
+  })),
+  fc.stringMatching(/^[0-9a-f]{16}$/).map((hex) => ({ articleKey: `corpus:a_${hex}`, url: `${EXT_ORIGIN}reader.html#a_${hex}` })),
+);
+
 export const validHighlightInput = fc
   .record({
-    articleKey: fc.stringMatching(/^sina:[a-z0-9]{8,16}$/),
-    url: fc.constantFrom(ARTICLE_URL, `${EXT_ORIGIN}reader.html?id=a_0`, 'http://finance.sina.cn/2021-06-04/detail-ikqcfnaz9077291.d.html'),
+    place: articleKeyAndUrl,
     title: fc.string({ minLength: 1, maxLength: 50 }).filter((s) => s.trim() !== ''),
     start: fc.nat({ max: HIGHLIGHT_TEXT.length - 2 }),
     len: fc.integer({ min: 1, max: 20 }),
@@ -572,9 +581,10 @@ export const validHighlightInput = fc
     note: fc.option(fc.string({ maxLength: 100 }), { nil: undefined }),
     tags: fc.option(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() !== ''), { maxLength: 5, selector: (s) => s.trim() }), { nil: undefined }),
   })
-  .map(({ start, len, ...rest }) => {
+  .map(({ start, len, place, ...rest }) => {
     const end = Math.min(HIGHLIGHT_TEXT.length, start + len);
     return defined({
+      ...place,
       ...rest,
       quote: { type: 'TextQuoteSelector', exact: HIGHLIGHT_TEXT.slice(start, end), prefix: HIGHLIGHT_TEXT.slice(Math.max(0, start - 32), start), suffix: HIGHLIGHT_TEXT.slice(end, end + 32) },
       position: { type: 'TextPositionSelector', start, end },

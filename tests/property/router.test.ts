@@ -13,6 +13,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi, type Mock } from 'vitest';
 import { createRouter, type Handlers } from '../../lib/background/router';
 import { classifySender } from '../../lib/background/sender';
+import { wordError } from '../../lib/i18n/errors';
+import { issueCode } from '../../lib/i18n/zod-issues';
 import { RequestSchema } from '../../lib/messages/contract';
 import { parseArticleUrl } from '../../lib/sina/url';
 import {
@@ -41,18 +43,17 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
  * (corpus, panels, library, broadcasts) is for the extension's own pages. A new message type a content
  * script may send must be added here on purpose.
  */
-const CONTENT_SCRIPT_MAY_SEND = new Set([
-  'article:analyze',
-  // Only a page's own content script asks for the extraction fallback to be loaded into its page.
-  'page:load-fallback',
-  'highlights:list',
-  'highlights:create',
-  'highlights:update',
-  'highlights:delete',
-  'highlights:restore',
-]);
-const EXTENSION_PAGE_MAY_NOT_SEND = new Set(['article:analyze', 'page:load-fallback']);
-const allowed = (type: string, kind: string) => (kind === 'content-script' ? CONTENT_SCRIPT_MAY_SEND.has(type) : !EXTENSION_PAGE_MAY_NOT_SEND.has(type));
+// 'page:load-fallback': only a page's own content script asks for the extraction fallback to be loaded into its page.
+const CONTENT_SCRIPT_MAY_SEND = new Set(['article:analyze', 'page:load-fallback', 'frame:secret', 'reveal:take', 'highlights:list', 'highlights:create', 'highlights:update', 'highlights:delete', 'highlights:restore']);
+const EXTENSION_PAGE_MAY_NOT_SEND = new Set(['article:analyze', 'page:load-fallback', 'frame:secret', 'reveal:take']);
+/**
+ * A panel framed in a tab may do what the panel does, and only with its tab's frame secret (which
+ * these properties never have: the router here is made without one, as a page that framed
+ * panel.html would be).
+ */
+const FRAMED_PAGE_MAY_SEND = new Set(['panel:state', 'panel:reveal', 'panel:set-open', 'panel:retry', 'panel:highlight', 'panel:reattach', 'highlights:update', 'highlights:delete', 'highlights:restore']);
+const allowed = (type: string, kind: string) =>
+  kind === 'content-script' ? CONTENT_SCRIPT_MAY_SEND.has(type) : kind === 'framed-page' ? FRAMED_PAGE_MAY_SEND.has(type) : !EXTENSION_PAGE_MAY_NOT_SEND.has(type);
 
 type Spies = Record<string, Mock>;
 
@@ -64,10 +65,10 @@ function setup(behaviour: (type: string) => unknown = (type) => ({ handled: type
 const callCount = (spies: Spies) => Object.values(spies).reduce((n, s) => n + s.mock.calls.length, 0);
 
 /** The independent oracle for who a sender is. */
-function expectedKind(s: Sender): 'extension-page' | 'content-script' | null {
+function expectedKind(s: Sender): 'extension-page' | 'framed-page' | 'content-script' | null {
   if (s.id !== EXT_ID || !s.url) return null;
-  if (s.url.startsWith(EXT_ORIGIN)) return 'extension-page';
-  // https only: a page served over plain http is anyone's on the way (lib/background/sender.ts).
+  if (s.url.startsWith(EXT_ORIGIN)) return s.tab?.id !== undefined && s.frameId !== undefined && s.frameId !== 0 ? 'framed-page' : 'extension-page';
+  // Content scripts run on https article pages only (a page over plain http is anyone's on the way).
   if (s.tab?.id !== undefined && s.frameId === 0 && s.url.startsWith('https://') && parseArticleUrl(s.url)) return 'content-script';
   return null;
 }
@@ -93,7 +94,8 @@ async function checkRoute(raw: unknown, s: Sender): Promise<boolean> {
   }
   const kind = expectedKind(s);
   const parsed = RequestSchema.safeParse(raw);
-  const shouldRun = kind !== null && parsed.success && allowed(parsed.data.type, kind);
+  // A framed page is never answered here: it has no frame secret.
+  const shouldRun = kind !== null && kind !== 'framed-page' && parsed.success && allowed(parsed.data.type, kind);
   expect(reply.ok).toBe(shouldRun);
   expect(callCount(spies)).toBe(shouldRun ? 1 : 0);
   if (reply.ok) {
@@ -114,8 +116,11 @@ async function checkRoute(raw: unknown, s: Sender): Promise<boolean> {
     expect(reply.error).toMatch(/^refused message ".*": \S/s);
     // The reason names the field that is wrong (or the message itself).
     expect(reply.error).toContain(issue.path.join('.') || 'message');
-    expect(reply.error).toContain(issue.message);
-  } else expect(reply.error).toBe(`refused message "${parsed.data.type}": not accepted from a ${kind}`);
+    // …and what is wrong with it, by the issue's code, in the interface language.
+    const { code, params } = issueCode(issue);
+    expect(reply.error).toContain(wordError(code, params));
+  } else if (!allowed(parsed.data.type, kind)) expect(reply.error).toBe(`refused message "${parsed.data.type}": not accepted from a ${kind}`);
+  else expect(reply.error).toBe(`refused message "${parsed.data.type}": this frame was not made by Policy Lens`);
   return false;
 }
 
@@ -172,7 +177,10 @@ describe('createRouter', () => {
         });
         const s = EXTENSION_PAGE_MAY_NOT_SEND.has(msg.type) ? contentScript : extensionPage;
         const reply = await route(msg, s);
-        expect(reply).toEqual({ ok: false, error: `${msg.type} failed: ${error.message}` });
+        // Worded in the interface language, naming what was being done and the message type.
+        expect(reply).toMatchObject({ ok: false, code: 'message.failed' });
+        expect((reply as { error: string }).error).toMatch(new RegExp(` failed \\(${msg.type}\\): `));
+        expect((reply as { error: string }).error.endsWith(`: ${error.message}`)).toBe(true);
       }),
       { numRuns: runs(300) },
     );
@@ -185,6 +193,7 @@ describe('classifySender', () => {
       fc.property(sender, (s) => {
         const result = classifySender(s, EXT_ID, EXT_ORIGIN);
         expect(result?.kind ?? null).toBe(expectedKind(s));
+        if (result?.kind === 'framed-page') expect(result.tabId).toBe(s.tab!.id);
         if (result?.kind === 'content-script') {
           expect(result.tabId).toBe(s.tab!.id);
           expect(result.url).toBe(s.url);

@@ -31,10 +31,15 @@ describe('detectMeasures: folding surface forms', () => {
     expect(procurement!.mentions[0]!.quote).toBe('药品和耗材集中带量采购');
   });
 
-  it('counts overlapping forms of different measures once (国家医保谈判 | 谈判药品落地使用)', () => {
+  it('counts overlapping forms once, as the longest, and what that measure contains (国家医保谈判 | 谈判药品落地使用)', () => {
     const hits = detectMeasures('加大力度推进国家医保谈判药品落地使用。', catalogue);
-    expect(ids(hits)).toEqual(['negotiated-drug-access']);
-    expect(hits[0]!.mentions.map((m) => m.quote)).toEqual(['国家医保谈判药品落地使用']);
+    // Getting negotiated drugs used names the negotiation too (negotiated-drug-access contains nrdl-negotiation).
+    expect(hits.map((h) => [h.measureId, h.mentions.map((m) => m.quote)])).toEqual([
+      ['nrdl-negotiation', ['国家医保谈判']],
+      ['negotiated-drug-access', ['国家医保谈判药品落地使用']],
+    ]);
+    // Measures that contain nothing are read once, as the longest form.
+    expect(ids(detectMeasures('落实医疗保障基金使用监督管理条例。', catalogue))).toEqual(['fund-supervision-regulation']);
   });
 
   it('breaks a tie between equally long overlapping forms in favour of the earlier one', () => {
@@ -73,7 +78,8 @@ describe('detectMeasures: lures and context', () => {
 
   it('needs health context for ambiguous short forms (集采 in a 5G tender is not drug procurement)', () => {
     expect(detectMeasures('中国移动公布5G基站集采结果，本次集中采购规模约为19万站。', catalogue)).toEqual([]);
-    expect(ids(detectMeasures('人工关节集采结果公布。', catalogue))).toEqual(['volume-based-procurement']);
+    // Joint procurement is consumables procurement, named with procurement's own word (集采): both.
+    expect(ids(detectMeasures('人工关节集采结果公布。', catalogue))).toEqual(['consumables-procurement', 'volume-based-procurement']);
   });
 
   it('looks for context in the whole paragraph, not only the sentence', () => {
@@ -89,7 +95,8 @@ describe('detectMeasures: width, offsets and sentences', () => {
   it('matches full-width letters and reports offsets into the original text', () => {
     const text = '推进ＤＲＧ付费和ｄｉｐ付费改革。';
     const hits = detectMeasures(text, catalogue);
-    expect(ids(hits)).toEqual(['drg-payment', 'dip-payment']);
+    // ｄｉｐ付费改革 is also payment-method reform, by wording (DIP付费 + 改革).
+    expect(ids(hits)).toEqual(['drg-payment', 'payment-method-reform', 'dip-payment']);
     for (const h of hits) for (const m of h.mentions) expect(text.slice(m.start, m.end)).toBe(m.quote);
     expect(hit(hits, 'drg-payment').mentions[0]).toMatchObject({ start: 2, end: 7, quote: 'ＤＲＧ付费' });
   });
@@ -113,6 +120,7 @@ describe('detectMeasures: width, offsets and sentences', () => {
       quote: '打击欺诈骗保',
       sentence: fraudSentence,
       sentenceStart: text.indexOf(fraudSentence),
+      by: 'name',
     });
     const settlement = hit(hits, 'cross-region-settlement').mentions[0]!;
     expect(settlement.sentence).toBe('完善异地就医结算管理和服务！');

@@ -11,14 +11,14 @@ function other(text: string, limit?: number) {
 
 describe('findMeasureLikeSentences', () => {
   it('offers an uncatalogued measure with its verb, object and deadline', () => {
-    const text = '会议提出，国家医保局将于2022年6月底前出台医保药品耗材追溯码管理办法。今天股市上涨。';
+    const text = '会议提出，国家医保局将于2022年6月底前出台罕见病用药保障管理办法。今天股市上涨。';
     expect(other(text)).toEqual([
       {
-        sentence: '会议提出，国家医保局将于2022年6月底前出台医保药品耗材追溯码管理办法。',
+        sentence: '会议提出，国家医保局将于2022年6月底前出台罕见病用药保障管理办法。',
         start: 0,
         end: text.indexOf('今天'),
         verb: '出台',
-        object: '医保药品耗材追溯码管理办法',
+        object: '罕见病用药保障管理办法',
         deadline: '2022年6月底前',
         cue: 'verb-object+deadline',
         score: 7,
@@ -50,6 +50,30 @@ describe('findMeasureLikeSentences', () => {
   it('skips clauses that already name a catalogued measure, and anaphoric follow-ups of them', () => {
     expect(other('加大力度推进国家医保谈判药品落地使用，2021年8月底前进一步完善相关政策措施。')).toEqual([]);
     expect(other('推进深化医疗服务价格改革试点，2021年9月底前印发政策文件。')).toEqual([]);
+  });
+
+  it('never offers market commentary or a forecast, whatever verbs it uses', () => {
+    expect(other('机构预计，年内10年期国债收益率将在2.6%至2.8%之间波动，央行或将进一步降低政策利率。')).toEqual([]);
+    expect(other('业内人士表示，建筑企业需要加强对供应商的资质审核和过程管理。')).toEqual([]);
+    expect(other('分析师认为，明年将推出更多稳增长政策。')).toEqual([]);
+    // The same action stated by an authority is offered.
+    expect(other('住房城乡建设部要求，建筑企业要加强对供应商的资质审核和过程管理。')).toHaveLength(1);
+  });
+
+  it('never offers what deputies suggest, courts decide or companies plan', () => {
+    expect(other('全国人大代表建议，建立罕见病用药保障机制。')).toEqual([]);
+    expect(other('法院一审判处被告人有期徒刑五年，并处罚金。')).toEqual([]);
+    expect(other('该公司公告称，将建立覆盖全国的药品配送体系。')).toEqual([]);
+  });
+
+  it('does not read a noun subject or a reported effect as an action', () => {
+    expect(other('试点也推动了护理服务业的发展。')).toEqual([]);
+    expect(other('推进了罕见病用药保障工作。')).toEqual([]);
+  });
+
+  it('offers a deadline-only sentence only when it directs something', () => {
+    expect(other('负责人表示，“十四五”时期工作的着力点是从“有没有”转向“好不好”。')).toEqual([]);
+    expect(other('相关工作要在2023年6月底前全部完成。')).toHaveLength(1);
   });
 
   it('skips political boilerplate that shares the verbs', () => {

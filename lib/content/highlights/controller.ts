@@ -13,7 +13,8 @@ import type { HighlightRecord } from '../../db/schema';
 import { DEFAULT_COLOR, palette, type HighlightColor, type PaletteEntry } from '../../highlights/colors';
 import { t } from '../../i18n/content';
 import type { HighlightList } from '../../messages/contract';
-import { showRange } from '../reveal';
+import type { TextTarget } from '../../messages/contract';
+import { findText, scrollToRange } from '../reveal';
 import { anchorHighlights, isStale, watchLateContent, type AnchoredHighlight, type AnchorRun, type LateContentWatcher } from './anchor-runner';
 import { mountNotePopover } from './note-popover';
 import { createPainter } from './painter';
@@ -51,7 +52,7 @@ export interface HighlightsView {
   loaded: boolean;
   /** The highlights could not be loaded: why. */
   error?: string;
-  /** Whether the browser paints them (CSS Custom Highlight API); the panel says so when not. */
+  /** Whether they are painted in the page; the panel says so when not. */
   painted: boolean;
   palette: PaletteEntry[];
   /** Reading order, orphans included (the panel lists them apart). */
@@ -91,6 +92,8 @@ export interface HighlightController {
   highlightSelection(color?: HighlightColor): Promise<HighlightRecord>;
   /** Scrolls to a highlight and flashes it; false when it is not on the page (orphan). */
   reveal(id: string): boolean;
+  /** Scrolls to a piece of the article's text (a measure's mention) and flashes it; false when it is not there. */
+  revealText(target: TextTarget): boolean;
   /** Re-attaches a highlight (an orphan) to the reader's current selection. */
   reattach(id: string): Promise<HighlightRecord>;
   view(): HighlightsView;
@@ -124,7 +127,7 @@ export function createHighlightController(options: ControllerOptions): Highlight
   let editRequest: HighlightsView['editRequest'];
   let destroyed = false;
 
-  const painter = createPainter(doc, { schemeSource: body });
+  const painter = createPainter(doc, { body });
   const undo = mountUndoToast(doc);
 
   const view = (): HighlightsView => {
@@ -223,7 +226,7 @@ export function createHighlightController(options: ControllerOptions): Highlight
       if (!prev || anchorKey(prev) !== anchorKey(next)) toAnchor.push(next);
       else if (prev.color !== next.color || prev.note !== next.note) {
         painter.update(id, { color: next.color, hasNote: next.note !== '' });
-        popover.update({ id, color: next.color, note: next.note, quote: next.quote.exact });
+        popover.update({ id, color: next.color, hasNote: next.note !== '', quote: next.quote.exact });
       }
     }
     await anchor(toAnchor);
@@ -284,8 +287,9 @@ export function createHighlightController(options: ControllerOptions): Highlight
   });
 
   // A selection made with the pointer or the keyboard (Shift+arrows) in the article: offer the toolbar.
+  // Only the reader's own input counts (isTrusted): a page script's synthetic events open nothing.
   const onSelectionEnd = (event: Event) => {
-    if (toolbar.owns(event) || popover.owns(event)) return;
+    if (!event.isTrusted || toolbar.owns(event) || popover.owns(event)) return;
     // After the browser has updated the selection for this event.
     setTimeout(() => {
       if (destroyed) return;
@@ -301,15 +305,16 @@ export function createHighlightController(options: ControllerOptions): Highlight
   const onKeyUp = (event: KeyboardEvent) => {
     if (event.shiftKey || event.key === 'Shift') onSelectionEnd(event);
   };
-  // A click on a highlight opens it, unless the click ended a selection.
+  // The reader's click on a highlight opens it, unless the click ended a selection. A page script's
+  // synthetic click (isTrusted false) opens nothing: it cannot probe where the highlights are.
   const onClick = (event: MouseEvent) => {
-    if (toolbar.owns(event) || popover.owns(event)) return;
+    if (!event.isTrusted || toolbar.owns(event) || popover.owns(event)) return;
     if (!doc.getSelection()?.isCollapsed) return;
     const id = painter.hitTest(event.clientX, event.clientY);
     const record = id ? records.get(id) : undefined;
     const range = id ? painter.rangeOf(id) : undefined;
     if (!record || !range) return;
-    popover.open({ id: record.id, color: record.color, note: record.note, quote: record.quote.exact }, range);
+    popover.open({ id: record.id, color: record.color, hasNote: record.note !== '', quote: record.quote.exact }, range);
   };
   doc.addEventListener('pointerup', onSelectionEnd);
   doc.addEventListener('keyup', onKeyUp);
@@ -330,7 +335,15 @@ export function createHighlightController(options: ControllerOptions): Highlight
     reveal(id) {
       const range = anchored.get(id)?.range;
       if (!range || range.collapsed) return false;
-      showRange(range);
+      scrollToRange(range);
+      painter.flash(range);
+      return true;
+    },
+    revealText(target) {
+      const range = findText(body, target);
+      if (!range) return false;
+      scrollToRange(range);
+      painter.flash(range);
       return true;
     },
     async reattach(id) {

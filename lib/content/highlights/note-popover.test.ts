@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 const RECT = { left: 100, top: 200, right: 300, bottom: 220, width: 200, height: 20 };
-const H = { id: 'h1', color: 'green', note: '', quote: '2021年全国医保基金支出2.4万亿元，比上年增长14.3%，基金运行总体平稳，收支结构持续优化。国家医保局相关负责人表示' };
+const H = { id: 'h1', color: 'green', hasNote: false, quote: '2021年全国医保基金支出2.4万亿元，比上年增长14.3%，基金运行总体平稳，收支结构持续优化。国家医保局相关负责人表示' };
 
 function mount(overrides: Partial<NotePopoverOptions> = {}) {
   const calls = { edit: [] as string[], recolor: [] as [string, string][], del: [] as string[], close: 0 };
@@ -38,33 +38,32 @@ function mount(overrides: Partial<NotePopoverOptions> = {}) {
     onClose: () => void (calls.close += 1),
     ...overrides,
   });
-  const root = shadow.rootOf('policy-lens-note');
+  const root = shadow.rootOf('[role="dialog"]');
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector(sel) as T;
   const pressed = () => Array.from(root.querySelectorAll('button.color')).map((b) => b.getAttribute('aria-pressed'));
   return { calls, root, $, pressed, card: $('.card') };
 }
 
 describe('note popover', () => {
-  it('shows the shortened quote, the empty note and the current colour; focus moves in', () => {
+  it('shows the shortened quote, that there is no note yet and the current colour; focus moves in', () => {
     const { $, root, pressed, card } = mount();
     popover?.open(H, RECT);
     expect(card.hidden).toBe(false);
     expect(card.getAttribute('role')).toBe('dialog');
     expect($('.quote').textContent).toBe(`${H.quote.slice(0, 59)}…`);
-    expect($('.empty').hidden).toBe(false);
+    expect($('.note-state').textContent).toBe('还没有笔记。');
     expect($('.edit').textContent).toBe('添加笔记');
     expect(pressed()).toEqual(['false', 'true', 'false', 'false']);
     expect(root.activeElement).toBe($('.edit'));
     expect((root.host as HTMLElement).shadowRoot).toBeNull();
   });
 
-  it('shows the note as text only and hands editing over to the panel: "edit note" calls onEditNote and closes', async () => {
+  it('never holds the note’s text, only that there is one, and hands it over to the panel: "edit note" calls onEditNote and closes', async () => {
     const { $, calls, root, card } = mount();
     const before = document.getElementById('before') as HTMLButtonElement;
     before.focus();
-    popover?.open({ ...H, note: '旧笔记\n第二行' }, RECT);
-    expect($('.note-text').textContent).toBe('旧笔记\n第二行');
-    expect($('.empty').hidden).toBe(true);
+    popover?.open({ ...H, hasNote: true }, RECT);
+    expect($('.note-state').textContent).toBe('有笔记：在面板中打开，网页无法读取。');
     expect($('.edit').textContent).toBe('编辑笔记');
     expect(root.querySelector('textarea, input, form, [contenteditable]')).toBeNull();
     $<HTMLButtonElement>('.edit').click();
@@ -127,20 +126,18 @@ describe('note popover', () => {
     expect(popover?.isOpen()).toBe(false);
   });
 
-  it('refreshes the shown note and colour on a change from another tab or the panel', () => {
+  it('refreshes whether there is a note and the colour on a change from another tab or the panel', () => {
     const { $, pressed } = mount();
     popover?.open(H, RECT);
     expect(popover?.currentId()).toBe('h1');
-    popover?.update({ ...H, id: 'other', note: 'x' });
-    expect($('.empty').hidden).toBe(false);
-    popover?.update({ ...H, note: '面板里写的', color: 'pink' });
-    expect($('.note-text').textContent).toBe('面板里写的');
-    expect($('.empty').hidden).toBe(true);
+    popover?.update({ ...H, id: 'other', hasNote: true });
+    expect($('.note-state').textContent).toBe('还没有笔记。');
+    popover?.update({ ...H, hasNote: true, color: 'pink' });
+    expect($('.note-state').textContent).toBe('有笔记：在面板中打开，网页无法读取。');
     expect($('.edit').textContent).toBe('编辑笔记');
     expect(pressed()).toEqual(['false', 'false', 'false', 'true']);
-    popover?.update({ ...H, note: '' });
-    expect($('.note-text').hidden).toBe(true);
-    expect($('.empty').hidden).toBe(false);
+    popover?.update({ ...H, hasNote: false });
+    expect($('.note-state').textContent).toBe('还没有笔记。');
     expect($('.edit').textContent).toBe('添加笔记');
   });
 
@@ -170,7 +167,7 @@ describe('note popover', () => {
 describe('undo toast', () => {
   it('offers undo for a few seconds and runs it once', async () => {
     toast = mountUndoToast(document);
-    const root = shadow.rootOf('policy-lens-undo');
+    const root = shadow.rootOf('[role="status"]');
     const card = root.querySelector('.card') as HTMLElement;
     let undone = 0;
     toast.show('高亮已删除。', () => void (undone += 1), 50);
@@ -193,7 +190,7 @@ describe('undo toast', () => {
 
   it('waits while the pointer is on it', async () => {
     toast = mountUndoToast(document);
-    const card = shadow.rootOf('policy-lens-undo').querySelector('.card') as HTMLElement;
+    const card = shadow.rootOf('[role="status"]').querySelector('.card') as HTMLElement;
     toast.show('x', () => {}, 20);
     card.dispatchEvent(new MouseEvent('mouseenter'));
     await new Promise((r) => setTimeout(r, 40));

@@ -1,12 +1,17 @@
 /**
- * The popover for an existing highlight, opened by a click on it (painter.hitTest): the quote, the
- * note as read-only text, "edit note" (or "add note"), recolour, delete. The caller does the storing
+ * The popover for an existing highlight, opened by the reader's click on it (painter.hitTest): the
+ * quote, whether it has a note, "edit note" (or "add note"), recolour, delete. The caller does the storing
  * (through messages) and offers undo after a delete (undo-toast.ts); this module only shows and asks.
  *
- * The note is never edited here: "edit note" hands over to the panel, where the caller opens the note
- * box. This popover lives in the page (a closed shadow root on the Sina article), and a page script
- * with a capture-phase keydown/input listener on window sees every keystroke typed in it; the panel is
- * an extension page in its own frame, which page scripts cannot read, so notes are typed only there.
+ * The note is neither shown nor edited here: "edit note" hands over to the panel, where the caller
+ * opens the note box with the note in it. This popover lives in the page (a closed shadow root on
+ * the Sina article), and text in the page is within a page script's reach even there: a
+ * capture-phase keydown/input listener on window hears every keystroke typed in it, the reader's
+ * selection or a copy of it passes through the page's own Selection and copy events, `window.find`
+ * can test guesses against rendered text, and a page's @font-face rules with one `unicode-range`
+ * per character tell it which characters are drawn. The panel is an extension page in its own
+ * frame, which page scripts cannot read, so note text is only ever there; the popover gets only
+ * whether there is a note (`hasNote`), never its text.
  *
  * A non-modal dialog: focus moves in when it opens (the reader clicked to interact), Esc closes and
  * gives focus back, the page stays usable around it. An edit of the same highlight in another tab or
@@ -22,7 +27,8 @@ import { shorten } from '../../text/shorten';
 export interface PopoverHighlight {
   id: string;
   color: string;
-  note: string;
+  /** Whether the highlight has a note (its text stays in the panel). */
+  hasNote: boolean;
   /** The highlighted text (quote.exact), shown shortened as the dialog's heading. */
   quote: string;
 }
@@ -57,8 +63,7 @@ const CSS = `
 .card { width: 320px; display: flex; flex-direction: column; gap: 6px; }
 .head { display: flex; align-items: flex-start; gap: 6px; }
 .quote { flex: 1; margin: 0; padding: 2px 0 2px 8px; border-left: 3px solid var(--swatch, #f2c200); color: inherit; opacity: .85; overflow-wrap: anywhere; }
-.note-text { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 40vh; overflow: auto; }
-.empty { margin: 0; opacity: .7; font-style: italic; }
+.note-state { margin: 0; opacity: .8; font-style: italic; }
 .delete { color: #b3261e; }
 @media (prefers-color-scheme: dark) { .delete { color: #ff8a80; } }
 `;
@@ -67,13 +72,12 @@ const QUOTE_SHOWN = 60;
 const FALLBACK_SIZE = { width: 320, height: 180 };
 
 export function mountNotePopover(doc: Document, options: NotePopoverOptions): NotePopover {
-  const ui = mountShadowHost(doc, 'policy-lens-note', CSS);
+  const ui = mountShadowHost(doc, CSS);
   const quote = el(doc, 'blockquote', { class: 'quote', id: 'pl-pop-quote' });
   const closeButton = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': t('highlights.popover.close'), title: t('highlights.popover.close') }, '×');
-  const noteText = el(doc, 'p', { class: 'note-text' });
-  const empty = el(doc, 'p', { class: 'empty' }, t('highlights.popover.noNote'));
+  const noteState = el(doc, 'p', { class: 'note-state' });
   const editButton = el(doc, 'button', { type: 'button', class: 'edit' });
-  const view = el(doc, 'div', { class: 'view' }, noteText, empty, el(doc, 'div', { class: 'row' }, editButton));
+  const view = el(doc, 'div', { class: 'view' }, noteState, el(doc, 'div', { class: 'row' }, editButton));
   const colorRow = el(doc, 'div', { class: 'row colors', role: 'group', 'aria-label': t('highlights.popover.colors') });
   const deleteButton = el(doc, 'button', { type: 'button', class: 'delete' }, t('highlights.popover.delete'));
   const status = el(doc, 'p', { class: 'error', role: 'alert', hidden: true });
@@ -106,10 +110,8 @@ export function mountNotePopover(doc: Document, options: NotePopoverOptions): No
     quote.textContent = shorten(current.quote, QUOTE_SHOWN);
     quote.setAttribute('aria-label', t('highlights.popover.label', shorten(current.quote, QUOTE_SHOWN)));
     card.style.setProperty('--swatch', label?.swatch ?? '#f2c200');
-    noteText.textContent = current.note;
-    noteText.hidden = current.note === '';
-    empty.hidden = current.note !== '';
-    editButton.textContent = current.note === '' ? t('highlights.popover.addNote') : t('highlights.popover.editNote');
+    noteState.textContent = current.hasNote ? t('highlights.popover.hasNote') : t('highlights.popover.noNote');
+    editButton.textContent = current.hasNote ? t('highlights.popover.editNote') : t('highlights.popover.addNote');
     colorRow.replaceChildren(
       ...colors.map((c) =>
         el(

@@ -1,27 +1,33 @@
 /**
  * Small plain-DOM kit for the in-page highlight UI (selection toolbar, note popover, undo toast).
  *
- * Each piece lives in a CLOSED shadow root on its own host element under <html>, outside the article
- * body: page scripts cannot reach into it (no `host.shadowRoot`), Sina's CSS cannot style it, and the
- * article's text map and mutation observer never see it. No Preact here: the content script is loaded
- * on every article and these are a few buttons.
+ * Each piece is a part of the page's one Policy Lens host (page-ui.ts): a CLOSED shadow root of its
+ * own inside the host's closed shadow root, outside the article body. Page scripts cannot reach into
+ * it, Sina's CSS cannot style it, and the article's text map and mutation observer never see it. No
+ * Preact here: the content script is loaded on every article and these are a few buttons.
  *
- * Events from inside are stopped at the shadow root, so the page's own key and click handlers (site
- * shortcuts, "click outside closes" menus) do not fire while the reader uses these controls. That
- * does NOT hide keystrokes from a page listener registered in the capture phase on window/document,
- * which runs before the event reaches us; so there is no text field here at all: notes, which must
- * stay private from page scripts, are typed only in the panel's extension frame.
+ * Events from inside are stopped at the host's shadow root, so the page's own key and click handlers
+ * (site shortcuts, "click outside closes" menus) do not fire while the reader uses these controls.
+ * That does NOT hide keystrokes from a page listener registered in the capture phase on
+ * window/document, which runs before the event reaches us; so there is no text field here at all:
+ * notes, which must stay private from page scripts, are typed (and read) only in the panel's
+ * extension frame.
+ *
+ * Fonts are generic families only (system-ui, sans-serif): a page's @font-face rules apply inside
+ * shadow roots too, and a named family such as 'PingFang SC' that a page redefines with one
+ * `unicode-range` per character would make the browser fetch a font for each character shown here.
  */
 
+import { pageUi } from '../page-ui';
 import { placeBeside, targetRect, type AnchorTarget } from './geometry';
 
-export const UI_FONT = "13px/1.4 system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
+export const UI_FONT = '13px/1.4 system-ui, sans-serif';
 
 /** Shared look: light and dark, large enough targets, a focus ring that is always visible. */
 export const BASE_CSS = `
-:host { all: initial !important; }
+:host { all: initial !important; pointer-events: none !important; }
 .card {
-  position: fixed; z-index: 2147483647; box-sizing: border-box;
+  pointer-events: auto; position: fixed; z-index: 2147483647; box-sizing: border-box;
   font: ${UI_FONT}; color: #1d2330; background: #fff;
   border: 1px solid #c9ced8; border-radius: 8px; box-shadow: 0 4px 18px rgba(0,0,0,.2);
   padding: 6px; max-width: min(360px, calc(100vw - 16px));
@@ -49,26 +55,18 @@ button[aria-pressed="true"] { box-shadow: inset 0 0 0 2px #0b62d6; }
 `;
 
 export interface ShadowHost {
+  /** The page's Policy Lens host (what the page sees; an event from inside reaches the page aimed at it). */
   host: HTMLElement;
+  /** This part's own closed shadow root. */
   root: ShadowRoot;
   destroy(): void;
 }
 
-const ISOLATED_EVENTS = [
-  'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend',
-  'mousedown', 'mouseup', 'click', 'dblclick', 'pointerdown', 'pointerup', 'contextmenu', 'selectstart', 'copy', 'cut', 'paste',
-] as const;
-
-export function mountShadowHost(doc: Document, tag: string, css: string): ShadowHost {
-  const host = doc.createElement(tag);
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = BASE_CSS + css;
-  root.append(style);
-  const stop = (e: Event) => e.stopPropagation();
-  for (const type of ISOLATED_EVENTS) root.addEventListener(type, stop);
-  doc.documentElement.append(host);
-  return { host, root, destroy: () => host.remove() };
+/** A part of the page's Policy Lens host, styled with the shared look plus `css`. */
+export function mountShadowHost(doc: Document, css: string): ShadowHost {
+  const ui = pageUi(doc);
+  const part = ui.part(BASE_CSS + css);
+  return { host: ui.host, root: part.root, destroy: part.remove };
 }
 
 type Attrs = Record<string, string | boolean | undefined>;

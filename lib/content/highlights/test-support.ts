@@ -4,7 +4,7 @@
  */
 import { vi } from 'vitest';
 
-export function captureShadowRoots(): { roots: ShadowRoot[]; rootOf(tag: string): ShadowRoot } {
+export function captureShadowRoots(): { roots: ShadowRoot[]; rootOf(selector: string): ShadowRoot } {
   const roots: ShadowRoot[] = [];
   const original = Element.prototype.attachShadow;
   vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
@@ -14,9 +14,10 @@ export function captureShadowRoots(): { roots: ShadowRoot[]; rootOf(tag: string)
   });
   return {
     roots,
-    rootOf(tag) {
-      const root = roots.find((r) => r.host.localName === tag);
-      if (!root) throw new Error(`no shadow root on <${tag}>`);
+    /** The part of the UI (its closed shadow root) holding an element that matches `selector`. */
+    rootOf(selector) {
+      const root = roots.find((r) => r.querySelector(selector) !== null);
+      if (!root) throw new Error(`no shadow root holds ${selector}`);
       return root;
     },
   };

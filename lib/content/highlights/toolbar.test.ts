@@ -30,7 +30,7 @@ function mount(overrides: Partial<SelectionToolbarOptions> = {}) {
     onClose: () => void (calls.close += 1),
     ...overrides,
   });
-  const root = shadow.rootOf('policy-lens-toolbar');
+  const root = shadow.rootOf('[role="toolbar"]');
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector(sel) as T;
   const card = $('.card');
   const colorButtons = () => Array.from(root.querySelectorAll<HTMLButtonElement>('button.color'));
@@ -40,11 +40,14 @@ function mount(overrides: Partial<SelectionToolbarOptions> = {}) {
 const RECT = { left: 100, top: 200, right: 300, bottom: 220, width: 200, height: 20 };
 
 describe('selection toolbar', () => {
-  it('lives in a closed shadow root outside the article', () => {
+  it('lives in a closed shadow root inside the page’s one Policy Lens host, outside the article', () => {
     const { root } = mount();
-    const host = root.host as HTMLElement;
+    const part = root.host as HTMLElement;
+    expect(part.shadowRoot).toBeNull(); // closed: page scripts cannot reach in
+    // The part itself sits in the host's closed shadow root: what the page sees is the host alone.
+    const host = (part.getRootNode() as ShadowRoot).host as HTMLElement;
     expect(host.parentNode).toBe(document.documentElement);
-    expect(host.shadowRoot).toBeNull(); // closed: page scripts cannot reach in
+    expect(host.shadowRoot).toBeNull();
     expect(document.getElementById('artibody')?.contains(host)).toBe(false);
   });
 

@@ -73,7 +73,7 @@ const CSS = `
 const FALLBACK_SIZE = { width: 340, height: 72 };
 
 export function mountSelectionToolbar(doc: Document, options: SelectionToolbarOptions): SelectionToolbar {
-  const ui = mountShadowHost(doc, 'policy-lens-toolbar', CSS);
+  const ui = mountShadowHost(doc, CSS);
   const colorRow = el(doc, 'div', { class: 'row colors' });
   const noteButton = el(doc, 'button', { type: 'button', class: 'add-note' }, '✎ ', t('highlights.toolbar.addNote'));
   const status = el(doc, 'p', { class: 'error', role: 'alert', hidden: true });

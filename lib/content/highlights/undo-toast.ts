@@ -21,7 +21,7 @@ const CSS = `
 export const UNDO_MS = 8000;
 
 export function mountUndoToast(doc: Document): UndoToast {
-  const ui = mountShadowHost(doc, 'policy-lens-undo', CSS);
+  const ui = mountShadowHost(doc, CSS);
   const message = el(doc, 'p', { class: 'message' });
   const undo = el(doc, 'button', { type: 'button', class: 'primary' }, t('highlights.undo.action'));
   const error = el(doc, 'p', { class: 'error', role: 'alert', hidden: true });

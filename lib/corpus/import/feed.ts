@@ -3,6 +3,7 @@
  * title, date, categories, author and HTML content, dressed as a seed document's fields so the one
  * validation path (articleFromFrontMatter) reads them, with errors naming the feed, the item and its line.
  */
+import { LensError } from '../../i18n/errors';
 import type { FrontMatter } from '../front-matter';
 
 /** Largest feed an import reads, bytes (a 10,000-item feed with full content is ~60 MiB). */
@@ -21,19 +22,22 @@ export type FeedItem = {
 /** Parses XML into a document (the browser's DOMParser, or linkedom in a worker and in Node). */
 export type ParseXml = (text: string) => Document;
 
-export class FeedError extends Error {}
+/** Why a feed cannot be read: an `import.feed-*` code, naming the feed. */
+export class FeedError extends LensError {
+  override readonly name = 'FeedError';
+}
 
 export function feedItems(text: string, feedPath: string, parseXml: ParseXml): FeedItem[] {
   let doc: Document;
   try {
     doc = parseXml(text);
   } catch (e) {
-    throw new FeedError(`${feedPath}: not an XML feed (${(e as Error).message})`);
+    throw new FeedError('import.feed-not-xml', { file: feedPath, detail: (e as Error).message });
   }
   const root = doc.documentElement;
   const rootName = localName(root);
   if (!root || doc.getElementsByTagName('parsererror').length || (rootName !== 'feed' && rootName !== 'rss' && rootName !== 'RDF')) {
-    throw new FeedError(`${feedPath}: not an RSS or Atom feed (its root element is <${rootName || 'nothing'}>)`);
+    throw new FeedError('import.feed-not-feed', { file: feedPath, root: rootName || '?' });
   }
   const atom = rootName === 'feed';
   const items = descendants(root, atom ? 'entry' : 'item');

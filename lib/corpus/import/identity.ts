@@ -2,15 +2,17 @@
  * Is an imported post one the corpus (or this import) already holds? Forks of one archive carry the
  * same posts under other file names, sometimes with a title re-exported (`“”` ↔ `_`) or a date written
  * another way: the import must report them as already there, by what the article is, not by its file.
+ * As everywhere in Policy Lens (lib/identity), the body decides:
  *
- * - the same id (normalised title + instant): the same article;
- * - the same normalised title, and bodies that agree (fingerprintsMatch) — or, for two image or video
- *   posts without text, the same first image or video, or the same day;
- * - the very same body text (equal fingerprints) under any title, when there is text enough to tell.
+ * - the same id or the same normalised title, and the same body (lib/identity sameBody: the same text,
+ *   or the same text edited) — the same id with another body is another article, stored apart;
+ * - the very same text (equal fingerprints) under any title, when there is text enough to tell;
+ * - two image or video posts, which have no body to compare: the same title, and the same first image
+ *   or video or the same day.
  */
 import type { Article } from '../article';
 import { hasNoBodyText } from '../media-post';
-import { fingerprintsMatch } from '../../identity';
+import { sameBody } from '../../identity';
 
 /** What identity needs of an article, stored or about to be. */
 export type Known = Pick<Article, 'id' | 'title' | 'titleNorm' | 'date' | 'text' | 'images' | 'videos'> & { fingerprint?: string | undefined };
@@ -19,19 +21,14 @@ export type Known = Pick<Article, 'id' | 'title' | 'titleNorm' | 'date' | 'text'
 const FINGERPRINT_ALONE_MIN_TEXT = 200;
 
 export function sameArticleAs(candidate: Known, known: Known): boolean {
-  if (candidate.id === known.id) return true;
-  if (candidate.titleNorm && candidate.titleNorm === known.titleNorm) {
-    const mediaA = hasNoBodyText(candidate);
-    const mediaB = hasNoBodyText(known);
-    if (mediaA && mediaB) return firstMedia(candidate) === firstMedia(known) || candidate.date.slice(0, 10) === known.date.slice(0, 10);
-    if (!mediaA && !mediaB && candidate.fingerprint && known.fingerprint) return fingerprintsMatch(candidate.fingerprint, known.fingerprint);
-    return false;
+  const mediaA = hasNoBodyText(candidate);
+  const mediaB = hasNoBodyText(known);
+  if (mediaA || mediaB) {
+    if (!mediaA || !mediaB || !candidate.titleNorm || candidate.titleNorm !== known.titleNorm) return false;
+    return firstMedia(candidate) === firstMedia(known) || candidate.date.slice(0, 10) === known.date.slice(0, 10);
   }
-  return (
-    candidate.text.length >= FINGERPRINT_ALONE_MIN_TEXT &&
-    candidate.fingerprint !== undefined &&
-    candidate.fingerprint === known.fingerprint
-  );
+  if (candidate.id === known.id || (candidate.titleNorm !== '' && candidate.titleNorm === known.titleNorm)) return sameBody(candidate.text, known.text);
+  return fingerprintCanIdentify(candidate) && candidate.fingerprint === known.fingerprint;
 }
 
 /** Whether a candidate may match by fingerprint alone (the index lookup is skipped otherwise). */

@@ -7,17 +7,20 @@
 import { articleNotes, type ArticleNote } from '../article';
 import type { StoredArticle } from '../../db/schema';
 import { withDerivedFields } from '../../insight/indexer';
+import { storedMeasureCounts, topicsOf } from '../../insight/related';
+import type { TopicInput } from '../../related';
 import type { Catalogue } from '../../measures';
 import { CorpusError } from '../errors';
 import { articleFromFrontMatter, tryParseSeedDocument } from '../parse-seed';
+import { refusalOf, type Refusal } from './store';
 
 export type ParseJob =
   | { kind: 'file'; path: string; bytes: Uint8Array }
   | { kind: 'item'; path: string; title: string; line: number; data: Record<string, unknown>; body: string };
 
 export type ParseResult =
-  | { ok: true; path: string; article: StoredArticle; notes: ArticleNote[] }
-  | { ok: false; path: string; reason: string; title?: string };
+  | { ok: true; path: string; article: StoredArticle; notes: ArticleNote[]; topics: TopicInput }
+  | { ok: false; path: string; refusal: Refusal; title?: string };
 
 /** Parses a batch of posts; `ms` is the time spent parsing (not waiting). */
 export type ParseBatch = (jobs: ParseJob[], now: Date) => Promise<{ results: ParseResult[]; ms: number }>;
@@ -29,19 +32,18 @@ export function parseJob(job: ParseJob, ctx: ParseContext, now: Date): ParseResu
   let article;
   if (job.kind === 'file') {
     const result = tryParseSeedDocument(job.bytes, opts);
-    if (!result.ok) return { ok: false, path: job.path, reason: result.error.message };
+    if (!result.ok) return { ok: false, path: job.path, refusal: refusalOf(result.error) };
     article = result.article;
   } else {
     try {
       article = articleFromFrontMatter({ data: job.data, lineOf: () => job.line, openLine: job.line, body: job.body, bodyLine: job.line }, opts);
     } catch (e) {
       if (!(e instanceof CorpusError)) throw e;
-      // The checks speak of a document's front matter; a feed item has fields instead.
-      return { ok: false, path: job.path, reason: e.message.replace(/front matter/g, 'feed item'), title: job.title };
+      return { ok: false, path: job.path, refusal: refusalOf(e), title: job.title };
     }
   }
-  const stored: StoredArticle = { ...article, origin: 'imported', addedAt: now.toISOString() };
-  return { ok: true, path: job.path, article: withDerivedFields(stored, ctx.catalogue), notes: articleNotes(article) };
+  const derived = withDerivedFields({ ...article, origin: 'imported', addedAt: now.toISOString() }, ctx.catalogue);
+  return { ok: true, path: job.path, article: derived, notes: articleNotes(article), topics: topicsOf(storedMeasureCounts(derived), ctx.catalogue) };
 }
 
 /** Parses in this thread (tests, tools, and wherever no parser worker is available). */

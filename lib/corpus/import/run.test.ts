@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openLensDB, type LensDB } from '../../db/schema';
 import { loadCatalogueFile } from '../../measures/load-catalogue';
 import { ARCHIVE_FACTS } from '../../../scripts/fixtures/archive';
+import { describeError } from '../../i18n/errors';
 import { MAX_DOCUMENT_BYTES } from '../decode';
 import type { ImportEntry } from './entries';
 import { runImport, type ImportDeps, type ImportOutcome } from './run';
@@ -47,7 +48,13 @@ describe('runImport: a Hexo site, its zip, a fork and the feeds', () => {
     expect(summary).toEqual({ imported: ARCHIVE_FACTS.sitePosts, duplicate: 0, refused: 1, noted: 2, passedOver: ARCHIVE_FACTS.sitePassedOver, notReached: 0, cancelled: false, timings: expect.any(Object) });
     const broken = outcomes.find((o) => o.status === 'refused')!;
     expect(broken.path).toBe(`hexo-site/source/_posts/${ARCHIVE_FACTS.siteBroken}`);
-    expect(broken.status === 'refused' && broken.reason).toBe(`hexo-site/source/_posts/${ARCHIVE_FACTS.siteBroken}:1: front matter has no date`);
+    expect(broken.status === 'refused' && [broken.refusal.code, broken.refusal.file, describeError(broken.refusal, 'en')]).toEqual([
+      'date-missing',
+      `hexo-site/source/_posts/${ARCHIVE_FACTS.siteBroken}`,
+      `hexo-site/source/_posts/${ARCHIVE_FACTS.siteBroken}:1: the date is missing or empty`,
+    ]);
+    // Worded in the interface language on the page.
+    expect(broken.status === 'refused' && describeError(broken.refusal, 'zh')).toMatch(/^hexo-site\/source\/_posts\/112_broken\.md:1：/);
     const noted = outcomes.filter((o) => o.status === 'imported' && o.notes.length).map((o) => o.path.split('/').pop());
     expect(noted.sort()).toEqual([...ARCHIVE_FACTS.noBodyText].sort());
     // Every imported article is stored, in the heads table, and in the related index.
@@ -109,7 +116,7 @@ describe('runImport: a Hexo site, its zip, a fork and the feeds', () => {
     const { run } = setup();
     const xml = '<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>无日期</title><description>&lt;p&gt;正文&lt;/p&gt;</description></item>\n</channel></rss>';
     const { outcomes } = await run([{ path: 'rss.xml', size: xml.length, read: async () => new TextEncoder().encode(xml) }]);
-    expect(outcomes).toEqual([{ path: 'rss.xml#1', status: 'refused', title: '无日期', reason: 'rss.xml#1:3: feed item has no date' }]);
+    expect(outcomes).toMatchObject([{ path: 'rss.xml#1', status: 'refused', title: '无日期', refusal: { name: 'CorpusError', code: 'date-missing', file: 'rss.xml#1', line: 3 } }]);
   });
 });
 
@@ -122,7 +129,7 @@ describe('runImport: bad input and interruptions', () => {
       ['huge.md', 'refused'],
       ['100_news_2019.md', 'imported'],
     ]);
-    expect(outcomes[0]!.status === 'refused' && outcomes[0]!.reason).toBe('huge.md:1: file is larger than the 1 MiB limit');
+    expect(outcomes[0]!.status === 'refused' && describeError(outcomes[0]!.refusal, 'en')).toBe('huge.md:1: file is larger than the 1 MiB limit');
     expect(await db.articles.count()).toBe(1);
   });
 
@@ -133,10 +140,11 @@ describe('runImport: bad input and interruptions', () => {
       { path: 'broken.zip', size: junk.length, read: async () => junk },
       { path: 'atom.xml', size: 9, read: async () => new TextEncoder().encode('<html/>') },
     ]);
-    expect(outcomes.map((o) => [o.path, o.status, o.status === 'refused' && o.reason.split(' (')[0]])).toEqual([
+    expect(outcomes.map((o) => [o.path, o.status, o.status === 'refused' && describeError(o.refusal, 'en').split(' (')[0]])).toEqual([
       ['broken.zip', 'refused', 'broken.zip: not a zip archive that can be read'],
       ['atom.xml', 'refused', 'atom.xml: not an RSS or Atom feed'],
     ]);
+    expect(outcomes.map((o) => o.status === 'refused' && describeError(o.refusal, 'zh').split('（')[0])).toEqual(['broken.zip：不是可以读取的 zip 压缩包', 'atom.xml：不是 RSS 或 Atom 订阅源']);
   });
 
   it('stops after the batches in hand when cancelled: what is reported imported is stored and indexed', async () => {
@@ -158,9 +166,9 @@ describe('runImport: bad input and interruptions', () => {
   it('leaves nothing of a batch whose transaction fails, and every batch before it whole', async () => {
     const { db, run } = setup();
     let batches = 0;
-    const failing = async (d: LensDB, articles: Parameters<typeof indexBatchInRelated>[1]) => {
+    const failing = async (d: LensDB, entries: Parameters<typeof indexBatchInRelated>[1]) => {
       if (++batches === 2) throw new Error('the browser quit');
-      await indexBatchInRelated(d, articles);
+      await indexBatchInRelated(d, entries);
     };
     await expect(run(folderEntries(path.join(ARCHIVE, 'hexo-site')), { batchSize: 5, index: failing })).rejects.toThrow('the browser quit');
     expect(await db.articles.count()).toBe(5);

@@ -12,7 +12,9 @@ import { MAX_DOCUMENT_BYTES } from '../decode';
 import { classifyEntries, type ImportEntry } from './entries';
 import { feedItems, FeedError, MAX_FEED_BYTES, type ParseXml } from './feed';
 import { parseHere, type ParseBatch, type ParseJob } from './parse-post';
-import { indexBatchInRelated, storeBatch, type ImportOutcome, type IndexBatch, type ParsedPost } from './store';
+import { LensError } from '../../i18n/errors';
+import { CorpusError } from '../errors';
+import { indexBatchInRelated, refusalOf, storeBatch, type ImportOutcome, type IndexBatch, type ParsedPost } from './store';
 import { MAX_ZIP_BYTES, zipEntries, ZipError } from './zip';
 
 export type { ImportOutcome } from './store';
@@ -73,7 +75,7 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
     }
     if (outcomes.length) deps.onOutcomes?.(outcomes);
   };
-  const refuse = (path: string, reason: string, title?: string) => report([{ path, status: 'refused', reason, ...(title && { title }) }]);
+  const refuse = (path: string, error: unknown, title?: string) => report([{ path, status: 'refused', refusal: refusalOf(error), ...(title && { title }) }]);
 
   const top = classifyEntries(chosen);
   summary.passedOver += top.passedOver;
@@ -81,7 +83,7 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
   const feeds: ImportEntry[] = [...top.feeds];
   for (const zip of top.zips) {
     if (zip.size > MAX_ZIP_BYTES) {
-      refuse(zip.path, `${zip.path}: archive is larger than the ${MAX_ZIP_BYTES / 1024 / 1024} MiB limit`);
+      refuse(zip.path, new LensError('import.zip-too-large', { file: zip.path, max: MAX_ZIP_BYTES / 1024 / 1024 }));
       continue;
     }
     try {
@@ -97,7 +99,7 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
       feeds.push(...inner.feeds.map((e) => byPath.get(e.path)!));
       summary.passedOver += inner.passedOver;
     } catch (e) {
-      refuse(zip.path, e instanceof ZipError ? e.message : `${zip.path}: ${(e as Error).message}`);
+      refuse(zip.path, e instanceof ZipError ? e : new LensError('import.unreadable', { file: zip.path, detail: (e as Error).message }));
     }
   }
 
@@ -133,8 +135,8 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
     summary.timings.parseMs += ms;
     const parsed: ParsedPost[] = [];
     for (const r of results) {
-      if (r.ok) parsed.push({ path: r.path, article: r.article, notes: r.notes });
-      else refuse(r.path, r.reason, r.title);
+      if (r.ok) parsed.push({ path: r.path, article: r.article, notes: r.notes, topics: r.topics });
+      else report([{ path: r.path, status: 'refused', refusal: r.refusal, ...(r.title && { title: r.title }) }]);
     }
     await storing;
     storing = store(parsed);
@@ -157,10 +159,11 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
     current = post.path;
     done++;
     if (post.size > MAX_DOCUMENT_BYTES) {
-      refuse(post.path, `${post.path}:1: file is larger than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB limit`);
+      const limit = MAX_DOCUMENT_BYTES / 1024 / 1024;
+      refuse(post.path, new CorpusError('file-too-large', post.path, 1, `file is larger than the ${limit} MiB limit`, undefined, { limit }));
     } else {
       const bytes = await post.read().catch((e: Error) => {
-        refuse(post.path, `${post.path}:1: cannot be read (${e.message})`);
+        refuse(post.path, new LensError('import.unreadable', { file: post.path, detail: e.message }));
         return null;
       });
       if (bytes) await queue({ kind: 'file', path: post.path, bytes }, bytes.length);
@@ -176,7 +179,7 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
     current = feed.path;
     if (feed.size > MAX_FEED_BYTES) {
       done++;
-      refuse(feed.path, `${feed.path}: feed is larger than the ${MAX_FEED_BYTES / 1024 / 1024} MiB limit`);
+      refuse(feed.path, new LensError('import.feed-too-large', { file: feed.path, max: MAX_FEED_BYTES / 1024 / 1024 }));
       continue;
     }
     let items;
@@ -184,7 +187,7 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
       items = feedItems(decodeFeed(await feed.read(), feed.path), feed.path, deps.parseXml);
     } catch (e) {
       done++;
-      refuse(feed.path, e instanceof FeedError ? e.message : `${feed.path}: ${(e as Error).message}`);
+      refuse(feed.path, e instanceof FeedError || e instanceof ZipError ? e : new LensError('import.unreadable', { file: feed.path, detail: (e as Error).message }));
       continue;
     }
     total += items.length - 1;
@@ -212,6 +215,6 @@ function decodeFeed(bytes: Uint8Array, path: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new FeedError(`${path}: feed is not valid UTF-8 text`);
+    throw new FeedError('import.feed-not-utf8', { file: path });
   }
 }

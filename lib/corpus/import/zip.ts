@@ -4,6 +4,7 @@
  * that is not one, or is damaged, is refused with its name; an oversized entry with its own.
  */
 import { unzipSync } from 'fflate';
+import { LensError } from '../../i18n/errors';
 import type { ImportEntry } from './entries';
 
 /** Largest zip an import reads into memory, bytes (a 10,000-post archive zips to ~20 MiB). */
@@ -13,7 +14,10 @@ export const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
 
 export type ZipListing = { path: string; size: number };
 
-export class ZipError extends Error {}
+/** Why a zip cannot be read: `import.zip-unreadable` or `import.zip-too-much`, naming the zip. */
+export class ZipError extends LensError {
+  override readonly name = 'ZipError';
+}
 
 /** Names and inflated sizes of the zip's files (directories left out), without inflating any. */
 export function listZip(bytes: Uint8Array, zipPath: string): ZipListing[] {
@@ -26,7 +30,7 @@ export function listZip(bytes: Uint8Array, zipPath: string): ZipListing[] {
       },
     });
   } catch (e) {
-    throw new ZipError(`${zipPath}: not a zip archive that can be read (${(e as Error).message})`);
+    throw new ZipError('import.zip-unreadable', { file: zipPath, detail: (e as Error).message });
   }
   return listing;
 }
@@ -39,13 +43,13 @@ export function unzipWanted(bytes: Uint8Array, zipPath: string, wanted: Readonly
       filter: (f) => {
         if (!wanted.has(f.name)) return false;
         total += f.originalSize;
-        if (total > MAX_UNZIPPED_BYTES) throw new ZipError(`more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MiB once unzipped`);
+        if (total > MAX_UNZIPPED_BYTES) throw new ZipError('import.zip-too-much', { file: zipPath, max: MAX_UNZIPPED_BYTES / 1024 / 1024 });
         return true;
       },
     });
     return new Map(Object.entries(files));
   } catch (e) {
-    throw new ZipError(`${zipPath}: ${e instanceof ZipError ? e.message : `damaged zip archive (${(e as Error).message})`}`);
+    throw e instanceof ZipError ? e : new ZipError('import.zip-unreadable', { file: zipPath, detail: (e as Error).message });
   }
 }
 
@@ -60,7 +64,7 @@ export function zipEntries(bytes: Uint8Array, zipPath: string, want: (paths: Zip
     read: async () => {
       inflated ??= unzipWanted(bytes, zipPath, wanted);
       const data = inflated.get(path);
-      if (!data) throw new ZipError(`${zipPath}/${path}: not read from the archive`);
+      if (!data) throw new ZipError('import.unreadable', { file: `${zipPath}/${path}`, detail: 'not in the archive' });
       return data;
     },
   }));

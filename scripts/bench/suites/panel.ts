@@ -87,7 +87,7 @@ async function waitForPanel(page: Page): Promise<{ probe: PanelProbe; frame: Fra
     await new Promise((r) => setTimeout(r, 50));
   }
   const seen = await page
-    .evaluate(() => `readyState ${document.readyState}, data-policy-lens ${document.documentElement.dataset.policyLens ?? 'unset'}`)
+    .evaluate(() => `readyState ${document.readyState}`)
     .catch((e: Error) => e.message);
   const frames = page.frames().map((f) => f.url()).join(', ');
   throw new Error(`the panel did not reach data-status="ready" within ${READY_TIMEOUT_MS} ms (${seen}; frames ${frames})`);

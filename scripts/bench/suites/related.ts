@@ -11,9 +11,10 @@
 import 'fake-indexeddb/auto';
 import MiniSearch from 'minisearch';
 import { openLensDB } from '../../../lib/db/schema';
+import { measureCounts, topicsOf } from '../../../lib/insight/related';
 import { detectMeasures } from '../../../lib/measures';
 import { loadCatalogueFile } from '../../../lib/measures/load-catalogue';
-import { indexArticles, queryRelated, TOP_TERMS, type RelatedQuery } from '../../../lib/related';
+import { indexArticles, queryRelated, RELATED_PARAMS, type RelatedQuery } from '../../../lib/related';
 import { tokenize } from '../../../lib/related/tokenize';
 import { round, summarize } from '../stats';
 import type { Row, Suite } from '../types';
@@ -47,7 +48,7 @@ export const relatedSuite: Suite = {
     const generated = generateCorpus(ARTICLES + QUERIES, root);
     const corpus = generated.slice(0, ARTICLES);
     const catalogue = loadCatalogueFile();
-    const measureIds = new Map(generated.map((a) => [a.id, detectMeasures(a.text, catalogue).map((h) => h.measureId)]));
+    const topics = new Map(generated.map((a) => [a.id, topicsOf(measureCounts(detectMeasures(a.text, catalogue), a.title, catalogue), catalogue)]));
     const topicOf = new Map(generated.map((a) => [a.id, a.topic]));
     const chars = corpus.reduce((n, a) => n + a.text.length, 0);
 
@@ -56,12 +57,13 @@ export const relatedSuite: Suite = {
     let t0 = performance.now();
     for (let i = 0; i < corpus.length; i += BATCH) {
       const batch = corpus.slice(i, i + BATCH);
-      await indexArticles(db, batch.map((a) => ({ article: { id: a.id, title: a.title, text: a.text }, measureIds: measureIds.get(a.id)! })));
+      await indexArticles(db, batch.map((a) => ({ article: { id: a.id, title: a.title, text: a.text }, ...topics.get(a.id)! })));
     }
     const oursBuild = performance.now() - t0;
-    const termRows = await db.terms.toArray();
-    const postings = termRows.reduce((n, r) => n + r.weights.length, 0);
-    log(`  ${round(oursBuild / 1000, 1)} s, ${termRows.length} rows, ${postings} postings`);
+    const termRows = await db.terms.count();
+    const blocks = await db.postings.toArray();
+    const postings = blocks.reduce((n, r) => n + r.weights.length, 0);
+    log(`  ${round(oursBuild / 1000, 1)} s, ${termRows} term rows, ${blocks.length} postings blocks, ${postings} postings`);
 
     log('indexing into MiniSearch…');
     const miniSearch = new MiniSearch<SyntheticArticle>({
@@ -76,13 +78,18 @@ export const relatedSuite: Suite = {
     const miniBuild = performance.now() - t0;
     log(`  ${round(miniBuild / 1000, 1)} s`);
 
-    // Count the terms rows our queries read, where they read them.
+    // Count the terms rows and postings blocks our queries read, where they read them.
     let rowsRead = 0;
-    const bulkGet = db.terms.bulkGet.bind(db.terms);
+    const termsGet = db.terms.bulkGet.bind(db.terms);
     db.terms.bulkGet = ((keys: string[]) => {
       rowsRead += keys.length;
-      return bulkGet(keys);
+      return termsGet(keys);
     }) as typeof db.terms.bulkGet;
+    const postingsGet = db.postings.bulkGet.bind(db.postings);
+    db.postings.bulkGet = ((keys: [string, number][]) => {
+      rowsRead += keys.length;
+      return postingsGet(keys);
+    }) as typeof db.postings.bulkGet;
 
     const ours = (q: (a: SyntheticArticle) => RelatedQuery) => async (a: SyntheticArticle) =>
       (await queryRelated(db, q(a), { limit: LIMIT })).map((h) => h.id);
@@ -102,24 +109,18 @@ export const relatedSuite: Suite = {
     // would otherwise build a result set per repetition.
     const fullText = new Map([...samples.indexed, ...samples['held out']].map((a) => [a.id, [...new Set(tokenize(`${a.title}\n${a.text}`))].join(' ')]));
     const storedTopTerms = new Map<string, string>();
-    for (const a of samples.indexed) storedTopTerms.set(a.id, (await db.docs.get(a.id))!.terms.map(([t]) => t).join(' '));
+    // Its key terms (features without a prefix: words, measures and threads have one).
+    for (const a of samples.indexed) storedTopTerms.set(a.id, (await db.docs.get(a.id))!.features.flatMap(([t]) => (t.includes(':') ? [] : [t])).join(' '));
 
-    const SAME_TERMS = `MiniSearch, query = our ${TOP_TERMS} top terms (BM25, OR)`;
+    const SAME_TERMS = `MiniSearch, query = our ${RELATED_PARAMS.keyTerms} key terms (BM25, OR)`;
     const REFERENCE = { indexed: 'MiniSearch, query = all distinct terms (BM25, OR)', 'held out': 'MiniSearch, page not in corpus, all distinct terms' };
     const methods: Method[] = [
       {
-        name: 'Policy Lens, by id (stored top terms + measures)',
+        name: 'Policy Lens, by id (stored key terms + topics)',
         sample: 'indexed',
         queries: QUERIES,
         reads: 'IndexedDB',
-        run: ours((a) => ({ id: a.id, title: a.title, text: a.text, measureIds: measureIds.get(a.id)! })),
-      },
-      {
-        name: 'Policy Lens, by id, text only (no measures)',
-        sample: 'indexed',
-        queries: QUERIES,
-        reads: 'IndexedDB',
-        run: ours((a) => ({ id: a.id, title: a.title, text: a.text, measureIds: [] })),
+        run: ours((a) => ({ id: a.id, title: a.title, text: a.text, ...topics.get(a.id)! })),
       },
       { name: SAME_TERMS, sample: 'indexed', queries: QUERIES, reads: 'memory', run: mini(storedTopTerms) },
       { name: REFERENCE.indexed, sample: 'indexed', queries: FULL_TEXT_QUERIES, reads: 'memory', run: mini(fullText) },
@@ -128,7 +129,14 @@ export const relatedSuite: Suite = {
         sample: 'held out',
         queries: QUERIES,
         reads: 'IndexedDB',
-        run: ours((a) => ({ title: a.title, text: a.text, measureIds: measureIds.get(a.id)! })),
+        run: ours((a) => ({ title: a.title, text: a.text, ...topics.get(a.id)! })),
+      },
+      {
+        name: 'Policy Lens, page not in corpus, text only (no measures)',
+        sample: 'held out',
+        queries: QUERIES,
+        reads: 'IndexedDB',
+        run: ours((a) => ({ title: a.title, text: a.text, measures: {} })),
       },
       { name: REFERENCE['held out'], sample: 'held out', queries: FULL_TEXT_QUERIES, reads: 'memory', run: mini(fullText) },
     ];
@@ -189,8 +197,8 @@ export const relatedSuite: Suite = {
       rows: table,
       notes: [
         'Policy Lens reads every query from IndexedDB (fake-indexeddb in Node: each row read is structured-cloned); MiniSearch searches an in-memory object, which the extension would have to rebuild or deserialise whenever its background worker restarts.',
-        `Policy Lens index: ${termRows.length.toLocaleString('en')} term rows, ${postings.toLocaleString('en')} postings (top ${TOP_TERMS} terms per article), written ${BATCH} articles per transaction. "rows read" counts terms rows (plus 1 meta and, by id, 1 docs row).`,
-        'Same tokenizer for both (NFKC + lower-case, Han bigrams, ASCII words, same stop list). MiniSearch ranks by BM25 over every term; Policy Lens by 0.7 × cosine(top-term TF-IDF) + 0.3 × cosine(IDF-weighted measures).',
+        `Policy Lens index: ${termRows.toLocaleString('en')} term rows, ${blocks.length.toLocaleString('en')} postings blocks holding ${postings.toLocaleString('en')} postings (${RELATED_PARAMS.keyTerms} key terms per article), written ${BATCH} articles per transaction. "rows read" counts terms rows and postings blocks (plus 1 meta and, by id, 1 docs row).`,
+        'Same tokenizer for both (NFKC + lower-case, Han bigrams, ASCII words, same stop list). MiniSearch ranks by BM25 over every term; Policy Lens by cosines over each article’s key terms, policy words, measures and threads (lib/related/query.ts).',
         `MiniSearch's cost grows with the number of query terms (one result set per term, then merged): a whole article as the query (its distinct terms) runs on the first ${FULL_TEXT_QUERIES} queries only, and "overlap vs all terms" compares on those. "Same terms": MiniSearch asked with the very terms Policy Lens stored for the article, so the overlap shows what scoring alone changes.`,
         'Overlaps are low even between the two MiniSearch queries: the generator writes hundreds of near-interchangeable articles per topic, so which ten of them come first is close to a tie.',
         '"same topic@10": share of the top 10 whose main topic (known to the generator) is the query\'s, a check that favours neither ranker. "held out": generated like the rest but not indexed, queried by text as a page not in the corpus.',

@@ -2,7 +2,7 @@
  * Reads the extension's IndexedDB from inside an extension page, with the raw IndexedDB API, so the
  * test sees what is really stored rather than what the extension's own code reports.
  */
-export type StoreName = 'articles' | 'articleHeads' | 'highlights' | 'settings' | 'meta' | 'terms' | 'docs';
+export type StoreName = 'articles' | 'articleHeads' | 'highlights' | 'settings' | 'meta' | 'terms' | 'postings' | 'docs';
 
 /** Pass to `page.evaluate(readStore, 'articles')` in an extension page. */
 export function readStore(store: StoreName): Promise<Record<string, unknown>[]> {

@@ -26,13 +26,13 @@ export const BROWSERS: BrowserName[] = (process.env.LENS_BROWSERS ?? 'chromium,f
 export function launchLens(
   name: BrowserName,
   server: FixtureServer,
-  opts: Partial<Pick<LaunchOptions, 'locale' | 'colorScheme' | 'profileDir' | 'extensionDir'>> = {},
+  opts: Partial<Pick<LaunchOptions, 'locale' | 'colorScheme' | 'profileDir' | 'extensionDir' | 'grantHostAccess'>> = {},
 ): Promise<LensBrowser> {
   const launch = name === 'chromium' ? launchChromium : launchFirefox;
   return launch({ extensionDir: extensionDir(name), hosts: server.hosts, port: server.port, ...opts });
 }
 
-export function useLens(name: BrowserName, opts: Pick<LaunchOptions, 'locale' | 'colorScheme'> = {}) {
+export function useLens(name: BrowserName, opts: Pick<LaunchOptions, 'locale' | 'colorScheme' | 'grantHostAccess'> = {}) {
   let browser: LensBrowser | undefined;
   let server: FixtureServer | undefined;
 

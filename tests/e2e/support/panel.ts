@@ -1,7 +1,8 @@
 /**
  * Helpers for tests of the panel: find its frame, wait for its analysis, and tell from the page
  * (as a reader's eyes would: what is painted where) whether it is open or collapsed to its tab.
- * The panel lives in a closed shadow root, so the page's own DOM cannot say; elementFromPoint can.
+ * The panel lives in a closed shadow root of the page's one Policy Lens host (a <div> under <html>),
+ * so the page's own DOM cannot say; elementFromPoint can.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,17 @@ import type { LensFrame, LensPage } from './lens';
 
 export const isPanel = (href: string) => /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html/.test(href);
 
+/**
+ * Whether Policy Lens is active on a page, as the tests can tell without any marker in the page: its
+ * panel frame is there. `timeoutMs` bounds the wait; false when no panel frame came.
+ */
+export async function lensActive(page: LensPage, timeoutMs = 20_000): Promise<boolean> {
+  return page.frame('the panel frame', isPanel, timeoutMs).then(
+    () => true,
+    () => false,
+  );
+}
+
 export async function readyPanel(page: LensPage): Promise<LensFrame> {
   const panel = await page.frame('the panel frame', isPanel, 20_000);
   await panel.waitFor('the panel to show its analysis', () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready', undefined, 20_000);
@@ -23,14 +35,14 @@ export async function readyPanel(page: LensPage): Promise<LensFrame> {
 
 /** Runs in the page: is the panel painted over the right-hand side of the window? */
 export function panelPainted(): boolean {
-  const host = document.querySelector('policy-lens-panel');
+  const host = [...document.documentElement.children].find((c) => c !== document.head && c !== document.body) ?? null;
   const x = document.documentElement.clientWidth - 100;
   return host !== null && document.elementFromPoint(x, innerHeight * 0.8) === host;
 }
 
 /** Runs in the page: is the collapsed tab painted at the right edge? */
 export function tabPainted(): boolean {
-  const host = document.querySelector('policy-lens-panel');
+  const host = [...document.documentElement.children].find((c) => c !== document.head && c !== document.body) ?? null;
   const x = document.documentElement.clientWidth - 6;
   return host !== null && document.elementFromPoint(x, innerHeight * 0.4 + 30) === host;
 }

@@ -9,7 +9,7 @@
  *  - a probe at the very top of <head>, before any other script: a setTimeout chain ticking every
  *    16 ms that records every gap between ticks (a task, parse chunk, layout or GC holding the main
  *    thread shows as a gap), plus PerformanceObserver('longtask') where the browser has it (Chromium;
- *    Firefox does not), and the moment the lens marks the page (`data-policy-lens`);
+ *    Firefox does not), and the moment the lens's host element appears under <html>;
  *  - the page's own UI: a button with a click handler and a clock ticking every 100 ms into the DOM
  *    (as Sina's tickers do), installed by an inline script at the end of <body>;
  *  - a fingerprint of the document at parse end (the body element, the article text's length and a
@@ -93,8 +93,9 @@ const PROBE = String.raw`
   })();
   document.addEventListener('DOMContentLoaded', function () { s.dcl = performance.now(); });
   new MutationObserver(function (records, observer) {
-    if (document.documentElement.hasAttribute('data-policy-lens')) { s.lensAt = performance.now(); observer.disconnect(); }
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-policy-lens'] });
+    var ours = Array.prototype.some.call(document.documentElement.children, function (c) { return c !== document.head && c !== document.body; });
+    if (ours) { s.lensAt = performance.now(); observer.disconnect(); }
+  }).observe(document.documentElement, { childList: true });
 })();
 `;
 
