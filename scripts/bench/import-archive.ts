@@ -76,19 +76,21 @@ export async function importArchiveThroughOptionsPage(opts: { root: string; serv
         const s = document.querySelector<HTMLElement>('[data-testid="import-summary"]');
         const finished = document.querySelector('[data-testid="import-results"][data-finished="true"]') !== null && s !== null;
         const w = window as unknown as { __bench: { start: number; longTasks: { at: number; ms: number }[] } };
-        const n = (v: string | undefined) => Number(v ?? 0);
-        const imported = finished ? n(s!.dataset.imported) : document.querySelectorAll('[data-testid="import-results"] li[data-status="imported"]').length;
+        // No named helper functions in here: the bench's TypeScript transform would wrap them in a
+        // helper the page does not have.
+        const d = s?.dataset ?? {};
+        const imported = finished ? Number(d.imported ?? 0) : document.querySelectorAll('[data-testid="import-results"] li[data-status="imported"]').length;
         return {
           finished,
           page: {
             ms: performance.now() - w.__bench.start,
             longTasks: w.__bench.longTasks,
             imported,
-            duplicate: n(s?.dataset.duplicate),
-            refused: n(s?.dataset.refused),
-            parseMs: n(s?.dataset.parseMs),
-            storeMs: n(s?.dataset.storeMs),
-            indexMs: n(s?.dataset.indexMs),
+            duplicate: Number(d.duplicate ?? 0),
+            refused: Number(d.refused ?? 0),
+            parseMs: Number(d.parseMs ?? 0),
+            storeMs: Number(d.storeMs ?? 0),
+            indexMs: Number(d.indexMs ?? 0),
           } satisfies InPage,
         };
       });
