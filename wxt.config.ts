@@ -15,6 +15,9 @@ export default defineConfig({
   outDir: '.output',
   vite: () => ({
     plugins: [bundledDataPlugin(import.meta.dirname)],
+    // The options page's import workers (lib/corpus/import/import-worker.ts, parse-worker.ts) are module
+    // workers; the parser reads the bundled measure catalogue too.
+    worker: { format: 'es', plugins: () => [bundledDataPlugin(import.meta.dirname)] },
     // WXT's content-script context posts the extension's id to every page it runs on
     // (lib/content/quiet-context.ts says what it posts): the content script gets a silent one.
     resolve: {
@@ -30,9 +33,14 @@ export default defineConfig({
     default_locale: DEFAULT_LOCALE,
     icons: ICONS,
     // Only what works needs asking for: storage for the corpus and notes, contextMenus for "Highlight
-    // with Policy Lens" on a selection. Host access comes from the content script's article-URL
-    // patterns, never <all_urls>.
-    permissions: ['storage', 'contextMenus'],
+    // with Policy Lens" on a selection, scripting to load the extraction fallback into the rare article
+    // page whose layout no known template holds (lib/background/extraction-fallback.ts). Host access is
+    // the Sina article hosts the content script runs on, never <all_urls>; Chrome needs them named as
+    // host permissions too before scripting.executeScript may load a file into such a page. Neither adds
+    // an install warning: the content script's hosts already bring the same one
+    // (tests/e2e/recognition.e2e.test.ts compares Chrome's warnings with and without them).
+    permissions: ['storage', 'contextMenus', 'scripting'],
+    host_permissions: ARTICLE_ORIGINS,
     action: { default_icon: TOOLBAR_ICONS },
     // Extension pages run only the extension's own scripts and load nothing from anywhere else: a
     // title, note or imported article carrying markup can never become code or a request. Inline

@@ -7,3 +7,8 @@ declare module 'virtual:policy-lens/measures' {
   const catalogue: import('./measures').Catalogue;
   export default catalogue;
 }
+/** A module bundled by Vite as a Worker script (`import W from './x.ts?worker'; new W()`). */
+declare module '*?worker' {
+  const WorkerConstructor: { new (): Worker };
+  export default WorkerConstructor;
+}

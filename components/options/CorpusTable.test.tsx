@@ -25,7 +25,8 @@ afterEach(() => {
 function mount(actions = { remove: vi.fn(async () => record), restore: vi.fn(async () => undefined), readCap: { articles: 5000, chars: 25_000_000 } }) {
   el = document.createElement('div');
   document.body.append(el);
-  act(() => render(<CorpusTable rows={rows} actions={actions} />, el));
+  const view = { rows, counts: { total: 3, seed: 1, imported: 1, read: 1 }, read: { articles: 1, chars: 1_500_000 } };
+  act(() => render(<CorpusTable view={view} actions={actions} onMore={() => {}} />, el));
   return actions;
 }
 const $ = <T extends Element = HTMLElement>(sel: string) => el.querySelector<T>(sel);
@@ -62,5 +63,19 @@ describe('CorpusTable', () => {
     await settle();
     expect(actions.restore).toHaveBeenCalledWith(record);
     expect($('[data-testid="corpus-restored"]')?.textContent).toContain('导入的文章');
+  });
+});
+
+describe('CorpusTable paging', () => {
+  it('shows the rows it is given of the counted whole, and asks for more', () => {
+    el = document.createElement('div');
+    document.body.append(el);
+    const onMore = vi.fn();
+    const view = { rows, counts: { total: 120, seed: 5, imported: 114, read: 1 }, read: { articles: 1, chars: 900 } };
+    act(() => render(<CorpusTable view={view} actions={{ remove: vi.fn(), restore: vi.fn(), readCap: { articles: 5000, chars: 25_000_000 } }} onMore={onMore} />, el));
+    expect(el.querySelectorAll('tbody tr')).toHaveLength(3);
+    expect($('[data-testid="corpus-summary"]')?.textContent).toContain('120 articles');
+    act(() => $<HTMLButtonElement>('[data-testid="corpus-more"]')!.click());
+    expect(onMore).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CorpusRow } from '@/lib/db/articles';
 import type { StoredArticle } from '@/lib/db/schema';
@@ -5,9 +6,9 @@ import { formatDate, t } from '@/lib/i18n';
 import { describeError } from '@/lib/i18n/errors';
 import { displayTitle } from '@/lib/text/display-title';
 import { parseArticleUrl } from '@/lib/sina/url';
-import type { CorpusActions } from './OptionsPage';
+import type { CorpusActions, CorpusView } from './OptionsPage';
 
-type Props = { rows: CorpusRow[] | null; actions: Pick<CorpusActions, 'remove' | 'restore' | 'readCap'> };
+type Props = { view: CorpusView | null; actions: Pick<CorpusActions, 'remove' | 'restore' | 'readCap'>; onMore(): void };
 
 type Removal =
   | { kind: 'confirm'; row: CorpusRow }
@@ -25,21 +26,20 @@ function isSinaArticle(url: string | undefined): url is string {
 }
 
 /** How many read articles are kept, against the cap, and what makes room. */
-function ReadCapNote({ rows, cap }: { rows: CorpusRow[]; cap: CorpusActions['readCap'] }) {
-  const read = rows.filter((r) => r.origin === 'read');
-  const chars = read.reduce((n, r) => n + (r.length ?? 0), 0);
+function ReadCapNote({ read, cap }: { read: CorpusView['read']; cap: CorpusActions['readCap'] }) {
   return (
-    <p class="muted" data-testid="read-cap" data-read={read.length} data-cap={cap.articles}>
-      {t('corpus.readCap', read.length, cap.articles, (chars / MILLION).toFixed(1), cap.chars / MILLION)}
+    <p class="muted" data-testid="read-cap" data-read={read.articles} data-cap={cap.articles}>
+      {t('corpus.readCap', read.articles, cap.articles, (read.chars / MILLION).toFixed(1), cap.chars / MILLION)}
     </p>
   );
 }
 
 /**
- * The reader's corpus, newest first; imported and read articles can be removed (after a
- * confirmation, with undo), shipped ones cannot. Above it, how many read articles are kept of the cap.
+ * The reader's corpus, newest first, a page at a time; imported and read articles can be removed
+ * (after a confirmation, with undo), shipped ones cannot. Above it, how many read articles are kept of
+ * the cap.
  */
-export function CorpusTable({ rows, actions }: Props) {
+export function CorpusTable({ view, actions, onMore }: Props) {
   const [removal, setRemoval] = useState<Removal>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const confirming = removal?.kind === 'confirm' ? removal.row.id : null;
@@ -47,9 +47,9 @@ export function CorpusTable({ rows, actions }: Props) {
     if (confirming) cancel.current?.focus();
   }, [confirming]);
 
-  if (rows === null) return <p role="status">{t('corpus.loading')}</p>;
-  if (rows.length === 0) return <p>{t('corpus.empty')}</p>;
-  const by = (o: CorpusRow['origin']) => rows.filter((r) => r.origin === o).length;
+  if (view === null) return <p role="status">{t('corpus.loading')}</p>;
+  const { rows, counts } = view;
+  if (counts.total === 0) return <p>{t('corpus.empty')}</p>;
 
   const remove = async (row: CorpusRow) => {
     setRemoval({ kind: 'working', row });
@@ -70,8 +70,10 @@ export function CorpusTable({ rows, actions }: Props) {
 
   return (
     <>
-      <p data-testid="corpus-summary">{t('corpus.summary', rows.length, by('seed'), by('imported'), by('read'))}</p>
-      <ReadCapNote rows={rows} cap={actions.readCap} />
+      <p data-testid="corpus-summary" data-total={counts.total}>
+        {t('corpus.summary', counts.total, counts.seed, counts.imported, counts.read)}
+      </p>
+      <ReadCapNote read={view.read} cap={actions.readCap} />
       {removal?.kind === 'removed' && (
         <div class="notice toast" role="status" data-testid="corpus-undo">
           <span>{t('corpus.removed', displayTitle(removal.article.title))}</span>{' '}
@@ -104,39 +106,79 @@ export function CorpusTable({ rows, actions }: Props) {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} data-id={r.id} data-origin={r.origin}>
-              <td lang="zh-CN">{isSinaArticle(r.url) ? <a href={r.url} target="_blank" rel="noreferrer">{displayTitle(r.title)}</a> : displayTitle(r.title)}</td>
-              <td>{formatDate(r.date)}</td>
-              <td>{r.source}</td>
-              <td>{t(`corpus.origin.${r.origin}`)}</td>
-              <td>
-                {r.origin !== 'seed' &&
-                  (confirming === r.id ? (
-                    <span class="confirm-remove" role="group" aria-label={t('corpus.confirmRemove', displayTitle(r.title))} data-testid="confirm-remove">
-                      <span>{t('corpus.confirmRemove', displayTitle(r.title))}</span>{' '}
-                      <button type="button" class="danger-solid" data-testid="confirm-remove-yes" onClick={() => void remove(r)}>
-                        {t('corpus.remove')}
-                      </button>{' '}
-                      <button type="button" ref={cancel} data-testid="confirm-remove-no" onClick={() => setRemoval(null)}>
-                        {t('corpus.cancel')}
-                      </button>
-                    </span>
-                  ) : (
-                    <button
-                      type="button"
-                      data-testid="remove"
-                      aria-label={t('corpus.removeLabel', displayTitle(r.title))}
-                      disabled={removal?.kind === 'working'}
-                      onClick={() => setRemoval({ kind: 'confirm', row: r })}
-                    >
-                      {t('corpus.remove')}
-                    </button>
-                  ))}
-              </td>
-            </tr>
+            <CorpusRowView
+              key={r.id}
+              row={r}
+              confirming={confirming === r.id}
+              working={removal?.kind === 'working'}
+              cancelRef={cancel}
+              onAsk={() => setRemoval({ kind: 'confirm', row: r })}
+              onRemove={() => void remove(r)}
+              onCancel={() => setRemoval(null)}
+            />
           ))}
         </tbody>
       </table>
+      {counts.total > rows.length && (
+        <button type="button" data-testid="corpus-more" onClick={onMore}>
+          {t('corpus.showMore', Math.min(50, counts.total - rows.length))}
+        </button>
+      )}
     </>
   );
 }
+
+type RowProps = {
+  row: CorpusRow;
+  confirming: boolean;
+  working: boolean;
+  cancelRef: { current: HTMLButtonElement | null };
+  onAsk(): void;
+  onRemove(): void;
+  onCancel(): void;
+};
+
+/**
+ * One row, drawn again only when its article or its removal state changed: an import or a removal
+ * refreshes the list, and redrawing every unchanged row each time made long tasks.
+ */
+const CorpusRowView = memo(
+  function CorpusRowView({ row: r, confirming, working, cancelRef, onAsk, onRemove, onCancel }: RowProps) {
+    return (
+      <tr data-id={r.id} data-origin={r.origin}>
+        <td lang="zh-CN">{isSinaArticle(r.url) ? <a href={r.url} target="_blank" rel="noreferrer">{displayTitle(r.title)}</a> : displayTitle(r.title)}</td>
+        <td>{formatDate(r.date)}</td>
+        <td>{r.source}</td>
+        <td>{t(`corpus.origin.${r.origin}`)}</td>
+        <td>
+          {r.origin !== 'seed' &&
+            (confirming ? (
+              <span class="confirm-remove" role="group" aria-label={t('corpus.confirmRemove', displayTitle(r.title))} data-testid="confirm-remove">
+                <span>{t('corpus.confirmRemove', displayTitle(r.title))}</span>{' '}
+                <button type="button" class="danger-solid" data-testid="confirm-remove-yes" onClick={onRemove}>
+                  {t('corpus.remove')}
+                </button>{' '}
+                <button type="button" ref={cancelRef} data-testid="confirm-remove-no" onClick={onCancel}>
+                  {t('corpus.cancel')}
+                </button>
+              </span>
+            ) : (
+              <button type="button" data-testid="remove" aria-label={t('corpus.removeLabel', displayTitle(r.title))} disabled={working} onClick={onAsk}>
+                {t('corpus.remove')}
+              </button>
+            ))}
+        </td>
+      </tr>
+    );
+  },
+  // The handlers are made anew on every render and do what their row says: only what is shown counts.
+  (a, b) =>
+    a.confirming === b.confirming &&
+    a.working === b.working &&
+    a.row.id === b.row.id &&
+    a.row.title === b.row.title &&
+    a.row.date === b.row.date &&
+    a.row.source === b.row.source &&
+    a.row.origin === b.row.origin &&
+    a.row.url === b.row.url,
+);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CorpusRow, ImportFile } from '@/lib/db/articles';
-import type { ReadCap } from '@/lib/db/read-cap';
+import type { CorpusCounts, CorpusRow } from '@/lib/db/articles';
+import type { ReadCap, ReadUsage } from '@/lib/db/read-cap';
 import type { StoredArticle } from '@/lib/db/schema';
 import type { EvictionNotice as EvictionNoticeData } from '@/lib/db/durability';
 import { t } from '@/lib/i18n';
@@ -9,13 +9,23 @@ import { EvictionNotice, type StorageNotice } from '../shared/EvictionNotice';
 import { HostAccessNotice } from '../shared/HostAccess';
 import { CorpusTable } from './CorpusTable';
 import { AddReadSetting } from './AddReadSetting';
-import { ImportPanel } from './ImportPanel';
+import { ImportPanel, type StartImport } from './ImportPanel';
 import { describeError } from '@/lib/i18n/errors';
 
+/**
+ * What the corpus list shows: the newest rows (up to the limit asked for), the counts of all, and how
+ * many read articles are kept against the cap (lib/db/read-cap.ts readUsage).
+ */
+export type CorpusView = { rows: CorpusRow[]; counts: CorpusCounts; read: Pick<ReadUsage, 'articles' | 'chars'> };
+
 export type CorpusActions = {
-  /** Calls `onRows` now and after every change to the corpus, from any context; returns unsubscribe. */
-  watch(onRows: (rows: CorpusRow[]) => void, onError: (error: Error) => void): () => void;
-  importFiles: Parameters<typeof ImportPanel>[0]['onImport'];
+  /**
+   * Calls `onView` now and after every change to the corpus, from any context, with the newest `limit`
+   * rows and the counts; returns unsubscribe.
+   */
+  watch(limit: number, onView: (view: CorpusView) => void, onError: (error: Error) => void): () => void;
+  /** Imports files, folders, zips and feeds in workers (lib/corpus/import). */
+  startImport: StartImport;
   /** Resolves to the removed record, for undo. */
   remove(id: string): Promise<StoredArticle>;
   /** Undo of remove. */
@@ -25,6 +35,9 @@ export type CorpusActions = {
   getAddRead(): Promise<boolean>;
   setAddRead(on: boolean): Promise<void>;
 };
+
+/** Corpus rows shown at once, and added per "show more". */
+const CORPUS_PAGE = 50;
 
 /** The options page: a welcome on first install, importing articles, and the corpus list. */
 export function OptionsPage({
@@ -40,16 +53,19 @@ export function OptionsPage({
   hostAccess?: HostAccess;
   privacyUrl?: string;
 }) {
-  const [rows, setRows] = useState<CorpusRow[] | null>(null);
+  const [view, setView] = useState<CorpusView | null>(null);
+  const [limit, setLimit] = useState(CORPUS_PAGE);
+  const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [evicted, setEvicted] = useState<EvictionNoticeData | null>(null);
   useEffect(() => void storage?.read().then(setEvicted, () => undefined), [storage]);
 
-  // Live: the background seeds the corpus on install while this page may already be open.
-  useEffect(() => actions.watch(setRows, (e) => setNotice(t('error.generic', describeError(e)))), [actions]);
-
-  const importFiles = (files: ImportFile[], onProgress: (done: number, total: number) => void) => actions.importFiles(files, onProgress);
-
+  // Live: the background seeds the corpus on install while this page may already be open. Not during an
+  // import: it commits a batch every second or so, and the list is read again once it is done.
+  useEffect(
+    () => (importing ? undefined : actions.watch(limit, setView, (e) => setNotice(t('error.generic', describeError(e))))),
+    [actions, limit, importing],
+  );
 
   return (
     <main class="options" data-testid="options">
@@ -63,12 +79,12 @@ export function OptionsPage({
       )}
       <AddReadSetting actions={actions} />
       <div id="import">
-        <ImportPanel onImport={importFiles} />
+        <ImportPanel onStart={actions.startImport} onBusy={setImporting} />
       </div>
       <section aria-labelledby="corpus-heading">
         <h2 id="corpus-heading">{t('corpus.heading')}</h2>
         {notice && <p role="status">{notice}</p>}
-        <CorpusTable rows={rows} actions={actions} />
+        <CorpusTable view={view} actions={actions} onMore={() => setLimit((n) => n + CORPUS_PAGE)} />
       </section>
       {privacyUrl && (
         <p class="muted privacy-link">

@@ -48,6 +48,29 @@ afterEach(() => {
 });
 const $ = (el: ParentNode, s: string) => el.querySelector<HTMLElement>(s);
 
+describe('Panel: how the article was read', () => {
+  it('says when the extraction fallback read a page in a layout it does not know', () => {
+    const el = mount(<Panel state={{ ...readyState, article: { ...article, readBy: 'fallback' } }} onReveal={() => {}} />);
+    expect($(el, '[data-testid="read-by-fallback"]')?.textContent).toContain('a layout Policy Lens does not know');
+    expect($(el, '[data-testid="no-body-text"]')).toBeNull();
+  });
+
+  it('shows an image or video post without measures, with its related articles and the note why', () => {
+    const el = mount(<Panel state={{ ...readyState, article: { ...article, noBodyText: true } }} onReveal={() => {}} />);
+    expect($(el, '[data-testid="no-body-text"]')?.textContent).toContain('An image or video post');
+    expect($(el, '#measures-heading')).toBeNull();
+    expect(el.querySelectorAll('[data-testid="related"] li')).toHaveLength(2);
+    expect($(el, '[data-testid="read-by-fallback"]')).toBeNull();
+  });
+
+  it('says both in Chinese too', () => {
+    setLang('zh');
+    const el = mount(<Panel state={{ ...readyState, article: { ...article, readBy: 'fallback', noBodyText: true } }} onReveal={() => {}} />);
+    expect($(el, '[data-testid="read-by-fallback"]')?.textContent).toContain('不认识这个页面的版式');
+    expect($(el, '[data-testid="no-body-text"]')?.textContent).toContain('图片或视频稿件');
+  });
+});
+
 describe('Panel', () => {
   it('shows this article, its measures, related articles and the highlights section', () => {
     const el = mount(<Panel state={readyState} onReveal={() => {}} />);

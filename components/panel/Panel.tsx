@@ -71,6 +71,16 @@ function PanelBody({ state, onReveal, onRetry, highlightActions }: { state: Lens
           {state.article.source && <span data-testid="article-source">{state.article.source}</span>}
         </p>
         {state.status === 'ready' && <CorpusStatus insight={state.insight} />}
+        {state.article.readBy === 'fallback' && (
+          <p class="reading-note" data-testid="read-by-fallback">
+            {t('panel.readByFallback')}
+          </p>
+        )}
+        {state.article.noBodyText && (
+          <p class="reading-note" data-testid="no-body-text">
+            {t('panel.noBodyText')}
+          </p>
+        )}
       </section>
       {state.status === 'loading' && (
         <p class="status" role="status" data-testid="loading">
@@ -92,6 +102,7 @@ function PanelBody({ state, onReveal, onRetry, highlightActions }: { state: Lens
       )}
       {state.status === 'ready' && (
         <>
+          {!state.article.noBodyText && (
           <section aria-labelledby="measures-heading">
             <h2 id="measures-heading">
               {t('panel.measures')} <span class="heading-count">{state.insight.measures.length}</span>
@@ -111,6 +122,7 @@ function PanelBody({ state, onReveal, onRetry, highlightActions }: { state: Lens
               </details>
             )}
           </section>
+          )}
           <section aria-labelledby="related-heading">
             <h2 id="related-heading">{t('panel.related')}</h2>
             <RelatedList related={state.insight.related} />

@@ -23,6 +23,7 @@ const article = {
 function setup() {
   const handlers: Handlers = {
     'article:analyze': vi.fn(async () => ({ insight: true })),
+    'page:load-fallback': vi.fn(async () => true),
     'frame:secret': vi.fn(async () => 'secret'),
     'reveal:take': vi.fn(async () => null),
     'corpus:changed': vi.fn(async () => undefined),
@@ -190,5 +191,16 @@ describe('background router and a full disk', () => {
     (handlers['highlights:create'] as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
     const reply = await route({ type: 'highlights:create', highlight: {} }, contentScript);
     expect(reply).toEqual({ ok: false, error: expect.stringContaining("Saving the highlight: the browser's storage is full, so nothing was saved"), code: 'storage.full' });
+  });
+
+  it('loads the extraction fallback only for the content script of an article tab', async () => {
+    const { route, handlers } = setup();
+    expect(await route({ type: 'page:load-fallback' }, contentScript)).toEqual({ ok: true, value: true });
+    expect(await route({ type: 'page:load-fallback' }, extensionPage)).toEqual({
+      ok: false,
+      error: 'refused message "page:load-fallback": not accepted from a extension-page',
+      code: 'message.not-allowed',
+    });
+    expect(handlers['page:load-fallback']).toHaveBeenCalledTimes(1);
   });
 });

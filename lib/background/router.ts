@@ -17,6 +17,7 @@ export type Handlers = { [T in RequestType]: Handler<T> };
 /** Which senders may send which messages. */
 const ALLOWED: Record<RequestType, SenderKind['kind'][]> = {
   'article:analyze': ['content-script'],
+  'page:load-fallback': ['content-script'],
   'frame:secret': ['content-script'],
   'reveal:take': ['content-script'],
   'corpus:changed': ['extension-page'],

@@ -19,6 +19,7 @@ import { removeFromIndex } from '../related';
 import { LensError } from '../i18n/errors';
 import { ALL_ARTICLES, HIGHLIGHTS_CHANGED, STATE_CHANGED, type ContentRequest } from '../messages/contract';
 import { handleCommand } from './commands';
+import { loadExtractionFallback } from './extraction-fallback';
 import { createHighlightMenu, onHighlightMenu } from './context-menu';
 import { highlightHandlers } from './highlights';
 import { openHighlight } from './open-highlight';
@@ -157,6 +158,10 @@ export function startBackground(): void {
         });
       },
       'corpus:changed': async () => undefined,
+      'page:load-fallback': async (_req, sender) => {
+        if (sender.kind !== 'content-script') throw new Error('only a content script may ask');
+        return loadExtractionFallback(sender.tabId, (target, files) => browser.scripting.executeScript({ target, files }));
+      },
       // Relay to the tab's content script (top frame only): the panel framed in the article's tab, or
       // the browser's side panel / the popup naming the active tab.
       'panel:state': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:state' }),

@@ -1,7 +1,9 @@
 /** What the content script sends the background: the extracted article, trimmed to the contract. */
+import { hasNoBodyText } from '../corpus/media-post';
 import { articleTextLength, MAX_PARAGRAPHS, MAX_TEXT } from '../messages/content-request';
 import type { PageArticle } from '../messages/contract';
 import type { ExtractedArticle } from '../sina/extract';
+import type { ArticleSummary } from './state';
 
 export function toPageArticle(a: ExtractedArticle): PageArticle {
   return {
@@ -15,6 +17,9 @@ export function toPageArticle(a: ExtractedArticle): PageArticle {
     editor: a.editor,
     originalTitle: a.originalTitle,
     paragraphs: a.paragraphs,
+    ...(a.images.length ? { images: a.images.slice(0, 200) } : {}),
+    ...(a.videos.length ? { videos: a.videos.slice(0, 50) } : {}),
+    ...(a.bodyFrom === 'readability' ? { readBy: 'fallback' as const } : {}),
   };
 }
 
@@ -24,4 +29,12 @@ export function toPageArticle(a: ExtractedArticle): PageArticle {
  */
 export function isTooLarge(a: Pick<ExtractedArticle, 'paragraphs'>): boolean {
   return a.paragraphs.length > MAX_PARAGRAPHS || articleTextLength(a.paragraphs) > MAX_TEXT;
+}
+
+/** What the panel says about how the article was read: by the fallback, and whether it has body text. */
+export function extractionNotes(a: Pick<ExtractedArticle, 'bodyFrom' | 'paragraphs' | 'images' | 'videos'>): Pick<ArticleSummary, 'readBy' | 'noBodyText'> {
+  return {
+    ...(a.bodyFrom === 'readability' ? { readBy: 'fallback' as const } : {}),
+    ...(hasNoBodyText({ text: a.paragraphs.join('\n'), images: a.images, videos: a.videos }) ? { noBodyText: true as const } : {}),
+  };
 }

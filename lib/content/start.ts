@@ -7,12 +7,13 @@ import type { ArticleInsight } from '../insight/analyze';
 import { t } from '../i18n/content';
 import type { Reply } from '../messages/contract';
 import { ALL_ARTICLES, STATE_CHANGED, parseContentRequest } from '../messages/content-request';
+import { extractionFallbackLoader } from './fallback';
 import { findBody } from '../sina/markup';
 import { readArticlePage } from '../sina/read-article-page';
 import { parseArticleUrl } from '../sina/url';
 import { highlightClient } from '../highlights/client';
 import { createHighlightController, type HighlightController } from './highlights/controller';
-import { isTooLarge, toPageArticle } from './page-article';
+import { extractionNotes, isTooLarge, toPageArticle } from './page-article';
 import { askFrameSecret, mountPanelHost, panelAddress } from './panel-host';
 import type { LensState } from './state';
 
@@ -33,11 +34,12 @@ export async function startLens(env: LensEnv): Promise<void> {
   // Extraction in a task of its own, not in the one that evaluates this script: together they made one
   // long main-thread task on the page (scripts/bench/suites/load.ts).
   await nextTask();
-  const read = await readArticlePage(doc, href, { timeoutMs: 10_000 });
+  const read = await readArticlePage(doc, href, { timeoutMs: 10_000, loadFallback: extractionFallbackLoader(env.send) });
   if (!read.ok) return;
   const article = read.article;
+  const how = extractionNotes(article);
 
-  const summary = { key: article.key, title: article.title, publishedAt: article.publishedAt, source: article.source, url: article.url };
+  const summary = { key: article.key, title: article.title, publishedAt: article.publishedAt, source: article.source, url: article.url, ...how };
   let state: LensState = { status: 'loading', article: summary };
   const changed = () => void env.send({ type: STATE_CHANGED }).catch(() => undefined);
 

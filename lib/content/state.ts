@@ -2,8 +2,20 @@
 import type { ArticleInsight } from '../insight/analyze';
 import type { HighlightsView } from './highlights/controller';
 
-/** `url`: the Sina page; absent for a corpus article whose page the reader has not visited (reader page). */
-export type ArticleSummary = { key: string; title: string; publishedAt: string | null; source: string | null; url?: string };
+/**
+ * `url`: the Sina page; absent for a corpus article whose page the reader has not visited (reader page).
+ * `readBy: 'fallback'`: no known Sina template held the body, the extraction fallback read it (the panel
+ * says so). `noBodyText`: an image or video post, without text to find measures in.
+ */
+export type ArticleSummary = {
+  key: string;
+  title: string;
+  publishedAt: string | null;
+  source: string | null;
+  url?: string;
+  readBy?: 'fallback';
+  noBodyText?: true;
+};
 
 export type LensState = (
   | { status: 'loading'; article: ArticleSummary }

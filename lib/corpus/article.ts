@@ -5,12 +5,20 @@
 import { z } from 'zod';
 import { fnv1a64 } from '../text/hash';
 import { normalizeTitle } from '../text/normalize';
+import { hasNoBodyText } from './media-post';
 
 export const MAX_TITLE_LENGTH = 300;
 export const MAX_PARAGRAPHS = 5000;
 
 export const ArticleImageSchema = z.object({ src: z.string().min(1), alt: z.string().min(1).optional() });
 export type ArticleImage = z.infer<typeof ArticleImageSchema>;
+/**
+ * A video in the body (Sina's video posts): its file and, when the page names one, its poster image. A
+ * player slot that Sina's script fills (mobile pages) names no file: then only its poster, or nothing.
+ */
+export const ArticleVideoSchema = z.object({ src: z.string().min(1).optional(), poster: z.string().min(1).optional() });
+export type ArticleVideo = z.infer<typeof ArticleVideoSchema>;
+
 
 export const ArticleSchema = z
   .object({
@@ -35,8 +43,10 @@ export const ArticleSchema = z
     /** 责任编辑 name. */
     editor: z.string().min(1).optional(),
     lead: z.string(),
-    paragraphs: z.array(z.string().min(1)).min(1).max(MAX_PARAGRAPHS),
+    /** Empty for an image or video post without a line of text. */
+    paragraphs: z.array(z.string().min(1)).max(MAX_PARAGRAPHS),
     images: z.array(ArticleImageSchema),
+    videos: z.array(ArticleVideoSchema).optional(),
     text: z.string(),
     /** text.length, in UTF-16 code units (what TextPositionSelector offsets count). */
     length: z.number().int().nonnegative(),
@@ -46,7 +56,7 @@ export const ArticleSchema = z
   })
   .superRefine((a, ctx) => {
     // The derived fields must agree with the paragraphs, or offsets into `text` would point elsewhere.
-    if (a.lead !== a.paragraphs[0]) ctx.addIssue({ code: 'custom', path: ['lead'], message: 'must be the first paragraph' });
+    if (a.lead !== (a.paragraphs[0] ?? '')) ctx.addIssue({ code: 'custom', path: ['lead'], message: 'must be the first paragraph' });
     if (a.text !== a.paragraphs.join('\n')) ctx.addIssue({ code: 'custom', path: ['text'], message: 'must be the paragraphs joined by \\n' });
     if (a.length !== a.text.length) ctx.addIssue({ code: 'custom', path: ['length'], message: 'must be text.length' });
   });
@@ -83,7 +93,7 @@ export type ArticleFields = Omit<Article, 'id' | 'titleNorm' | 'lead' | 'text' |
 export function buildArticle(fields: ArticleFields): Article {
   const titleNorm = normalizeTitle(fields.title);
   const text = fields.paragraphs.join('\n');
-  const { key, url, originalTitle, editor, file } = fields;
+  const { key, url, originalTitle, editor, file, videos } = fields;
   // Fixed key order and no `undefined` members, so the bundled corpus JSON is stable byte for byte.
   return ArticleSchema.parse({
     id: articleId(titleNorm, fields.date),
@@ -99,9 +109,23 @@ export function buildArticle(fields: ArticleFields): Article {
     lead: fields.paragraphs[0] ?? '',
     paragraphs: fields.paragraphs,
     images: fields.images,
+    ...(videos && videos.length > 0 ? { videos } : {}),
     text,
     length: text.length,
     origin: fields.origin,
     ...(file !== undefined && { file }),
   });
+}
+
+/** What an importer says about an article it accepted beyond "imported". */
+export type ArticleNote = 'no-body-text';
+
+/** The notes in plain English, for the CLI and logs (the options page has them in lib/i18n). */
+export const ARTICLE_NOTE_TEXT: Record<ArticleNote, string> = {
+  'no-body-text': 'no body text: an image or video post (its title, date, source, images and caption are kept)',
+};
+
+/** `no-body-text`: an image or video post, or a post holding only its 原标题 (title, date and media are kept). */
+export function articleNotes(a: Pick<Article, 'text' | 'images' | 'videos'>): ArticleNote[] {
+  return hasNoBodyText(a) ? ['no-body-text'] : [];
 }

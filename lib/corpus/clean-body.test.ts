@@ -61,7 +61,7 @@ describe('cleanBody paragraphs', () => {
 describe('cleanBody editor', () => {
   it('reads the name and the work code, and leaves the line out of the paragraphs', () => {
     const result = cleanBody(body('<p>正文</p><p class="article-editor">责任编辑：刘万里 SF014</p>'));
-    expect(result).toEqual({ paragraphs: ['正文'], editor: '刘万里', editorCode: 'SF014', images: [] });
+    expect(result).toEqual({ paragraphs: ['正文'], editor: '刘万里', editorCode: 'SF014', images: [], videos: [] });
   });
 
   it('reads a name alone, with trailing space, and a bracketed code', () => {
@@ -69,6 +69,11 @@ describe('cleanBody editor', () => {
     expect(cleanBody(body('<p>x</p><p class="article-editor">责任编辑：逯文云 </p>')).editorCode).toBeUndefined();
     const bracketed = cleanBody(body('<p>x</p><p class="article-editor">责任编辑:张三 [NF008]</p>'));
     expect([bracketed.editor, bracketed.editorCode]).toEqual(['张三', 'NF008']);
+  });
+
+  it('reads the p.show_author line of news.sina.com.cn and k.sina.com.cn pages the same way', () => {
+    const result = cleanBody(body('<p>正文</p><p class="show_author">责任编辑：张建利 </p>'));
+    expect([result.paragraphs, result.editor]).toEqual([['正文'], '张建利']);
   });
 
   it('has no editor when the line is missing or says something else', () => {
@@ -121,5 +126,40 @@ describe('cleanBody images', () => {
     );
     expect(result.images).toEqual([{ src: 'https://n.sinaimg.cn/a.jpg', alt: '会议现场' }, { src: 'https://n.sinaimg.cn/b.jpg' }]);
     expect(result.paragraphs).toEqual(['会议现场']);
+  });
+});
+
+describe('cleanBody videos and channel widgets', () => {
+  it('lists videos by src or <source>, with an http(s) poster, and never reads them as text', () => {
+    const result = cleanBody(
+      body(`<video src="//video.sina.com.cn/a.mp4" poster="https://n.sinaimg.cn/p.jpg">不支持视频</video>
+        <video><source src="https://video.sina.com.cn/b.mp4"></video><video src="blob:x"></video><p>说明</p>`),
+    );
+    expect(result.videos).toEqual([{ src: 'https://video.sina.com.cn/a.mp4', poster: 'https://n.sinaimg.cn/p.jpg' }, { src: 'https://video.sina.com.cn/b.mp4' }]);
+    expect(result.paragraphs).toEqual(['说明']);
+  });
+
+  it('leaves out the stock-quote box tech.sina.com.cn puts in the body', () => {
+    expect(cleanBody(body('<p>正文</p><div class="tech-quotation"><span>苹果 189.98 +1.2%</span></div>')).paragraphs).toEqual(['正文']);
+  });
+});
+
+describe('cleanBody on mobile pages', () => {
+  it('reads a trailing 责任编辑 paragraph as the editor line and leaves out the weibo and app boxes', () => {
+    const result = cleanBody(
+      body(`<p class="art_p">　　正文。</p><p class="art_p">责任编辑：王鹏</p>
+        <div class="weibo_info"><a>关注新浪新闻微博</a></div><div class="look_sub"><span>更多精彩内容</span></div>`),
+    );
+    expect([result.paragraphs, result.editor]).toEqual([['正文。'], '王鹏']);
+  });
+
+  it('keeps a 责任编辑 line that is not the last paragraph, and never counts the video slot as text', () => {
+    const result = cleanBody(body('<a class="art_video_box"><figure class="art_video">00:27</figure></a><p>责任编辑：甲</p><p>正文</p>'));
+    expect([result.paragraphs, result.editor, result.videos]).toEqual([['责任编辑：甲', '正文'], undefined, [{}]]);
+  });
+
+  it("reads the video slot's poster from its data-infos", () => {
+    const infos = JSON.stringify({ attrs: { 'data-vid': '1', poster: '//n.sinaimg.cn/p.jpg' } }).replace(/"/g, '&quot;');
+    expect(cleanBody(body(`<a class="art_video_box"><figure class="art_video" data-infos="${infos}"></figure></a>`)).videos).toEqual([{ poster: 'https://n.sinaimg.cn/p.jpg' }]);
   });
 });

@@ -17,16 +17,25 @@
  *   inside a paragraph are the author's and stay. Empty paragraphs are dropped.
  * - Never text: script, style, noscript, template, form controls, embedded content, and the
  *   promo blocks `.appendQr_wrap` and `.app-kaihu-qr` with everything inside them.
- * - `.article-editor` (`责任编辑：刘万里 SF014`) gives editor `刘万里` and editorCode `SF014`, and
- *   is not a paragraph.
+ * - `.article-editor` (`责任编辑：刘万里 SF014`; news.sina.com.cn and k.sina.com.cn write it as
+ *   `p.show_author`) gives editor `刘万里` and editorCode `SF014`, and is not a paragraph.
+ * - `.tech-quotation` (the stock-quote box tech.sina.com.cn puts inside the body), and the mobile
+ *   pages' `.weibo_info`, `.look_sub`, `.j_article_wbreco` boxes and `.art_video_box` player slot are
+ *   not text.
+ * - Without such a marked line, a last paragraph `责任编辑：NAME` (mobile pages print it as a plain
+ *   `p.art_p`) is the editor line all the same.
  * - The original title: a paragraph `原标题：X`, `原题：X` or `原题为《X》` gives originalTitle X,
  *   when it is the first paragraph or sits in `p.ori_titlesource` (Sina puts it there, sometimes
  *   after a summary blockquote). That paragraph is dropped: it names the article, it is not part
  *   of it. Only the first such line counts.
  * - Images outside the removed blocks, with an absolute http(s) src (protocol-relative `//` is
- *   read as https); `data-src` stands in for a lazy-loaded image's missing src.
+ *   read as https); `data-src` stands in for a lazy-loaded image's missing src. Their captions
+ *   (`span.img_descr` in Sina's `div.img_wrapper`) are text like any other.
+ * - Videos (`<video>` with an http(s) src, or a `<source>` inside), with their poster when given;
+ *   Sina's mobile player slot (`.art_video_box` / `figure.art_video`, filled by script) counts as a
+ *   video with the poster its `data-infos` names, and is never text.
  */
-import type { ArticleImage } from './article';
+import type { ArticleImage, ArticleVideo } from './article';
 
 export type CleanBody = {
   paragraphs: string[];
@@ -34,6 +43,7 @@ export type CleanBody = {
   editor?: string;
   editorCode?: string;
   images: ArticleImage[];
+  videos: ArticleVideo[];
 };
 
 const ELEMENT_NODE = 1;
@@ -46,8 +56,14 @@ const SKIPPED_TAGS = new Set([
   'TEXTAREA', 'SELECT', 'BUTTON', 'INPUT',
 ]);
 
-/** Sina's app promos and the editor line, recognised by class. */
-const SKIPPED_CLASSES = ['appendQr_wrap', 'app-kaihu-qr', 'article-editor'];
+/** The editor line: `p.article-editor` on finance pages, `p.show_author` on news and 看点 pages. */
+const EDITOR_CLASSES = ['article-editor', 'show_author'];
+/**
+ * Never text, recognised by class: Sina's app promos, the tech channel's stock quotes, the mobile pages'
+ * follow-on-weibo and "more in the app" boxes and video slot (`.art_video_box`, a player filled by
+ * script), and the editor line.
+ */
+const SKIPPED_CLASSES = ['appendQr_wrap', 'app-kaihu-qr', 'tech-quotation', 'weibo_info', 'look_sub', 'j_article_wbreco', 'art_video_box', ...EDITOR_CLASSES];
 
 const BLOCK_TAGS = new Set([
   'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'ADDRESS', 'CENTER',
@@ -66,13 +82,18 @@ const ORIGINAL_TITLE_PATTERNS = [
 type Paragraph = { text: string; inOriginalTitleBlock: boolean };
 
 export function cleanBody(root: ParentNode): CleanBody {
-  const { paragraphs, images } = collect(root);
+  const { paragraphs, images, videos } = collect(root);
   const found = findOriginalTitle(paragraphs);
+  const marked = root.querySelectorAll(EDITOR_CLASSES.map((c) => `.${c}`).join(', '))[0];
+  // Without a marked editor line, a last paragraph that is one (mobile pages print it as a plain p.art_p).
+  const last = paragraphs.length - 1;
+  const trailing = !marked && last >= 0 && last !== found?.index ? editorOf(paragraphs[last]!.text) : null;
   return {
-    paragraphs: paragraphs.filter((_, i) => i !== found?.index).map((p) => p.text),
+    paragraphs: paragraphs.filter((_, i) => i !== found?.index && !(trailing && i === last)).map((p) => p.text),
     ...(found && { originalTitle: found.title }),
-    ...editorOf(root),
+    ...(marked ? editorOf(cleanText(marked.textContent ?? '')) : trailing),
     images,
+    videos,
   };
 }
 
@@ -84,9 +105,10 @@ function cleanText(raw: string): string {
 type Exit = { exit: Element };
 
 /** One pass in document order; an explicit stack so deeply nested markup cannot overflow the call stack. */
-function collect(root: ParentNode): { paragraphs: Paragraph[]; images: ArticleImage[] } {
+function collect(root: ParentNode): { paragraphs: Paragraph[]; images: ArticleImage[]; videos: ArticleVideo[] } {
   const paragraphs: Paragraph[] = [];
   const images: ArticleImage[] = [];
+  const videos: ArticleVideo[] = [];
   let buffer = '';
   let bufferInOriginalTitleBlock = false;
   let originalTitleDepth = 0;
@@ -120,6 +142,15 @@ function collect(root: ParentNode): { paragraphs: Paragraph[]; images: ArticleIm
     if (item.nodeType !== ELEMENT_NODE) continue; // comments, processing instructions, doctype
     const el = item as Element;
     const tag = el.tagName.toUpperCase();
+    if (tag === 'VIDEO') {
+      const video = videoOf(el);
+      if (video) videos.push(video);
+      continue;
+    }
+    if (el.classList.contains('art_video_box') || el.classList.contains('art_video')) {
+      videos.push(videoSlotOf(el));
+      continue;
+    }
     if (SKIPPED_TAGS.has(tag) || SKIPPED_CLASSES.some((c) => el.classList.contains(c))) continue;
     if (tag === 'BR') {
       flush();
@@ -136,7 +167,7 @@ function collect(root: ParentNode): { paragraphs: Paragraph[]; images: ArticleIm
     pushChildren(el);
   }
   flush();
-  return { paragraphs, images };
+  return { paragraphs, images, videos };
 }
 
 function findOriginalTitle(paragraphs: Paragraph[]): { index: number; title: string } | null {
@@ -156,11 +187,10 @@ function unwrapBookTitle(title: string): string {
   return (inner ?? title).trim();
 }
 
-/** `责任编辑：刘万里 SF014` → editor 刘万里, editorCode SF014; the code may be bracketed. */
-function editorOf(root: ParentNode): Pick<CleanBody, 'editor' | 'editorCode'> {
-  const line = root.querySelectorAll('.article-editor')[0];
-  const match = /^责任编辑\s*[：:]\s*(.*)$/s.exec(cleanText(line?.textContent ?? ''));
-  if (!match) return {};
+/** `责任编辑：刘万里 SF014` → editor 刘万里, editorCode SF014; the code may be bracketed. Null when the line is no editor line. */
+function editorOf(line: string): Pick<CleanBody, 'editor' | 'editorCode'> | null {
+  const match = /^责任编辑\s*[：:]\s*(.*)$/s.exec(line);
+  if (!match) return null;
   const words = (match[1] ?? '').split(/\s+/).filter(Boolean);
   const code = words.length > 1 ? /^\[?([A-Za-z]+\d+)\]?$/.exec(words.at(-1)!)?.[1] : undefined;
   if (code) words.pop();
@@ -169,9 +199,35 @@ function editorOf(root: ParentNode): Pick<CleanBody, 'editor' | 'editorCode'> {
 }
 
 function imageOf(img: Element): ArticleImage | null {
-  const raw = (img.getAttribute('src') || img.getAttribute('data-src') || '').trim();
-  const src = raw.startsWith('//') ? `https:${raw}` : raw;
-  if (!/^https?:\/\//i.test(src)) return null;
+  const src = httpUrl(img.getAttribute('src') || img.getAttribute('data-src'));
+  if (!src) return null;
   const alt = cleanText(img.getAttribute('alt') ?? '');
   return alt ? { src, alt } : { src };
+}
+
+function videoOf(video: Element): ArticleVideo | null {
+  const src = httpUrl(video.getAttribute('src') || video.querySelectorAll('source[src]')[0]?.getAttribute('src'));
+  if (!src) return null;
+  const poster = httpUrl(video.getAttribute('poster'));
+  return poster ? { src, poster } : { src };
+}
+
+/** Sina's player slot: `data-infos` is JSON whose `attrs.poster` is the poster image. */
+function videoSlotOf(slot: Element): ArticleVideo {
+  const figure = slot.classList.contains('art_video') ? slot : slot.querySelectorAll('.art_video')[0];
+  let poster: string | null = null;
+  try {
+    const infos = JSON.parse(figure?.getAttribute('data-infos') ?? '{}') as { attrs?: { poster?: unknown } };
+    poster = typeof infos.attrs?.poster === 'string' ? httpUrl(infos.attrs.poster) : null;
+  } catch {
+    // A slot whose data is not JSON is still a video; it just names no poster.
+  }
+  return poster ? { poster } : {};
+}
+
+/** An absolute http(s) URL (protocol-relative `//` read as https), or null. */
+function httpUrl(raw: string | null | undefined): string | null {
+  const trimmed = (raw ?? '').trim();
+  const url = trimmed.startsWith('//') ? `https:${trimmed}` : trimmed;
+  return /^https?:\/\//i.test(url) ? url : null;
 }

@@ -178,6 +178,48 @@ thumbnail: 'https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png'
   });
 });
 
+describe('image and video posts', () => {
+  it('accepts an "一图看懂" post: title, date, the image with its caption, 原标题 and editor, with a note', () => {
+    const r = tryParseSeedDocument(
+      doc(undefined, `<p class="ori_titlesource">　　原标题：一图看懂医保基金监管条例</p>
+<div class="img_wrapper"><img src="//n.sinaimg.cn/finance/transform/20210409/yitu.jpg" alt="一图看懂"><span class="img_descr">图片来源：国家医保局</span></div>
+<p class="article-editor">责任编辑：王珊珊</p>`),
+      { file: 'x.txt', now: NOW },
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.article.originalTitle).toBe('一图看懂医保基金监管条例');
+    expect(r.article.images).toEqual([{ src: 'https://n.sinaimg.cn/finance/transform/20210409/yitu.jpg', alt: '一图看懂' }]);
+    expect(r.article.paragraphs).toEqual(['图片来源：国家医保局']);
+    expect(r.article.editor).toBe('王珊珊');
+    expect(r.notes).toEqual(['no-body-text']);
+    expect(ArticleSchema.safeParse(r.article).success).toBe(true);
+  });
+
+  it('accepts an image with no line of text at all: no paragraphs, an empty lead and text', () => {
+    const r = tryParseSeedDocument(doc(undefined, '<div><img src="https://n.sinaimg.cn/finance/yitu.png"></div>'), { file: 'x.txt', now: NOW });
+    expect(r.ok && [r.article.paragraphs, r.article.lead, r.article.text, r.article.length, r.notes]).toEqual([[], '', '', 0, ['no-body-text']]);
+  });
+
+  it('accepts a video post with its caption, keeping the video and its poster', () => {
+    const r = tryParseSeedDocument(
+      doc(undefined, `<div class="video_box"><video src="https://video.sina.com.cn/clip/361205577.mp4" poster="//n.sinaimg.cn/finance/poster.jpg" controls></video></div>
+<p>　　国家医保局解读基金监管新规。</p>`),
+      { file: 'x.txt', now: NOW },
+    );
+    expect(r.ok && [r.article.videos, r.article.paragraphs, r.notes]).toEqual([
+      [{ src: 'https://video.sina.com.cn/clip/361205577.mp4', poster: 'https://n.sinaimg.cn/finance/poster.jpg' }],
+      ['国家医保局解读基金监管新规。'],
+      ['no-body-text'],
+    ]);
+  });
+
+  it('gives no note to an article with text', () => {
+    const r = tryParseSeedDocument(readFileSync(join(SEEDS, '000_92f23ab5315a9f72.txt')), { file: 'x.txt', now: NOW });
+    expect(r.ok && r.notes).toEqual([]);
+  });
+});
+
 describe('tryParseSeedDocument', () => {
   it('returns the article or the CorpusError instead of throwing', () => {
     const ok = tryParseSeedDocument(doc(), { file: 'x.txt', now: NOW });
@@ -328,13 +370,13 @@ const REFUSED: { what: string; input: string | Uint8Array; code: string; field?:
   },
   { what: 'an empty body', input: doc(undefined, '\n  \n'), code: 'body-empty', message: 'x.txt:5: body is empty: nothing follows the front matter' },
   {
-    what: 'a body with only promos, comments and the editor line',
+    what: 'a body with only promos, comments and the editor line (no text, image or video)',
     input: doc(
       undefined,
       '<!-- news_keyword_pub,stock, -->\n<div class="appendQr_wrap"><div class="appendQr_normal_txt">海量资讯</div></div>\n<p class="article-editor">责任编辑：王珊珊</p>',
     ),
     code: 'body-no-paragraphs',
-    message: 'x.txt:5: body has no paragraphs of text once promos, comments and the editor line are removed',
+    message: 'x.txt:5: body has no text, image or video once promos, comments and the editor line are removed',
   },
   {
     what: 'more than 5000 paragraphs',

@@ -4,7 +4,8 @@
  * reader imports (extension pages, the browser's DOMParser) and by the `lens` CLI.
  *
  * Two forms: parseSeedDocument (and parseSeedBytes) throw a CorpusError; tryParseSeedDocument
- * returns `{ ok: true, article } | { ok: false, error }` for callers that report many files.
+ * returns `{ ok: true, article, notes } | { ok: false, error }` for callers that report many files
+ * (`notes`: what a report should add to "accepted", e.g. that an image post has no body text).
  * Both let any other exception (a bug, not a bad document) escape.
  *
  * Front matter: title (text, required), date (required, see parse-date.ts), categories (list of
@@ -12,7 +13,7 @@
  * thumbnail, comments) are ignored.
  */
 import { valueKind } from '../i18n/errors';
-import { buildArticle, MAX_PARAGRAPHS, MAX_TITLE_LENGTH, type Article } from './article';
+import { articleNotes, buildArticle, MAX_PARAGRAPHS, MAX_TITLE_LENGTH, type Article, type ArticleNote } from './article';
 import { assertSafeBody } from './body-safety';
 import { cleanBody } from './clean-body';
 import { decodeDocument } from './decode';
@@ -38,11 +39,19 @@ export type SeedParseOptions = {
   now?: Date;
 };
 
-export type SeedParseResult = { ok: true; article: Article } | { ok: false; error: CorpusError };
+export type SeedParseResult = { ok: true; article: Article; notes: ArticleNote[] } | { ok: false; error: CorpusError };
 
 export function parseSeedDocument(input: string | Uint8Array, opts: SeedParseOptions): Article {
+  const fm = splitFrontMatter(decodeDocument(input, opts.file), opts.file);
+  return articleFromFrontMatter(fm, opts);
+}
+
+/**
+ * The Article a document's fields and body make, validated the same way whatever carried them: a seed
+ * file's front matter, or an item of a feed (lib/corpus/feed.ts) dressed as one.
+ */
+export function articleFromFrontMatter(fm: FrontMatter, opts: SeedParseOptions): Article {
   const { file } = opts;
-  const fm = splitFrontMatter(decodeDocument(input, file), file);
   const title = readTitle(fm, file);
   const date = readDate(fm, file, opts.now ?? new Date());
   const categories = readCategories(fm, file);
@@ -52,8 +61,14 @@ export function parseSeedDocument(input: string | Uint8Array, opts: SeedParseOpt
   const root = (opts.parseHtml ?? parseWithDomParser)(fm.body);
   assertSafeBody(root, fm.body, file, fm.bodyLine);
   const body = cleanBody(root);
-  if (!body.paragraphs.length) {
-    throw new CorpusError('body-no-paragraphs', file, fm.bodyLine, 'body has no paragraphs of text once promos, comments and the editor line are removed');
+  // An image or video post, or one holding only its 原标题, is an article all the same (articleNotes says so).
+  if (!body.paragraphs.length && !body.images.length && !body.videos.length && body.originalTitle === undefined) {
+    throw new CorpusError(
+      'body-no-paragraphs',
+      file,
+      fm.bodyLine,
+      'body has no text, image or video once promos, comments and the editor line are removed',
+    );
   }
   if (body.paragraphs.length > MAX_PARAGRAPHS) {
     throw new CorpusError('body-too-many-paragraphs', file, fm.bodyLine, `body has ${body.paragraphs.length} paragraphs, over the limit of ${MAX_PARAGRAPHS}`, undefined, { count: body.paragraphs.length, max: MAX_PARAGRAPHS });
@@ -68,6 +83,7 @@ export function parseSeedDocument(input: string | Uint8Array, opts: SeedParseOpt
     ...(body.editor !== undefined && { editor: body.editor }),
     paragraphs: body.paragraphs,
     images: body.images,
+    videos: body.videos,
     origin: opts.origin ?? 'seed',
     file: baseName(file),
   });
@@ -80,7 +96,8 @@ export function parseSeedBytes(bytes: Uint8Array, opts: SeedParseOptions): Artic
 
 export function tryParseSeedDocument(input: string | Uint8Array, opts: SeedParseOptions): SeedParseResult {
   try {
-    return { ok: true, article: parseSeedDocument(input, opts) };
+    const article = parseSeedDocument(input, opts);
+    return { ok: true, article, notes: articleNotes(article) };
   } catch (e) {
     if (e instanceof CorpusError) return { ok: false, error: e };
     throw e;

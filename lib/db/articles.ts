@@ -123,13 +123,25 @@ export type CorpusRow = Pick<StoredArticle, 'id' | 'title' | 'date' | 'source' |
   length?: number;
 };
 
-/** The corpus newest first, without bodies (the options page lists it). */
-export async function listCorpus(db: LensDB): Promise<CorpusRow[]> {
+/**
+ * The corpus newest first, without bodies (the options page lists it); the first `limit` when given —
+ * a page showing 10,000 rows, or reading them after every batch of an import, would stall.
+ */
+export async function listCorpus(db: LensDB, limit = Infinity): Promise<CorpusRow[]> {
   const rows: CorpusRow[] = [];
-  await db.articleHeads.orderBy('date').reverse().each((a) => {
+  const newest = db.articleHeads.orderBy('date').reverse();
+  await (Number.isFinite(limit) ? newest.limit(limit) : newest).each((a) => {
     rows.push({ id: a.id, title: a.title, date: a.date, source: a.source, origin: a.origin, addedAt: a.addedAt, url: a.url, ...(a.length !== undefined && { length: a.length }) });
   });
   return rows;
+}
+
+export type CorpusCounts = { total: number; seed: number; imported: number; read: number };
+
+/** How many articles of each origin, counted by the index (no record is read). */
+export async function countCorpus(db: LensDB): Promise<CorpusCounts> {
+  const [seed, imported, read] = await Promise.all((['seed', 'imported', 'read'] as const).map((o) => db.articles.where('origin').equals(o).count()));
+  return { total: seed! + imported! + read!, seed: seed!, imported: imported!, read: read! };
 }
 
 /** Why the reader's action on the corpus was refused (a LensError with its code). */

@@ -1,9 +1,9 @@
-/** The options page's corpus actions: list, import files (parse, store, index) and remove. */
+/** The options page's corpus actions: list, import (files, folders, zips, feeds: in workers), remove and restore. */
 import { liveQuery } from 'dexie';
 import catalogue from 'virtual:policy-lens/measures';
-import { parseSeedDocument } from '../corpus/parse-seed';
-import { importArticles, listCorpus, removeArticle, restoreArticle } from '../db/articles';
-import { READ_CAP } from '../db/read-cap';
+import { startImport } from '../corpus/import/client';
+import { countCorpus, listCorpus, removeArticle, restoreArticle } from '../db/articles';
+import { READ_CAP, readUsage } from '../db/read-cap';
 import { lensDB } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings';
 import { removeFromIndex } from '../related';
@@ -13,16 +13,15 @@ import type { CorpusActions } from '../../components/options/OptionsPage';
 export function corpusActions(): CorpusActions {
   const db = lensDB();
   return {
-    watch(onRows, onError) {
-      const subscription = liveQuery(() => listCorpus(db)).subscribe({ next: onRows, error: onError });
+    watch(limit, onView, onError) {
+      const view = async () => {
+        const [rows, counts, usage] = await Promise.all([listCorpus(db, limit), countCorpus(db), readUsage(db)]);
+        return { rows, counts, read: { articles: usage.articles, chars: usage.chars } };
+      };
+      const subscription = liveQuery(view).subscribe({ next: onView, error: onError });
       return () => subscription.unsubscribe();
     },
-    importFiles: (files, onProgress) =>
-      importArticles(db, files, {
-        parse: (bytes, file) => parseSeedDocument(bytes, { file, origin: 'imported' }),
-        onProgress,
-        index: (article) => indexStoredArticle(db, article, catalogue).then(() => undefined),
-      }),
+    startImport,
     remove: (id) => removeArticle(db, id, (removed) => removeFromIndex(db, removed)),
     restore: (article) => restoreArticle(db, article, (a) => indexStoredArticle(db, a, catalogue)).then(() => undefined),
     readCap: READ_CAP,

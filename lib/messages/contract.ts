@@ -20,11 +20,19 @@ export const PageArticleSchema = z.object({
   source: z.string().max(200).nullable(),
   editor: z.string().max(100).nullable(),
   originalTitle: z.string().max(500).nullable(),
+  /** Empty for an image or video post without a line of text (it still has a title, date and media). */
   paragraphs: z
     .array(z.string().max(MAX_TEXT))
-    .min(1)
     .max(MAX_PARAGRAPHS)
     .refine((ps) => articleTextLength(ps) <= MAX_TEXT, { error: 'article text is larger than 2 MB', params: { code: 'field.article-too-large' } }),
+  images: z.array(z.object({ src: z.url().max(2000), alt: z.string().min(1).max(500).optional() })).max(200).optional(),
+  videos: z.array(z.object({ src: z.url().max(2000).optional(), poster: z.url().max(2000).optional() })).max(50).optional(),
+  /** `fallback`: no known Sina template held the body; the extraction fallback (Readability) read it. */
+  readBy: z.enum(['sina', 'fallback']).optional(),
+}).refine((a) => a.paragraphs.length > 0 || (a.images?.length ?? 0) > 0 || (a.videos?.length ?? 0) > 0, {
+  error: 'the article has no text, image or video',
+  path: ['paragraphs'],
+  params: { code: 'field.article-empty' },
 });
 export type PageArticle = z.infer<typeof PageArticleSchema>;
 
@@ -45,6 +53,11 @@ const HighlightIdSchema = z.string().min(1).max(ID_MAX);
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Content script: here is the article on this tab; what does the corpus know about it? */
   z.object({ type: z.literal('article:analyze'), article: PageArticleSchema }),
+  /**
+   * Content script: this page's body is in no template I know; load the extraction fallback into my
+   * page's isolated world (lib/background/extraction-fallback.ts).
+   */
+  z.object({ type: z.literal('page:load-fallback') }),
   /** Content script: a secret for the panel frame it is about to make (lib/background/frame-secret.ts). */
   z.object({ type: z.literal('frame:secret') }),
   /**

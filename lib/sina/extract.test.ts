@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSeedDocument } from '../corpus/parse-seed';
+import * as own from '../../scripts/fixtures/own-articles';
 import { extractArticle } from './extract';
+import { readWithReadability } from './readability-fallback';
 import { fixture, fixtureDoc, fixtureHtml, fixturePages, lateBodyHtml } from './test-support/fixtures';
 
 /*
@@ -168,8 +170,8 @@ function loadedDoc(name: string): Document {
 }
 
 describe('extractArticle on every article fixture', () => {
-  it('has a case for each article fixture', () => {
-    expect(Object.keys(CASES).sort()).toEqual(fixturePages.filter((p) => p.kind === 'article').map((p) => p.name).sort());
+  it('has a case for each seed page', () => {
+    expect(Object.keys(CASES).sort()).toEqual(fixturePages.filter((p) => p.kind === 'article' && p.seed).map((p) => p.name).sort());
   });
 
   it.each(Object.entries(CASES))('%s', (name, c) => {
@@ -219,7 +221,7 @@ describe('extractArticle on every article fixture', () => {
 describe('page and corpus agree', () => {
   const seedText = (file: string) => readFileSync(join(__dirname, '..', '..', 'seeds', file), 'utf8');
 
-  it.each(fixturePages.filter((p) => p.kind === 'article').map((p) => [p.name, p.seed!] as const))(
+  it.each(fixturePages.filter((p) => p.kind === 'article' && p.seed).map((p) => [p.name, p.seed!] as const))(
     '%s gives the paragraphs, editor, original title and instant of %s',
     (name, seed) => {
       const record = parseSeedDocument(seedText(seed), { file: seed });
@@ -268,14 +270,15 @@ describe('extractArticle edge cases', () => {
     const doc = fixtureDoc('seed-004-desktop');
     doc.getElementById('artibody')!.remove(); // force the Readability fallback
     const before = doc.documentElement.outerHTML;
-    extractArticle(doc, fixture('seed-004-desktop').url);
+    extractArticle(doc, fixture('seed-004-desktop').url, readWithReadability);
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 
   it('finds the body with Readability in an unknown template, on a clone', () => {
     const html = fixtureHtml('seed-003-desktop').replace('<div class="article" id="artibody" data-sudaclick="blk_content">', '<div class="new-article-body">');
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    const a = extractArticle(doc, fixture('seed-003-desktop').url)!;
+    expect(extractArticle(doc, fixture('seed-003-desktop').url)!.paragraphs).toEqual([]); // no fallback given: no body
+    const a = extractArticle(doc, fixture('seed-003-desktop').url, readWithReadability)!;
     expect(a.bodyFrom).toBe('readability');
     expect(a.layout).toBe('unknown');
     expect(a.title).toBe(SEED_003.title);
@@ -298,5 +301,64 @@ describe('extractArticle edge cases', () => {
     const a = extractArticle(doc, fixture('seed-000-desktop').url)!;
     expect(a.title).toBe(SEED_000.title);
     expect(a.publishedAt).toBe('2021-06-04T20:30:00+08:00');
+  });
+});
+
+/*
+ * The template pages carry our own articles (scripts/fixtures/own-articles.ts): what a reader sees on
+ * each is written there, and extraction must give exactly that — from the meta tags where the page has
+ * them, and from the visible markup alone when they are taken out.
+ */
+const OWN: Record<string, own.OwnArticle> = Object.fromEntries(
+  Object.values(own)
+    .filter((v): v is own.OwnArticle => typeof v === 'object' && v !== null && 'paragraphs' in v)
+    .map((a) => [a.name, a]),
+);
+const templatePages = fixturePages.filter((p) => p.kind === 'article' && !p.seed);
+
+describe('every Sina template', () => {
+  it('has a page for each of our own articles', () => {
+    expect(templatePages.map((p) => p.name).sort()).toEqual(Object.keys(OWN).sort());
+  });
+
+  it.each(templatePages.map((p) => [p.name, p.template] as const))('%s (%s): title, time, source, editor and paragraphs', (name) => {
+    const page = fixture(name);
+    const a = OWN[name]!;
+    const fallback = page.layout === 'unknown' ? readWithReadability : undefined;
+    const x = extractArticle(fixtureDoc(name), page.url, fallback)!;
+    expect({ title: x.title, publishedAt: x.publishedAt, source: x.source, editor: x.editor, paragraphs: x.paragraphs }).toEqual({
+      title: a.title,
+      publishedAt: page.facts!.publishedAt,
+      source: a.source,
+      editor: a.editor.name,
+      paragraphs: [...(a.imageCaption ? [a.imageCaption] : []), ...a.paragraphs],
+    });
+    expect(x.editorCode).toBe(a.editor.code ?? null);
+    expect(x.originalTitle).toBe(a.originalTitle ?? null);
+    expect(x.bodyFrom).toBe(page.layout === 'unknown' ? 'readability' : 'sina');
+    expect(x.layout).toBe(page.layout);
+  });
+
+  it.each(templatePages.filter((p) => p.layout !== 'unknown').map((p) => p.name))('%s: the same from the visible markup alone', (name) => {
+    const doc = fixtureDoc(name);
+    for (const m of doc.querySelectorAll('meta[property="article:published_time"], meta[name="weibo: article:create_at"], meta[name="mediaid"]')) m.remove();
+    const x = extractArticle(doc, fixture(name).url)!;
+    const a = OWN[name]!;
+    // The visible time has minutes only.
+    expect([x.publishedAt, x.source]).toEqual([fixture(name).facts!.publishedAt.replace(/:\d{2}\+08:00$/, ':00+08:00'), a.source]);
+  });
+
+  it('keeps the image of an image post and the video slot of a video post out of the text', () => {
+    const image = extractArticle(fixtureDoc('image-post'), fixture('image-post').url)!;
+    expect(image.images).toEqual([{ src: 'https://n.sinaimg.cn/finance/transform/20210409/yitu-kmmcdnb7241865.png', alt: own.IMAGE_POST.title }]);
+    expect(image.paragraphs).toEqual(['图片来源：国家医保局']);
+    const video = extractArticle(fixtureDoc('video-post'), fixture('video-post').url)!;
+    expect(video.paragraphs).toEqual([own.VIDEO_POST.paragraphs[0]]);
+  });
+
+  it('files a 看点 page and its 头条 twin under one key', () => {
+    const k = extractArticle(fixtureDoc('k-2022'), fixture('k-2022').url)!;
+    expect(k.key).toBe('sina-cj:1501bf0a2001017abc');
+    expect(extractArticle(fixtureDoc('k-2022'), 'https://cj.sina.com.cn/articles/view/5638975650/1501bf0a2001017abc')!.key).toBe(k.key);
   });
 });

@@ -1,17 +1,23 @@
 /**
  * Extracts one article from a Sina page: identity (key, canonical URLs), heading fields and the
  * body paragraphs. Sina's own markup is read first because it is exact (the heading, the 来源, the
- * Beijing time, `#artibody`); Readability runs only when no Sina body element is found, and only
- * on a clone, because it rewrites the document it is given.
+ * Beijing time, `#artibody`); the fallback (Readability, lib/sina/readability-fallback.ts) runs only
+ * when no Sina body holds anything, and only when the caller passes it: the content script loads it
+ * on demand (lib/content/fallback.ts), so the script every article page evaluates stays small.
  *
  * Paragraphs come from `cleanBody` (lib/corpus), the same function that cleans seed bodies, so a
  * page and its corpus record give equal text.
  */
-import { Readability } from '@mozilla/readability';
 import { cleanBody, type CleanBody } from '../corpus/clean-body';
 import { toBeijingIso } from './beijing-time';
-import { allMeta, DATE_SELECTORS, findBody, first, meta, SOURCE_SELECTORS, squash, TITLE_SELECTORS, type PageLayout } from './markup';
+import { allMeta, bodyArrived, DATE_SELECTORS, findBody, first, meta, SOURCE_SELECTORS, squash, type PageLayout } from './markup';
+import { articleHeading } from './recognize';
 import { parseArticleUrl, type ArticleUrl } from './url';
+
+/** What the extraction fallback found on a clone of the page: the article's content, and what else it read. */
+export type FallbackReading = { content: ParentNode; title?: string | null; publishedTime?: string | null };
+/** Reads the article out of a page whose body no known template holds; must leave `doc` untouched. */
+export type ExtractionFallback = (doc: Document) => FallbackReading | null;
 
 export type ExtractedArticle = {
   /** `sina:<id>` — equal for the desktop and mobile pages of one article. */
@@ -33,6 +39,7 @@ export type ExtractedArticle = {
   originalTitle: string | null;
   paragraphs: string[];
   images: CleanBody['images'];
+  videos: CleanBody['videos'];
   keywords: string[];
   /** Which template the body came from; `unknown` when Readability had to find it. */
   layout: PageLayout | 'unknown';
@@ -42,30 +49,30 @@ export type ExtractedArticle = {
 /**
  * `url` is where the page was loaded from (location.href). Returns null when neither it nor the
  * page's canonical/og:url names a Sina article, since then there is no key to file it under.
+ * `fallback` reads the body when no Sina body holds text or media; without it such a page gives no paragraphs.
  */
-export function extractArticle(doc: Document, url: string): ExtractedArticle | null {
+export function extractArticle(doc: Document, url: string, fallback?: ExtractionFallback): ExtractedArticle | null {
   const where = identify(doc, url);
   if (!where) return null;
 
-  let readable: ReturnType<typeof readabilityOf> | undefined;
-  const readability = () => (readable ??= readabilityOf(doc));
+  let readable: FallbackReading | null | undefined;
+  const reading = () => (readable === undefined ? (readable = fallback?.(doc) ?? null) : readable);
 
   const sinaBody = findBody(doc);
   let body: CleanBody | null = null;
   let bodyFrom: ExtractedArticle['bodyFrom'] = 'none';
-  if (sinaBody && squash(sinaBody.el.textContent)) {
+  if (sinaBody && sinaBody.layout !== 'unknown' && bodyArrived(sinaBody.el, 1)) {
     body = cleanBody(sinaBody.el);
     bodyFrom = 'sina';
   } else {
-    const content = readability()?.content;
+    const content = reading()?.content;
     if (content) {
       body = cleanBody(content);
       bodyFrom = 'readability';
     }
   }
 
-  const heading = squash(first(doc, TITLE_SELECTORS)?.textContent);
-  const title = heading || meta(doc, 'property', 'og:title') || stripSiteSuffix(doc.title) || squash(readability()?.title) || '';
+  const title = articleHeading(doc) || meta(doc, 'property', 'og:title') || stripSiteSuffix(doc.title) || squash(reading()?.title) || '';
 
   const sourceEl = first(doc, SOURCE_SELECTORS);
   const sourceLink = sourceEl?.closest('a') ?? sourceEl?.querySelector('a');
@@ -77,7 +84,7 @@ export function extractArticle(doc: Document, url: string): ExtractedArticle | n
     url: where.desktopUrl,
     mobileUrl: where.mobileUrl,
     title,
-    publishedAt: publishedAt(doc) ?? toBeijingIso(readability()?.publishedTime),
+    publishedAt: publishedAt(doc) ?? toBeijingIso(bodyFrom === 'readability' ? reading()?.publishedTime : null),
     source,
     sourceUrl: httpUrl(sourceLink?.getAttribute('href')),
     editor: body?.editor ?? null,
@@ -85,6 +92,7 @@ export function extractArticle(doc: Document, url: string): ExtractedArticle | n
     originalTitle: body?.originalTitle ?? null,
     paragraphs: body?.paragraphs ?? [],
     images: body?.images ?? [],
+    videos: body?.videos ?? [],
     keywords: keywords(doc),
     layout: bodyFrom === 'sina' && sinaBody ? sinaBody.layout : 'unknown',
     bodyFrom,
@@ -141,12 +149,5 @@ function httpUrl(href: string | null | undefined): string | null {
 }
 
 function stripSiteSuffix(title: string): string {
-  return squash(title.replace(/_(新浪财经|手机新浪网|新浪网|新浪科技|新浪新闻).*$/, ''));
-}
-
-/** Readability on a clone: it mutates its input, and the live page must stay untouched. */
-function readabilityOf(doc: Document) {
-  const clone = doc.cloneNode(true) as Document;
-  // keepClasses: cleanBody recognises p.ori_titlesource and p.article-editor by class.
-  return new Readability<Element>(clone, { keepClasses: true, serializer: (node) => node as Element }).parse();
+  return squash(title.replace(/_(新浪财经|手机新浪网|新浪网|新浪科技|新浪新闻|新浪健康|新浪看点|新浪财经头条).*$/, ''));
 }

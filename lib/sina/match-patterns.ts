@@ -11,9 +11,18 @@ export const ARTICLE_MATCHES = [
   'https://news.sina.com.cn/*doc-i*',
   'https://tech.sina.com.cn/*doc-i*',
   'https://health.sina.com.cn/*doc-i*',
+  // Pages from before the comos ids (`/china/20120510/155612034567.shtml`); url.ts keeps only the numbered ones.
+  'https://finance.sina.com.cn/*/20*.shtml',
+  'https://news.sina.com.cn/*/20*.shtml',
+  'https://tech.sina.com.cn/*/20*.shtml',
+  'https://health.sina.com.cn/*/20*.shtml',
   'https://finance.sina.cn/*detail-i*',
+  'https://news.sina.cn/*detail-i*',
   'https://cj.sina.cn/articles/view/*',
   'https://cj.sina.com.cn/articles/view/*',
+  'https://t.cj.sina.com.cn/articles/view/*',
+  'https://k.sina.com.cn/article_*',
+  'https://k.sina.cn/article_*',
 ];
 
 /** The origins of those patterns (`https://finance.sina.com.cn/*`), for manifest keys that take whole hosts. */

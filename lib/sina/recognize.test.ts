@@ -4,7 +4,7 @@ import { fixtureDoc, fixturePages, lateBodyHtml } from './test-support/fixtures'
 import { parseArticleUrl } from './url';
 
 describe('recognizeArticlePage on the fixture pages', () => {
-  const complete = fixturePages.filter((p) => p.kind === 'article' && p.layout !== 'late');
+  const complete = fixturePages.filter((p) => p.kind === 'article' && p.layout !== 'late' && p.layout !== 'unknown');
 
   it.each(complete.map((p) => [p.name, p.layout] as const))('confirms %s (%s)', (name, layout) => {
     expect(recognizeArticlePage(fixtureDoc(name))).toEqual({ status: 'article', layout });
@@ -28,6 +28,10 @@ describe('recognizeArticlePage on the fixture pages', () => {
     );
   });
 
+  it('leaves a page in an unknown template to the fallback, which its meta tags allow', () => {
+    expect(recognizeArticlePage(fixtureDoc('unknown-template'))).toEqual({ status: 'pending', reason: 'body-missing', fallbackAllowed: true });
+  });
+
   it('keeps the three non-articles at article-looking URLs apart from the URL check', () => {
     // The URL alone lets them through; only the page can refuse them.
     for (const name of ['not-found', 'video', 'topic-list']) {
@@ -37,7 +41,8 @@ describe('recognizeArticlePage on the fixture pages', () => {
 
   it('reports the late page as pending until its body arrives, then confirms it', () => {
     const doc = fixtureDoc('seed-001-late');
-    expect(recognizeArticlePage(doc)).toEqual({ status: 'pending', reason: 'body-empty', layout: 'desktop' });
+    // A known body that stays empty is a page still loading: never read by the fallback.
+    expect(recognizeArticlePage(doc)).toEqual({ status: 'pending', reason: 'body-empty', layout: 'desktop', fallbackAllowed: false });
     expect(confirmArticlePage(doc)).toBe(false);
     doc.getElementById('artibody')!.innerHTML = lateBodyHtml('seed-001-late');
     expect(recognizeArticlePage(doc)).toEqual({ status: 'article', layout: 'desktop' });
@@ -50,7 +55,28 @@ describe('recognizeArticlePage on hand-made pages', () => {
 
   it('is pending when the body element is not there at all', () => {
     const doc = page('<meta property="og:type" content="news"><meta name="publishid" content="kqcfnaz9077291">', '<h1 class="main-title">标题</h1>');
-    expect(recognizeArticlePage(doc)).toEqual({ status: 'pending', reason: 'body-missing' });
+    expect(recognizeArticlePage(doc)).toEqual({ status: 'pending', reason: 'body-missing', fallbackAllowed: true });
+  });
+
+  it('lets the fallback read only pages whose meta tags declare an article, not ones with a visible date alone', () => {
+    const doc = page('', `<h1 class="main-title">标题</h1><span class="date-source"><span class="date">2021年06月04日 20:30</span></span><div class="x"><p>${text}</p></div>`);
+    expect(recognizeArticlePage(doc)).toEqual({ status: 'pending', reason: 'body-missing', fallbackAllowed: false });
+  });
+
+  it('takes og:title or the only <h1> as the heading of a declared article in an unknown template', () => {
+    const head = '<meta property="og:type" content="news"><meta property="og:title" content="标题">';
+    expect(recognizeArticlePage(page(head, '<div class="x"></div>'))).toMatchObject({ status: 'pending', fallbackAllowed: true });
+    expect(recognizeArticlePage(page('<meta property="og:type" content="news">', '<h1 class="t">标题</h1>'))).toMatchObject({ status: 'pending' });
+  });
+
+  it('accepts an image post: a body with an image and a short caption', () => {
+    const doc = page('<meta name="publishid" content="x">', '<h1 class="main-title">一图看懂</h1><div class="article" id="artibody"><img src="https://n.sinaimg.cn/a.png"><p>图片来源</p></div>');
+    expect(recognizeArticlePage(doc)).toEqual({ status: 'article', layout: 'desktop' });
+  });
+
+  it('accepts a mobile video post: Sina\'s player slot and a caption', () => {
+    const doc = page('<meta property="og:type" content="news">', '<h1 class="art_tit_h1">视频</h1><section class="art_pic_card art_content"><a class="art_video_box"><figure class="art_video"></figure></a><p class="art_p">说明</p></section>');
+    expect(recognizeArticlePage(doc)).toEqual({ status: 'article', layout: 'mobile' });
   });
 
   it('refuses a page with a title and body but no article markers', () => {
@@ -70,6 +96,6 @@ describe('recognizeArticlePage on hand-made pages', () => {
 
   it('treats a body with only a loading placeholder as empty', () => {
     const doc = page('<meta name="publishid" content="x">', '<h1 class="main-title">标题</h1><div class="article" id="artibody">加载中…</div>');
-    expect(recognizeArticlePage(doc)).toMatchObject({ status: 'pending', reason: 'body-empty' });
+    expect(recognizeArticlePage(doc)).toMatchObject({ status: 'pending', reason: 'body-empty', fallbackAllowed: false });
   });
 });

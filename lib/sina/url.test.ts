@@ -55,6 +55,13 @@ describe('parseArticleUrl', () => {
     ['surrounding whitespace', `  ${DESKTOP}\n`, 'sina:kqcfnaz9077291'],
     ['cj.sina.cn 头条 article', 'https://cj.sina.cn/articles/view/1704103183/65928d0f02001xyz?sudaref=x', 'sina-cj:65928d0f02001xyz'],
     ['cj.sina.com.cn 头条 article', 'https://cj.sina.com.cn/articles/view/1704103183/65928d0f02001xyz', 'sina-cj:65928d0f02001xyz'],
+    ['t.cj.sina.com.cn 头条 article', 'https://t.cj.sina.com.cn/articles/view/6497007699/18340785300100cnws?qq-pf-to=pcqq.c2c', 'sina-cj:18340785300100cnws'],
+    ['k.sina.com.cn 看点 article', 'https://k.sina.com.cn/article_5638975650_1501bf0a2001016txn.html?from=news', 'sina-cj:1501bf0a2001016txn'],
+    ['k.sina.cn mobile 看点 article', 'https://k.sina.cn/article_5638975650_1501bf0a2001016txn.html', 'sina-cj:1501bf0a2001016txn'],
+    ['news.sina.cn mobile', 'https://news.sina.cn/gn/2019-05-14/detail-ihvhiqax8705021.d.html?vt=4', 'sina:hvhiqax8705021'],
+    ['an old finance page (before comos ids)', 'https://finance.sina.com.cn/china/20120510/155612034567.shtml', 'sina:20120510155612034567'],
+    ['an old news page (dashed date)', 'https://news.sina.com.cn/c/2012-05-10/155624378123.shtml', 'sina:20120510155624378123'],
+    ['an old page two channels deep', 'http://finance.sina.com.cn/money/bank/20120103/073511107398.shtml', 'sina:20120103073511107398'],
   ])('accepts %s', (_name, url, key) => {
     expect(canonicalKey(url)).toBe(key);
   });
@@ -91,8 +98,41 @@ describe('parseArticleUrl', () => {
     ['a cj.sina.cn list', 'https://cj.sina.cn/articles/view/1704103183'],
     ['a cj view on another host', 'https://cj.sina.cn.evil.com/articles/view/1704103183/65928d0f02001xyz'],
     ['the old doc.sina.cn mobile form', 'http://doc.sina.cn/?id=comos:fxqxcnz9093681'],
+    ['an old page without a channel', 'https://finance.sina.com.cn/20120510/155612034567.shtml'],
+    ['an old page on an impossible date', 'https://finance.sina.com.cn/china/20120230/155612034567.shtml'],
+    ['an old-style path with letters', 'https://finance.sina.com.cn/china/20120510/index.shtml'],
+    ['a 看点 list', 'https://k.sina.com.cn/mediaDocList.php?uid=5638975650'],
+    ['a 看点 path on the cj host', 'https://cj.sina.com.cn/article_5638975650_1501bf0a2001016txn.html'],
+    ['a news.sina.cn channel front', 'https://news.sina.cn/gn/'],
   ])('refuses %s', (_name, url) => {
     expect(parseArticleUrl(url)).toBeNull();
+  });
+});
+
+describe('one key whatever the host', () => {
+  it('gives a 头条 article and its 看点 copy one key, naming the cj URLs as its twins', () => {
+    const cj = parseArticleUrl('https://cj.sina.com.cn/articles/view/5638975650/1501bf0a2001016txn');
+    const k = parseArticleUrl('https://k.sina.com.cn/article_5638975650_1501bf0a2001016txn.html');
+    expect(k?.key).toBe(cj?.key);
+    expect(k).toMatchObject({ layout: 'desktop', host: 'k.sina.com.cn', desktopUrl: 'https://k.sina.com.cn/article_5638975650_1501bf0a2001016txn.html' });
+  });
+
+  it('derives no twin for news pages, whose mobile channels differ (/c/ on desktop, /gn/ on mobile)', () => {
+    const d = parseArticleUrl('https://news.sina.com.cn/c/2019-05-14/doc-ihvhiqax8705021.shtml');
+    const m = parseArticleUrl('https://news.sina.cn/gn/2019-05-14/detail-ihvhiqax8705021.d.html');
+    expect([d?.key, d?.mobileUrl, m?.key, m?.desktopUrl]).toEqual(['sina:hvhiqax8705021', undefined, 'sina:hvhiqax8705021', undefined]);
+  });
+
+  it('reads the date and channel of an old numbered page', () => {
+    expect(parseArticleUrl('http://finance.sina.com.cn/money/bank/20120103/073511107398.shtml')).toEqual({
+      key: 'sina:20120103073511107398',
+      id: '20120103073511107398',
+      layout: 'desktop',
+      host: 'finance.sina.com.cn',
+      date: '2012-01-03',
+      channel: 'money/bank',
+      desktopUrl: 'https://finance.sina.com.cn/money/bank/20120103/073511107398.shtml',
+    });
   });
 });
 

@@ -1,9 +1,9 @@
 /**
  * Waits for the article body of a page that renders it late (by script, after load). Bounded:
- * resolves with the body element once it holds text, or null after the timeout, and always
- * disconnects its observer, so a page that never delivers costs nothing afterwards.
+ * resolves with the body element once it holds text (or an image post's media), or null after the
+ * timeout, and always disconnects its observer, so a page that never delivers costs nothing afterwards.
  */
-import { bodyTextLength, findBody, MIN_BODY_TEXT } from './markup';
+import { bodyArrived, findBody, MIN_BODY_TEXT } from './markup';
 
 export type WaitForBodyOptions = {
   /** Give up after this long (ms). Default 10 000. */
@@ -18,7 +18,7 @@ export function waitForBody(doc: Document, options: WaitForBodyOptions = {}): Pr
   const { timeoutMs = 10_000, minText = MIN_BODY_TEXT, signal } = options;
   const ready = (): Element | null => {
     const body = findBody(doc);
-    return body && bodyTextLength(body.el) >= minText ? body.el : null;
+    return body && body.layout !== 'unknown' && bodyArrived(body.el, minText) ? body.el : null;
   };
 
   const now = ready();

@@ -15,13 +15,14 @@ import { relatedSuite } from './suites/related';
 import { extractionSuite } from './suites/extraction';
 import { panelSuite } from './suites/panel';
 import { loadSuite } from './suites/load';
+import { importSuite } from './suites/import';
 import { scaleSuite } from './suites/scale';
 import { indexGrowthSuite } from './suites/index-growth';
 import type { Suite, SuiteResult } from './types';
 
 /** Later issues add their suites here; each is self-contained. */
 // scale (issue 18) fills a profile in each browser: up to 20 minutes on its own (`npm run bench -- scale`).
-const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite, indexGrowthSuite, corpusSuite, measuresSuite, anchoringSuite, paintingSuite, panelSuite, loadSuite, scaleSuite];
+const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite, indexGrowthSuite, corpusSuite, measuresSuite, anchoringSuite, paintingSuite, panelSuite, loadSuite, importSuite, scaleSuite];
 
 function table(result: SuiteResult): string {
   const cells = result.rows.map((r) => result.columns.map((c) => String(r[c] ?? '')));

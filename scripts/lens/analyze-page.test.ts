@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../lib/sina/extract';
+import { readWithReadability } from '../../lib/sina/readability-fallback';
 import { fixture, fixtureDoc, fixtureHtml, fixturePages } from '../../lib/sina/test-support/fixtures';
 import { analyzePage } from './analyze-page';
 
@@ -11,7 +12,7 @@ describe('analyzePage (linkedom)', () => {
     const result = analyzePage(fixtureHtml(name), fixture(name).url);
     expect(result.recognized).toBe(true);
     if (!result.recognized) return;
-    const browser = extractArticle(fixtureDoc(name), fixture(name).url)!;
+    const browser = extractArticle(fixtureDoc(name), fixture(name).url, fixture(name).layout === 'unknown' ? readWithReadability : undefined)!;
     const { recognized: _r, recognition: _k, ...fields } = result;
     expect(fields).toEqual(browser);
   });
@@ -26,6 +27,23 @@ describe('analyzePage (linkedom)', () => {
     ['seed-001-late', 'body-empty'],
   ])('refuses %s: %s', (name, reason) => {
     expect(analyzePage(fixtureHtml(name), fixture(name).url)).toMatchObject({ recognized: false, reason });
+  });
+
+  it('gives title, time, source and editor of every template as the page shows them', () => {
+    for (const p of complete) {
+      const result = analyzePage(fixtureHtml(p.name), p.url);
+      if (!result.recognized) throw new Error(`${p.name}: refused (${result.reason})`);
+      expect({ title: result.title, publishedAt: result.publishedAt, source: result.source, editor: result.editor }, p.name).toEqual({
+        title: p.facts!.title,
+        publishedAt: p.facts!.publishedAt,
+        source: p.facts!.source,
+        editor: p.facts!.editor,
+      });
+    }
+  });
+
+  it('reads a page in an unknown template through the fallback', () => {
+    expect(analyzePage(fixtureHtml('unknown-template'), fixture('unknown-template').url)).toMatchObject({ recognized: true, bodyFrom: 'readability', layout: 'unknown' });
   });
 
   it('refuses a page at a non-Sina URL', () => {

@@ -1,4 +1,5 @@
 /** `lens check <files or folders>`: validates documents, one line per file. */
+import { ARTICLE_NOTE_TEXT } from '../../lib/corpus/article';
 import type { Command } from './command';
 import { parseCommandArgs } from './command';
 import { expandPaths, parseDocuments } from './documents';
@@ -10,7 +11,10 @@ export const check: Command = {
   run(args, io) {
     const { positionals } = parseCommandArgs(args, {});
     const results = parseDocuments(expandPaths(positionals, io.cwd), io.cwd);
-    for (const r of results) io.out(r.ok ? `ok   ${r.file}  ${r.article.title}` : `FAIL ${r.error.message}`);
+    for (const r of results) {
+      if (!r.ok) io.out(`FAIL ${r.error.message}`);
+      else io.out(`ok   ${r.file}  ${r.article.title}${r.notes.map((n) => `  (note: ${ARTICLE_NOTE_TEXT[n]})`).join('')}`);
+    }
     const refused = results.filter((r) => !r.ok).length;
     // The tally goes to stderr so stdout stays exactly one line per file.
     io.err(`${results.length} checked: ${results.length - refused} ok, ${refused} refused`);

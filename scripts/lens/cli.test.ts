@@ -46,6 +46,18 @@ describe('lens check', () => {
     expect(r.err).toEqual(['5 checked: 5 ok, 0 refused']);
   });
 
+  it('accepts an image-only post and a video post, each with the note that it has no body text', async () => {
+    const posts = path.join('tests', 'fixtures', 'archive', 'hexo-site', 'source', '_posts');
+    const r = await lens(['check', path.join(posts, '110_image_post.md'), path.join(posts, '111_video_post.md')]);
+    expect(r.status).toBe(0);
+    const note = '  (note: no body text: an image or video post (its title, date, source, images and caption are kept))';
+    expect(r.out).toEqual([
+      `ok   ${path.join(posts, '110_image_post.md')}  一图看懂《医疗保障基金使用监督管理条例》${note}`,
+      `ok   ${path.join(posts, '111_video_post.md')}  视频｜国家医保局解读2021年医保药品目录调整${note}`,
+    ]);
+    expect(r.err).toEqual(['2 checked: 2 ok, 0 refused']);
+  });
+
   it('walks folders for *.txt and *.md, prints FAIL file:line: reason, and exits 1', async () => {
     const r = await lens(['check', '.'], scratch());
     expect(r.status).toBe(1);

@@ -284,10 +284,25 @@ export const REAL_SINA_URLS = [
   'https://news.sina.com.cn/c/2021-06-04/doc-ikqcfnaz9077291.shtml',
   'https://cj.sina.cn/articles/view/1704103183/65928d0f02001xyz?sudaref=x',
   'https://cj.sina.com.cn/articles/view/1704103183/65928d0f02001xyz',
+  'https://k.sina.com.cn/article_5638975650_1501bf0a2001016txn.html?from=news',
+  'https://news.sina.cn/gn/2019-05-14/detail-ihvhiqax8705021.d.html?vt=4',
+  'https://finance.sina.com.cn/china/20120510/155612034567.shtml',
   'https://finance.sina.com.cn/roll/index.d.html?cid=56588',
 ];
 
-export const SINA_HOSTS = ['finance.sina.com.cn', 'news.sina.com.cn', 'tech.sina.com.cn', 'health.sina.com.cn', 'finance.sina.cn', 'cj.sina.com.cn', 'cj.sina.cn'];
+export const SINA_HOSTS = [
+  'finance.sina.com.cn',
+  'news.sina.com.cn',
+  'tech.sina.com.cn',
+  'health.sina.com.cn',
+  'finance.sina.cn',
+  'news.sina.cn',
+  'cj.sina.com.cn',
+  't.cj.sina.com.cn',
+  'cj.sina.cn',
+  'k.sina.com.cn',
+  'k.sina.cn',
+];
 
 export type UrlMutation =
   | { kind: 'delete'; at: number }
@@ -354,6 +369,15 @@ export const wellFormedSinaUrl = fc.oneof(
   fc
     .tuple(scheme, fc.constantFrom('cj.sina.com.cn', 'cj.sina.cn'), port, fc.stringMatching(/^\d{5,12}$/), alnum(8, 32), fc.constantFrom('', '/'), tail)
     .map(([s, h, p, uid, id, slash, t]) => ({ url: `${s}://${h}${p}/articles/view/${uid}/${id}${slash}${t}`, key: `sina-cj:${id.toLowerCase()}` })),
+  fc
+    .tuple(scheme, fc.constantFrom('k.sina.com.cn', 'k.sina.cn'), port, fc.stringMatching(/^\d{5,12}$/), alnum(8, 32), tail)
+    .map(([s, h, p, uid, id, t]) => ({ url: `${s}://${h}${p}/article_${uid}_${id}.html${t}`, key: `sina-cj:${id.toLowerCase()}` })),
+  fc
+    .tuple(scheme, fc.constantFrom('finance.sina.com.cn', 'news.sina.com.cn'), port, channel.filter((c) => c !== ''), ymd, fc.boolean(), fc.stringMatching(/^\d{10,16}$/), tail)
+    .map(([s, h, p, c, d, dashed, serial, t]) => ({
+      url: `${s}://${h}${p}/${c}${dashed ? d : d.replace(/-/g, '')}/${serial}.shtml${t}`,
+      key: `sina:${d.replace(/-/g, '')}${serial}`,
+    })),
 );
 
 // ---------------------------------------------------------------------------------------------

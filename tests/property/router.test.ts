@@ -43,8 +43,9 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
  * (corpus, panels, library, broadcasts) is for the extension's own pages. A new message type a content
  * script may send must be added here on purpose.
  */
-const CONTENT_SCRIPT_MAY_SEND = new Set(['article:analyze', 'frame:secret', 'reveal:take', 'highlights:list', 'highlights:create', 'highlights:update', 'highlights:delete', 'highlights:restore']);
-const EXTENSION_PAGE_MAY_NOT_SEND = new Set(['article:analyze', 'frame:secret', 'reveal:take']);
+// 'page:load-fallback': only a page's own content script asks for the extraction fallback to be loaded into its page.
+const CONTENT_SCRIPT_MAY_SEND = new Set(['article:analyze', 'page:load-fallback', 'frame:secret', 'reveal:take', 'highlights:list', 'highlights:create', 'highlights:update', 'highlights:delete', 'highlights:restore']);
+const EXTENSION_PAGE_MAY_NOT_SEND = new Set(['article:analyze', 'page:load-fallback', 'frame:secret', 'reveal:take']);
 /**
  * A panel framed in a tab may do what the panel does, and only with its tab's frame secret (which
  * these properties never have: the router here is made without one, as a page that framed

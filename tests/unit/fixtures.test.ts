@@ -37,6 +37,21 @@ describe('fixture pages', () => {
         'seed-004-old',
         'topic-list',
         'video',
+        // One page per template the seed pages do not show (scripts/fixtures/templates.ts).
+        'finance-2018',
+        'finance-2014',
+        'finance-2012',
+        'news-2019',
+        'news-2016',
+        'news-mobile',
+        'tech-2021',
+        'tech-2015',
+        'health-2021',
+        'cj-2021',
+        'k-2022',
+        'image-post',
+        'video-post',
+        'unknown-template',
       ].sort(),
     );
     expect(new Set(manifest.map((e) => new URL(e.url).pathname)).size).toBe(manifest.length);
@@ -44,12 +59,21 @@ describe('fixture pages', () => {
   });
 
   it('embed each seed body byte for byte in #artibody', () => {
-    for (const e of manifest.filter((x) => x.kind === 'article' && x.layout !== 'late')) {
+    for (const e of manifest.filter((x) => x.kind === 'article' && x.seed && x.layout !== 'late')) {
       const html = readFileSync(join(fixtures, e.file), 'utf8');
       const seed = readSeedFile(e.seed!, seeds.get(e.seed!)!);
       expect(html.includes(seed.bodyHtml), e.name).toBe(true);
       expect(seed.bodyHtml.length).toBeGreaterThan(1000);
     }
+  });
+
+  it('name the facts a reader sees on every article page, and the template it is', () => {
+    for (const e of manifest.filter((x) => x.kind === 'article')) {
+      expect(e.facts?.title, e.name).toBeTruthy();
+      expect(e.facts?.publishedAt, e.name).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+      expect(e.template, e.name).not.toBe('none');
+    }
+    expect(new Set(manifest.filter((x) => x.kind === 'article').map((e) => e.template)).size).toBeGreaterThanOrEqual(14);
   });
 
   it('carry dozens of external scripts on desktop pages, all on Sina hosts', () => {
