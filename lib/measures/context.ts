@@ -24,7 +24,8 @@
  * Alias and rule `requires` lists look at the paragraph; a list with an insurance word (医保, 医疗保障)
  * asks only for insurance context, which the article's topic gives as well: detect.ts lets such a form
  * count in a paragraph without its words when the article names a measure of the same category
- * outright (一是开展飞行检查。 under a notice on 医保基金监管).
+ * outright (一是开展飞行检查。 under a notice on 医保基金监管), or when most of the article's
+ * paragraphs have an insurance word (an insurance article as a whole).
  *
  * The same pass finds where a mention would cut a word in two: the catalogue's wholeWords may not
  * straddle a mention's edge (村医|保专干 holds 医保, not 村医; 加|强基层 holds 加强, not 强基层).

@@ -106,6 +106,8 @@ export interface CompiledCatalogue {
   /** Per measure index, the index of its category in MEASURE_CATEGORIES. */
   readonly categoryOf: readonly number[];
   readonly wording: CompiledWording;
+  /** Folded context.insurance words. */
+  readonly insurance: readonly string[];
 }
 
 const compiledCache = new WeakMap<Catalogue, CompiledCatalogue>();
@@ -154,6 +156,7 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     contains: catalogue.measures.map((m) => m.contains.map((id) => catalogue.measures.findIndex((other) => other.id === id))),
     categoryOf: catalogue.measures.map((m) => MEASURE_CATEGORIES.indexOf(m.category)),
     wording,
+    insurance: [...insurance],
   };
   compiledCache.set(catalogue, compiled);
   return compiled;
@@ -223,8 +226,11 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
   // The article's topics: the categories of what it names outright. A form that asks for insurance
   // context its paragraph lacks counts when the article is about that measure's field (一是开展飞行
   // 检查。 under a notice on 医保基金监管): structured documents state the topic once, in the lead.
+  // An article that is about insurance as a whole gives that context to every paragraph.
   const topics = new Set(chosen.map((c) => compiled.categoryOf[c.measure]!));
-  const supported = pending.filter((c) => topics.has(compiled.categoryOf[c.measure]!) && placed(c));
+  const insuranceArticle = isInsuranceArticle(paragraphs.map((r) => folded.slice(r.start, r.end)), compiled.insurance);
+  const onTopic = (measure: number): boolean => insuranceArticle || topics.has(compiled.categoryOf[measure]!);
+  const supported = pending.filter((c) => onTopic(c.measure) && placed(c));
   if (supported.length) {
     candidates.push(...supported);
     owner = new Int32Array(folded.length);
@@ -238,10 +244,27 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
     excluded: context.excluded,
     breaks,
     where,
-    onTopic: (measure) => topics.has(compiled.categoryOf[measure]!),
+    onTopic,
   });
   const all = [...chosen, ...nested, ...byWording].sort((a, b) => a.start - b.start || a.measure - b.measure);
   return groupIntoHits(text, foldedText, all, compiled.catalogue);
+}
+
+/**
+ * An article about insurance as a whole: most of its paragraphs (with text) name it
+ * (context.insurance: 医保, 医疗保障, 医疗保险). Its paragraphs that do not are still about insurance
+ * (对符合条件的新药新技术…支持创新药和新技术在医疗机构合理使用 in an NHSA briefing on DRG).
+ */
+function isInsuranceArticle(paragraphs: readonly string[], words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  let withText = 0;
+  let insured = 0;
+  for (const p of paragraphs) {
+    if (p.trim().length === 0) continue;
+    withText++;
+    if (words.some((w) => p.includes(w))) insured++;
+  }
+  return insured * 2 > withText;
 }
 
 type Paragraph = { index: number; text: string };

@@ -138,6 +138,17 @@ describe('requires met by the article’s topic', () => {
     expect(detectMeasures(text, topical)).toEqual([]);
   });
 
+  it('reads an insurance-context form in any paragraph of an article most of whose paragraphs name insurance', () => {
+    // A briefing on DRG: its answer on drugs and its aside on 飞行检查 do not repeat 医保.
+    const briefing = ['国家医保局召开发布会，介绍DRG付费进展。', '医保部门将加强结算清单质量管理。', '对违规的医院，开展飞行检查。'];
+    expect(ids(detectMeasures(briefing.join('\n'), topical))).toEqual(['flight-inspections']);
+    // One insurance paragraph of three is not an insurance article.
+    const hospital = ['省医保局召开会议。', '某医院扩建门诊楼。', '对违规的医院，开展飞行检查。'];
+    expect(detectMeasures(hospital.join('\n'), topical)).toEqual([]);
+    // A requires list without an insurance word still looks at the paragraph only.
+    expect(ids(detectMeasures([...briefing, '病组内实行打包付费。'].join('\n'), topical))).toEqual(['flight-inspections']);
+  });
+
   it('keeps the paragraph rule for requires that tell senses apart (no insurance word)', () => {
     const text = ['全市推行按病组付费，医院结余留用。', '病组内实行打包付费。'].join('\n');
     expect(ids(detectMeasures(text, topical))).toEqual(['drg']);
