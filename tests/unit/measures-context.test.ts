@@ -139,8 +139,8 @@ describe('requires met by the article’s topic', () => {
   });
 
   it('reads an insurance-context form in any paragraph of an article most of whose paragraphs name insurance', () => {
-    // A briefing on DRG: its answer on drugs and its aside on 飞行检查 do not repeat 医保.
-    const briefing = ['国家医保局召开发布会，介绍DRG付费进展。', '医保部门将加强结算清单质量管理。', '对违规的医院，开展飞行检查。'];
+    // An insurance briefing: its aside on 飞行检查 does not repeat 医保.
+    const briefing = ['国家医保局召开发布会，介绍支付改革进展。', '医保部门将加强结算清单质量管理。', '对违规的医院，开展飞行检查。'];
     expect(ids(detectMeasures(briefing.join('\n'), topical))).toEqual(['flight-inspections']);
     // One insurance paragraph of three is not an insurance article.
     const hospital = ['省医保局召开会议。', '某医院扩建门诊楼。', '对违规的医院，开展飞行检查。'];
