@@ -146,7 +146,7 @@ describe('requires met by the article’s topic', () => {
     const hospital = ['省医保局召开会议。', '某医院扩建门诊楼。', '对违规的医院，开展飞行检查。'];
     expect(detectMeasures(hospital.join('\n'), topical)).toEqual([]);
     // A requires list without an insurance word still looks at the paragraph only.
-    expect(ids(detectMeasures([...briefing, '病组内实行打包付费。'].join('\n'), topical))).toEqual(['flight-inspections']);
+    expect(ids(detectMeasures([...briefing, '医保基金按月预付。', '病组内实行打包付费。'].join('\n'), topical))).toEqual(['flight-inspections']);
   });
 
   it('keeps the paragraph rule for requires that tell senses apart (no insurance word)', () => {
