@@ -106,6 +106,8 @@ export interface CompiledCatalogue {
   /** Per measure index, the index of its category in MEASURE_CATEGORIES. */
   readonly categoryOf: readonly number[];
   readonly wording: CompiledWording;
+  /** Per measure index: its names are also companies' business (Measure.trade). */
+  readonly trade: readonly boolean[];
   /** Folded context.insurance words. */
   readonly insurance: readonly string[];
 }
@@ -157,6 +159,7 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     categoryOf: catalogue.measures.map((m) => MEASURE_CATEGORIES.indexOf(m.category)),
     wording,
     insurance: [...insurance],
+    trade: catalogue.measures.map((m) => m.trade),
   };
   compiledCache.set(catalogue, compiled);
   return compiled;
@@ -218,7 +221,7 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
     paragraphHasText: (index) => paragraphs[index]!.end > paragraphs[index]!.start,
     sentenceAt: (offset) => indexAt(breaks.sentences, offset),
   });
-  const placed = (c: Candidate): boolean => where.allows(c.start, c.end) && !where.cuts(c.start, c.end);
+  const placed = (c: Candidate): boolean => where.allows(c.start, c.end, compiled.trade[c.measure]) && !where.cuts(c.start, c.end);
   const candidates = found.filter((c) => c.measure < 0 || placed(c));
 
   let owner = new Int32Array(folded.length);
@@ -245,6 +248,7 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
     breaks,
     where,
     onTopic,
+    trade: compiled.trade,
   });
   const all = [...chosen, ...nested, ...byWording].sort((a, b) => a.start - b.start || a.measure - b.measure);
   return groupIntoHits(text, foldedText, all, compiled.catalogue);

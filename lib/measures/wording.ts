@@ -107,8 +107,10 @@ export interface WordingContext {
   breaks: { clauses: number[]; sentences: number[] };
   /** Medical-security context and whole words (context.ts): the same discipline as surface forms. */
   where: ContextIndex;
-  /** True when the article names a measure of this measure's category outright. */
+  /** True when the article names a measure of this measure's category outright, or is about insurance as a whole. */
   onTopic(measure: number): boolean;
+  /** Per measure index: its names are also companies' business (Measure.trade). */
+  trade: readonly boolean[];
 }
 
 /**
@@ -188,7 +190,7 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     // Surface mentions are contiguous, so equal owners at both ends mean one mention holds the window.
     if (ctx.owner[window.start]! > 0 && ctx.owner[window.start] === ctx.owner[window.end - 1]) return undefined;
     if (namedInSentence.has(rule.measure * SPAN_KEY + indexAt(sentenceStarts, window.start))) return undefined;
-    if (!ctx.where.allows(window.start, window.end)) return undefined;
+    if (!ctx.where.allows(window.start, window.end, ctx.trade[rule.measure])) return undefined;
     const paragraph = ctx.paragraphAt(window.start);
     if (rule.requires && !rule.requires.some((word) => paragraph.text.includes(word)) && !(rule.topical && ctx.onTopic(rule.measure))) return undefined;
     if (ctx.excluded(rule.measure, paragraph)) return undefined;

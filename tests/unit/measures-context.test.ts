@@ -76,6 +76,24 @@ describe('medical-security context', () => {
     // A form with a medical word of its own is the policy even in a company's sentence.
     expect(ids(detectMeasures('公司旗下产品在药品集采中未中选，营收下滑。', small))).toEqual(['procurement']);
   });
+
+  it('holds a trade measure’s names, medical words and all, to the business rule', () => {
+    const trade = parseCatalogue({
+      version: 1,
+      context,
+      measures: [
+        measure('internet-care', '互联网医疗健康', ['互联网医院'], { trade: true }),
+        measure('procurement', '药品集采', ['集中采购']),
+      ],
+    });
+    expect(detectMeasures('公司旗下互联网医院日均问诊量突破40万人次。', trade)).toEqual([]);
+    expect(ids(detectMeasures('公司旗下互联网医院按国家政策接入医保结算。', trade))).toEqual(['internet-care']);
+    // Outside a company's account of itself it is the policy, as before.
+    expect(ids(detectMeasures('各地加快发展互联网医院，方便患者复诊。', trade))).toEqual(['internet-care']);
+    // A measure without trade keeps the exemption its medical words give it.
+    expect(ids(detectMeasures('公司旗下产品在药品集采中未中选，营收下滑。', trade))).toEqual(['procurement']);
+    expect(issuesOf({ version: 1, measures: [measure('x', '互联网医院', ['互联网诊疗'], { trade: 'yes' })] })[0]).toMatchObject({ path: 'measures[0].trade', measureId: 'x' });
+  });
 });
 
 describe('whole words', () => {
