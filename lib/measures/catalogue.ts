@@ -105,7 +105,10 @@ const measureInput = z.strictObject({
   aliases: z.array(aliasInput).min(1, 'must list at least one surface form besides the name'),
   /** Longer phrases containing a surface form that mean something else (基金监管司 is an office). */
   lures: z.array(nonBlank).optional(),
-  /** Words that, anywhere in the paragraph, veto this measure (个人所得税 for 大病保险). */
+  /**
+   * Words that, anywhere in the paragraph, veto this measure (个人所得税 for 大病保险); from another
+   * sentence than the mention's only when that sentence does not name insurance (detect.ts).
+   */
   excludeContexts: z.array(contextWord).optional(),
   /**
    * Measures whose names this measure's names contain and still mean: 打击欺诈骗保专项整治行动 is the

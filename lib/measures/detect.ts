@@ -205,7 +205,7 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
         if (form.requires && !form.requires.some((word) => sentence.includes(word))) return;
         if (form.unless?.some((word) => sentence.includes(word))) return;
       } else if (form.unless?.some((word) => spanText(folded, breaks.clauses, start).includes(word))) return;
-      if (context.excluded(form.measure, paragraph)) return;
+      if (context.excluded(form.measure, paragraph, spanText(folded, breaks.sentences, start))) return;
       if (!form.inSentence && form.requires && !context.required(pattern, form.requires, paragraph)) {
         if (form.topical) pending.push({ measure: form.measure, start, end, by: 'name' });
         return;
@@ -244,7 +244,7 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
     owner,
     named: chosen,
     paragraphAt,
-    excluded: context.excluded,
+    excluded: (measure, paragraph, at) => context.excluded(measure, paragraph, spanText(folded, breaks.sentences, at)),
     breaks,
     where,
     onTopic,
@@ -307,6 +307,11 @@ function spanText(folded: string, starts: readonly number[], offset: number): st
 /**
  * `requires` and excludeContexts, each answered once per paragraph: a frequent form (集采) and its
  * measure's vetoes would otherwise search the same paragraph for the same words at every mention.
+ *
+ * An excludeContexts word vetoes a mention in its own sentence, and elsewhere in the paragraph
+ * only when the mention's sentence does not name insurance itself (context.insurance): in
+ * 国家医保局继续开展飞行检查。…会同国家药监局印发指导意见 the inspections are the insurer's, though
+ * the paragraph names the drug regulator, whose GMP 飞行检查 the veto is for.
  */
 function contextChecks(compiled: CompiledCatalogue) {
   const requiredMemo = new Map<number, boolean>();
@@ -319,13 +324,14 @@ function contextChecks(compiled: CompiledCatalogue) {
       if (answer === undefined) requiredMemo.set(k, (answer = words.some((word) => paragraph.text.includes(word))));
       return answer;
     },
-    excluded(measure: number, paragraph: Paragraph): boolean {
+    excluded(measure: number, paragraph: Paragraph, sentence: string): boolean {
       const words = compiled.excludes[measure]!;
       if (words.length === 0) return false;
       const k = key(measure, paragraph);
-      let answer = excludedMemo.get(k);
-      if (answer === undefined) excludedMemo.set(k, (answer = words.some((word) => paragraph.text.includes(word))));
-      return answer;
+      let inParagraph = excludedMemo.get(k);
+      if (inParagraph === undefined) excludedMemo.set(k, (inParagraph = words.some((word) => paragraph.text.includes(word))));
+      if (!inParagraph) return false;
+      return words.some((word) => sentence.includes(word)) || !compiled.insurance.some((word) => sentence.includes(word));
     },
   };
 }

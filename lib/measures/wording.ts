@@ -102,7 +102,8 @@ export interface WordingContext {
   named: readonly Candidate[];
   /** The paragraph holding `offset`, by index and text. */
   paragraphAt(offset: number): { index: number; text: string };
-  excluded(measure: number, paragraph: { index: number; text: string }): boolean;
+  /** The measure's excludeContexts veto a mention at folded offset `at` of this paragraph. */
+  excluded(measure: number, paragraph: { index: number; text: string }, at: number): boolean;
   /** Clause and sentence starts of the folded text (breaksOf). */
   breaks: { clauses: number[]; sentences: number[] };
   /** Medical-security context and whole words (context.ts): the same discipline as surface forms. */
@@ -193,7 +194,7 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     if (!ctx.where.allows(window.start, window.end, ctx.trade[rule.measure])) return undefined;
     const paragraph = ctx.paragraphAt(window.start);
     if (rule.requires && !rule.requires.some((word) => paragraph.text.includes(word)) && !(rule.topical && ctx.onTopic(rule.measure))) return undefined;
-    if (ctx.excluded(rule.measure, paragraph)) return undefined;
+    if (ctx.excluded(rule.measure, paragraph, window.start)) return undefined;
     if (rule.unless?.some((word) => spanText.includes(word))) return undefined;
     return { measure: rule.measure, start: window.start, end: window.end, by: 'wording', clause: span };
   }

@@ -173,6 +173,24 @@ describe('requires met by the article’s topic', () => {
   });
 });
 
+describe('excludeContexts', () => {
+  const vetoed = parseCatalogue({
+    version: 1,
+    context: { medical: ['医保', '医院'], insurance: ['医保', '医疗保障'] },
+    measures: [{ ...measure('flight-inspections', '医保飞行检查', [{ form: '飞行检查', requires: ['医保', '定点医'] }]), excludeContexts: ['药监局', 'GMP'] }],
+  });
+
+  it('vetoes a mention by a word in its own sentence, or elsewhere in a paragraph when its sentence does not name insurance', () => {
+    expect(detectMeasures('省药监局对药企开展飞行检查，医保部门配合。', vetoed)).toEqual([]);
+    expect(detectMeasures('省药监局通报GMP问题。医院也开展了飞行检查。医保部门配合。', vetoed)).toEqual([]);
+  });
+
+  it('lets a sentence that names insurance keep its mention when the vetoing word stands in another sentence', () => {
+    const text = '国家医保局继续开展飞行检查，覆盖全部省份。9月，国家医保局会同国家药监局印发指导意见。';
+    expect(ids(detectMeasures(text, vetoed))).toEqual(['flight-inspections']);
+  });
+});
+
 function issuesOf(raw: unknown): CatalogueIssue[] {
   try {
     parseCatalogue(raw);
