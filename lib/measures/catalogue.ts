@@ -105,7 +105,10 @@ const measureInput = z.strictObject({
   aliases: z.array(aliasInput).min(1, 'must list at least one surface form besides the name'),
   /** Longer phrases containing a surface form that mean something else (基金监管司 is an office). */
   lures: z.array(nonBlank).optional(),
-  /** Words that, anywhere in the paragraph, veto this measure (个人所得税 for 大病保险). */
+  /**
+   * Words that, anywhere in the paragraph, veto this measure (个人所得税 for 大病保险); from another
+   * sentence than the mention's only when that sentence does not name insurance (detect.ts).
+   */
   excludeContexts: z.array(contextWord).optional(),
   /**
    * Measures whose names this measure's names contain and still mean: 打击欺诈骗保专项整治行动 is the
@@ -114,6 +117,12 @@ const measureInput = z.strictObject({
   contains: z.array(z.string()).optional(),
   /** Paraphrases: key terms that, together in one clause, name this measure (see wording-rule.ts). */
   wording: z.array(wordingInput).optional(),
+  /**
+   * Its names are also what companies run or sell (互联网医院, 家庭医生会员, 代销商业健康险): in a
+   * sentence about a company's own business they count only beside a policy word, as generic forms
+   * do, although they hold medical words (context.ts).
+   */
+  trade: z.boolean().optional(),
 });
 
 /**
@@ -131,8 +140,9 @@ const contextInput = z.strictObject({
   /** Words of fields that borrow the medical words (宠物医院, 兽药集采): a paragraph with one is not medical. */
   notMedical: z.array(contextWord).optional(),
   /**
-   * Words of a company describing its own business (旗下, 运营模式): a generic mention in such a
-   * sentence counts only when the sentence also has a `policy` word (国家, 政策, 中选 …).
+   * Words of a company describing its own business (旗下, 运营模式): a generic mention (or one of a
+   * `trade` measure) in such a sentence counts only when the sentence also has a `policy` word
+   * (国家, 政策, 中选 …).
    */
   business: z.array(contextWord).optional(),
   policy: z.array(contextWord).optional(),
@@ -181,6 +191,8 @@ export interface Measure {
   /** Ids of measures named inside this one's surface forms that a mention of it also reports. */
   contains: string[];
   wording: WordingRule[];
+  /** Its names are also a company's products or operations (see measureInput). */
+  trade: boolean;
 }
 
 /** See contextInput: empty lists when the catalogue declares no context. */
@@ -260,6 +272,7 @@ export function parseCatalogue(raw: unknown): Catalogue {
       lures: m.lures ?? [],
       excludeContexts: m.excludeContexts ?? [],
       contains: m.contains ?? [],
+      trade: m.trade ?? false,
       wording: (m.wording ?? []).flatMap((w, j): WordingRule[] => {
         const rule = typeof w === 'string' ? { all: w } : w;
         const path = `measures[${i}].wording[${j}]`;

@@ -19,20 +19,28 @@
  * sentence about a company's own business (business: 旗下, 该公司, 运营模式 …) is that company's way
  * of working, not a policy, unless the sentence also names a policy act or actor (policy: 国家, 政策,
  * 中选, 落地 …): 公司旗下养老社区采用医养结合的运营模式 is not 医养结合 the policy, 公司产品在国家
- * 组织集采中未中选 is 集采.
+ * 组织集采中未中选 is 集采. The same holds for the names of a `trade` measure, medical words and all:
+ * what companies run or sell under the measure's own names (公司旗下互联网医院, 家庭医生会员,
+ * 银行代销商业健康险) is their business; what they can only take part in (承办大病保险, 受DRG付费
+ * 改革影响) keeps the exemption.
  *
  * Alias and rule `requires` lists look at the paragraph; a list with an insurance word (医保, 医疗保障)
  * asks only for insurance context, which the article's topic gives as well: detect.ts lets such a form
  * count in a paragraph without its words when the article names a measure of the same category
- * outright (一是开展飞行检查。 under a notice on 医保基金监管).
+ * outright (一是开展飞行检查。 under a notice on 医保基金监管), or when most of the article's
+ * paragraphs have an insurance word (an insurance article as a whole).
  *
  * The same pass finds where a mention would cut a word in two: the catalogue's wholeWords may not
  * straddle a mention's edge (村医|保专干 holds 医保, not 村医; 加|强基层 holds 加强, not 强基层).
  */
 
 export interface ContextIndex {
-  /** True when a mention of the folded span [start, end) stands where a measure may be found. */
-  allows(start: number, end: number): boolean;
+  /**
+   * True when a mention of the folded span [start, end) stands where a measure may be found. With
+   * `trade`, the mention is of a measure whose names companies use for their own business, and its
+   * medical words do not spare it the business-sentence rule.
+   */
+  allows(start: number, end: number, trade?: boolean): boolean;
   /** True when a span from `start` to `end` cuts a whole word at either edge. */
   cuts(start: number, end: number): boolean;
 }
@@ -109,9 +117,9 @@ export class ContextCollector {
 
     return {
       cuts,
-      allows(start, end) {
+      allows(start, end, trade = false) {
         if (!wholeArticle && medical[layout.paragraphAt(start)] !== 1) return false;
-        if (earliestEnd[start]! <= end) return true;
+        if (!trade && earliestEnd[start]! <= end) return true;
         const sentence = layout.sentenceAt(start);
         return !businessSentences.has(sentence) || policySentences.has(sentence);
       },

@@ -106,6 +106,10 @@ export interface CompiledCatalogue {
   /** Per measure index, the index of its category in MEASURE_CATEGORIES. */
   readonly categoryOf: readonly number[];
   readonly wording: CompiledWording;
+  /** Per measure index: its names are also companies' business (Measure.trade). */
+  readonly trade: readonly boolean[];
+  /** Folded context.insurance words. */
+  readonly insurance: readonly string[];
 }
 
 const compiledCache = new WeakMap<Catalogue, CompiledCatalogue>();
@@ -154,6 +158,8 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     contains: catalogue.measures.map((m) => m.contains.map((id) => catalogue.measures.findIndex((other) => other.id === id))),
     categoryOf: catalogue.measures.map((m) => MEASURE_CATEGORIES.indexOf(m.category)),
     wording,
+    insurance: [...insurance],
+    trade: catalogue.measures.map((m) => m.trade),
   };
   compiledCache.set(catalogue, compiled);
   return compiled;
@@ -199,7 +205,7 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
         if (form.requires && !form.requires.some((word) => sentence.includes(word))) return;
         if (form.unless?.some((word) => sentence.includes(word))) return;
       } else if (form.unless?.some((word) => spanText(folded, breaks.clauses, start).includes(word))) return;
-      if (context.excluded(form.measure, paragraph)) return;
+      if (context.excluded(form.measure, paragraph, spanText(folded, breaks.sentences, start))) return;
       if (!form.inSentence && form.requires && !context.required(pattern, form.requires, paragraph)) {
         if (form.topical) pending.push({ measure: form.measure, start, end, by: 'name' });
         return;
@@ -215,7 +221,7 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
     paragraphHasText: (index) => paragraphs[index]!.end > paragraphs[index]!.start,
     sentenceAt: (offset) => indexAt(breaks.sentences, offset),
   });
-  const placed = (c: Candidate): boolean => where.allows(c.start, c.end) && !where.cuts(c.start, c.end);
+  const placed = (c: Candidate): boolean => where.allows(c.start, c.end, compiled.trade[c.measure]) && !where.cuts(c.start, c.end);
   const candidates = found.filter((c) => c.measure < 0 || placed(c));
 
   let owner = new Int32Array(folded.length);
@@ -223,8 +229,11 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
   // The article's topics: the categories of what it names outright. A form that asks for insurance
   // context its paragraph lacks counts when the article is about that measure's field (一是开展飞行
   // 检查。 under a notice on 医保基金监管): structured documents state the topic once, in the lead.
+  // An article that is about insurance as a whole gives that context to every paragraph.
   const topics = new Set(chosen.map((c) => compiled.categoryOf[c.measure]!));
-  const supported = pending.filter((c) => topics.has(compiled.categoryOf[c.measure]!) && placed(c));
+  const insuranceArticle = isInsuranceArticle(paragraphs.map((r) => folded.slice(r.start, r.end)), compiled.insurance);
+  const onTopic = (measure: number): boolean => insuranceArticle || topics.has(compiled.categoryOf[measure]!);
+  const supported = pending.filter((c) => onTopic(c.measure) && placed(c));
   if (supported.length) {
     candidates.push(...supported);
     owner = new Int32Array(folded.length);
@@ -235,13 +244,31 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
     owner,
     named: chosen,
     paragraphAt,
-    excluded: context.excluded,
+    excluded: (measure, paragraph, at) => context.excluded(measure, paragraph, spanText(folded, breaks.sentences, at)),
     breaks,
     where,
-    onTopic: (measure) => topics.has(compiled.categoryOf[measure]!),
+    onTopic,
+    trade: compiled.trade,
   });
   const all = [...chosen, ...nested, ...byWording].sort((a, b) => a.start - b.start || a.measure - b.measure);
   return groupIntoHits(text, foldedText, all, compiled.catalogue);
+}
+
+/**
+ * An article about insurance as a whole: most of its paragraphs (with text) name it
+ * (context.insurance: 医保, 医疗保障, 医疗保险). Its paragraphs that do not are still about insurance
+ * (对符合条件的新药新技术…支持创新药和新技术在医疗机构合理使用 in an NHSA briefing on DRG).
+ */
+function isInsuranceArticle(paragraphs: readonly string[], words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  let withText = 0;
+  let insured = 0;
+  for (const p of paragraphs) {
+    if (p.trim().length === 0) continue;
+    withText++;
+    if (words.some((w) => p.includes(w))) insured++;
+  }
+  return insured * 2 > withText;
 }
 
 type Paragraph = { index: number; text: string };
@@ -280,6 +307,11 @@ function spanText(folded: string, starts: readonly number[], offset: number): st
 /**
  * `requires` and excludeContexts, each answered once per paragraph: a frequent form (集采) and its
  * measure's vetoes would otherwise search the same paragraph for the same words at every mention.
+ *
+ * An excludeContexts word vetoes a mention in its own sentence, and elsewhere in the paragraph
+ * only when the mention's sentence does not name insurance itself (context.insurance): in
+ * 国家医保局继续开展飞行检查。…会同国家药监局印发指导意见 the inspections are the insurer's, though
+ * the paragraph names the drug regulator, whose GMP 飞行检查 the veto is for.
  */
 function contextChecks(compiled: CompiledCatalogue) {
   const requiredMemo = new Map<number, boolean>();
@@ -292,13 +324,14 @@ function contextChecks(compiled: CompiledCatalogue) {
       if (answer === undefined) requiredMemo.set(k, (answer = words.some((word) => paragraph.text.includes(word))));
       return answer;
     },
-    excluded(measure: number, paragraph: Paragraph): boolean {
+    excluded(measure: number, paragraph: Paragraph, sentence: string): boolean {
       const words = compiled.excludes[measure]!;
       if (words.length === 0) return false;
       const k = key(measure, paragraph);
-      let answer = excludedMemo.get(k);
-      if (answer === undefined) excludedMemo.set(k, (answer = words.some((word) => paragraph.text.includes(word))));
-      return answer;
+      let inParagraph = excludedMemo.get(k);
+      if (inParagraph === undefined) excludedMemo.set(k, (inParagraph = words.some((word) => paragraph.text.includes(word))));
+      if (!inParagraph) return false;
+      return words.some((word) => sentence.includes(word)) || !compiled.insurance.some((word) => sentence.includes(word));
     },
   };
 }

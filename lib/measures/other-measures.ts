@@ -58,7 +58,7 @@ const BOILERPLATE = /精神|讲话|指示|批示|决策部署|要求|意识|自�
  * verbs they use.
  */
 const COMMENTARY =
-  /业内人士|业内专家|分析人士|分析师|市场人士|券商|研报|投资者|(?:机构|专家|人士)(?:认为|预计|预测|表示|指出|称)|预计|预测|有望|或将|料将|收益率|利率中枢|走势/;
+  /业内人士|业内专家|分析人士|分析师|市场人士|券商|研报|投资者|(?:机构|专家|人士)(?:认为|预计|预测|表示|指出|称)|预计|预测|有望|或将|料将|收益率|利率中枢|走势|个股|概念股|股价|涨幅|跌幅|涨停|跌停/;
 
 /**
  * Nor what others propose or what courts and companies do: deputies' suggestions, sentences,
@@ -87,8 +87,12 @@ const HEADING_MAX = 10;
  */
 const NOT_AN_OBJECT = /^(?:了|过|着|也|是|的|都|已|还|则|就|中|后|以来|工作也)/;
 
-/** A deadline-only sentence must still direct something: a modal or a policy verb somewhere in it. */
-const DIRECTIVE = /要|须|需|应|将|力争|确保|务必/;
+/**
+ * A deadline-only sentence must still direct something: a modal or a policy verb somewhere in it.
+ * The modals are single characters, so not inside the words they also make: 应用 and 供应, 重要
+ * and 主要, 需求 (AI应用…概念股…年内涨幅 directs nothing).
+ */
+const DIRECTIVE = /(?<![重主纲概摘])要(?![求素点闻])|须|需(?!求)|(?<![供反相响适对])应(?![用对])|将|力争|确保|务必/;
 
 /** Objects that only point back at the measure in the same sentence (…，年底前完善相关政策措施). */
 const ANAPHORIC_OBJECT = /^(?:进一步)?(?:相关|配套|有关)?(?:的)?(?:政策|措施|政策措施|政策文件|文件|实施方案|工作方案|实施细则|配套政策)$/;

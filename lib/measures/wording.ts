@@ -102,13 +102,16 @@ export interface WordingContext {
   named: readonly Candidate[];
   /** The paragraph holding `offset`, by index and text. */
   paragraphAt(offset: number): { index: number; text: string };
-  excluded(measure: number, paragraph: { index: number; text: string }): boolean;
+  /** The measure's excludeContexts veto a mention at folded offset `at` of this paragraph. */
+  excluded(measure: number, paragraph: { index: number; text: string }, at: number): boolean;
   /** Clause and sentence starts of the folded text (breaksOf). */
   breaks: { clauses: number[]; sentences: number[] };
   /** Medical-security context and whole words (context.ts): the same discipline as surface forms. */
   where: ContextIndex;
-  /** True when the article names a measure of this measure's category outright. */
+  /** True when the article names a measure of this measure's category outright, or is about insurance as a whole. */
   onTopic(measure: number): boolean;
+  /** Per measure index: its names are also companies' business (Measure.trade). */
+  trade: readonly boolean[];
 }
 
 /**
@@ -184,17 +187,44 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     const rule = wording.rules[r]!;
     const window = smallestWindow(occurrences, rule.groupCount);
     if (!window) return undefined;
+    if (splitByEnumeration(folded, window, occurrences)) return undefined;
     // Surface mentions are contiguous, so equal owners at both ends mean one mention holds the window.
     if (ctx.owner[window.start]! > 0 && ctx.owner[window.start] === ctx.owner[window.end - 1]) return undefined;
     if (namedInSentence.has(rule.measure * SPAN_KEY + indexAt(sentenceStarts, window.start))) return undefined;
-    if (!ctx.where.allows(window.start, window.end)) return undefined;
+    if (!ctx.where.allows(window.start, window.end, ctx.trade[rule.measure])) return undefined;
     const paragraph = ctx.paragraphAt(window.start);
     if (rule.requires && !rule.requires.some((word) => paragraph.text.includes(word)) && !(rule.topical && ctx.onTopic(rule.measure))) return undefined;
-    if (ctx.excluded(rule.measure, paragraph)) return undefined;
+    if (ctx.excluded(rule.measure, paragraph, window.start)) return undefined;
     if (rule.unless?.some((word) => spanText.includes(word))) return undefined;
     return { measure: rule.measure, start: window.start, end: window.end, by: 'wording', clause: span };
   }
 }
+
+/**
+ * True when the window's terms stand in items of an enumeration (、) that are apart, with an item
+ * between them that holds none: the items are different things listed, not one phrase. 基金管理、医药
+ * 服务、公共管理服务、监督管理 (a law's chapters) is no fund supervision, 参保同步登记、基金合并运行、
+ * 征缴管理一致、监督管理统一 neither. Terms in neighbouring items still make one phrase (基本医保、大病
+ * 保险、医疗救助; 临床价值高、价格合理的新药), and a term after 等 is the head the items share
+ * (筹资运行、医保支付、基金监管等重要机制).
+ */
+function splitByEnumeration(folded: string, window: { start: number; end: number }, occurrences: readonly Occurrence[]): boolean {
+  const commas: number[] = [];
+  for (let i = window.start; i < window.end; i++) if (folded.charCodeAt(i) === ENUMERATION_COMMA) commas.push(i);
+  if (commas.length < 2) return false;
+  const items = new Set<number>();
+  for (const o of occurrences) {
+    if (o.start < window.start || o.end > window.end) continue;
+    let item = 0;
+    while (item < commas.length && commas[item]! < o.start) item++;
+    if (item === commas.length && folded.slice(commas[item - 1]!, o.start).includes('等')) return false;
+    items.add(item);
+  }
+  const sorted = [...items].sort((a, b) => a - b);
+  return sorted[sorted.length - 1]! - sorted[0]! + 1 > sorted.length;
+}
+
+const ENUMERATION_COMMA = '、'.charCodeAt(0);
 
 /** Numeric keys for (measure, span index) pairs: no text has a million sentences. */
 const SPAN_KEY = 1_000_000;

@@ -41,6 +41,7 @@ describe('parseCatalogue', () => {
       excludeContexts: [],
       contains: [],
       wording: [],
+      trade: false,
     });
   });
 

@@ -76,6 +76,24 @@ describe('medical-security context', () => {
     // A form with a medical word of its own is the policy even in a company's sentence.
     expect(ids(detectMeasures('公司旗下产品在药品集采中未中选，营收下滑。', small))).toEqual(['procurement']);
   });
+
+  it('holds a trade measure’s names, medical words and all, to the business rule', () => {
+    const trade = parseCatalogue({
+      version: 1,
+      context,
+      measures: [
+        measure('internet-care', '互联网医疗健康', ['互联网医院'], { trade: true }),
+        measure('procurement', '药品集采', ['集中采购']),
+      ],
+    });
+    expect(detectMeasures('公司旗下互联网医院日均问诊量突破40万人次。', trade)).toEqual([]);
+    expect(ids(detectMeasures('公司旗下互联网医院按国家政策接入医保结算。', trade))).toEqual(['internet-care']);
+    // Outside a company's account of itself it is the policy, as before.
+    expect(ids(detectMeasures('各地加快发展互联网医院，方便患者复诊。', trade))).toEqual(['internet-care']);
+    // A measure without trade keeps the exemption its medical words give it.
+    expect(ids(detectMeasures('公司旗下产品在药品集采中未中选，营收下滑。', trade))).toEqual(['procurement']);
+    expect(issuesOf({ version: 1, measures: [measure('x', '互联网医院', ['互联网诊疗'], { trade: 'yes' })] })[0]).toMatchObject({ path: 'measures[0].trade', measureId: 'x' });
+  });
 });
 
 describe('whole words', () => {
@@ -138,9 +156,38 @@ describe('requires met by the article’s topic', () => {
     expect(detectMeasures(text, topical)).toEqual([]);
   });
 
+  it('reads an insurance-context form in any paragraph of an article most of whose paragraphs name insurance', () => {
+    // An insurance briefing: its aside on 飞行检查 does not repeat 医保.
+    const briefing = ['国家医保局召开发布会，介绍支付改革进展。', '医保部门将加强结算清单质量管理。', '对违规的医院，开展飞行检查。'];
+    expect(ids(detectMeasures(briefing.join('\n'), topical))).toEqual(['flight-inspections']);
+    // One insurance paragraph of three is not an insurance article.
+    const hospital = ['省医保局召开会议。', '某医院扩建门诊楼。', '对违规的医院，开展飞行检查。'];
+    expect(detectMeasures(hospital.join('\n'), topical)).toEqual([]);
+    // A requires list without an insurance word still looks at the paragraph only.
+    expect(ids(detectMeasures([...briefing, '医保基金按月预付。', '病组内实行打包付费。'].join('\n'), topical))).toEqual(['flight-inspections']);
+  });
+
   it('keeps the paragraph rule for requires that tell senses apart (no insurance word)', () => {
     const text = ['全市推行按病组付费，医院结余留用。', '病组内实行打包付费。'].join('\n');
     expect(ids(detectMeasures(text, topical))).toEqual(['drg']);
+  });
+});
+
+describe('excludeContexts', () => {
+  const vetoed = parseCatalogue({
+    version: 1,
+    context: { medical: ['医保', '医院'], insurance: ['医保', '医疗保障'] },
+    measures: [{ ...measure('flight-inspections', '医保飞行检查', [{ form: '飞行检查', requires: ['医保', '定点医'] }]), excludeContexts: ['药监局', 'GMP'] }],
+  });
+
+  it('vetoes a mention by a word in its own sentence, or elsewhere in a paragraph when its sentence does not name insurance', () => {
+    expect(detectMeasures('省药监局对药企开展飞行检查，医保部门配合。', vetoed)).toEqual([]);
+    expect(detectMeasures('省药监局通报GMP问题。医院也开展了飞行检查。医保部门配合。', vetoed)).toEqual([]);
+  });
+
+  it('lets a sentence that names insurance keep its mention when the vetoing word stands in another sentence', () => {
+    const text = '国家医保局继续开展飞行检查，覆盖全部省份。9月，国家医保局会同国家药监局印发指导意见。';
+    expect(ids(detectMeasures(text, vetoed))).toEqual(['flight-inspections']);
   });
 });
 

@@ -92,6 +92,13 @@ describe('findMeasureLikeSentences', () => {
   it('offers a deadline-only sentence only when it directs something', () => {
     expect(other('负责人表示，“十四五”时期工作的着力点是从“有没有”转向“好不好”。')).toEqual([]);
     expect(other('相关工作要在2023年6月底前全部完成。')).toHaveLength(1);
+    // 应 of 应用, 要 of 重要, 需 of 需求 direct nothing.
+    expect(other('平台应用场景不断丰富，重要数据需求年内增长一倍。')).toEqual([]);
+    expect(other('相关工作应在2023年6月底前全部完成。')).toHaveLength(1);
+  });
+
+  it('never offers a stock-market report', () => {
+    expect(other('资本市场上，AI应用、算力租赁等概念股近期表现活跃，多只个股年内涨幅超过一倍。')).toEqual([]);
   });
 
   it('skips political boilerplate that shares the verbs', () => {

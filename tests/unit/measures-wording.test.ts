@@ -121,6 +121,17 @@ describe('detectMeasures: wording rules', () => {
     expect(issue!.message).toContain('within?');
   });
 
+  it('does not join terms from items of an enumeration that have another item between them', () => {
+    // A law's chapters: 基金管理 and 监督管理 are two items, not supervision of the fund.
+    expect(detectMeasures('草案包括总则、基金管理、医药服务、公共管理服务、监督管理和附则，医保部门负责实施。', small)).toEqual([]);
+    // Terms in neighbouring items, or a head after 等 that the items share, still make a phrase.
+    expect(ids(detectMeasures('加强医保基金预算、监督。', small))).toEqual(['supervision']);
+    expect(ids(detectMeasures('健全医保支付、定价、招采等机制。', small))).toEqual(['payment']);
+    expect(ids(detectMeasures('健全医保待遇、筹资、支付、定价等机制。', small))).toEqual(['payment']);
+    // The price: a word before the list that modifies every item is not told from a first item.
+    expect(detectMeasures('推进医保待遇、筹资、招采和支付机制。', small)).toEqual([]);
+  });
+
   it('lets different measures share a word of the text', () => {
     const shared = parseCatalogue({
       version: 1,
