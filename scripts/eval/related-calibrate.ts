@@ -234,6 +234,11 @@ function report(groups: readonly Group[], seeds: EvalSplit, grades: GradeOf, lab
   const all = fit(groups, seeds, trainTags(groups, undefined), grades);
   console.log(`  fitted on all writers: topic ${all.topic}, measure ${all.measure} (${fmtWeights(all.weights)}); threshold ${all.threshold.toFixed(2)}, strong from ${all.strong.toFixed(2)}`);
   const inUse = RELATED_PARAMS.score;
+  const byPart = (queries: readonly Tagged[]) => [...parts, 'seeds'].map((p) => `${p} ${mean(queries.filter((q) => (p === 'seeds' ? q.tag.startsWith('seeds@') : q.tag === p)).map((q) => q.ndcg)).toFixed(3)}`).join(', ');
+  for (const part of PARTS) {
+    const { queries } = scoreAll(groups, seeds, { terms: 0, words: 0, measures: 0, threads: 0, [part]: 1 }, 0);
+    console.log(`  ${part} alone, unthresholded: nDCG@5 ${mean(queries.map((q) => q.ndcg)).toFixed(3)} (${byPart(queries)})`);
+  }
   console.log(`  the thresholds for the weights in use (${fmtWeights(inUse)}), fold by fold:`);
   for (const held of parts) {
     const tags = trainTags(groups, held);
@@ -250,8 +255,7 @@ function report(groups: readonly Group[], seeds: EvalSplit, grades: GradeOf, lab
   console.log(`        all writers: threshold ${thresholdAll.toFixed(2)}, strong from ${calibrateStrong(groups, seeds, inUse, thresholdAll, tagsAll, grades).toFixed(2)}`);
   for (const [name, t] of [['unthresholded', 0], [`at RELATED_THRESHOLD ${RELATED_THRESHOLD}`, RELATED_THRESHOLD]] as const) {
     const { queries, noisy } = scoreAll(groups, seeds, inUse, t);
-    const byTag = [...parts, 'seeds'].map((p) => `${p} ${mean(queries.filter((q) => (p === 'seeds' ? q.tag.startsWith('seeds@') : q.tag === p)).map((q) => q.ndcg)).toFixed(3)}`).join(', ');
-    console.log(`  in use (${fmtWeights(inUse)}), ${name}: nDCG@5 ${mean(queries.map((q) => q.ndcg)).toFixed(3)} (${byTag}); empty policy queries ${queries.filter((q) => q.empty).length}; noisy lure/off-topic queries ${noisy}`);
+    console.log(`  in use (${fmtWeights(inUse)}), ${name}: nDCG@5 ${mean(queries.map((q) => q.ndcg)).toFixed(3)} (${byPart(queries)}); empty policy queries ${queries.filter((q) => q.empty).length}; noisy lure/off-topic queries ${noisy}`);
   }
   const shown = shownPairs(groups, inUse, RELATED_THRESHOLD, trainTags(groups, undefined), grades).filter((p) => p.score >= STRONG_THRESHOLD);
   console.log(`  in use: STRONG_THRESHOLD ${STRONG_THRESHOLD}: ${shown.length} pairs shown as strongly related, ${(shown.filter((p) => p.grade === 2).length / Math.max(1, shown.length)).toFixed(2)} of them grade 2`);
