@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluate } from '../../scripts/lens/eval';
-import { loadSplit } from '../../tests/eval/dataset';
+import { loadSplit, loadSplitFile, SPLIT_PARTS } from '../../tests/eval/dataset';
 import type { LensDB } from '../db/schema';
 import { detectMeasures } from '../measures';
 import { isStopTerm } from '../related/stop-terms';
@@ -49,13 +49,30 @@ describe('related articles as the panel shows them', () => {
     expect(shown).toBeGreaterThan(0);
   });
 
-  it('on the labelled dev split: ranks as calibrated, and shows no off-topic article anything', async () => {
+  it('on the labelled dev split: ranks as calibrated on every writer\'s part, and shows no off-topic article anything', async () => {
     const report = await evaluate({ split: 'dev', cwd: path.join(import.meta.dirname, '..', '..') });
     const related = report.policyLens.related;
-    console.log(`dev: related nDCG@5 ${related.ndcg.toFixed(3)} (baseline ${report.baseline.related.ndcg.toFixed(3)}), lure/off-topic queries with any related ${related.silence.withAnyRelated}/${related.silence.queries}`);
-    expect(related.ndcg).toBeGreaterThanOrEqual(0.85);
+    // Each writer's part on its own (the seeds are queries of every part's corpus, so of none alone):
+    // the weights and thresholds were fitted across writers, two parts at a time, each checked on the
+    // third (scripts/eval/related-calibrate.ts, docs/related-articles.md).
+    const perPart = Object.fromEntries(
+      ['dev', ...(SPLIT_PARTS.dev ?? [])].map((part) => {
+        const ids = new Set(loadSplitFile(part).articles.map((a) => a.id));
+        const queries = related.perQuery.filter((q) => ids.has(q.query));
+        return [part, queries.reduce((sum, q) => sum + q.ndcg, 0) / queries.length];
+      }),
+    );
+    console.log(
+      `dev: related nDCG@5 ${related.ndcg.toFixed(3)} (${Object.entries(perPart).map(([p, v]) => `${p} ${v.toFixed(3)}`).join(', ')}; baseline ${report.baseline.related.ndcg.toFixed(3)}), lure/off-topic queries with any related ${related.silence.withAnyRelated}/${related.silence.queries}`,
+    );
+    // Measured: 0.932 overall; dev 0.946, dev-b 0.929, dev-c 0.947.
+    expect(related.ndcg).toBeGreaterThanOrEqual(0.925);
+    for (const part of Object.keys(perPart)) expect(perPart[part], part).toBeGreaterThanOrEqual(0.92);
     expect(related.ndcg).toBeGreaterThan(report.baseline.related.ndcg);
     const offTopic = new Set(loadSplit('dev').articles.filter((a) => a.kind === 'off-topic').map((a) => a.id));
     expect(related.silence.noisy.filter((q) => offTopic.has(q.query))).toEqual([]);
+    // Two lures pass the policy gate with measures they really name (a drug maker's results, a biotech
+    // stock column) and are shown related articles; no other lure is.
+    expect(related.silence.withAnyRelated).toBeLessThanOrEqual(2);
   }, 300_000);
 });

@@ -10,7 +10,7 @@ import { POLICY_TOPIC_THRESHOLD, POLICY_WORDS } from './policy-words';
 import { STOP_BIGRAMS } from './stop-terms';
 
 /** Bump on any change to tokenize.ts, normalize.ts, or how layout.ts counts or weights.ts weighs. */
-const TOKENIZER = 1;
+const TOKENIZER = 2;
 
 /** What the index stores depends on these; the score weights and the query budget only change how it is read. */
 const { keyTerms, titleWeight } = RELATED_PARAMS;

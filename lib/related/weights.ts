@@ -1,9 +1,18 @@
 /**
- * How features are weighed: sublinear TF-IDF, w = (1 + ln tf) · ln(1 + N / df), each part of an
- * article's vector (terms, words, measures, threads) scaled to unit length on its own, so a cosine per
- * part is a sum of products. The log damps a term repeated in a long article; this IDF stays positive
- * even for a feature every article has. (On the dev split, BM25's saturation ranked worse: 0.79
- * against 0.86 nDCG@5.)
+ * How features are weighed, part by part, each part of an article's vector (terms, words, measures,
+ * threads) then scaled to unit length on its own, so a cosine per part is a sum of products.
+ *
+ * - What is written (terms, words): sublinear TF-IDF, w = (1 + ln tf) · ln(1 + N / df). The log damps
+ *   a term repeated in a long article; the IDF tells 集采 from 工作; this IDF stays positive even for a
+ *   feature every article has. BM25's saturation with document-length normalisation ranked no better
+ *   on any writer's part of dev (docs/related-articles.md), and would need the corpus's mean length.
+ * - What it is about (measures, threads): the mention counts as they are, w = tf, no IDF. A unit
+ *   vector of counts is the article's share of attention per measure and per policy thread, so the
+ *   thread that 34 of 40 mentions are about outweighs one named once in passing. The log and the IDF
+ *   did the opposite: a passing mention of a rare thread (3 coding-standard mentions in a DRG article)
+ *   counted nearly as much as the subject. Measured across the three writers of dev, counts as they are
+ *   ranked best (against their log or square root, with or without IDF; docs/related-articles.md).
+ *   The topic parts also need no corpus statistics, so their weights never drift as the corpus grows.
  */
 import type { Part } from './params';
 
@@ -13,16 +22,22 @@ export function idf(df: number, docCount: number): number {
   return Math.log(1 + Math.max(docCount, 1) / Math.max(df, 1));
 }
 
+/** The weight of a feature counted `count` times in the article, of a part weighed by TF-IDF. */
 export function featureWeight(count: number, keyIdf: number): number {
   return (1 + Math.log(count)) * keyIdf;
 }
+
+/** Parts weighed by what the article says about its topic (counts as they are), not by TF-IDF. */
+const TOPIC_PARTS: ReadonlySet<Part> = new Set<Part>(['measures', 'threads']);
+
+export const isTopicPart = (part: Part): boolean => TOPIC_PARTS.has(part);
 
 /**
  * Features weighed and each part scaled to unit length. `dfOf` counts the article itself when it is
  * indexed; `partOf` says which part a key belongs to.
  */
 export function unitVector(features: readonly [string, number][], dfOf: (key: string) => number, docCount: number, partOf: (key: string) => Part): Map<string, number> {
-  const weights = features.map(([key, count]): WeightedKey => [key, featureWeight(count, idf(dfOf(key), docCount))]);
+  const weights = features.map(([key, count]): WeightedKey => [key, isTopicPart(partOf(key)) ? count : featureWeight(count, idf(dfOf(key), docCount))]);
   const norms = new Map<Part, number>();
   for (const [key, w] of weights) norms.set(partOf(key), (norms.get(partOf(key)) ?? 0) + w * w);
   return new Map(weights.map(([key, w]) => [key, w / Math.sqrt(norms.get(partOf(key))!)]));
