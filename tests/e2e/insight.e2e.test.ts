@@ -128,3 +128,53 @@ describe.each(BROWSERS)('measures and related articles in %s', (name) => {
     await page.close();
   });
 });
+
+/**
+ * Issue 14's photographs, in both interface languages: seed 003's panel (a measure found by wording, and
+ * related articles with their strength) and the off-topic page's empty related state.
+ */
+const LANGS = [
+  { locale: 'en-US', lang: 'en', byWording: 'by wording', strength: /^(strongly related|related)$/, empty: /Nothing in your corpus is close to this article yet/ },
+  { locale: 'zh-CN', lang: 'zh', byWording: '据措辞', strength: /^(强相关|相关)$/, empty: /语料库中还没有与本文相近的文章/ },
+] as const;
+
+describe.each(BROWSERS)('the insight panel photographed in %s', (name) => {
+  describe.each(LANGS)('$lang', (look) => {
+    const lens = useLens(name, { locale: look.locale });
+    const shot = (what: string) => path.join(SCREENSHOTS, `insight-${what}-${name}-${look.lang}.png`);
+    /** Scrolls the panel to what `selector` finds, so the photograph shows it. */
+    const bringIntoView = (panel: Awaited<ReturnType<typeof readyPanel>>, selector: string) =>
+      panel.evaluate((s) => document.querySelector(s)?.scrollIntoView({ block: 'center' }), selector);
+
+    it('shows a measure found by wording and related articles with their strength on seed 003', async () => {
+      const page = await lens.browser.openPage(lens.server.urlOf(fixture('seed-003-desktop')));
+      const panel = await readyPanel(page);
+      const shown = await panel.evaluate(() => ({
+        byWording: [...document.querySelectorAll('[data-testid="by-wording"]')].map((b) => ({
+          text: b.textContent,
+          measure: b.closest('[data-measure-id]')?.getAttribute('data-measure-id'),
+        })),
+        strengths: [...document.querySelectorAll('[data-testid="related-strength"]')].map((s) => s.textContent ?? ''),
+      }));
+      expect(shown.byWording).toContainEqual({ text: look.byWording, measure: 'covid-testing-costs' });
+      expect(shown.strengths.length).toBeGreaterThan(0);
+      for (const s of shown.strengths) expect(s).toMatch(look.strength);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await bringIntoView(panel, '[data-testid="by-wording"]');
+      await page.screenshot(shot('measures'));
+      await bringIntoView(panel, '[data-testid="related-strength"]');
+      await page.screenshot(shot('related'));
+      await page.close();
+    });
+
+    it('says why nothing is related on an article outside the policy family', async () => {
+      const page = await lens.browser.openPage(marketPage(lens.server).url);
+      const panel = await readyPanel(page);
+      const empty = await panel.evaluate(() => document.querySelector('[data-testid="related-empty"]')?.textContent ?? null);
+      expect(empty).toMatch(look.empty);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot(shot('off-topic'));
+      await page.close();
+    });
+  });
+});
