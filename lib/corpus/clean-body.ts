@@ -35,6 +35,7 @@
  *   Sina's mobile player slot (`.art_video_box` / `figure.art_video`, filled by script) counts as a
  *   video with the poster its `data-infos` names, and is never text.
  */
+import { EDITOR_CLASSES, NOT_TEXT_BOX_CLASSES, PROMO_CLASSES } from '../sina/markup';
 import type { ArticleImage, ArticleVideo } from './article';
 
 export type CleanBody = {
@@ -56,14 +57,8 @@ const SKIPPED_TAGS = new Set([
   'TEXTAREA', 'SELECT', 'BUTTON', 'INPUT',
 ]);
 
-/** The editor line: `p.article-editor` on finance pages, `p.show_author` on news and 看点 pages. */
-const EDITOR_CLASSES = ['article-editor', 'show_author'];
-/**
- * Never text, recognised by class: Sina's app promos, the tech channel's stock quotes, the mobile pages'
- * follow-on-weibo and "more in the app" boxes and video slot (`.art_video_box`, a player filled by
- * script), and the editor line.
- */
-const SKIPPED_CLASSES = ['appendQr_wrap', 'app-kaihu-qr', 'tech-quotation', 'weibo_info', 'look_sub', 'j_article_wbreco', 'art_video_box', ...EDITOR_CLASSES];
+/** Never text, recognised by class (lib/sina/markup.ts): Sina's app promos, other non-text boxes, the editor line. */
+const SKIPPED_CLASSES: readonly string[] = [...PROMO_CLASSES, ...NOT_TEXT_BOX_CLASSES, ...EDITOR_CLASSES];
 
 const BLOCK_TAGS = new Set([
   'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'ADDRESS', 'CENTER',

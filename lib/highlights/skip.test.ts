@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTextMap } from '../anchoring';
 import { cleanBody } from '../corpus/clean-body';
-import { isNotArticleText, PROMO_CLASSES } from './skip';
+import { isNotArticleText, SKIPPED_CLASSES } from './skip';
 
 function body(html: string): Element {
   document.body.innerHTML = `<div id="artibody">${html}</div>`;
@@ -10,7 +10,7 @@ function body(html: string): Element {
 
 describe('isNotArticleText', () => {
   it('skips every promo class that the corpus cleaner drops, so highlight text is corpus text', () => {
-    for (const c of PROMO_CLASSES) {
+    for (const c of SKIPPED_CLASSES) {
       const root = body(`<p>　　医保基金是群众的“救命钱”。</p><div class="x ${c}">下载新浪财经APP</div><p>　　要持续加大监管力度。</p>`);
       expect(isNotArticleText(root.querySelector(`.${c}`) as Element), c).toBe(true);
       // The cleaner agrees: the promo's text is not a paragraph.

@@ -13,9 +13,13 @@
  *
  * Scripts, styles, noscript and template are skipped by the text map itself.
  */
+import { FINANCE_EDITOR_CLASS, PROMO_CLASSES } from '../sina/markup';
 
-/** Keep in step with SKIPPED_CLASSES in lib/corpus/clean-body.ts (skip.test.ts checks the behaviour). */
-export const PROMO_CLASSES = ['appendQr_wrap', 'app-kaihu-qr', 'article-editor'] as const;
+/**
+ * Sina's promo classes (lib/sina/markup.ts, which the corpus cleaner drops too) and the finance editor
+ * line. Not `p.show_author`: stored selectors' offsets count its text, and skipping it now would shift them.
+ */
+export const SKIPPED_CLASSES: readonly string[] = [...PROMO_CLASSES, FINANCE_EDITOR_CLASS];
 
 const NOT_TEXT_TAGS = new Set(['BUTTON', 'SELECT', 'INPUT', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'AUDIO', 'VIDEO', 'SVG', 'MATH']);
 
@@ -27,6 +31,6 @@ export function isNotArticleText(el: Element): boolean {
   const classes = el.classList;
   // classList is missing on some foreign elements in older engines; no class means no promo.
   if (!classes) return false;
-  for (const c of PROMO_CLASSES) if (classes.contains(c)) return true;
+  for (const c of SKIPPED_CLASSES) if (classes.contains(c)) return true;
   return false;
 }

@@ -12,7 +12,7 @@
  * changes, `update` folds only the highlights that changed and re-sorts only their groups.
  */
 import type { HighlightRecord, StoredArticle } from '../db/schema';
-import { foldText } from '../related/normalize';
+import { foldKey } from '../text/fold';
 import { displayTitle } from '../text/display-title';
 
 /** What the library needs of a corpus article (StoredArticle has it all; no body needed). */
@@ -85,17 +85,13 @@ export interface LibraryIndexOptions {
   detectMeasureIds?: (text: string) => readonly string[];
 }
 
-// Editors write “ ” 「 」 and ‘ ’ where a reader types " and ': fold them together. NFKC leaves them alone.
-const DOUBLE_QUOTES = /[“”„‟「」『』〝〞]/g;
-const SINGLE_QUOTES = /[‘’‚‛]/g;
-
 /**
- * The comparison form of any text: NFKC (full-width ＤＲＧ２０２１ → DRG2021, `（` → `(`), lower
- * case, whitespace runs (U+3000 and NBSP included) to one space, trimmed, curly quotes to straight.
- * String.prototype.toLowerCase is locale-independent, unlike toLocaleLowerCase.
+ * The comparison form of any text (lib/text/fold.ts's foldKey): NFKC (full-width ＤＲＧ２０２１ →
+ * DRG2021, `（` → `(`), lower case, whitespace runs (U+3000 and NBSP included) to one space, trimmed,
+ * and the quote family (“ ” 「 」 ‘ ’ …, which NFKC leaves alone) to the " and ' a reader types.
  */
 export function foldForSearch(text: string): string {
-  return foldText(text).replace(DOUBLE_QUOTES, '"').replace(SINGLE_QUOTES, "'");
+  return foldKey(text, { case: 'lower', quotes: true });
 }
 
 /**

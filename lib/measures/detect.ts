@@ -11,7 +11,8 @@
 import { AhoCorasick } from './aho-corasick';
 import { MEASURE_CATEGORIES, surfaceForms, type AliasSpec, type Catalogue, type Measure, type MeasureCategory } from './catalogue';
 import { ContextCollector, type ContextWordKind } from './context';
-import { foldForm, foldForMatching, isLatinWordAt, isLatinWordChar, originalSpan } from './normalize';
+import { originalRange } from '../text/fold';
+import { foldForm, foldForMatching, isLatinWordAt, isLatinWordChar } from './normalize';
 import { paragraphRanges, sentenceAt, splitSentences } from './sentences';
 import { breaksOf, compileWording, findWordingCandidates, indexAt, type CompiledWording } from './wording';
 
@@ -372,7 +373,7 @@ function groupIntoHits(text: string, foldedText: ReturnType<typeof foldForMatchi
       byMeasure.set(c.measure, hit);
     }
     if (c.by === 'name') hit.by = 'name';
-    const { start, end } = originalSpan(foldedText, c.start, c.end);
+    const { start, end } = originalRange(foldedText, c.start, c.end);
     const sentence = sentenceAt(sentences, start);
     hit.mentions.push({
       start,

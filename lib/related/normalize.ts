@@ -1,21 +1,20 @@
 /**
- * Text folding and character classes shared by the related-articles tokenizer and the identity
- * fingerprint.
+ * The fold (lib/text/fold.ts's foldKey, lower case) and character classes shared by the
+ * related-articles tokenizer and the identity fingerprint.
  *
  * Everything here is plain code-point arithmetic on top of NFKC: no Intl, no locale, no Unicode
  * property escapes, so Chrome, Firefox and Node classify every character the same way. Stored index
- * terms and fingerprints depend on it: a change here (or in lib/text's normalizeText) changes them,
- * which the pinned fingerprint in lib/identity/fingerprint.test.ts catches.
+ * terms and fingerprints depend on it: a change here (or in foldKey) changes them, which
+ * tests/unit/stored-keys.test.ts and the pinned fingerprint in lib/identity/fingerprint.test.ts catch.
  */
-import { normalizeText } from '../text/normalize';
+import { foldKey } from '../text/fold';
 
 /**
- * lib/text's normalizeText (NFKC: full-width ＤＲＧ２０２１ → DRG2021, the ideographic space → space,
- * compatibility ideographs → unified ones) then lower case, so DRG, drg and ＤＲＧ are one word.
- * NFKC is frozen for assigned characters (Unicode stability policy), so engines agree.
+ * NFKC (full-width ＤＲＧ２０２１ → DRG2021, the ideographic space → space, compatibility ideographs →
+ * unified ones), whitespace runs to one space, then lower case, so DRG, drg and ＤＲＧ are one word.
  */
 export function foldText(text: string): string {
-  return normalizeText(text).toLowerCase();
+  return foldKey(text, { case: 'lower' });
 }
 
 /**

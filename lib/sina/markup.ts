@@ -23,6 +23,22 @@ export const BODY_SELECTORS: readonly [string, PageLayout][] = [
 ];
 
 /**
+ * Sina's app promos inside the body (`.appendQr_wrap`, `.app-kaihu-qr`), re-rendered with different
+ * copy from visit to visit: never article text, for the corpus cleaner and for highlights alike.
+ */
+export const PROMO_CLASSES = ['appendQr_wrap', 'app-kaihu-qr'] as const;
+
+/** The editor line (责任编辑) on finance pages; news.sina.com.cn and k.sina.com.cn write it as `p.show_author`. */
+export const FINANCE_EDITOR_CLASS = 'article-editor';
+export const EDITOR_CLASSES = [FINANCE_EDITOR_CLASS, 'show_author'] as const;
+
+/**
+ * Other boxes inside the body that are never text: the tech channel's stock quotes, the mobile pages'
+ * follow-on-weibo and "more in the app" boxes, and the video slot (a player filled by script).
+ */
+export const NOT_TEXT_BOX_CLASSES = ['tech-quotation', 'weibo_info', 'look_sub', 'j_article_wbreco', 'art_video_box'] as const;
+
+/**
  * The heading: `h1.main-title` (2017 on, every desktop host), `h1.art_tit_h1` (mobile),
  * `h1#artibodyTitle` (2012–2017 finance and news), `h1#main_title` (tech before 2017).
  */

@@ -1,7 +1,9 @@
 /**
- * Normalisation for matching Chinese text. Nothing here is used to show text: it only decides
- * whether two strings mean the same, so it may drop characters and change lengths.
+ * Plain-text and title keys, on the one text fold (lib/text/fold.ts). Nothing here is used to show
+ * text: it only decides whether two strings mean the same, so it may drop characters and change
+ * lengths. normalizeTitle's result is stored (articles.titleNorm) and must not drift.
  */
+import { foldKey, TITLE_QUOTES, ZERO_WIDTH } from './fold';
 
 /**
  * NFKC, then every run of whitespace (including the ideographic space U+3000 and NBSP) becomes one
@@ -10,7 +12,7 @@
  * Case is kept.
  */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return foldKey(text, { case: 'keep' });
 }
 
 /**
@@ -22,7 +24,7 @@ export function normalizeText(text: string): string {
  * the invisible zero-width characters (U+200B–U+200D, U+2060) that CMS editors leave behind.
  * Full-width forms of the ASCII ones (`：？／＊＂` …) are already ASCII after NFKC.
  */
-const TITLE_FOLDED = /[\s_:/\\?*"'<>|[\]“”‘’「」『』〝〞\u200b-\u200d\u2060]/gu;
+const TITLE_FOLDED = new RegExp(`[\\s_:/\\\\?*"'<>|[\\]${TITLE_QUOTES}${ZERO_WIDTH}]`, 'gu');
 
 /**
  * The comparison key of a title: NFKC, lower case, then whitespace and every character in

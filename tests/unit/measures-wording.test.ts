@@ -169,12 +169,12 @@ describe('detectMeasures: wording rules', () => {
 describe('folding for matching', () => {
   it('drops spacing but keeps one space between Latin words, and maps offsets back', () => {
     const text = 'A DRG　付费 与 DIP\u200b付费';
-    const { folded, origin } = foldForMatching(text);
+    const { folded, toOrig } = foldForMatching(text);
     expect(folded).toBe('A DRG付费与DIP付费');
     // A zero-width character is no word break: D\u200bIP is DIP, D IP two words.
     expect(foldForMatching('D\u200bIP D IP').folded).toBe('DIP D IP');
     for (let i = 0; i < folded.length; i++) {
-      if (folded[i] !== ' ') expect(folded[i]).toBe(text[origin[i]!]!.toUpperCase());
+      if (folded[i] !== ' ') expect(folded[i]).toBe(text[toOrig[i]!]!.toUpperCase());
     }
   });
 
