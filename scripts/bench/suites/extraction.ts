@@ -6,7 +6,6 @@
  *    in the page and the script time, against the same page in a browser without the extension.
  */
 import { chromium, type Page } from 'playwright-core';
-import path from 'node:path';
 import { findBrowser } from '../../harness/browsers';
 import { extensionArgs, fixtureServerArgs } from '../../harness/chromium-args';
 import { fixture, loadFixturePages, startFixtureServer, type FixtureServer } from '../../harness/fixture-server';

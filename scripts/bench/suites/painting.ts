@@ -168,7 +168,7 @@ export const paintingSuite: Suite = {
         rows: [row('Policy Lens: boxes in a closed shadow root (lib/content/highlights/painter.ts)', samples.ours), row('peer: CSS.highlights (the page can list them)', samples.peer)],
         notes: [
           'paint: the synchronous call (ours reads every range\'s text rects and places the boxes in one pass; the peer adds ranges to CSS.highlights). to frame: from the call to the second animation frame after it (style, layout and paint done, a frame shown). relayout: the article narrows or widens (as when the panel opens beside it) until the second frame after; ours measures and places every box again in that frame, the browser re-lays out the peer\'s ranges itself.',
-          `longest task: PerformanceObserver("longtask") entries (50 ms and over) during a run (painting, relayout, clearing); 0 means none. Every frame-based figure includes the page\'s own work in those frames (a width change re-lays out all ${paragraphs.length} paragraphs) and the machine\'s load.`,
+          `longest task: PerformanceObserver("longtask") entries (50 ms and over) during a run (painting, relayout, clearing); 0 means none. Every frame-based figure includes the page's own work in those frames (a width change re-lays out all ${paragraphs.length} paragraphs) and the machine's load.`,
           `Policy Lens's own layout pass (reading every highlight's text rects, placing its boxes; instrumented with the painter's onLayout): median ${layout.median} ms, p95 ${layout.p95} ms over ${ourPasses.length} passes of ${anchored} highlights.`,
         ],
       };
