@@ -4,7 +4,7 @@
  * and the same edits, in the same run.
  *
  * The article, the highlights and the edits with their ground truth come from
- * lib/anchoring/edited-article.ts (shared with the unit test that holds the matcher to no wrong
+ * tests/support/anchoring/edited-article.ts (shared with the unit test that holds the matcher to no wrong
  * place). Two versions are anchored:
  * (a) the article unchanged (the exact path);
  * (b) the edited article.
@@ -17,7 +17,7 @@ import path from 'node:path';
 import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
 import { anchorAll, matchQuote, prepareText, type MatchResult } from '../../../lib/anchoring';
-import { buildArticle, editArticle, HIGHLIGHTS, judge, pickHighlights, type BenchHighlight, type Fate } from '../../../lib/anchoring/edited-article';
+import { buildArticle, editArticle, HIGHLIGHTS, judge, pickHighlights, type BenchHighlight, type Fate } from '../../../tests/support/anchoring/edited-article';
 import { isNotArticleText } from '../../../lib/highlights/skip';
 import { compileSeeds } from '../../lens/compile-seeds';
 import { round, summarize } from '../stats';

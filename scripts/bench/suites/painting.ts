@@ -4,7 +4,7 @@
  * replaced (scripts/bench/peers/css-highlight-painter.ts), in the same page, the same run.
  *
  * The page is a Sina article page whose body is the anchoring bench's ~100 KiB article (362
- * paragraphs, lib/anchoring/edited-article.ts) with its 200 highlights, anchored once (not timed).
+ * paragraphs, tests/support/anchoring/edited-article.ts) with its 200 highlights, anchored once (not timed).
  * Each run, alternating painters, on the same page:
  *  - paint: the synchronous work of painting all 200 (ours: reading every range's text rects and
  *    placing the boxes, in one pass; the peer: adding the ranges to the registry);
@@ -22,7 +22,7 @@ import { chromium, type Page } from 'playwright-core';
 import { findBrowser } from '../../harness/browsers';
 import { fixtureServerArgs } from '../../harness/chromium-args';
 import { fixture, FIXTURES_DIR, startFixtureServer } from '../../harness/fixture-server';
-import { buildArticle, HIGHLIGHTS, pickHighlights } from '../../../lib/anchoring/edited-article';
+import { buildArticle, HIGHLIGHTS, pickHighlights } from '../../../tests/support/anchoring/edited-article';
 import { compileSeeds } from '../../lens/compile-seeds';
 import { summarize } from '../stats';
 import type { Row, Suite } from '../types';
