@@ -10,7 +10,7 @@ import type { CorpusRow } from '@/lib/db/articles';
 import type { MeasureInsight } from '@/lib/insight/analyze';
 import { setLang } from '@/lib/i18n';
 import { createLibraryIndex } from '@/lib/library';
-import { ARTICLES, HIGHLIGHTS } from '@/lib/library/test-support';
+import { ARTICLES, HIGHLIGHTS } from '@/tests/support/library';
 import { CorpusTable } from './options/CorpusTable';
 import { MeasureList } from './panel/MeasureList';
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HighlightRecord } from '@/lib/db/schema';
 import { setLang } from '@/lib/i18n';
 import { LibraryImportError } from '@/lib/library';
-import { ARTICLES, HIGHLIGHTS, byId } from '@/lib/library/test-support';
+import { ARTICLES, HIGHLIGHTS, byId } from '@/tests/support/library';
 import type { LibraryData, LibraryDeps } from '@/lib/popup/library-deps';
 import { LibraryView } from './LibraryView';
 

@@ -6,7 +6,7 @@ import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HighlightRecord } from '@/lib/db/schema';
-import { ARTICLES, byId } from '@/lib/library/test-support';
+import { ARTICLES, byId } from '@/tests/support/library';
 import type { LibraryData, LibraryDeps } from '@/lib/popup/library-deps';
 import { FIRST_LIST_MARK } from '@/lib/timing-marks';
 import { LibraryView } from './LibraryView';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { CorpusActions } from './OptionsPage';
+import type { CorpusActions } from '@/lib/insight/corpus-contract';
 
 /** The "grow the corpus as I read" switch (on by default, local only). */
 export function AddReadSetting({ actions }: { actions: Pick<CorpusActions, 'getAddRead' | 'setAddRead'> }) {

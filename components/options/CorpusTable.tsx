@@ -6,7 +6,7 @@ import { formatDate, t } from '@/lib/i18n';
 import { describeError } from '@/lib/i18n/errors';
 import { displayTitle } from '@/lib/text/display-title';
 import { parseArticleUrl } from '@/lib/sina/url';
-import type { CorpusActions, CorpusView } from './OptionsPage';
+import type { CorpusActions, CorpusView } from '@/lib/insight/corpus-contract';
 
 type Props = { view: CorpusView | null; actions: Pick<CorpusActions, 'remove' | 'restore' | 'readCap'>; onMore(): void };
 

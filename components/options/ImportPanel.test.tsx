@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportOutcome, ImportSummary } from '@/lib/corpus/import/run';
-import { ImportPanel, type StartImport } from './ImportPanel';
+import type { StartImport } from '@/lib/insight/corpus-contract';
+import { ImportPanel } from './ImportPanel';
 
 let root: HTMLElement | undefined;
 afterEach(() => {

@@ -1,17 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ChosenFile } from '@/lib/corpus/import/protocol';
 import type { ImportOutcome, ImportProgress, ImportSummary } from '@/lib/corpus/import/run';
+import type { StartImport } from '@/lib/insight/corpus-contract';
 import { droppedFiles, pickedFiles } from '@/lib/corpus/import/dropped';
 import { t } from '@/lib/i18n';
 import { DropZone } from '../shared/DropZone';
 import { describeError } from '@/lib/i18n/errors';
 import { displayTitle } from '@/lib/text/display-title';
-
-/** Starts an import of the chosen files; the options page runs it in a worker (lib/corpus/import/client.ts). */
-export type StartImport = (
-  files: ChosenFile[],
-  handlers: { onProgress(p: ImportProgress): void; onOutcomes(o: ImportOutcome[]): void },
-) => { cancel(): void; done: Promise<ImportSummary> };
 
 /** Results shown at once, and added per "show more": a 10,000-post report must not become 10,000 list items. */
 const PAGE = 50;

@@ -1,7 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CorpusCounts, CorpusRow } from '@/lib/db/articles';
-import type { ReadCap, ReadUsage } from '@/lib/db/read-cap';
-import type { StoredArticle } from '@/lib/db/schema';
 import type { EvictionNotice as EvictionNoticeData } from '@/lib/db/durability';
 import { t } from '@/lib/i18n';
 import type { HostAccess } from '@/lib/permissions/host-access';
@@ -9,32 +6,9 @@ import { EvictionNotice, type StorageNotice } from '../shared/EvictionNotice';
 import { HostAccessNotice } from '../shared/HostAccess';
 import { CorpusTable } from './CorpusTable';
 import { AddReadSetting } from './AddReadSetting';
-import { ImportPanel, type StartImport } from './ImportPanel';
+import { ImportPanel } from './ImportPanel';
+import type { CorpusActions, CorpusView } from '@/lib/insight/corpus-contract';
 import { describeError } from '@/lib/i18n/errors';
-
-/**
- * What the corpus list shows: the newest rows (up to the limit asked for), the counts of all, and how
- * many read articles are kept against the cap (lib/db/read-cap.ts readUsage).
- */
-export type CorpusView = { rows: CorpusRow[]; counts: CorpusCounts; read: Pick<ReadUsage, 'articles' | 'chars'> };
-
-export type CorpusActions = {
-  /**
-   * Calls `onView` now and after every change to the corpus, from any context, with the newest `limit`
-   * rows and the counts; returns unsubscribe.
-   */
-  watch(limit: number, onView: (view: CorpusView) => void, onError: (error: Error) => void): () => void;
-  /** Imports files, folders, zips and feeds in workers (lib/corpus/import). */
-  startImport: StartImport;
-  /** Resolves to the removed record, for undo. */
-  remove(id: string): Promise<StoredArticle>;
-  /** Undo of remove. */
-  restore(article: StoredArticle): Promise<void>;
-  /** The bounds on articles added as the reader reads (lib/db/read-cap.ts). */
-  readCap: ReadCap;
-  getAddRead(): Promise<boolean>;
-  setAddRead(on: boolean): Promise<void>;
-};
 
 /** Corpus rows shown at once, and added per "show more". */
 const CORPUS_PAGE = 50;

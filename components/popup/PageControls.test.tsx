@@ -1,7 +1,7 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeHostAccess } from '@/lib/permissions/test-support';
+import { fakeHostAccess } from '@/tests/support/permissions';
 import type { PageControlsDeps } from '@/lib/popup/page-controls';
 import { PageControls } from './PageControls';
 

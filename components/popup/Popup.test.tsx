@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LibraryDeps } from '@/lib/popup/library-deps';
 import type { PageControlsDeps } from '@/lib/popup/page-controls';
-import { ARTICLES, HIGHLIGHTS } from '@/lib/library/test-support';
+import { ARTICLES, HIGHLIGHTS } from '@/tests/support/library';
 import { Popup } from '../Popup';
 
 let root: HTMLElement | undefined;

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HighlightsView } from '@/lib/content/highlights/controller';
 import { palette } from '@/lib/highlights/colors';
 import { setLang } from '@/lib/i18n';
-import { byId } from '@/lib/library/test-support';
+import { byId } from '@/tests/support/library';
 import { HighlightRow, type RowActions } from '../library/HighlightRow';
 import { SearchBar } from '../library/SearchBar';
 import { HighlightList, type HighlightActions } from '../panel/HighlightList';

@@ -2,7 +2,7 @@ import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '@/lib/i18n';
-import { fakeHostAccess } from '@/lib/permissions/test-support';
+import { fakeHostAccess } from '@/tests/support/permissions';
 import { WelcomePage } from './WelcomePage';
 
 const links = { importArticles: '/options.html#import', restoreBackup: '/library.html#import', options: '/options.html', privacy: '/privacy.html', icon: '/icon/32.png' };

@@ -3,7 +3,7 @@ import { anchorAll, describeRange, type AnchorOutcome, type HighlightToAnchor } 
 import { normalize } from './normalize';
 import { describe as describeText, type AnchorSelectors } from './selectors';
 import { buildTextMap } from './text-map';
-import { PARAGRAPHS, rng, templateArticle } from './test-support';
+import { PARAGRAPHS, rng, templateArticle } from '../../tests/support/anchoring';
 
 const skipPromo = (el: Element) => el.classList.contains('appendQr_wrap');
 

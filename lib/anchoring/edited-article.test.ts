@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileSeeds } from '../../scripts/lens/compile-seeds';
-import { buildArticle, editArticle, judge, pickHighlights } from './edited-article';
+import { buildArticle, editArticle, judge, pickHighlights } from '../../tests/support/anchoring/edited-article';
 import { matchQuote } from './match-quote';
 import { prepareText } from './normalize';
 

@@ -3,7 +3,7 @@ import { matchQuote, type MatchResult } from './match-quote';
 import { normalize } from './normalize';
 import { describe, type AnchorSelectors } from './selectors';
 import { CHUNK } from './approx-rounds';
-import { ARTICLE, PARAGRAPHS, find, join, templateArticle } from './test-support';
+import { ARTICLE, PARAGRAPHS, find, join, templateArticle } from '../../tests/support/anchoring';
 
 /** Selectors for the first occurrence of `needle` in the original article. */
 function select(needle: string, text = ARTICLE, from = 0): AnchorSelectors {

@@ -1,7 +1,7 @@
 import { describe as suite, expect, it } from 'vitest';
 import { describe, toSelectorList } from './selectors';
 import { AnchorSelectorsSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema, fromSelectorList } from './selector-schemas';
-import { ARTICLE, find } from './test-support';
+import { ARTICLE, find } from '../../tests/support/anchoring';
 
 suite('describe', () => {
   it('gives the quote with 32 characters of context each side and the position', () => {

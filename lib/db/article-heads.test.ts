@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleHead } from './article-heads';
 import { openLensDB, type LensDB, type StoredArticle } from './schema';
-import { makeArticle } from './test-support/articles';
+import { makeArticle } from '../../tests/support/db/articles';
 
 const opened: LensDB[] = [];
 afterEach(async () => {

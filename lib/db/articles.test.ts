@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importArticles, learnArticleUrl, listCorpus, rekeyReaderHighlights, removeArticle, restoreArticle, type ParseArticle } from './articles';
 import { openLensDB, type LensDB } from './schema';
 import { seedCorpus } from './seed';
-import { makeArticle } from './test-support/articles';
+import { makeArticle } from '../../tests/support/db/articles';
 
 let db: LensDB;
 afterEach(() => db?.delete());

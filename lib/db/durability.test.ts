@@ -20,7 +20,7 @@ import {
   type PersistentStorage,
 } from './durability';
 import { openLensDB, type LensDB } from './schema';
-import { makeArticle } from './test-support/articles';
+import { makeArticle } from '../../tests/support/db/articles';
 
 let db: LensDB | undefined;
 afterEach(() => db?.delete());

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../corpus/article';
 import { openLensDB, type LensDB, type StoredArticle } from './schema';
 import { evictReadArticles, freeRoom, readUsage } from './read-cap';
-import { makeArticle } from './test-support/articles';
+import { makeArticle } from '../../tests/support/db/articles';
 
 let db: LensDB;
 afterEach(() => db?.delete());

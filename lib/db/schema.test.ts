@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, openLensDB, type LensDB } from './schema';
-import { makeArticle } from './test-support/articles';
+import { makeArticle } from '../../tests/support/db/articles';
 
 const opened: LensDB[] = [];
 afterEach(async () => {

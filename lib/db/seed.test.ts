@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLensDB, type LensDB } from './schema';
 import { CORPUS_VERSION_KEY, seedCorpus } from './seed';
-import { makeArticle } from './test-support/articles';
+import { makeArticle } from '../../tests/support/db/articles';
 
 let db: LensDB;
 const fresh = () => (db = openLensDB(`test-${crypto.randomUUID()}`));

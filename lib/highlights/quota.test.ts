@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DBCore, Middleware } from 'dexie';
-import { makeArticle } from '../db/test-support/articles';
+import { makeArticle } from '../../tests/support/db/articles';
 import { freeRoom } from '../db/read-cap';
 import { openLensDB, type LensDB } from '../db/schema';
 import { createHighlight, HighlightStoreError, updateHighlight, restoreHighlight, deleteHighlight } from './store';

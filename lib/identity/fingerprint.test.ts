@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphsOf, readSeeds } from '../related/test-support/seeds';
+import { paragraphsOf, readSeeds } from '../../tests/support/related/seeds';
 import { bodyFingerprint, fingerprintBands, fingerprintSimilarity, fingerprintsMatch, SAME_BODY_THRESHOLD } from './fingerprint';
 
 const seeds = readSeeds();

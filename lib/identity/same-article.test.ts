@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphsOf, readSeeds } from '../related/test-support/seeds';
+import { paragraphsOf, readSeeds } from '../../tests/support/related/seeds';
 import { bodyFingerprint } from './fingerprint';
 import { sameArticle, type CorpusEntry } from './same-article';
 import { normalizeTitle } from '../text/normalize';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LensDB } from '../db/schema';
-import { catalogue, seedCorpusRecords, seededDB } from './test-support';
+import { catalogue, seedCorpusRecords, seededDB } from '../../tests/support/insight';
 import { analyzePageArticle } from './analyze';
 import { analyzeStoredArticle, corpusKey } from './analyze-stored';
 

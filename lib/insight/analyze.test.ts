@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LensDB } from '../db/schema';
-import { catalogue, seedCorpusRecords, seededDB } from './test-support';
+import { catalogue, seedCorpusRecords, seededDB } from '../../tests/support/insight';
 import type { PageArticle } from '../messages/contract';
 import { indexArticles } from '../related';
 import { analyzePageArticle, TIMELINE_LIMIT } from './analyze';

@@ -8,7 +8,7 @@ import { lensDB } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings';
 import { removeFromIndex } from '../related';
 import { indexStoredArticle } from './indexer';
-import type { CorpusActions } from '../../components/options/OptionsPage';
+import type { CorpusActions } from './corpus-contract';
 
 export function corpusActions(): CorpusActions {
   const db = lensDB();

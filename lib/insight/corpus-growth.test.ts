@@ -6,7 +6,7 @@ import { isPolicyText } from '../related';
 import { analyzePageArticle } from './analyze';
 import { keepArticleOfHighlight, touchesPolicy } from './corpus-growth';
 import { createIndexQueue } from './index-queue';
-import { catalogue, seededDB } from './test-support';
+import { catalogue, seededDB } from '../../tests/support/insight';
 
 let db: LensDB;
 afterEach(() => db?.delete());

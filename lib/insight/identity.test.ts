@@ -11,7 +11,7 @@ import type { LensDB } from '../db/schema';
 import type { PageArticle } from '../messages/contract';
 import { analyzePageArticle } from './analyze';
 import { NEAR_WINDOW_MS, nearDuplicateCandidates } from './identity';
-import { catalogue, seededDB } from './test-support';
+import { catalogue, seededDB } from '../../tests/support/insight';
 import { bodyFingerprint } from '../identity';
 
 const pairs = identityPairs();

@@ -5,7 +5,7 @@ import { countMentioning, queryRelated, RECIPE_KEY } from '../related';
 import { analyzePageArticle } from './analyze';
 import { createIndexQueue, indexRecipe, unindexedArticleIds, useRecipe } from './index-queue';
 import { indexStoredArticle } from './indexer';
-import { catalogue, seededDB } from './test-support';
+import { catalogue, seededDB } from '../../tests/support/insight';
 
 let db: LensDB;
 afterEach(() => db?.delete());

@@ -6,7 +6,7 @@ import type { LensDB } from '../db/schema';
 import { detectMeasures } from '../measures';
 import { isStopTerm } from '../related/stop-terms';
 import { measureCounts, relatedArticles, RELATED_THRESHOLD, STRONG_THRESHOLD, strengthOf, topicsOf } from './related';
-import { catalogue, seededDB } from './test-support';
+import { catalogue, seededDB } from '../../tests/support/insight';
 
 let db: LensDB;
 afterEach(() => db?.delete());

@@ -11,7 +11,7 @@ import { createHighlight, listForArticle } from '../highlights/store';
 import type { PageArticle } from '../messages/contract';
 import { analyzePageArticle } from './analyze';
 import { createIndexQueue } from './index-queue';
-import { catalogue, seedCorpusRecords, seededDB } from './test-support';
+import { catalogue, seedCorpusRecords, seededDB } from '../../tests/support/insight';
 
 let db: LensDB;
 afterEach(() => db?.delete());

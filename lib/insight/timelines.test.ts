@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLensDB, type LensDB, type StoredArticle } from '../db/schema';
-import { makeArticle } from '../db/test-support/articles';
+import { makeArticle } from '../../tests/support/db/articles';
 import { indexArticle, indexArticles, removeFromIndex } from '../related';
 import { latestMentioning, TIMELINE_LIMIT } from './timelines';
 

@@ -6,7 +6,7 @@ import { createBackup, serializeBackup, backupFileName } from './backup';
 import { annotationId, exportAnnotations, highlightIdFromAnnotation, serializeAnnotations, toAnnotation } from './export-annotations';
 import { escapeMarkdown, exportMarkdown, obsidianTag } from './export-markdown';
 import { groupAll } from './search';
-import { ARTICLES, HIGHLIGHTS, byId } from './test-support';
+import { ARTICLES, HIGHLIGHTS, byId } from '../../tests/support/library';
 
 // The expected files were written once from reviewed output and are read, not regenerated, here.
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../tests/fixtures/export', name), 'utf8');

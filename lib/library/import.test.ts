@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLensDB, type HighlightRecord, type LensDB, type StoredArticle } from '../db/schema';
 import { BACKUP_FORMAT } from './backup';
 import { LibraryImportError, MAX_IMPORT_BYTES, checkImportSize, importLibraryFile, parseLibraryFile, type LibraryFile } from './import';
-import { ARTICLE_B, HIGHLIGHTS, URL_A, byId } from './test-support';
+import { ARTICLE_B, HIGHLIGHTS, URL_A, byId } from '../../tests/support/library';
 import { NOTE_SEPARATORS } from '../highlights/note-merge';
 
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../tests/fixtures/export', name), 'utf8');

@@ -7,12 +7,12 @@ import type { LensDB } from '../db/schema';
 import { setSetting } from '../db/settings';
 import { saveColorRename } from '../highlights/color-settings';
 import { indexStoredArticle } from '../insight/indexer';
-import { catalogue, seededDB } from '../insight/test-support';
+import { catalogue, seededDB } from '../../tests/support/insight';
 import { removeFromIndex } from '../related';
 import { createBackup, serializeBackup } from './backup';
 import { exportAnnotations, serializeAnnotations } from './export-annotations';
 import { importLibraryFile } from './import';
-import { ARTICLE_A, ARTICLE_C, HIGHLIGHTS } from './test-support';
+import { ARTICLE_A, ARTICLE_C, HIGHLIGHTS } from '../../tests/support/library';
 import { wipeLibrary } from './wipe';
 
 let db: LensDB;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HighlightRecord } from '../db/schema';
 import { buildLibraryIndex, createLibraryIndex, type LibraryArticle, type LibraryIndex, type LibraryQuery } from './search';
-import { ARTICLES, ARTICLE_A, HIGHLIGHTS, byId } from './test-support';
+import { ARTICLES, ARTICLE_A, HIGHLIGHTS, byId } from '../../tests/support/library';
 
 const QUERIES: LibraryQuery[] = [{}, { text: '医保' }, { text: '救命钱 基金' }, { colors: ['yellow', 'blue'] }, { measureId: 'fund-supervision' }, { text: '文章' }, { from: '2024-04-26', to: '2024-05-02' }];
 

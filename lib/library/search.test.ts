@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HighlightRecord } from '../db/schema';
 import { buildLibraryIndex, createLibraryIndex, foldForSearch, searchTerms, type LibraryQuery } from './search';
-import { ARTICLES, HIGHLIGHTS, URL_A, URL_C, URL_D } from './test-support';
+import { ARTICLES, HIGHLIGHTS, URL_A, URL_C, URL_D } from '../../tests/support/library';
 
 const index = createLibraryIndex(HIGHLIGHTS, ARTICLES);
 const ids = (q: LibraryQuery) =>

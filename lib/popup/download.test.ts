@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { groupAll } from '../library';
-import { ARTICLES, HIGHLIGHTS } from '../library/test-support';
+import { ARTICLES, HIGHLIGHTS } from '../../tests/support/library';
 import { createDownload, exportFile, exportFileName, revokeDownload } from './download';
 import { annotationsExport, markdownExport } from './exports';
 

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { articleHead } from '../db/article-heads';
 import type { HighlightRecord, LensDB } from '../db/schema';
 import { indexStoredArticle } from '../insight/indexer';
-import { catalogue, seededDB } from '../insight/test-support';
+import { catalogue, seededDB } from '../../tests/support/insight';
 import { LibraryImportError } from '../library';
-import { ARTICLE_A, HIGHLIGHTS } from '../library/test-support';
+import { ARTICLE_A, HIGHLIGHTS } from '../../tests/support/library';
 import { createLibraryDeps, loadLibrary, measureOptions } from './library-actions';
 import type { LibraryData } from './library-deps';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLensDB, type HighlightRecord, type LensDB, type StoredArticle } from '../db/schema';
 import { saveColorRename } from '../highlights/color-settings';
 import { createLibraryIndex } from '../library';
-import { ARTICLE_A, HIGHLIGHTS } from '../library/test-support';
+import { ARTICLE_A, HIGHLIGHTS } from '../../tests/support/library';
 import { ALL_ARTICLES } from '../messages/content-request';
 import type { LibraryData } from './library-deps';
 import { FIRST_SCREEN, changedKeys, readFirstScreen, watchLibrary } from './library-feed';

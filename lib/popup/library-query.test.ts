@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLibraryIndex } from '../library';
-import { ARTICLES, HIGHLIGHTS } from '../library/test-support';
+import { ARTICLES, HIGHLIGHTS } from '../../tests/support/library';
 import { dateRangeReversed, formatTags, hasFieldFilters, isFiltered, NO_FILTERS, parseTags, runLibraryQuery, tagsProblem, toggleColor, toLibraryQuery } from './library-query';
 
 const index = createLibraryIndex(HIGHLIGHTS, ARTICLES);

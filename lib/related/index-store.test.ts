@@ -7,7 +7,7 @@ import { clearIndex, indexArticle, indexArticles, removeFromIndex, REWEIGH_UP_TO
 import { DOC_COUNT_KEY, isPolicyText, WEIGHED_AT_KEY } from './layout';
 import { postingPairs } from './postings';
 import { queryRelated } from './query';
-import { seedEntries } from './test-support/seeds';
+import { seedEntries } from '../../tests/support/related/seeds';
 
 const catalogue = loadCatalogueFile();
 const mentions = (text: string) => Object.fromEntries(detectMeasures(text, catalogue).map((h) => [h.measureId, h.mentions.length]));

@@ -6,7 +6,7 @@ import { indexArticle, indexArticles } from './index-store';
 import { POLICY_WORDS, policyWordsIn } from './policy-words';
 import { RELATED_PARAMS } from './params';
 import { queryRelated, type RelatedHit } from './query';
-import { seedEntries } from './test-support/seeds';
+import { seedEntries } from '../../tests/support/related/seeds';
 
 // The five seeds: 000 韩正 on 集采 and fund supervision, 001 李克强 on 医改 (集采 among many measures),
 // 002 the 国办 医改 task list (谈判药品, 集采, 价格, 薪酬), 003 the 医保局 party meeting on COVID-19,

@@ -5,7 +5,7 @@ import { parseSeedDocument } from '../corpus/parse-seed';
 import * as own from '../../scripts/fixtures/own-articles';
 import { extractArticle } from './extract';
 import { readWithReadability } from './readability-fallback';
-import { fixture, fixtureDoc, fixtureHtml, fixturePages, lateBodyHtml } from './test-support/fixtures';
+import { fixture, fixtureDoc, fixtureHtml, fixturePages, lateBodyHtml } from '../../tests/support/sina/fixtures';
 
 /*
  * Expected values are read off the seed files by hand: the title before `“”` became `_`, the

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findBody } from './markup';
 import { readWithReadability } from './readability-fallback';
 import { readArticlePage } from './read-article-page';
-import { fixture, fixtureDoc, fixtureHtml, lateBodyHtml } from './test-support/fixtures';
+import { fixture, fixtureDoc, fixtureHtml, lateBodyHtml } from '../../tests/support/sina/fixtures';
 
 describe('readArticlePage', () => {
   it('reads a complete page without waiting', async () => {

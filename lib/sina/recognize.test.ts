@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { confirmArticlePage, recognizeArticlePage } from './recognize';
-import { fixtureDoc, fixturePages, lateBodyHtml } from './test-support/fixtures';
+import { fixtureDoc, fixturePages, lateBodyHtml } from '../../tests/support/sina/fixtures';
 import { parseArticleUrl } from './url';
 
 describe('recognizeArticlePage on the fixture pages', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { lateBodyHtml } from './test-support/fixtures';
+import { lateBodyHtml } from '../../tests/support/sina/fixtures';
 import { waitForBody } from './wait-for-body';
 
 // These run against happy-dom's live document, where MutationObserver fires as in a browser.

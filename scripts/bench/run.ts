@@ -1,6 +1,9 @@
 /**
- * `npm run bench` — runs every suite, prints a table per result and writes bench/results.json.
- * `npm run bench -- build` runs only the named suites.
+ * `npm run bench` — runs every quick suite (Policy Lens alone), prints a table per result and writes
+ * bench/results.json. `npm run bench -- build` runs only the named suites. `--peers` also measures each
+ * suite's peer or baseline (Readability, MiniSearch, dom-anchor-text-quote, the CSS Highlight painter,
+ * the older index and catalogue, the page without the extension) in the same run, side by side.
+ * `--all` adds the suites too slow for a default run (scale: up to 20 minutes).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,8 +24,10 @@ import { indexGrowthSuite } from './suites/index-growth';
 import type { Suite, SuiteResult } from './types';
 
 /** Later issues add their suites here; each is self-contained. */
-// scale (issue 18) fills a profile in each browser: up to 20 minutes on its own (`npm run bench -- scale`).
 const SUITES: Suite[] = [buildSuite, extractionSuite, relatedSuite, indexGrowthSuite, corpusSuite, measuresSuite, anchoringSuite, paintingSuite, panelSuite, loadSuite, importSuite, scaleSuite];
+/** Run only when named or with --all: scale (issue 18) fills a profile in each browser, up to 20 minutes on its own. */
+const SLOW = new Set(['scale']);
+const FLAGS = ['--peers', '--all'];
 
 function table(result: SuiteResult): string {
   const cells = result.rows.map((r) => result.columns.map((c) => String(r[c] ?? '')));
@@ -38,17 +43,22 @@ function table(result: SuiteResult): string {
 }
 
 async function main() {
-  const only = process.argv.slice(2);
-  const unknown = only.filter((id) => !SUITES.some((s) => s.id === id));
+  const args = process.argv.slice(2);
+  const flags = args.filter((a) => a.startsWith('-'));
+  const only = args.filter((a) => !a.startsWith('-'));
+  const unknown = [...only.filter((id) => !SUITES.some((s) => s.id === id)), ...flags.filter((f) => !FLAGS.includes(f))];
   if (unknown.length) {
-    console.error(`bench: unknown suite(s) ${unknown.join(', ')}; known: ${SUITES.map((s) => s.id).join(', ')}`);
+    console.error(`bench: unknown suite(s) or flag(s) ${unknown.join(', ')}; suites: ${SUITES.map((s) => s.id).join(', ')}; flags: ${FLAGS.join(', ')}`);
     process.exit(2);
   }
-  const suites = only.length ? SUITES.filter((s) => only.includes(s.id)) : SUITES;
+  const peers = flags.includes('--peers');
+  const all = flags.includes('--all');
+  const suites = only.length ? SUITES.filter((s) => only.includes(s.id)) : SUITES.filter((s) => all || !SLOW.has(s.id));
+  if (!peers) console.log('bench: Policy Lens alone; `npm run bench -- --peers` measures the peers beside it.');
   const out: Record<string, SuiteResult[]> = {};
   for (const suite of suites) {
     const t0 = performance.now();
-    const res = await suite.run({ root: ROOT, log: (l) => console.log(`[${suite.id}] ${l}`) });
+    const res = await suite.run({ root: ROOT, log: (l) => console.log(`[${suite.id}] ${l}`), peers });
     out[suite.id] = Array.isArray(res) ? res : [res];
     for (const r of out[suite.id]!) console.log(`\n${table(r)}\n`);
     console.log(`[${suite.id}] done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -64,6 +74,7 @@ async function main() {
     format: 1,
     generatedAt: new Date().toISOString(),
     machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model },
+    peers,
     suites: out,
   };
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');

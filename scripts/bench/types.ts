@@ -22,4 +22,14 @@ export type Suite = {
 export type BenchContext = {
   root: string;
   log(line: string): void;
+  /**
+   * Measure the peers and baselines too (`npm run bench -- --peers`). Off by default so a plain
+   * `npm run bench` is quick: a suite then measures only Policy Lens and says in a note what the flag adds.
+   */
+  peers: boolean;
 };
+
+/** The note a suite adds when it left its peer out. */
+export function peersLeftOut(what: string): string {
+  return `Peer left out: ${what} is measured beside it with \`npm run bench -- --peers\`.`;
+}

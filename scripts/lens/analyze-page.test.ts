@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../lib/sina/extract';
 import { readWithReadability } from '../../lib/sina/readability-fallback';
-import { fixture, fixtureDoc, fixtureHtml, fixturePages } from '../../lib/sina/test-support/fixtures';
+import { fixture, fixtureDoc, fixtureHtml, fixturePages } from '../../tests/support/sina/fixtures';
 import { analyzePage } from './analyze-page';
 
 // analyzePage parses with linkedom (Node); the content script sees a browser DOM. Both must agree.

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { articleId } from '../../lib/corpus/article';
 import { parseSeedDocument } from '../../lib/corpus/parse-seed';
 import { extractArticle } from '../../lib/sina/extract';
-import { fixtureDoc, fixturePages } from '../../lib/sina/test-support/fixtures';
+import { fixtureDoc, fixturePages } from '../support/sina/fixtures';
 import { normalizeTitle } from '../../lib/text/normalize';
 import { compileSeeds } from '../../scripts/lens/compile-seeds';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { describe as describeText, type HighlightToAnchor } from '../../anchoring';
-import { PARAGRAPHS, join } from '../../anchoring/test-support';
+import { PARAGRAPHS, join } from '../../../tests/support/anchoring';
 import { anchorHighlights, isStale, watchLateContent, type AnchorRun } from './anchor-runner';
-import { until } from './test-support';
+import { until } from '../../../tests/support/content/highlights';
 
 const TEXT = join(PARAGRAPHS);
 

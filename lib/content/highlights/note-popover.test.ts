@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLang } from '../../i18n';
 import { palette } from '../../highlights/colors';
 import { mountNotePopover, type NotePopover, type NotePopoverOptions } from './note-popover';
-import { captureShadowRoots, flush, key, until } from './test-support';
+import { captureShadowRoots, flush, key, until } from '../../../tests/support/content/highlights';
 import { mountUndoToast, type UndoToast } from './undo-toast';
 
 let popover: NotePopover | undefined;

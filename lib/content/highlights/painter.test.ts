@@ -3,7 +3,7 @@ import { anchorAll, describe as describeText } from '../../anchoring';
 import { isNotArticleText } from '../../highlights/skip';
 import type { RectLike } from './geometry';
 import { createPainter, luminance, mergeLines, type Painter } from './painter';
-import { captureShadowRoots, until } from './test-support';
+import { captureShadowRoots, until } from '../../../tests/support/content/highlights';
 
 const PARAS = ['　　2021年全国医保基金支出2.4万亿元，比上年增长14.3%。', '　　医保基金是人民群众的“救命钱”。', '　　2022年全国医保基金支出2.5万亿元。'];
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLang } from '../../i18n';
 import { palette } from '../../highlights/colors';
 import { placeBeside } from './geometry';
-import { captureShadowRoots, flush, key } from './test-support';
+import { captureShadowRoots, flush, key } from '../../../tests/support/content/highlights';
 import { mountSelectionToolbar, type SelectionToolbar, type SelectionToolbarOptions } from './toolbar';
 
 let toolbar: SelectionToolbar | undefined;

@@ -8,7 +8,7 @@ import { MAX_DOCUMENT_BYTES } from '../decode';
 import type { ImportEntry } from './entries';
 import { runImport, type ImportDeps, type ImportOutcome } from './run';
 import { indexBatchInRelated } from './store';
-import { fileEntry, folderEntries } from './test-support';
+import { fileEntry, folderEntries } from '../../../tests/support/corpus/import';
 import { parseHtmlWithLinkedom, parseXmlWithLinkedom } from './worker-dom';
 
 const ARCHIVE = path.resolve(import.meta.dirname, '../../../tests/fixtures/archive');

@@ -4,7 +4,7 @@
  * and the same edits, in the same run.
  *
  * The article, the highlights and the edits with their ground truth come from
- * lib/anchoring/edited-article.ts (shared with the unit test that holds the matcher to no wrong
+ * tests/support/anchoring/edited-article.ts (shared with the unit test that holds the matcher to no wrong
  * place). Two versions are anchored:
  * (a) the article unchanged (the exact path);
  * (b) the edited article.
@@ -17,11 +17,11 @@ import path from 'node:path';
 import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
 import { anchorAll, matchQuote, prepareText, type MatchResult } from '../../../lib/anchoring';
-import { buildArticle, editArticle, HIGHLIGHTS, judge, pickHighlights, type BenchHighlight, type Fate } from '../../../lib/anchoring/edited-article';
+import { buildArticle, editArticle, HIGHLIGHTS, judge, pickHighlights, type BenchHighlight, type Fate } from '../../../tests/support/anchoring/edited-article';
 import { isNotArticleText } from '../../../lib/highlights/skip';
 import { compileSeeds } from '../../lens/compile-seeds';
 import { round, summarize } from '../stats';
-import type { Row, Suite, SuiteResult } from '../types';
+import { peersLeftOut, type Row, type Suite, type SuiteResult } from '../types';
 
 // dom-anchor-text-quote ships CommonJS without types; this is the one function we call.
 type TextQuoteAnchor = {
@@ -146,7 +146,7 @@ function tally(run: MatcherRun, truth: ReadonlyMap<string, { start: number; end:
 
 export const anchoringSuite: Suite = {
   id: 'anchoring',
-  async run({ root, log }) {
+  async run({ root, log, peers }) {
     const seeds = compileSeeds(path.join(root, 'seeds'), root).articles;
     const paragraphs = buildArticle(seeds.flatMap((a) => a.paragraphs));
     const original = paragraphs.join('\n');
@@ -159,14 +159,16 @@ export const anchoringSuite: Suite = {
     // dom-anchor-text-quote reads only root.textContent. Check that it gives the same answers on a
     // real DOM root (linkedom) as on the text, then time it on the text: its best case, since in a
     // browser every textContent read re-serialises the article (it reads it several times per call).
-    const { document } = parseHTML(`<html><body><div id="artibody">${editedParagraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</div></body></html>`);
-    const domRoot = document.getElementById('artibody') as unknown as { textContent: string | null };
-    if (domRoot.textContent !== edited.text) throw new Error('anchoring bench: the DOM root does not hold the edited text');
-    const sample = highlights.slice(0, 20);
-    const onDom = runDomAnchorTextQuote(domRoot, sample, 1).results;
-    const onText = runDomAnchorTextQuote({ textContent: edited.text }, sample, 1).results;
-    for (const h of sample) {
-      if (JSON.stringify(onDom.get(h.id)) !== JSON.stringify(onText.get(h.id))) throw new Error(`anchoring bench: dom-anchor-text-quote differs on a DOM root for ${h.id}`);
+    if (peers) {
+      const { document } = parseHTML(`<html><body><div id="artibody">${editedParagraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</div></body></html>`);
+      const domRoot = document.getElementById('artibody') as unknown as { textContent: string | null };
+      if (domRoot.textContent !== edited.text) throw new Error('anchoring bench: the DOM root does not hold the edited text');
+      const sample = highlights.slice(0, 20);
+      const onDom = runDomAnchorTextQuote(domRoot, sample, 1).results;
+      const onText = runDomAnchorTextQuote({ textContent: edited.text }, sample, 1).results;
+      for (const h of sample) {
+        if (JSON.stringify(onDom.get(h.id)) !== JSON.stringify(onText.get(h.id))) throw new Error(`anchoring bench: dom-anchor-text-quote differs on a DOM root for ${h.id}`);
+      }
     }
 
     const scenarios = [
@@ -181,8 +183,8 @@ export const anchoringSuite: Suite = {
       const lens = runPolicyLens(s.text, highlights, s.passes);
       log(`${s.name}: Policy Lens anchorAll in happy-dom…`);
       const dom = await runAnchorAllInDom(s.paragraphs, highlights, s.passes);
-      log(`${s.name}: dom-anchor-text-quote…`);
-      const peer = runDomAnchorTextQuote({ textContent: s.text }, highlights, s.passes);
+      if (peers) log(`${s.name}: dom-anchor-text-quote…`);
+      const peer = peers ? runDomAnchorTextQuote({ textContent: s.text }, highlights, s.passes) : null;
       const present = [...s.truth.values()].filter((t) => t !== null).length;
 
       const row = (matcher: string, run: MatcherRun, extra: Partial<Row> = {}): Row => {
@@ -204,7 +206,7 @@ export const anchoringSuite: Suite = {
       };
       rows.push(row('Policy Lens matchQuote (text)', lens));
       rows.push(row('Policy Lens anchorAll (happy-dom, sliced)', dom, { 'total ms': `${round(median(dom.totals), 1)} (busy ${round(median(dom.busy), 1)})` }));
-      rows.push(row('dom-anchor-text-quote (text)', peer));
+      if (peer) rows.push(row('dom-anchor-text-quote (text)', peer));
 
       if (s.text === edited.text) {
         const fates: Fate[] = ['untouched', 'context edited', 'quote edited', 'look-alike added', 'deleted', 'deleted, look-alike elsewhere'];
@@ -212,14 +214,14 @@ export const anchoringSuite: Suite = {
           const ids = highlights.filter((h) => edited.fates.get(h.id) === fate).map((h) => h.id);
           if (ids.length === 0) continue;
           const a = tally(lens, s.truth, ids);
-          const b = tally(peer, s.truth, ids);
+          const b = peer ? tally(peer, s.truth, ids) : null;
           const should = fate.startsWith('deleted') ? 'orphan' : 'anchor';
           breakdown.push({
             'highlight’s passage': fate,
             highlights: ids.length,
             should: should,
             'Policy Lens right/orphan/WRONG': `${a.right}/${a.orphan}/${a.wrong}`,
-            'dom-anchor-text-quote right/orphan/WRONG': `${b.right}/${b.orphan}/${b.wrong}`,
+            ...(b ? { 'dom-anchor-text-quote right/orphan/WRONG': `${b.right}/${b.orphan}/${b.wrong}` } : {}),
           });
         }
       }
@@ -230,19 +232,21 @@ export const anchoringSuite: Suite = {
       .join(', ');
     const results: SuiteResult[] = [
       {
-        title: `Anchoring ${HIGHLIGHTS} highlights on a ${round(bytes / 1024, 1)} KiB article (${original.length} characters, ${paragraphs.length} paragraphs): Policy Lens vs dom-anchor-text-quote 4.0.2, same highlights, same edits`,
+        title: `Anchoring ${HIGHLIGHTS} highlights on a ${round(bytes / 1024, 1)} KiB article (${original.length} characters, ${paragraphs.length} paragraphs): Policy Lens${peers ? ' vs dom-anchor-text-quote 4.0.2, same highlights, same edits' : ''}`,
         columns: ['text', 'matcher', 'total ms', 'median ms/hl', 'p95 ms/hl', 'longest block ms', 'anchored', 'orphans', 'WRONG place', 'right place'],
         rows,
         notes: [
           `Times (after one unmeasured warm-up pass): median total of ${PASSES.exact} passes (a) / ${PASSES.fuzzy} passes (b); per-highlight median and p95 over all passes. "longest block" (median over passes) is the longest the main thread is held without a break: the slowest single call for a synchronous matcher, the longest slice for anchorAll (8 ms budget; happy-dom's DOM is far slower than a browser's, and its total includes yielding to the event loop, "busy" is the work alone). Timings vary with machine load; the counts do not.`,
-          'Policy Lens matchQuote (text) includes normalising the article once per pass. dom-anchor-text-quote is timed with a root whose textContent is the prepared string (its best case; a real DOM root re-serialises the article on every read, several per call); on a linkedom DOM root it returned identical positions for a sample of 20.',
+          peers
+            ? 'Policy Lens matchQuote (text) includes normalising the article once per pass. dom-anchor-text-quote is timed with a root whose textContent is the prepared string (its best case; a real DOM root re-serialises the article on every read, several per call); on a linkedom DOM root it returned identical positions for a sample of 20.'
+            : `Policy Lens matchQuote (text) includes normalising the article once per pass. ${peersLeftOut('dom-anchor-text-quote 4.0.2')}`,
           'WRONG place: anchored although the passage was deleted, or covering less than half of the passage\'s true place (or being more than half something else). "right place": anchored at the true place / highlights whose passage still exists. Orphans are listed in the panel for the reader to re-attach, never silently moved.',
           `Edits in (b): ${editCounts}. Look-alikes are the highlighted paragraph with every figure changed (last digit + 1), put at least 3,000 characters away.`,
         ],
       },
       {
         title: '(b) edited: outcome by what happened to the highlighted passage',
-        columns: ['highlight’s passage', 'highlights', 'should', 'Policy Lens right/orphan/WRONG', 'dom-anchor-text-quote right/orphan/WRONG'],
+        columns: ['highlight’s passage', 'highlights', 'should', 'Policy Lens right/orphan/WRONG', ...(peers ? ['dom-anchor-text-quote right/orphan/WRONG'] : [])],
         rows: breakdown,
         notes: ['"quote edited": 1–3 characters inserted, deleted, reworded or punctuation swapped inside the quote (figures never touched); "context edited": the same within 32 characters outside it; either kind also lands at random all over the page.'],
       },

@@ -6,14 +6,13 @@
  *    in the page and the script time, against the same page in a browser without the extension.
  */
 import { chromium, type Page } from 'playwright-core';
-import path from 'node:path';
 import { findBrowser } from '../../harness/browsers';
 import { extensionArgs, fixtureServerArgs } from '../../harness/chromium-args';
 import { fixture, loadFixturePages, startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
 import { extensionDir } from '../../harness/paths';
 import { benchBundle } from '../page-bundle';
 import { summarize } from '../stats';
-import type { Row, Suite, SuiteResult } from '../types';
+import { peersLeftOut, type Row, type Suite, type SuiteResult } from '../types';
 
 const RUNS = 30;
 
@@ -31,9 +30,9 @@ async function launch(server: FixtureServer, withExtension: boolean) {
   });
 }
 
-async function timeInPage(page: Page, url: string) {
+async function timeInPage(page: Page, url: string, peers: boolean) {
   return page.evaluate(
-    async ({ url, runs }) => {
+    async ({ url, runs, peers }) => {
       const b = (window as unknown as { __lensBench: any }).__lensBench;
       const ours: number[] = [];
       const readability: number[] = [];
@@ -41,7 +40,7 @@ async function timeInPage(page: Page, url: string) {
         let t0 = performance.now();
         const res = await b.readArticlePage(document, url, { timeoutMs: 1 });
         const t1 = performance.now();
-        new b.Readability(document.cloneNode(true)).parse();
+        if (peers) new b.Readability(document.cloneNode(true)).parse();
         const t2 = performance.now();
         if (i >= 3) {
           ours.push(t1 - t0);
@@ -52,7 +51,7 @@ async function timeInPage(page: Page, url: string) {
       }
       return { ours, readability };
     },
-    { url, runs: RUNS },
+    { url, runs: RUNS, peers },
   );
 }
 
@@ -74,7 +73,7 @@ async function pageCost(page: Page, url: string) {
 
 export const extractionSuite: Suite = {
   id: 'extraction',
-  async run({ root, log }) {
+  async run({ root, log, peers }) {
     const server = await startFixtureServer(0);
     const bundle = await benchBundle(root);
     const results: SuiteResult[] = [];
@@ -86,17 +85,20 @@ export const extractionSuite: Suite = {
         const page = await plain.newPage();
         await page.goto(server.urlOf(f), { waitUntil: 'domcontentloaded' });
         await page.addScriptTag({ content: bundle });
-        const { ours, readability } = await timeInPage(page, f.url);
+        const { ours, readability } = await timeInPage(page, f.url, peers);
         const a = summarize(ours);
-        const r = summarize(readability);
-        rows.push({ fixture: f.name, 'lens median ms': a.median, 'lens p95 ms': a.p95, 'Readability median ms': r.median, 'Readability p95 ms': r.p95 });
+        const r = peers ? summarize(readability) : null;
+        rows.push({ fixture: f.name, 'lens median ms': a.median, 'lens p95 ms': a.p95, ...(r ? { 'Readability median ms': r.median, 'Readability p95 ms': r.p95 } : {}) });
         await page.close();
       }
       results.push({
-        title: `Extraction per fixture in Chromium (${RUNS} runs): Policy Lens read vs Readability.parse() alone`,
-        columns: ['fixture', 'lens median ms', 'lens p95 ms', 'Readability median ms', 'Readability p95 ms'],
+        title: `Extraction per fixture in Chromium (${RUNS} runs): Policy Lens read${peers ? ' vs Readability.parse() alone' : ''}`,
+        columns: ['fixture', 'lens median ms', 'lens p95 ms', ...(peers ? ['Readability median ms', 'Readability p95 ms'] : [])],
         rows,
-        notes: ['Policy Lens reads Sina markup and runs Readability (on a clone) only when no Sina body is found.'],
+        notes: [
+          'Policy Lens reads Sina markup and runs Readability (on a clone) only when no Sina body is found.',
+          ...(peers ? [] : [peersLeftOut('Readability.parse() alone on the same page')]),
+        ],
       });
 
       const costRows: Row[] = [];
@@ -106,23 +108,23 @@ export const extractionSuite: Suite = {
         const samples = { extBytes: [] as number[], on: [] as number[], off: [] as number[] };
         for (let i = 0; i < 5; i++) {
           const on = await pageCost(await withExt.newPage(), url);
-          const off = await pageCost(await plain.newPage(), url);
           samples.extBytes.push(on.extBytes);
           samples.on.push(on.scriptMs);
-          samples.off.push(off.scriptMs);
+          if (peers) samples.off.push((await pageCost(await plain.newPage(), url)).scriptMs);
         }
         costRows.push({
           page: name,
           'extension JS parsed KiB': Math.round((Math.max(...samples.extBytes) / 1024) * 10) / 10,
           'script ms with lens': summarize(samples.on).median,
-          'script ms without': summarize(samples.off).median,
+          ...(peers ? { 'script ms without': summarize(samples.off).median } : {}),
         });
       }
       results.push({
         title: 'Content script cost on pages that are not articles (Chromium, median of 5 loads)',
-        columns: ['page', 'extension JS parsed KiB', 'script ms with lens', 'script ms without'],
+        columns: ['page', 'extension JS parsed KiB', 'script ms with lens', ...(peers ? ['script ms without'] : [])],
         rows: costRows,
         notes: [
+          ...(peers ? [] : [peersLeftOut('the same page without the extension')]),
           'channel-front and roll-list do not match the manifest patterns, so no extension code loads at all.',
           'not-found and video sit at article-looking URLs: the content script loads, checks the page and stops.',
         ],

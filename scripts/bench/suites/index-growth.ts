@@ -24,7 +24,7 @@ import { detectMeasures } from '../../../lib/measures';
 import { loadCatalogueFile } from '../../../lib/measures/load-catalogue';
 import { openLayout, timeEach, type BenchEntry, type LayoutName } from '../index-growth/layouts';
 import { round, summarize } from '../stats';
-import type { Row, Suite } from '../types';
+import { peersLeftOut, type Row, type Suite } from '../types';
 import { machineLoad } from './machine-load';
 import { generateCorpus, prng } from './related-corpus';
 
@@ -33,6 +33,7 @@ const IN_BROWSER = process.env.BENCH_INDEX_BROWSER !== '0';
 const NEW = 20;
 const QUERIES = 20;
 const BATCH = 500;
+/** v3 is the baseline (--peers); v4 is lib/related now. */
 const LAYOUTS: LayoutName[] = ['v3', 'v4'];
 
 type Figures = { fillS: number; indexOne: number[]; query: number[]; remove: number[]; rows: Record<string, number> };
@@ -146,8 +147,9 @@ async function measure(runner: Runner, layout: LayoutName, library: BenchEntry[]
 
 export const indexGrowthSuite: Suite = {
   id: 'index',
-  async run({ root, log }) {
+  async run({ root, log, peers }) {
     const busy = machineLoad();
+    const layouts = LAYOUTS.filter((l) => peers || l === 'v4');
     log(`generating ${LIBRARY} + ${NEW} synthetic articles…`);
     const catalogue = loadCatalogueFile();
     const entries: BenchEntry[] = generateCorpus(LIBRARY + NEW, root).map((a) => {
@@ -165,7 +167,7 @@ export const indexGrowthSuite: Suite = {
     for (const [where, start] of environments) {
       const runner = await start();
       try {
-        for (const layout of LAYOUTS) {
+        for (const layout of layouts) {
           log(`${where}: ${layout} layout…`);
           const f = await measure(runner, layout, library, fresh, asked, log);
           const one = summarize(f.indexOne);
@@ -188,12 +190,14 @@ export const indexGrowthSuite: Suite = {
       }
     }
     return {
-      title: `Related-articles index at ${LIBRARY.toLocaleString('en')} articles: one more article indexed, v3 layout vs v4 (same run)`,
+      title: `Related-articles index at ${LIBRARY.toLocaleString('en')} articles: one more article indexed, ${peers ? 'v3 layout vs v4 (same run)' : 'v4 layout'}`,
       columns: Object.keys(rows[0]!),
       rows,
       notes: [
         `Each layout on a fresh database: ${LIBRARY.toLocaleString('en')} synthetic articles (scripts/bench/suites/related-corpus.ts) in batches of ${BATCH}, then ${NEW} more indexed one at a time with indexArticle (one transaction each: the figure issue 18 asks for), ${QUERIES} queries by id (limit 8), and the ${NEW} removed one at a time. Only the index: measure detection is done before, the article row is not written.`,
-        'v3 = lib/related at c03d002 (scripts/bench/legacy-related): a term row holds its df and all its postings, so every term of a new article rewrites a list that grows with the corpus. v4 = lib/related now: df and last block number in `terms`, postings in blocks of at most POSTING_BLOCK in `postings`.',
+        peers
+          ? 'v3 = lib/related at c03d002 (scripts/bench/legacy-related): a term row holds its df and all its postings, so every term of a new article rewrites a list that grows with the corpus. v4 = lib/related now: df and last block number in `terms`, postings in blocks of at most POSTING_BLOCK in `postings`.'
+          : `v4 = lib/related now: df and last block number in \`terms\`, postings in blocks of at most POSTING_BLOCK in \`postings\`. ${peersLeftOut('the v3 layout (lib/related at c03d002)')}`,
         'Chromium: headless /usr/bin/chromium, the same driver bundled by esbuild into a plain http://127.0.0.1 page; IndexedDB on disk in a temporary profile.',
         busy,
       ],

@@ -35,7 +35,7 @@ import { FIXTURES_DIR, fixture, startFixtureServer, type FixtureServer } from '.
 import { loadCatalogueFile } from '../../../lib/measures/load-catalogue';
 import { FILL_FIXTURE, ONE_BY_ONE, fillOrReuse, type FillBrowser, type FillPage, type FillReport, type FillSize } from '../library-fill';
 import { round, summarize } from '../stats';
-import type { Row, Suite, SuiteResult } from '../types';
+import { peersLeftOut, type Row, type Suite, type SuiteResult } from '../types';
 import { launchBareChromium, launchLensChromium } from '../chromium-lens';
 import { machineLoad } from './machine-load';
 
@@ -419,7 +419,7 @@ const med = (xs: number[]) => summarize(xs).median;
 
 export const loadSuite: Suite = {
   id: 'load',
-  async run({ root, log }) {
+  async run({ root, log, peers }) {
     const busy = machineLoad();
     const server = await startFixtureServer(0);
     const url = server.urlOf(fixture(FIXTURE));
@@ -442,17 +442,21 @@ export const loadSuite: Suite = {
         lib.pageHighlights = size.onPage;
       }
       for (const lib of libs) await closeOthers(lib.context);
-      // The peer every article row is read against: the same page in the same browser without Policy Lens.
-      bare = await launchBareChromium(server);
-      await closeOthers(bare);
+      // The peer every article row is read against (--peers): the same page in the same browser without Policy Lens.
+      if (peers) {
+        bare = await launchBareChromium(server);
+        await closeOthers(bare);
+      }
       const bareSamples: Tasks[] = [];
 
       const article: Record<string, ArticleSample[]> = { small: [], full: [], 'small new': [], 'full new': [] };
       const lists: Record<string, ListSample[]> = { 'small /popup.html': [], 'full /popup.html': [], 'small /library.html': [], 'full /library.html': [] };
       for (let i = 0; i < WARMUP + RUNS; i++) {
         log(`run ${i + 1}/${WARMUP + RUNS}${i < WARMUP ? ' (warm-up)' : ''}`);
-        const b = await measureBare(bare, url);
-        if (i >= WARMUP) bareSamples.push(b);
+        if (bare) {
+          const b = await measureBare(bare, url);
+          if (i >= WARMUP) bareSamples.push(b);
+        }
         for (const lib of libs) {
           const a = await measureArticle(lib, url, lib.pageHighlights);
           if (i >= WARMUP) article[lib.name]!.push(a);
@@ -493,7 +497,7 @@ export const loadSuite: Suite = {
           };
         }),
       );
-      articleRows.unshift({
+      if (peers) articleRows.unshift({
         library: 'none: the page without Policy Lens',
         page: FIXTURE,
         'highlights on page': 0,
@@ -549,7 +553,10 @@ export const loadSuite: Suite = {
           columns: Object.keys(articleRows[0]!),
           rows: articleRows,
           notes: [
-            'Window: navigation start → panel ready (panel.html commits data-status="ready") and, when the library has highlights on this page, the panel\'s commit listing all of them anchored (painted in the page\'s next frame; the paint itself is out of a page script\'s reach). Without Policy Lens (the first row, the peer): navigation start → ' + BARE_WINDOW_MS + ' ms later, in a profile without the extension.',
+            'Window: navigation start → panel ready (panel.html commits data-status="ready") and, when the library has highlights on this page, the panel\'s commit listing all of them anchored (painted in the page\'s next frame; the paint itself is out of a page script\'s reach). ' +
+              (peers
+                ? 'Without Policy Lens (the first row, the peer): navigation start → ' + BARE_WINDOW_MS + ' ms later, in a profile without the extension.'
+                : peersLeftOut('the same page without Policy Lens')),
             `new article = ${NEW_FROM} under a new id, title and first paragraph, a different one each run: not in the corpus, so the visit stores it before the panel gets its analysis and indexes it for related articles afterwards (lib/insight/index-queue.ts).`,
             "Tasks: the trace's top-level RunTask events on the renderer main thread. 'page' = the article tab's renderer (the page's own parse and scripts included, in both profiles alike); 'lens' = those of them that ran content-script code; 'panel-frame' = the renderer of the extension frame.",
             `Issue 9's bound is no task over ${LONG_TASK_MS} ms; the columns show what it is. 'panel lists' = highlights the panel listed after the window (-1: fewer than stored within 20 s).`,

@@ -13,7 +13,7 @@ import { compileCatalogue, detectMeasures, parseCatalogue, type Catalogue } from
 import { loadCatalogueFile } from '../../../lib/measures/load-catalogue';
 import { compileSeeds } from '../../lens/compile-seeds';
 import { round, summarize, timeRuns } from '../stats';
-import type { Row, Suite, SuiteResult } from '../types';
+import { peersLeftOut, type Row, type Suite, type SuiteResult } from '../types';
 import { machineLoad } from './machine-load';
 import { syntheticText } from './seed-format-corpus';
 
@@ -40,12 +40,12 @@ export function loadBeforeCatalogue(file = BEFORE_CATALOGUE): Catalogue {
 
 export const measuresSuite: Suite = {
   id: 'measures',
-  async run({ root, log }) {
+  async run({ root, log, peers }) {
     const seeds = compileSeeds(path.join(root, 'seeds'), root).articles;
     const todayFile = path.join(root, 'seeds', 'measures.yaml');
     const catalogues: { name: string; load: () => Catalogue; catalogue: Catalogue }[] = [
       { name: 'today', load: () => loadCatalogueFile(todayFile), catalogue: loadCatalogueFile(todayFile) },
-      { name: 'before issue 14', load: () => loadBeforeCatalogue(), catalogue: loadBeforeCatalogue() },
+      ...(peers ? [{ name: 'before issue 14', load: () => loadBeforeCatalogue(), catalogue: loadBeforeCatalogue() }] : []),
     ];
     const encoder = new TextEncoder();
     const busy = machineLoad();
@@ -91,12 +91,14 @@ export const measuresSuite: Suite = {
     }
 
     const result: SuiteResult = {
-      title: `Measure detection per text, today's catalogue beside the one before issue 14 (detectMeasures, compiled catalogue cached; ${RUNS} runs after ${WARMUP} warm-up)`,
+      title: `Measure detection per text, today's catalogue${peers ? ' beside the one before issue 14' : ''} (detectMeasures, compiled catalogue cached; ${RUNS} runs after ${WARMUP} warm-up)`,
       columns: ['text', 'catalogue', 'chars', 'KiB UTF-8', 'measures', 'by wording', 'mentions', 'median ms', 'p95 ms', 'µs per 1,000 chars'],
       rows,
       notes: [
         'Seed texts are the parsed paragraphs joined by "\\n", as the extension stores and analyses them. The 10,000-character article and the synthetic text are the seeds\' paragraphs in seeded random order (repeats included), so they mention measures at the seeds\' density. The aim for a 10,000-character article is under 5 ms.',
-        'Both catalogues run through today\'s detector (surface forms, then wording rules, within the medical-security context); the older one has no wording rules and no context block, and its one-character context words (药, 医), which today\'s validator refuses, are left out.',
+        peers
+          ? 'Both catalogues run through today\'s detector (surface forms, then wording rules, within the medical-security context); the older one has no wording rules and no context block, and its one-character context words (药, 医), which today\'s validator refuses, are left out.'
+          : peersLeftOut('the catalogue before issue 14'),
         `Once per catalogue, not per text (paid by the first detection in a fresh worker; the extension bundles the catalogue already validated): ${building.join('; ')}.`,
         'Node 20 (V8) on this machine; the browsers run the same code on their own JavaScript engines.',
         busy,

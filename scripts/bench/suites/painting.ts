@@ -4,7 +4,7 @@
  * replaced (scripts/bench/peers/css-highlight-painter.ts), in the same page, the same run.
  *
  * The page is a Sina article page whose body is the anchoring bench's ~100 KiB article (362
- * paragraphs, lib/anchoring/edited-article.ts) with its 200 highlights, anchored once (not timed).
+ * paragraphs, tests/support/anchoring/edited-article.ts) with its 200 highlights, anchored once (not timed).
  * Each run, alternating painters, on the same page:
  *  - paint: the synchronous work of painting all 200 (ours: reading every range's text rects and
  *    placing the boxes, in one pass; the peer: adding the ranges to the registry);
@@ -22,10 +22,10 @@ import { chromium, type Page } from 'playwright-core';
 import { findBrowser } from '../../harness/browsers';
 import { fixtureServerArgs } from '../../harness/chromium-args';
 import { fixture, FIXTURES_DIR, startFixtureServer } from '../../harness/fixture-server';
-import { buildArticle, HIGHLIGHTS, pickHighlights } from '../../../lib/anchoring/edited-article';
+import { buildArticle, HIGHLIGHTS, pickHighlights } from '../../../tests/support/anchoring/edited-article';
 import { compileSeeds } from '../../lens/compile-seeds';
 import { summarize } from '../stats';
-import type { Row, Suite } from '../types';
+import { peersLeftOut, type Row, type Suite } from '../types';
 import { readFileSync } from 'node:fs';
 
 const RUNS = 12;
@@ -110,7 +110,7 @@ async function prepare(page: Page, highlights: { id: string; quote: unknown; pos
 
 export const paintingSuite: Suite = {
   id: 'painting',
-  async run({ root, log }) {
+  async run({ root, log, peers }) {
     const seeds = compileSeeds(path.join(root, 'seeds'), root).articles;
     const paragraphs = buildArticle(seeds.flatMap((a) => a.paragraphs));
     const text = paragraphs.join('\n');
@@ -141,9 +141,10 @@ export const paintingSuite: Suite = {
       const samples: Record<'ours' | 'peer', Sample[]> = { ours: [], peer: [] };
       // One unmeasured run each (JIT, first style of the boxes), then alternate.
       await runInPage(page, 'ours');
-      await runInPage(page, 'peer');
+      if (peers) await runInPage(page, 'peer');
       for (let i = 0; i < RUNS; i++) {
-        for (const which of i % 2 ? (['peer', 'ours'] as const) : (['ours', 'peer'] as const)) samples[which].push(await runInPage(page, which));
+        const order = i % 2 ? (['peer', 'ours'] as const) : (['ours', 'peer'] as const);
+        for (const which of order) if (peers || which === 'ours') samples[which].push(await runInPage(page, which));
       }
       // Our painter's own layout passes that placed every highlight (the first paint of each run, and each relayout).
       const passes = await page.evaluate(() => (window as unknown as { __layouts?: number[] }).__layouts ?? []);
@@ -163,12 +164,16 @@ export const paintingSuite: Suite = {
       };
       const layout = summarize(ourPasses);
       return {
-        title: `Painting ${anchored} highlights on a ${paragraphs.length}-paragraph Sina article page in Chromium (${RUNS} runs each, alternating): Policy Lens's private painter vs the CSS Custom Highlight API painter it replaced`,
+        title: `Painting ${anchored} highlights on a ${paragraphs.length}-paragraph Sina article page in Chromium (${RUNS} runs${peers ? ' each, alternating' : ''}): Policy Lens's private painter${peers ? ' vs the CSS Custom Highlight API painter it replaced' : ''}`,
         columns: ['painter', 'paint ms (median / p95)', 'to frame ms (median / p95)', 'relayout to frame ms (median / p95)', 'runs with a long task', 'longest task ms'],
-        rows: [row('Policy Lens: boxes in a closed shadow root (lib/content/highlights/painter.ts)', samples.ours), row('peer: CSS.highlights (the page can list them)', samples.peer)],
+        rows: [
+          row('Policy Lens: boxes in a closed shadow root (lib/content/highlights/painter.ts)', samples.ours),
+          ...(peers ? [row('peer: CSS.highlights (the page can list them)', samples.peer)] : []),
+        ],
         notes: [
+          ...(peers ? [] : [peersLeftOut('the CSS Custom Highlight API painter it replaced')]),
           'paint: the synchronous call (ours reads every range\'s text rects and places the boxes in one pass; the peer adds ranges to CSS.highlights). to frame: from the call to the second animation frame after it (style, layout and paint done, a frame shown). relayout: the article narrows or widens (as when the panel opens beside it) until the second frame after; ours measures and places every box again in that frame, the browser re-lays out the peer\'s ranges itself.',
-          `longest task: PerformanceObserver("longtask") entries (50 ms and over) during a run (painting, relayout, clearing); 0 means none. Every frame-based figure includes the page\'s own work in those frames (a width change re-lays out all ${paragraphs.length} paragraphs) and the machine\'s load.`,
+          `longest task: PerformanceObserver("longtask") entries (50 ms and over) during a run (painting, relayout, clearing); 0 means none. Every frame-based figure includes the page's own work in those frames (a width change re-lays out all ${paragraphs.length} paragraphs) and the machine's load.`,
           `Policy Lens's own layout pass (reading every highlight's text rects, placing its boxes; instrumented with the painter's onLayout): median ${layout.median} ms, p95 ${layout.p95} ms over ${ourPasses.length} passes of ${anchored} highlights.`,
         ],
       };

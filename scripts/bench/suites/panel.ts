@@ -38,7 +38,7 @@ import { type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { loadFixturePages, startFixtureServer, type FixtureServer } from '../../harness/fixture-server';
 import { benchBundle, type LensBenchGlobal } from '../page-bundle';
 import { round, summarize } from '../stats';
-import type { Row, Suite } from '../types';
+import { peersLeftOut, type Row, type Suite } from '../types';
 import { launchLensChromium } from '../chromium-lens';
 
 const RUNS = 15;
@@ -49,7 +49,7 @@ const READY_MARK = 'lens-bench-panel-ready';
 type TraceEvent = { name: string; cat: string; ph: string; ts: number; pid: number; args?: { data?: Record<string, unknown> } };
 /** What the init script leaves on the panel frame's window. */
 type PanelProbe = { status: string; at: number; width: number };
-type Sample = { navToStart: number; startToPanel: number; navToPanel: number; clockSkew: number; readability: number };
+type Sample = { navToStart: number; startToPanel: number; navToPanel: number; clockSkew: number; readability: number | null };
 
 /**
  * Runs in every frame before its own scripts (Playwright init scripts reach the chrome-extension://
@@ -93,8 +93,8 @@ async function waitForPanel(page: Page): Promise<{ probe: PanelProbe; frame: Fra
   throw new Error(`the panel did not reach data-status="ready" within ${READY_TIMEOUT_MS} ms (${seen}; frames ${frames})`);
 }
 
-/** One fresh tab: trace the load until the panel is ready, then time Readability once on the same page. */
-async function measureLoad(context: BrowserContext, url: string, bundle: string): Promise<Sample> {
+/** One fresh tab: trace the load until the panel is ready, then (with peers) time Readability once on the same page. */
+async function measureLoad(context: BrowserContext, url: string, bundle: string, peers: boolean): Promise<Sample> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
@@ -128,7 +128,7 @@ async function measureLoad(context: BrowserContext, url: string, bundle: string)
     }
     const ms = (from: TraceEvent, to: TraceEvent) => (to.ts - from.ts) / 1000; // trace ts are µs
 
-    const readability = await timeReadability(page, bundle);
+    const readability = peers ? await timeReadability(page, bundle) : null;
     const pageOrigin = await page.evaluate(() => performance.timeOrigin);
     return {
       navToStart: ms(nav, script),
@@ -156,7 +156,7 @@ async function timeReadability(page: Page, bundle: string): Promise<number> {
 
 export const panelSuite: Suite = {
   id: 'panel',
-  async run({ root, log }) {
+  async run({ root, log, peers }) {
     const server = await startFixtureServer(0);
     const bundle = await benchBundle(root);
     const rows: Row[] = [];
@@ -167,11 +167,12 @@ export const panelSuite: Suite = {
         for (const f of loadFixturePages().filter((p) => p.kind === 'article')) {
           const url = server.urlOf(f);
           log(`panel on ${f.name}: ${WARMUP} warm-up + ${RUNS} loads`);
-          for (let i = 0; i < WARMUP; i++) await measureLoad(context, url, bundle);
+          for (let i = 0; i < WARMUP; i++) await measureLoad(context, url, bundle, peers);
           const samples: Sample[] = [];
-          for (let i = 0; i < RUNS; i++) samples.push(await measureLoad(context, url, bundle));
-          const col = (k: keyof Sample) => summarize(samples.map((s) => s[k]));
-          const [start, panel, total, readability] = [col('navToStart'), col('startToPanel'), col('navToPanel'), col('readability')];
+          for (let i = 0; i < RUNS; i++) samples.push(await measureLoad(context, url, bundle, peers));
+          const col = (k: Exclude<keyof Sample, 'readability'>) => summarize(samples.map((s) => s[k]));
+          const [start, panel, total] = [col('navToStart'), col('startToPanel'), col('navToPanel')];
+          const readability = peers ? summarize(samples.map((s) => s.readability ?? 0)) : null;
           worstSkew = Math.max(worstSkew, ...samples.map((s) => s.clockSkew));
           rows.push({
             fixture: f.name,
@@ -180,8 +181,7 @@ export const panelSuite: Suite = {
             'start→panel p95 ms': panel.p95,
             'nav→panel median ms': total.median,
             'nav→panel p95 ms': total.p95,
-            'Readability median ms': readability.median,
-            'Readability p95 ms': readability.p95,
+            ...(readability ? { 'Readability median ms': readability.median, 'Readability p95 ms': readability.p95 } : {}),
           });
         }
       } finally {
@@ -191,7 +191,7 @@ export const panelSuite: Suite = {
       await server.close();
     }
     return {
-      title: `Time to the in-page panel per fixture in Chromium (${RUNS} fresh loads, after ${WARMUP} warm-up) vs Readability.parse() alone`,
+      title: `Time to the in-page panel per fixture in Chromium (${RUNS} fresh loads, after ${WARMUP} warm-up)${peers ? ' vs Readability.parse() alone' : ''}`,
       columns: [
         'fixture',
         'nav→start median ms',
@@ -199,14 +199,15 @@ export const panelSuite: Suite = {
         'start→panel p95 ms',
         'nav→panel median ms',
         'nav→panel p95 ms',
-        'Readability median ms',
-        'Readability p95 ms',
+        ...(peers ? ['Readability median ms', 'Readability p95 ms'] : []),
       ],
       rows,
       notes: [
         'start = the content script injected at document_idle (trace EvaluateScript); panel = panel.html commits its render with data-status="ready".',
         'nav = navigation start. All three from one Chrome trace per load, so one clock across the page and the panel frame.',
-        'Readability = one cold new Readability(document.cloneNode(true)).parse() in the same tab, after the panel is ready.',
+        peers
+          ? 'Readability = one cold new Readability(document.cloneNode(true)).parse() in the same tab, after the panel is ready.'
+          : peersLeftOut('Readability.parse() alone on the same page'),
         'seed-001-late delivers its body 1.5 s after load: start→panel includes the content script waiting for it.',
         `clock check: the panel frame's timeOrigin+now against the trace differed by at most ${round(worstSkew)} ms.`,
       ],

@@ -9,7 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { rng } from '../../../lib/anchoring/test-support';
+import { rng } from '../../../tests/support/anchoring';
 
 export type SyntheticArticle = { id: string; title: string; text: string; topic: string; topics: string[] };
 

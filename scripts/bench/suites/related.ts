@@ -17,7 +17,7 @@ import { loadCatalogueFile } from '../../../lib/measures/load-catalogue';
 import { indexArticles, queryRelated, RELATED_PARAMS, type RelatedQuery } from '../../../lib/related';
 import { tokenize } from '../../../lib/related/tokenize';
 import { round, summarize } from '../stats';
-import type { Row, Suite } from '../types';
+import { peersLeftOut, type Row, type Suite } from '../types';
 import { generateCorpus, prng, type SyntheticArticle } from './related-corpus';
 
 /** BENCH_RELATED_ARTICLES overrides the corpus size for a quick run; the reported figure uses 10,000. */
@@ -43,7 +43,7 @@ type Method = {
 
 export const relatedSuite: Suite = {
   id: 'related',
-  async run({ root, log }) {
+  async run({ root, log, peers }) {
     log(`generating ${ARTICLES} + ${QUERIES} held-out synthetic articles…`);
     const generated = generateCorpus(ARTICLES + QUERIES, root);
     const corpus = generated.slice(0, ARTICLES);
@@ -65,7 +65,6 @@ export const relatedSuite: Suite = {
     const postings = blocks.reduce((n, r) => n + r.weights.length, 0);
     log(`  ${round(oursBuild / 1000, 1)} s, ${termRows} term rows, ${blocks.length} postings blocks, ${postings} postings`);
 
-    log('indexing into MiniSearch…');
     const miniSearch = new MiniSearch<SyntheticArticle>({
       fields: ['title', 'text'],
       storeFields: [],
@@ -73,10 +72,14 @@ export const relatedSuite: Suite = {
       processTerm: (term) => term, // tokenize already folded it
       searchOptions: { combineWith: 'OR' },
     });
-    t0 = performance.now();
-    miniSearch.addAll(corpus);
-    const miniBuild = performance.now() - t0;
-    log(`  ${round(miniBuild / 1000, 1)} s`);
+    let miniBuild = 0;
+    if (peers) {
+      log('indexing into MiniSearch…');
+      t0 = performance.now();
+      miniSearch.addAll(corpus);
+      miniBuild = performance.now() - t0;
+      log(`  ${round(miniBuild / 1000, 1)} s`);
+    }
 
     // Count the terms rows and postings blocks our queries read, where they read them.
     let rowsRead = 0;
@@ -114,7 +117,7 @@ export const relatedSuite: Suite = {
 
     const SAME_TERMS = `MiniSearch, query = our ${RELATED_PARAMS.keyTerms} key terms (BM25, OR)`;
     const REFERENCE = { indexed: 'MiniSearch, query = all distinct terms (BM25, OR)', 'held out': 'MiniSearch, page not in corpus, all distinct terms' };
-    const methods: Method[] = [
+    const allMethods: Method[] = [
       {
         name: 'Policy Lens, by id (stored key terms + topics)',
         sample: 'indexed',
@@ -140,6 +143,8 @@ export const relatedSuite: Suite = {
       },
       { name: REFERENCE['held out'], sample: 'held out', queries: FULL_TEXT_QUERIES, reads: 'memory', run: mini(fullText) },
     ];
+    // MiniSearch is the peer: without --peers only Policy Lens's own queries run.
+    const methods = allMethods.filter((m) => peers || m.reads === 'IndexedDB');
 
     const results = new Map<string, string[][]>();
     const table: Row[] = [];
@@ -171,8 +176,8 @@ export const relatedSuite: Suite = {
       });
     }
     // Agreement with MiniSearch's BM25 rankings, on the queries both ran.
-    const sameTerms = results.get(SAME_TERMS)!;
-    methods.forEach((method, m) => {
+    const sameTerms = results.get(SAME_TERMS) ?? [];
+    if (peers) methods.forEach((method, m) => {
       const reference = results.get(REFERENCE[method.sample])!;
       const lists = results.get(method.name)!;
       table[m]!['overlap@10 vs MiniSearch all terms'] = round(mean(lists.slice(0, reference.length).map((list, i) => overlap(list, reference[i]!))), 2);
@@ -191,16 +196,19 @@ export const relatedSuite: Suite = {
         'query p95 ms',
         'rows read/query',
         'same topic@10',
-        'overlap@10 vs MiniSearch same terms',
-        'overlap@10 vs MiniSearch all terms',
+        ...(peers ? ['overlap@10 vs MiniSearch same terms', 'overlap@10 vs MiniSearch all terms'] : []),
       ],
       rows: table,
       notes: [
         'Policy Lens reads every query from IndexedDB (fake-indexeddb in Node: each row read is structured-cloned); MiniSearch searches an in-memory object, which the extension would have to rebuild or deserialise whenever its background worker restarts.',
         `Policy Lens index: ${termRows.toLocaleString('en')} term rows, ${blocks.length.toLocaleString('en')} postings blocks holding ${postings.toLocaleString('en')} postings (${RELATED_PARAMS.keyTerms} key terms per article), written ${BATCH} articles per transaction. "rows read" counts terms rows and postings blocks (plus 1 meta and, by id, 1 docs row).`,
-        'Same tokenizer for both (NFKC + lower-case, Han bigrams, ASCII words, same stop list). MiniSearch ranks by BM25 over every term; Policy Lens by cosines over each article’s key terms, policy words, measures and threads (lib/related/query.ts).',
-        `MiniSearch's cost grows with the number of query terms (one result set per term, then merged): a whole article as the query (its distinct terms) runs on the first ${FULL_TEXT_QUERIES} queries only, and "overlap vs all terms" compares on those. "Same terms": MiniSearch asked with the very terms Policy Lens stored for the article, so the overlap shows what scoring alone changes.`,
-        'Overlaps are low even between the two MiniSearch queries: the generator writes hundreds of near-interchangeable articles per topic, so which ten of them come first is close to a tie.',
+        ...(peers
+          ? [
+              'Same tokenizer for both (NFKC + lower-case, Han bigrams, ASCII words, same stop list). MiniSearch ranks by BM25 over every term; Policy Lens by cosines over each article’s key terms, policy words, measures and threads (lib/related/query.ts).',
+              `MiniSearch's cost grows with the number of query terms (one result set per term, then merged): a whole article as the query (its distinct terms) runs on the first ${FULL_TEXT_QUERIES} queries only, and "overlap vs all terms" compares on those. "Same terms": MiniSearch asked with the very terms Policy Lens stored for the article, so the overlap shows what scoring alone changes.`,
+              'Overlaps are low even between the two MiniSearch queries: the generator writes hundreds of near-interchangeable articles per topic, so which ten of them come first is close to a tie.',
+            ]
+          : [peersLeftOut('MiniSearch (BM25) with the same tokenizer and documents')]),
         '"same topic@10": share of the top 10 whose main topic (known to the generator) is the query\'s, a check that favours neither ranker. "held out": generated like the rest but not indexed, queried by text as a page not in the corpus.',
       ],
     };

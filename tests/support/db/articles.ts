@@ -1,5 +1,5 @@
 /** Small Article records for database tests; the corpus parser has its own tests on real seeds. */
-import type { Article } from '../../corpus/article';
+import type { Article } from '../../../lib/corpus/article';
 
 export function makeArticle(n: number, overrides: Partial<Article> = {}): Article {
   const paragraphs = [`第${n}篇文章的第一段，讲集中带量采购。`, `第${n}篇文章的第二段，讲医保基金监管。`];

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FixtureEntry } from '../../../scripts/fixtures/build';
 
-const FIXTURES = join(__dirname, '..', '..', '..', 'tests', 'fixtures');
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 
 export const fixturePages: FixtureEntry[] = JSON.parse(readFileSync(join(FIXTURES, 'pages.json'), 'utf8')) as FixtureEntry[];
 

@@ -1,7 +1,7 @@
 /** Import entries from files on disk, as a folder pick or drop gives them (tests and tools). */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ImportEntry } from './entries';
+import type { ImportEntry } from '../../../../lib/corpus/import/entries';
 
 /** Every file under `dir`, named `<name of dir>/<path inside>` as a browser names a picked folder's files. */
 export function folderEntries(dir: string): ImportEntry[] {

@@ -1,7 +1,7 @@
 /**
  * A long 医保 article, 200 highlights on it and an edited version with exact ground truth: what the
  * anchoring bench (scripts/bench/suites/anchoring.ts) measures Policy Lens and dom-anchor-text-quote
- * on, and what `edited-article.test.ts` holds the matcher to (no highlight in a wrong place).
+ * on, and what `lib/anchoring/edited-article.test.ts` holds the matcher to (no highlight in a wrong place).
  * Test and bench only: nothing in the extension imports it.
  *
  * The article (~100 KiB of UTF-8) is deterministic: the seeds' real paragraphs once each, between
@@ -16,8 +16,8 @@
  * (start, end, insert) on the original, never straddling a highlight's boundary, so where each
  * highlighted passage went (or that it is gone) is known exactly.
  */
-import { describe, type AnchorSelectors } from './selectors';
-import { rng } from './test-support';
+import { describe, type AnchorSelectors } from '../../../lib/anchoring/selectors';
+import { rng } from '.';
 
 export const TARGET_BYTES = 100 * 1024;
 export const HIGHLIGHTS = 200;

@@ -4,7 +4,7 @@
  * exercise what search and the exports must handle (full-width letters, multi-line quotes and notes,
  * curly quotes, Markdown-active characters, tags with spaces).
  */
-import type { HighlightRecord, StoredArticle } from '../db/schema';
+import type { HighlightRecord, StoredArticle } from '../../../lib/db/schema';
 
 function article(fields: {
   id: string;
