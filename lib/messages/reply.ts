@@ -13,3 +13,8 @@ export function isReply(answer: unknown): answer is Reply<never> {
   if (typeof answer !== 'object' || answer === null || !('ok' in answer)) return false;
   return answer.ok === true || (answer.ok === false && 'error' in answer && typeof answer.error === 'string');
 }
+
+/** A reply's value, or `fallback` when it was refused (a tab without the lens, no answer). */
+export function valueOr<T, F>(reply: Reply<T>, fallback: F): T | F {
+  return reply.ok ? reply.value : fallback;
+}
