@@ -62,7 +62,7 @@ export function createRouter<C>(handlers: Handlers<C>, { extensionId, extensionO
     if (!sender) return refuse(new LensError('message.foreign-sender'));
     const parsed = RequestSchema.safeParse(raw);
     if (!parsed.success) {
-      const type = typeof raw === 'object' && raw && 'type' in raw ? printable((raw as { type: unknown }).type) : 'unknown';
+      const type = typeof raw === 'object' && raw !== null && 'type' in raw ? printable(raw.type) : 'unknown';
       const issue = parsed.error.issues[0];
       const { code, params } = issueCode(issue);
       return refuse(new LensError('message.invalid', { type, field: issue?.path.join('.') || 'message', detail: wordError(code, params) }));
@@ -72,7 +72,7 @@ export function createRouter<C>(handlers: Handlers<C>, { extensionId, extensionO
       return refuse(new LensError('message.not-allowed', { type: req.type, sender: sender.kind }));
     }
     if (sender.kind === 'framed-page') {
-      const secret = typeof raw === 'object' && raw !== null ? (raw as { frame?: unknown }).frame : undefined;
+      const secret = typeof raw === 'object' && raw !== null && 'frame' in raw ? raw.frame : undefined;
       if (!(await checkFrame(sender.tabId, secret).catch(() => false))) {
         return refuse(new LensError('message.frame-unknown', { type: req.type }));
       }
