@@ -1,5 +1,6 @@
 import { navigatedUrl } from '@/lib/content/navigated-url';
 import { startLens } from '@/lib/content/start';
+import { runtimeSend } from '@/lib/messages/client';
 import { ARTICLE_MATCHES } from '@/lib/sina/match-patterns';
 
 const PANEL_OPEN_KEY = 'panel.open';
@@ -16,7 +17,7 @@ export default defineContentScript({
       href,
       extensionId: browser.runtime.id,
       panelUrl: browser.runtime.getURL('/panel.html'),
-      send: (message) => browser.runtime.sendMessage(message),
+      send: runtimeSend,
       onMessage: (listener) =>
         browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
           const answer = listener(message, sender);

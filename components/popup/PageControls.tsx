@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Reply } from '@/lib/messages/contract';
 import { t } from '@/lib/i18n';
-import { asState } from '@/lib/panel/sources';
+import { createClient } from '@/lib/messages/client';
+import { valueOr } from '@/lib/messages/reply';
 import type { ActiveTab, PageControlsDeps } from '@/lib/popup/page-controls';
 import { displayTitle } from '@/lib/text/display-title';
 import { HostAccessNotice, useHostAccess } from '../shared/HostAccess';
@@ -26,16 +26,15 @@ export function PageControls({ deps }: { deps: PageControlsDeps }) {
   useEffect(() => {
     void (async () => {
       const tab = await deps.activeTab().catch(() => undefined);
-      const reply = tab ? ((await deps.send({ type: 'panel:state', tabId: tab.id }).catch(() => undefined)) as Reply<unknown> | undefined) : undefined;
-      const state = asState(reply);
+      const state = tab ? valueOr(await createClient(deps.send).ask({ type: 'panel:state', tabId: tab.id }), null) : null;
       setStatus(tab && state ? { kind: 'article', tab, title: state.article.title } : { kind: 'none' });
     })();
     void deps.shortcut().then(setShortcut, () => undefined);
   }, [deps]);
 
   const toggle = async (tab: ActiveTab) => {
-    const reply = (await deps.send({ type: 'panel:toggle', tabId: tab.id }).catch(() => undefined)) as Reply<boolean> | undefined;
-    setMessage(reply?.ok && typeof reply.value === 'boolean' ? t(reply.value ? 'popup.panelShown' : 'popup.panelHidden') : t('popup.toggleFailed'));
+    const reply = await createClient(deps.send).ask({ type: 'panel:toggle', tabId: tab.id });
+    setMessage(reply.ok ? t(reply.value ? 'popup.panelShown' : 'popup.panelHidden') : t('popup.toggleFailed'));
   };
 
   return (

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createHighlightController, type HighlightController } from '@/lib/content/highlights/controller';
 import type { LensState } from '@/lib/content/state';
 import { highlightClient } from '@/lib/highlights/client';
+import type { Send } from '@/lib/messages/client';
 import { ALL_ARTICLES } from '@/lib/messages/contract';
 import { findText, scrollToRange } from '@/lib/content/reveal';
 import type { StoredArticle } from '@/lib/db/schema';
@@ -15,7 +16,7 @@ import { describeError } from '@/lib/i18n/errors';
 
 /** How the reader page reaches the reader's highlights (through the background, like a tab does). */
 export type ReaderHighlightDeps = {
-  send(message: unknown): Promise<unknown>;
+  send: Send;
   /** The background's notice that an article's highlights changed; returns the unsubscribe. */
   onChanged(listener: (articleKey: string) => void): () => void;
 };

@@ -6,17 +6,11 @@ import '@/components/reader/reader.css';
 import { mountReader } from '@/components/reader/mount';
 import { lensDB } from '@/lib/db/schema';
 import { analyzeStoredArticle } from '@/lib/insight/analyze-stored';
-import { HIGHLIGHTS_CHANGED } from '@/lib/messages/contract';
+import { HIGHLIGHTS_CHANGED } from '@/lib/messages/broadcasts';
+import { onBroadcast, runtimeSend } from '@/lib/messages/client';
 
 const db = lensDB();
 mountReader(document.getElementById('app')!, (id) => analyzeStoredArticle(db, id, { catalogue }), {
-  send: (message) => browser.runtime.sendMessage(message),
-  onChanged: (listener) => {
-    const cb = (message: unknown, sender: { id?: string }) => {
-      const m = message as { type?: unknown; articleKey?: unknown } | null;
-      if (sender.id === browser.runtime.id && m?.type === HIGHLIGHTS_CHANGED && typeof m.articleKey === 'string') listener(m.articleKey);
-    };
-    browser.runtime.onMessage.addListener(cb);
-    return () => browser.runtime.onMessage.removeListener(cb);
-  },
+  send: runtimeSend,
+  onChanged: (listener) => onBroadcast(HIGHLIGHTS_CHANGED, (message) => listener(message.articleKey)),
 });

@@ -11,11 +11,9 @@ import type { HighlightRecord, LensDB } from '../db/schema';
 import { readColorRenames } from '../highlights/color-settings';
 import { createHighlight, deleteHighlight, getHighlight, listForArticle, restoreHighlight, updateHighlight } from '../highlights/store';
 import { LensError } from '../i18n/errors';
-import type { HighlightList, Request } from '../messages/contract';
 import { parseArticleUrl } from '../sina/url';
+import type { Handlers } from './router';
 import type { SenderKind } from './sender';
-
-type Req<T extends Request['type']> = Extract<Request, { type: T }>;
 
 /** The article key a sender may touch, or null for extension pages (any). */
 function scopeOf(sender: SenderKind): string | null {
@@ -43,49 +41,53 @@ export type HighlightHandlerDeps = {
   created?(record: HighlightRecord, tabId: number): void;
 };
 
-export function highlightHandlers({ db, notify, badge, freeRoom, created }: HighlightHandlerDeps) {
-  const room = freeRoom ? { onQuotaExceeded: freeRoom } : {};
-  /** The stored record, after checking the sender may touch it. */
-  const owned = async (id: string, sender: SenderKind): Promise<HighlightRecord | undefined> => {
-    const current = await getHighlight(db, id);
-    if (current) checkScope(sender, current.articleKey);
-    return current;
-  };
+/** What the highlight handlers work with: their deps and who asked. */
+export type HighlightContext = HighlightHandlerDeps & { sender: SenderKind };
+export type HighlightType = 'highlights:list' | 'highlights:create' | 'highlights:update' | 'highlights:delete' | 'highlights:restore';
 
-  return {
-    'highlights:list': async (req: Req<'highlights:list'>, sender: SenderKind): Promise<HighlightList> => {
-      checkScope(sender, req.articleKey);
-      const [highlights, colorRenames] = await Promise.all([listForArticle(db, req.articleKey), readColorRenames(db)]);
-      // A tab's content script lists its article's highlights on load and after every change anywhere.
-      if (sender.kind === 'content-script') badge?.(sender.tabId, highlights.length);
-      return { highlights, colorRenames: colorRenames as Record<string, string> };
-    },
-    'highlights:create': async (req: Req<'highlights:create'>, sender: SenderKind): Promise<HighlightRecord> => {
-      checkScope(sender, req.highlight.articleKey);
-      const record = await createHighlight(db, req.highlight, room);
-      notify(record.articleKey);
-      if (sender.kind === 'content-script') created?.(record, sender.tabId);
-      return record;
-    },
-    'highlights:update': async (req: Req<'highlights:update'>, sender: SenderKind): Promise<HighlightRecord> => {
-      const before = await owned(req.id, sender);
-      const record = await updateHighlight(db, req.id, req.patch, room);
-      if (record.updatedAt !== before?.updatedAt) notify(record.articleKey);
-      return record;
-    },
-    'highlights:delete': async (req: Req<'highlights:delete'>, sender: SenderKind): Promise<HighlightRecord | null> => {
-      await owned(req.id, sender);
-      const removed = await deleteHighlight(db, req.id);
-      if (removed) notify(removed.articleKey);
-      return removed;
-    },
-    'highlights:restore': async (req: Req<'highlights:restore'>, sender: SenderKind): Promise<HighlightRecord> => {
-      checkScope(sender, req.record.articleKey);
-      // Undo puts back a highlight this sender deleted; it must not overwrite another article's record.
-      await owned(String(req.record.id ?? ''), sender);
-      const record = await restoreHighlight(db, req.record, room);
-      notify(record.articleKey);
-      return record;
-    },
-  };
+const roomOf = ({ freeRoom }: HighlightHandlerDeps) => (freeRoom ? { onQuotaExceeded: freeRoom } : {});
+
+/** The stored record, after checking the sender may touch it. */
+async function owned(id: string, { db, sender }: HighlightContext): Promise<HighlightRecord | undefined> {
+  const current = await getHighlight(db, id);
+  if (current) checkScope(sender, current.articleKey);
+  return current;
 }
+
+/** The highlight part of the background's handler table (handlers.ts). */
+export const HIGHLIGHT_HANDLERS: Pick<Handlers<HighlightContext>, HighlightType> = {
+  'highlights:list': async (req, { db, sender, badge }) => {
+    checkScope(sender, req.articleKey);
+    const [highlights, colorRenames] = await Promise.all([listForArticle(db, req.articleKey), readColorRenames(db)]);
+    // A tab's content script lists its article's highlights on load and after every change anywhere.
+    if (sender.kind === 'content-script') badge?.(sender.tabId, highlights.length);
+    return { highlights, colorRenames };
+  },
+  'highlights:create': async (req, ctx) => {
+    checkScope(ctx.sender, req.highlight.articleKey);
+    const record = await createHighlight(ctx.db, req.highlight, roomOf(ctx));
+    ctx.notify(record.articleKey);
+    if (ctx.sender.kind === 'content-script') ctx.created?.(record, ctx.sender.tabId);
+    return record;
+  },
+  'highlights:update': async (req, ctx) => {
+    const before = await owned(req.id, ctx);
+    const record = await updateHighlight(ctx.db, req.id, req.patch, roomOf(ctx));
+    if (record.updatedAt !== before?.updatedAt) ctx.notify(record.articleKey);
+    return record;
+  },
+  'highlights:delete': async (req, ctx) => {
+    await owned(req.id, ctx);
+    const removed = await deleteHighlight(ctx.db, req.id);
+    if (removed) ctx.notify(removed.articleKey);
+    return removed;
+  },
+  'highlights:restore': async (req, ctx) => {
+    checkScope(ctx.sender, req.record.articleKey);
+    // Undo puts back a highlight this sender deleted; it must not overwrite another article's record.
+    await owned(String(req.record.id ?? ''), ctx);
+    const record = await restoreHighlight(ctx.db, req.record, roomOf(ctx));
+    ctx.notify(record.articleKey);
+    return record;
+  },
+};

@@ -2,7 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { frameSecrets, memorySecretStore } from './frame-secret';
 import { HighlightStoreError } from '../highlights/store';
 import { setLang } from '../i18n';
-import { createRouter, type Handlers } from './router';
+import { createRouter, type Handler, type Handlers } from './router';
+import type { SenderKind } from './sender';
+import type { HighlightRecord } from '../db/schema';
+import type { ArticleInsight } from '../insight/analyze';
 
 const EXT_ID = 'lens-id';
 const ORIGIN = 'chrome-extension://lens-id/';
@@ -20,30 +23,45 @@ const article = {
   paragraphs: ['第一段'],
 };
 
+const insight: ArticleInsight = { key: article.key, textLength: 3, corpus: null, measures: [], otherMeasures: [], related: [] };
+const record: HighlightRecord = {
+  id: 'h1',
+  articleKey: article.key,
+  url: ARTICLE_URL,
+  title: '标题',
+  quote: { type: 'TextQuoteSelector', exact: '第一', prefix: '', suffix: '段' },
+  position: { type: 'TextPositionSelector', start: 0, end: 2 },
+  color: 'yellow',
+  note: '',
+  tags: [],
+  createdAt: '2024-01-01T00:00:00.000Z',
+  updatedAt: '2024-01-01T00:00:00.000Z',
+};
+
+/** A spy for each request type, answering a reply of the contract's shape; each is given its sender. */
 function setup() {
-  const handlers: Handlers = {
-    'article:analyze': vi.fn(async () => ({ insight: true })),
-    'page:load-fallback': vi.fn(async () => true),
-    'frame:secret': vi.fn(async () => 'secret'),
-    'reveal:take': vi.fn(async () => null),
-    'corpus:changed': vi.fn(async () => undefined),
-    'panel:state': vi.fn(async () => null),
-    'panel:reveal': vi.fn(async () => undefined),
-    'panel:set-open': vi.fn(async () => undefined),
-    'panel:toggle': vi.fn(async () => true),
-    'panel:retry': vi.fn(async () => undefined),
-    'panel:highlight': vi.fn(async () => true),
-    'panel:reattach': vi.fn(async () => undefined),
-    'library:open': vi.fn(async () => ({ tabId: 1 })),
-    'highlights:changed-all': vi.fn(async () => undefined),
-    'highlights:list': vi.fn(async () => ({ highlights: [], colorRenames: {} })),
-    'highlights:create': vi.fn(async () => undefined),
-    'highlights:update': vi.fn(async () => undefined),
-    'highlights:delete': vi.fn(async () => null),
-    'highlights:restore': vi.fn(async () => undefined),
-  };
+  const handlers = {
+    'article:analyze': vi.fn<Handler<'article:analyze', SenderKind>>(async () => insight),
+    'page:load-fallback': vi.fn<Handler<'page:load-fallback', SenderKind>>(async () => true),
+    'frame:secret': vi.fn<Handler<'frame:secret', SenderKind>>(async () => 'secret'),
+    'reveal:take': vi.fn<Handler<'reveal:take', SenderKind>>(async () => null),
+    'panel:state': vi.fn<Handler<'panel:state', SenderKind>>(async () => null),
+    'panel:reveal': vi.fn<Handler<'panel:reveal', SenderKind>>(async () => false),
+    'panel:set-open': vi.fn<Handler<'panel:set-open', SenderKind>>(async () => false),
+    'panel:toggle': vi.fn<Handler<'panel:toggle', SenderKind>>(async () => true),
+    'panel:retry': vi.fn<Handler<'panel:retry', SenderKind>>(async () => false),
+    'panel:highlight': vi.fn<Handler<'panel:highlight', SenderKind>>(async () => true),
+    'panel:reattach': vi.fn<Handler<'panel:reattach', SenderKind>>(async () => record),
+    'library:open': vi.fn<Handler<'library:open', SenderKind>>(async () => ({ tabId: 1 })),
+    'highlights:changed-all': vi.fn<Handler<'highlights:changed-all', SenderKind>>(async () => null),
+    'highlights:list': vi.fn<Handler<'highlights:list', SenderKind>>(async () => ({ highlights: [], colorRenames: {} })),
+    'highlights:create': vi.fn<Handler<'highlights:create', SenderKind>>(async () => record),
+    'highlights:update': vi.fn<Handler<'highlights:update', SenderKind>>(async () => record),
+    'highlights:delete': vi.fn<Handler<'highlights:delete', SenderKind>>(async () => null),
+    'highlights:restore': vi.fn<Handler<'highlights:restore', SenderKind>>(async () => record),
+  } satisfies Handlers<SenderKind>;
   const secrets = frameSecrets(memorySecretStore());
-  return { handlers, secrets, route: createRouter(handlers, EXT_ID, ORIGIN, secrets.check) };
+  return { handlers, secrets, route: createRouter(handlers, { extensionId: EXT_ID, extensionOrigin: ORIGIN, context: (sender) => sender, checkFrame: secrets.check }) };
 }
 
 const contentScript = { id: EXT_ID, url: ARTICLE_URL, tab: { id: 7 }, frameId: 0 };
@@ -52,7 +70,7 @@ const extensionPage = { id: EXT_ID, url: `${ORIGIN}options.html` };
 describe('background router', () => {
   it('answers a valid message from the content script on an article tab', async () => {
     const { route, handlers } = setup();
-    expect(await route({ type: 'article:analyze', article }, contentScript)).toEqual({ ok: true, value: { insight: true } });
+    expect(await route({ type: 'article:analyze', article }, contentScript)).toEqual({ ok: true, value: insight });
     expect(handlers['article:analyze']).toHaveBeenCalledWith({ type: 'article:analyze', article }, { kind: 'content-script', tabId: 7, url: ARTICLE_URL });
   });
 
@@ -79,9 +97,9 @@ describe('background router', () => {
 
   it('refuses a message from the wrong kind of sender', async () => {
     const { route } = setup();
-    expect(await route({ type: 'corpus:changed' }, contentScript)).toEqual({
+    expect(await route({ type: 'highlights:changed-all' }, contentScript)).toEqual({
       ok: false,
-      error: 'refused message "corpus:changed": not accepted from a content-script',
+      error: 'refused message "highlights:changed-all": not accepted from a content-script',
       code: 'message.not-allowed',
     });
     expect(await route({ type: 'article:analyze', article }, extensionPage)).toMatchObject({ ok: false });
@@ -89,20 +107,20 @@ describe('background router', () => {
 
   it('turns a handler failure into a refusal with its reason', async () => {
     const { route, handlers } = setup();
-    vi.mocked(handlers['corpus:changed']).mockRejectedValueOnce(new Error('database closed'));
-    expect(await route({ type: 'corpus:changed' }, extensionPage)).toEqual({ ok: false, error: 'The request failed (corpus:changed): database closed', code: 'message.failed' });
+    handlers['highlights:changed-all'].mockRejectedValueOnce(new Error('database closed'));
+    expect(await route({ type: 'highlights:changed-all' }, extensionPage)).toEqual({ ok: false, error: 'The request failed (highlights:changed-all): database closed', code: 'message.failed' });
   });
 
   it('words refusals in the interface language, with their code', async () => {
     const { route, handlers } = setup();
     setLang('zh');
     try {
-      expect(await route({ type: 'corpus:changed' }, contentScript)).toEqual({ ok: false, error: '已拒绝消息“corpus:changed”：不接受来自 content-script 的此消息', code: 'message.not-allowed' });
+      expect(await route({ type: 'highlights:changed-all' }, contentScript)).toEqual({ ok: false, error: '已拒绝消息“highlights:changed-all”：不接受来自 content-script 的此消息', code: 'message.not-allowed' });
       const bad = await route({ type: 'article:analyze', article: { ...article, key: '<script>' } }, contentScript);
       expect(bad).toMatchObject({ ok: false, error: '已拒绝消息“article:analyze”：article.key 必须是新浪文章标识', code: 'message.invalid' });
-      vi.mocked(handlers['highlights:update']).mockRejectedValueOnce(new HighlightStoreError('update', 'at most 10000 characters (got 10001)', 'note', 'field.too-long', { max: 10000 }));
+      handlers['highlights:update'].mockRejectedValueOnce(new HighlightStoreError('update', 'at most 10000 characters (got 10001)', 'note', 'field.too-long', { max: 10000 }));
       expect(await route({ type: 'highlights:update', id: 'h1', patch: {} }, extensionPage)).toEqual({ ok: false, error: '修改高亮：note：最多 10000 个字符', code: 'field.too-long' });
-      (handlers['highlights:create'] as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
+      handlers['highlights:create'].mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
       expect(await route({ type: 'highlights:create', highlight: {} }, contentScript)).toMatchObject({ ok: false, error: expect.stringMatching(/^保存高亮：浏览器的存储空间已满/), code: 'storage.full' });
     } finally {
       setLang('en');
@@ -115,7 +133,7 @@ describe('background router', () => {
     expect(handlers['panel:toggle']).toHaveBeenCalledWith({ type: 'panel:toggle', tabId: 7 }, { kind: 'extension-page', tabId: undefined });
     expect(await route({ type: 'panel:state' }, { ...extensionPage, tab: { id: 4 } })).toEqual({ ok: true, value: null });
     expect(await route({ type: 'panel:state', tabId: 5 }, extensionPage)).toEqual({ ok: true, value: null });
-    expect(await route({ type: 'panel:retry' }, { ...extensionPage, tab: { id: 4 } })).toEqual({ ok: true, value: undefined });
+    expect(await route({ type: 'panel:retry' }, { ...extensionPage, tab: { id: 4 } })).toEqual({ ok: true, value: false });
     // A content script cannot drive panels, its own or another tab's.
     expect(await route({ type: 'panel:toggle', tabId: 7 }, contentScript)).toMatchObject({ ok: false });
     expect(await route({ type: 'panel:state', tabId: 7 }, contentScript)).toMatchObject({ ok: false });
@@ -188,7 +206,7 @@ describe('frame secrets', () => {
 describe('background router and a full disk', () => {
   it('tells the reader the storage is full, in words, when a write hits the quota', async () => {
     const { route, handlers } = setup();
-    (handlers['highlights:create'] as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
+    handlers['highlights:create'].mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
     const reply = await route({ type: 'highlights:create', highlight: {} }, contentScript);
     expect(reply).toEqual({ ok: false, error: expect.stringContaining("Saving the highlight: the browser's storage is full, so nothing was saved"), code: 'storage.full' });
   });

@@ -7,12 +7,15 @@
  * its own tab: a panel.html that a page framed itself gets nothing and changes nothing.
  */
 import { codeOf, describeError, isErrorCode, LensError, storageCode, wordError, type ErrorCode } from '../i18n/errors';
+import { WordedError } from '../i18n/worded-error';
 import { issueCode } from '../i18n/zod-issues';
-import { RequestSchema, type Reply, type Request, type RequestType } from '../messages/contract';
+import { RequestSchema, type Reply, type ReplyOf, type RequestOf, type RequestType } from '../messages/contract';
 import { classifySender, type SenderInfo, type SenderKind } from './sender';
 
-export type Handler<T extends RequestType> = (req: Extract<Request, { type: T }>, sender: SenderKind) => Promise<unknown>;
-export type Handlers = { [T in RequestType]: Handler<T> };
+/** The handler of one request type: its reply is the contract's (contract.ts Replies), or it throws. */
+export type Handler<K extends RequestType, C> = (req: RequestOf<K>, ctx: C) => Promise<ReplyOf<K>>;
+/** One handler per request type; `C` is what they are given (lib/background/handlers.ts: the background's deps and the sender). */
+export type Handlers<C> = { [K in RequestType]: Handler<K, C> };
 
 /** Which senders may send which messages. */
 const ALLOWED: Record<RequestType, SenderKind['kind'][]> = {
@@ -20,7 +23,6 @@ const ALLOWED: Record<RequestType, SenderKind['kind'][]> = {
   'page:load-fallback': ['content-script'],
   'frame:secret': ['content-script'],
   'reveal:take': ['content-script'],
-  'corpus:changed': ['extension-page'],
   'panel:state': ['extension-page', 'framed-page'],
   'panel:reveal': ['extension-page', 'framed-page'],
   'panel:set-open': ['extension-page', 'framed-page'],
@@ -40,13 +42,27 @@ const ALLOWED: Record<RequestType, SenderKind['kind'][]> = {
 /** Whether a framed panel's secret is one its tab's content script was given (frame-secret.ts). */
 export type FrameCheck = (tabId: number, secret: unknown) => Promise<boolean>;
 
-export function createRouter(handlers: Handlers, extensionId: string, extensionOrigin: string, checkFrame: FrameCheck = async () => false) {
+export type RouterOptions<C> = {
+  extensionId: string;
+  /** runtime.getURL('/'). */
+  extensionOrigin: string;
+  /** What each handler is given, for this (checked) sender. */
+  context(sender: SenderKind): C;
+  checkFrame?: FrameCheck;
+};
+
+function dispatch<K extends RequestType, C>(handlers: Handlers<C>, type: K, req: RequestOf<K>, ctx: C): Promise<ReplyOf<K>> {
+  const handler: Handler<K, C> = handlers[type];
+  return handler(req, ctx);
+}
+
+export function createRouter<C>(handlers: Handlers<C>, { extensionId, extensionOrigin, context, checkFrame = async () => false }: RouterOptions<C>) {
   return async function route(raw: unknown, senderInfo: SenderInfo): Promise<Reply<unknown>> {
     const sender = classifySender(senderInfo, extensionId, extensionOrigin);
     if (!sender) return refuse(new LensError('message.foreign-sender'));
     const parsed = RequestSchema.safeParse(raw);
     if (!parsed.success) {
-      const type = typeof raw === 'object' && raw && 'type' in raw ? printable((raw as { type: unknown }).type) : 'unknown';
+      const type = typeof raw === 'object' && raw !== null && 'type' in raw ? printable(raw.type) : 'unknown';
       const issue = parsed.error.issues[0];
       const { code, params } = issueCode(issue);
       return refuse(new LensError('message.invalid', { type, field: issue?.path.join('.') || 'message', detail: wordError(code, params) }));
@@ -56,7 +72,7 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
       return refuse(new LensError('message.not-allowed', { type: req.type, sender: sender.kind }));
     }
     if (sender.kind === 'framed-page') {
-      const secret = typeof raw === 'object' && raw !== null ? (raw as { frame?: unknown }).frame : undefined;
+      const secret = typeof raw === 'object' && raw !== null && 'frame' in raw ? raw.frame : undefined;
       if (!(await checkFrame(sender.tabId, secret).catch(() => false))) {
         return refuse(new LensError('message.frame-unknown', { type: req.type }));
       }
@@ -65,9 +81,10 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
       }
     }
     try {
-      const handler = handlers[req.type] as Handler<typeof req.type>;
-      return { ok: true, value: await handler(req as never, sender) };
+      return { ok: true, value: await dispatch(handlers, req.type, req, context(sender)) };
     } catch (error) {
+      // Already worded for the reader (a tab's content script refusing, relayed): passed on as it is.
+      if (error instanceof WordedError) return { ok: false, error: error.message, ...(error.code !== undefined && { code: error.code }) };
       // Worded for the reader in the interface language, naming what was being done. A full disk is
       // the reader's to fix, and says so plainly (nothing was written: Dexie transactions).
       const actionCode = `action.${req.type}`;

@@ -10,33 +10,22 @@ import { rekeyReaderHighlights } from '../db/articles';
 import { evictReadArticles, freeRoom, readUsage } from '../db/read-cap';
 import { seedCorpus } from '../db/seed';
 import { lensDB } from '../db/schema';
-import { getSetting } from '../db/settings';
-import { analyzePageArticle } from '../insight/analyze';
 import { indexStoredArticle } from '../insight/indexer';
-import { keepArticleOfHighlight } from '../insight/corpus-growth';
 import { createIndexQueue } from '../insight/index-queue';
 import { removeFromIndex } from '../related';
-import { LensError } from '../i18n/errors';
-import { ALL_ARTICLES, HIGHLIGHTS_CHANGED, STATE_CHANGED, type ContentRequest } from '../messages/contract';
+import { HIGHLIGHTS_CHANGED, parseBroadcast, type Broadcast } from '../messages/broadcasts';
+import { STATE_CHANGED, type ContentRequest } from '../messages/content-request';
 import { handleCommand } from './commands';
 import { loadExtractionFallback } from './extraction-fallback';
 import { createHighlightMenu, onHighlightMenu } from './context-menu';
-import { highlightHandlers } from './highlights';
-import { openHighlight } from './open-highlight';
+import { HANDLERS, type BackgroundDeps } from './handlers';
 import { frameSecrets, sessionSecretStore } from './frame-secret';
 import { pendingReveals } from './pending-reveal';
 import { createRouter } from './router';
-import { classifySender, type SenderKind } from './sender';
+import { classifySender } from './sender';
 
 function toTab(tabId: number, message: ContentRequest): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-}
-
-/** The tab a panel message is about: the one it names (side panel, popup), else the panel's own tab. */
-function panelTab(req: { tabId?: number }, sender: SenderKind): number {
-  const tabId = req.tabId ?? sender.tabId;
-  if (tabId === undefined) throw new LensError('message.not-in-tab');
-  return tabId;
 }
 
 /**
@@ -53,7 +42,7 @@ function notifyHighlightsChanged(articleKey: string): void {
       }
     })
     .catch(() => undefined);
-  void browser.runtime.sendMessage({ type: HIGHLIGHTS_CHANGED, articleKey }).catch(() => undefined);
+  void browser.runtime.sendMessage({ type: HIGHLIGHTS_CHANGED, articleKey } satisfies Broadcast<typeof HIGHLIGHTS_CHANGED>).catch(() => undefined);
 }
 
 /** The toolbar badge of a tab: how many highlights its article has (nothing when none). */
@@ -113,67 +102,36 @@ export function startBackground(): void {
     void reveals.forget(tabId).catch(() => undefined);
   });
 
-  const route = createRouter(
-    {
-      ...highlightHandlers({
-        db,
-        notify: notifyHighlightsChanged,
-        badge: showCount,
-        freeRoom: () => freeRoom(db, unindex),
-        // The article of a page the reader highlights joins the corpus, policy or not (corpus-growth.ts).
-        created: (record, tabId) =>
-          void getSetting(db, 'corpus.addRead')
-            .then((addToCorpus) =>
-              keepArticleOfHighlight(record.articleKey, () => toTab(tabId, { type: 'lens:article' }), { db, catalogue, addToCorpus, indexLater: (id) => void indexQueue.add(id) }),
-            )
-            .catch((error: Error) => console.error(`[Policy Lens] keeping the highlighted article failed: ${error.message}`)),
-      }),
-      'highlights:changed-all': async () => notifyHighlightsChanged(ALL_ARTICLES),
-      'library:open': async (req) =>
-        openHighlight(req.highlightId, {
-          db,
-          tabs: () => browser.tabs.query({}),
-          toTab,
-          focus: async (tab) => {
-            await browser.tabs.update(tab.id, { active: true });
-            if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-          },
-          create: (url) => browser.tabs.create({ url }),
-          remember: reveals.remember,
-          readerPage: browser.runtime.getURL('/reader.html'),
-        }),
-      'frame:secret': async (_req, sender) => secrets.mint(sender.tabId as number),
-      'reveal:take': async (req, sender) => reveals.take(sender.tabId as number, req.articleKey),
-      'panel:highlight': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:highlight', id: req.id }),
-      'panel:reattach': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:reattach', id: req.id }),
-      'article:analyze': async ({ article }) => {
-        await ensureSeeded();
-        return analyzePageArticle(article, {
-          db,
-          catalogue,
-          addToCorpus: await getSetting(db, 'corpus.addRead'),
-          // Indexed, then the read articles kept to their cap (this one stays).
-          indexLater: (id) => void indexQueue.add(id).then(() => keepReadCap(id)),
-          highlightsMoved: (keys) => keys.forEach(notifyHighlightsChanged),
-        });
+  const deps: BackgroundDeps = {
+    db,
+    catalogue,
+    toTab,
+    ensureSeeded,
+    notify: notifyHighlightsChanged,
+    badge: showCount,
+    freeRoom: () => freeRoom(db, unindex),
+    // Indexed, then the read articles kept to their cap (this one stays).
+    indexRead: (id) => void indexQueue.add(id).then(() => keepReadCap(id)),
+    indexKept: (id) => void indexQueue.add(id),
+    secrets,
+    reveals,
+    tabs: {
+      tabs: () => browser.tabs.query({}),
+      focus: async (tab) => {
+        await browser.tabs.update(tab.id, { active: true });
+        if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
       },
-      'corpus:changed': async () => undefined,
-      'page:load-fallback': async (_req, sender) => {
-        if (sender.kind !== 'content-script') throw new Error('only a content script may ask');
-        return loadExtractionFallback(sender.tabId, (target, files) => browser.scripting.executeScript({ target, files }));
-      },
-      // Relay to the tab's content script (top frame only): the panel framed in the article's tab, or
-      // the browser's side panel / the popup naming the active tab.
-      'panel:state': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:state' }),
-      'panel:reveal': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:reveal', target: req.target }),
-      'panel:set-open': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:set-open', open: req.open }),
-      'panel:toggle': async (req) => toTab(req.tabId, { type: 'lens:toggle' }),
-      'panel:retry': async (req, sender) => toTab(panelTab(req, sender), { type: 'lens:retry' }),
+      create: (url) => browser.tabs.create({ url }),
+      readerPage: browser.runtime.getURL('/reader.html'),
     },
-    browser.runtime.id,
-    browser.runtime.getURL('/'),
-    secrets.check,
-  );
+    loadFallback: (tabId) => loadExtractionFallback(tabId, (target, files) => browser.scripting.executeScript({ target, files })),
+  };
+  const route = createRouter(HANDLERS, {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    context: (sender) => ({ ...deps, sender }),
+    checkFrame: secrets.check,
+  });
 
   // A tab that navigates starts with no count; its content script, if the new page is an article,
   // sets it again once it has listed the article's highlights.
@@ -192,12 +150,12 @@ export function startBackground(): void {
 
   // sendResponse + `return true` answers asynchronously in Chrome and Firefox alike.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if ((message as { type?: unknown } | null)?.type === STATE_CHANGED) {
+    if (parseBroadcast(STATE_CHANGED, message)) {
       // A content script's notice to the panels. The browser's side panel hears it directly, but Firefox
       // does not deliver runtime messages to extension frames inside web pages: pass it on to the frames
       // of the sender's tab, where the in-page panel is (its content script ignores it).
       const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
-      if (from?.kind === 'content-script') void browser.tabs.sendMessage(from.tabId, { type: STATE_CHANGED }).catch(() => undefined);
+      if (from?.kind === 'content-script') void browser.tabs.sendMessage(from.tabId, { type: STATE_CHANGED } satisfies Broadcast<typeof STATE_CHANGED>).catch(() => undefined);
       return false;
     }
     void route(message, sender).then(sendResponse);

@@ -15,6 +15,7 @@
  * narrowed by the panel's width (margin on <html>), and where even that would leave the text under the
  * panel it stays collapsed to a small tab unless the reader opens it (see panel-layout.ts).
  */
+import { createClient, type Send } from '../messages/client';
 import { pageUi } from './page-ui';
 import { layoutPanel, panelWidth, PANEL_WIDTH, type PanelLayout } from './panel-layout';
 
@@ -24,9 +25,9 @@ export { PANEL_WIDTH };
  * The secret the background gives this page's panel frame (lib/background/frame-secret.ts), or ''
  * when it gave none: the panel then shows nothing, as one a page framed would.
  */
-export async function askFrameSecret(send: (message: unknown) => Promise<unknown>): Promise<string> {
-  const reply = (await send({ type: 'frame:secret' }).catch(() => undefined)) as { ok?: boolean; value?: unknown } | undefined;
-  return reply?.ok && typeof reply.value === 'string' ? reply.value : '';
+export async function askFrameSecret(send: Send): Promise<string> {
+  const reply = await createClient(send).ask({ type: 'frame:secret' });
+  return reply.ok ? reply.value : '';
 }
 
 /** The panel's address with the frame secret in its fragment: read by the panel, never sent anywhere. */

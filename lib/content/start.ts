@@ -3,10 +3,11 @@
  * page is an article (waiting, bounded, for a late body), extract it, show the panel, ask the
  * background what the corpus knows, and answer the panel's requests relayed by the background.
  */
-import type { ArticleInsight } from '../insight/analyze';
 import { t } from '../i18n/content';
-import type { Reply } from '../messages/contract';
+import type { Broadcast } from '../messages/broadcasts';
+import { createClient, type Send } from '../messages/client';
 import { ALL_ARTICLES, STATE_CHANGED, parseContentRequest } from '../messages/content-request';
+import type { Reply } from '../messages/reply';
 import { extractionFallbackLoader } from './fallback';
 import { findBody } from '../sina/markup';
 import { readArticlePage } from '../sina/read-article-page';
@@ -22,7 +23,7 @@ export type LensEnv = {
   href: string;
   extensionId: string;
   panelUrl: string;
-  send(message: unknown): Promise<unknown>;
+  send: Send;
   onMessage(listener: (message: unknown, sender: { id?: string; tab?: unknown }) => Promise<unknown> | undefined): void;
   loadPanelOpen(): Promise<boolean>;
   savePanelOpen(open: boolean): Promise<void>;
@@ -41,7 +42,8 @@ export async function startLens(env: LensEnv): Promise<void> {
 
   const summary = { key: article.key, title: article.title, publishedAt: article.publishedAt, source: article.source, url: article.url, ...how };
   let state: LensState = { status: 'loading', article: summary };
-  const changed = () => void env.send({ type: STATE_CHANGED }).catch(() => undefined);
+  const { ask } = createClient(env.send);
+  const changed = () => void env.send({ type: STATE_CHANGED } satisfies Broadcast<typeof STATE_CHANGED>).catch(() => undefined);
 
   const panel = mountPanelHost(doc, {
     src: panelAddress(env.panelUrl, await askFrameSecret(env.send)),
@@ -97,13 +99,8 @@ export async function startLens(env: LensEnv): Promise<void> {
       changed();
       return;
     }
-    const reply = (await env.send({ type: 'article:analyze', article: toPageArticle(article) }).catch((e: Error) => ({
-      ok: false as const,
-      error: e.message,
-    }))) as Reply<ArticleInsight> | undefined;
-    state = reply?.ok
-      ? { status: 'ready', article: summary, insight: reply.value }
-      : { status: 'error', article: summary, error: reply?.error ?? t('panel.noAnswer') };
+    const reply = await ask({ type: 'article:analyze', article: toPageArticle(article) });
+    state = reply.ok ? { status: 'ready', article: summary, insight: reply.value } : { status: 'error', article: summary, error: reply.error };
     changed();
   };
   // Mounting the panel lays the page out again beside it; the analysis request and the highlight UI
@@ -125,8 +122,8 @@ export async function startLens(env: LensEnv): Promise<void> {
     : null;
   // The library may have opened this tab to show one highlight: the background says which, once.
   const shown = highlights?.load().then(async () => {
-    const asked = (await env.send({ type: 'reveal:take', articleKey: article.key }).catch(() => undefined)) as Reply<string | null> | undefined;
-    if (asked?.ok && asked.value) highlights?.reveal(asked.value);
+    const asked = await ask({ type: 'reveal:take', articleKey: article.key });
+    if (asked.ok && asked.value) highlights?.reveal(asked.value);
   });
   await Promise.all([analyzed, shown]);
 }

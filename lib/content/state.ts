@@ -25,3 +25,12 @@ export type LensState = (
   /** The reader's highlights on this article, once the page has them (absent where there are none to show). */
   highlights?: HighlightsView;
 };
+
+/**
+ * Whether a tab's answer is a lens state. A tab without the lens may still answer (an extension page
+ * open in that tab hears tabs.sendMessage too), so the background checks before it relays one.
+ */
+export function isLensState(value: unknown): value is LensState {
+  if (typeof value !== 'object' || value === null || !('status' in value) || !('article' in value)) return false;
+  return (value.status === 'loading' || value.status === 'ready' || value.status === 'error') && typeof value.article === 'object' && value.article !== null;
+}

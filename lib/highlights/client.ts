@@ -3,22 +3,15 @@
  * resolves to the reply's value or rejects with the refusal's reason (which names the field).
  */
 import type { HighlightApi } from '../content/highlights/controller';
-import { t } from '../i18n/content';
-import { WordedError } from '../i18n/worded-error';
-import type { Reply } from '../messages/contract';
+import { createClient, type Send } from '../messages/client';
 
-export function highlightClient(send: (message: unknown) => Promise<unknown>): HighlightApi {
-  const call = async <T>(message: Record<string, unknown>): Promise<T> => {
-    const reply = (await send(message)) as Reply<T> | undefined;
-    if (!reply) throw new Error(t('panel.noAnswer'));
-    if (!reply.ok) throw new WordedError(reply.error, reply.code);
-    return reply.value;
-  };
+export function highlightClient(send: Send): HighlightApi {
+  const { request } = createClient(send);
   return {
-    list: (articleKey) => call({ type: 'highlights:list', articleKey }),
-    create: (highlight) => call({ type: 'highlights:create', highlight }),
-    update: (id, patch) => call({ type: 'highlights:update', id, patch }),
-    remove: (id) => call({ type: 'highlights:delete', id }),
-    restore: (record) => call({ type: 'highlights:restore', record }),
+    list: (articleKey) => request({ type: 'highlights:list', articleKey }),
+    create: (highlight) => request({ type: 'highlights:create', highlight }),
+    update: (id, patch) => request({ type: 'highlights:update', id, patch }),
+    remove: (id) => request({ type: 'highlights:delete', id }),
+    restore: (record) => request({ type: 'highlights:restore', record }),
   };
 }

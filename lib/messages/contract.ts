@@ -4,10 +4,14 @@
  * What the background sends content scripts is in content-request.ts (checked there without zod).
  */
 import { z } from 'zod';
+import type { LensState } from '../content/state';
 import type { HighlightRecord } from '../db/schema';
+import type { ArticleInsight } from '../insight/analyze';
 import { articleTextLength, ID_MAX, MAX_PARAGRAPHS, MAX_TEXT, TARGET_LIMITS, type TextTarget } from './content-request';
 
 export { ALL_ARTICLES, MAX_PARAGRAPHS, MAX_TEXT, STATE_CHANGED, type ContentRequest, type TextTarget } from './content-request';
+export { HIGHLIGHTS_CHANGED, type Broadcast, type BroadcastType } from './broadcasts';
+export type { Reply } from './reply';
 
 /** The article the content script extracted from the page it runs in. */
 export const PageArticleSchema = z.object({
@@ -65,8 +69,6 @@ export const RequestSchema = z.discriminatedUnion('type', [
    * (answered once; lib/background/open-highlight.ts).
    */
   z.object({ type: z.literal('reveal:take'), articleKey: ArticleKeySchema }),
-  /** Extension pages: the corpus changed (import, removal); nothing to reply. */
-  z.object({ type: z.literal('corpus:changed') }),
   /**
    * The panel: what does the lens show for my tab? The panel framed in an article page leaves `tabId`
    * out (its own tab is meant); the browser's side panel / sidebar names the active tab it follows.
@@ -101,13 +103,48 @@ export const RequestSchema = z.discriminatedUnion('type', [
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
-
-/** Every reply is either the value or a refusal that says what went wrong, never a thrown error. */
-/** A refusal's `error` is worded in the interface language (lib/i18n/errors.ts); `code` says which one it is. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: string };
-
-/** Broadcast by the background to extension pages (popup, reader) after a highlight changed, with its article key. */
-export const HIGHLIGHTS_CHANGED = 'highlights:changed';
+/** The request of one type, as the contract accepts it. */
+export type RequestOf<K extends RequestType> = Extract<Request, { type: K }>;
 
 /** What `highlights:list` answers: the article's highlights and the reader's colour renames. */
 export type HighlightList = { highlights: HighlightRecord[]; colorRenames: Record<string, string> };
+
+/**
+ * What each request is answered with: the `value` of its ok Reply. The background's handler table
+ * (lib/background/handlers.ts) must return these and the client (client.ts) hands them out typed, so a
+ * reply of the wrong shape is a compile error on both sides.
+ */
+export type Replies = {
+  'article:analyze': ArticleInsight;
+  'page:load-fallback': true;
+  'frame:secret': string;
+  /** The highlight to show, or null when the library opened this tab for nothing (or another article). */
+  'reveal:take': string | null;
+  /** Null: the tab has no lens (not a Sina article, or its content script has not started). */
+  'panel:state': LensState | null;
+  /** Whether the text was found. */
+  'panel:reveal': boolean;
+  /** The in-page panel's new open state. */
+  'panel:set-open': boolean;
+  'panel:toggle': boolean;
+  /** Whether the tab started over (only after an error). */
+  'panel:retry': boolean;
+  /** Whether the highlight is on the page. */
+  'panel:highlight': boolean;
+  /** The highlight as re-attached. */
+  'panel:reattach': HighlightRecord;
+  'library:open': { tabId: number };
+  'highlights:changed-all': null;
+  'highlights:list': HighlightList;
+  'highlights:create': HighlightRecord;
+  'highlights:update': HighlightRecord;
+  /** The record as it was (for undo), null when it was already gone. */
+  'highlights:delete': HighlightRecord | null;
+  'highlights:restore': HighlightRecord;
+};
+export type ReplyOf<K extends RequestType> = Replies[K];
+
+/** Each message type with its request and reply; a request type without a reply does not compile. */
+export type Messages = { [K in RequestType]: { request: RequestOf<K>; reply: ReplyOf<K> } };
+/** Replies for request types that do not exist: none (contract.test-d.ts checks it). */
+export type StrayReplies = Exclude<keyof Replies, RequestType>;

@@ -1,7 +1,9 @@
 /** The panel sources wired to the WebExtension API, for the panel and side-panel entrypoints. */
-import { activeTabSource, framedSource, stateChangedFrom, withFrameSecret, type PanelSource } from './sources';
+import { onBroadcast, runtimeSend as send } from '../messages/client';
+import { STATE_CHANGED } from '../messages/content-request';
+import { activeTabSource, framedSource, withFrameSecret, type OnStateChanged, type PanelSource } from './sources';
 
-const send = (message: unknown) => browser.runtime.sendMessage(message);
+const onStateChanged: OnStateChanged = (listener) => onBroadcast(STATE_CHANGED, (_message, from) => listener(from.tabId));
 
 /**
  * The panel framed in an article page: every request carries the frame secret its content script
@@ -9,7 +11,7 @@ const send = (message: unknown) => browser.runtime.sendMessage(message);
  * none, and the background answers it nothing.
  */
 export function framedPanelSource(): PanelSource {
-  return framedSource(withFrameSecret(send, location.hash.slice(1)), stateChangedFrom(browser.runtime.onMessage as never));
+  return framedSource(withFrameSecret(send, location.hash.slice(1)), onStateChanged);
 }
 
 export function sidePanelSource(): PanelSource {
@@ -28,6 +30,6 @@ export function sidePanelSource(): PanelSource {
         browser.tabs.onUpdated.removeListener(updated);
       };
     },
-    onStateChanged: stateChangedFrom(browser.runtime.onMessage as never),
+    onStateChanged,
   });
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LensState } from '../content/state';
-import { STATE_CHANGED } from '../messages/contract';
-import { activeTabSource, asState, framedSource, stateChangedFrom, type OnStateChanged } from './sources';
+import { activeTabSource, framedSource, withFrameSecret, type OnStateChanged } from './sources';
 
 const ready: LensState = {
   status: 'loading',
@@ -19,15 +18,6 @@ function notices() {
 }
 
 describe('panel sources', () => {
-  it('accepts only lens states from a tab', () => {
-    expect(asState({ ok: true, value: ready })).toEqual(ready);
-    expect(asState({ ok: true, value: undefined })).toBeNull();
-    expect(asState({ ok: true, value: null })).toBeNull();
-    expect(asState({ ok: true, value: { status: 'ready' } })).toBeNull();
-    expect(asState({ ok: false, error: 'Could not establish connection' })).toBeNull();
-    expect(asState(undefined)).toBeNull();
-  });
-
   it('framed: asks about its own tab, reveals, collapses, retries, and refreshes on any notice', async () => {
     const send = vi.fn(async (m: unknown) => ((m as { type: string }).type === 'panel:state' ? { ok: true, value: ready } : { ok: true, value: true }));
     const n = notices();
@@ -97,16 +87,17 @@ describe('panel sources', () => {
     expect(n.count()).toBe(0);
   });
 
-  it('hears only state-changed notices on runtime.onMessage', () => {
-    const cbs: ((m: unknown, s: { tab?: { id?: number } }) => void)[] = [];
-    const onMessage = { addListener: (cb: (typeof cbs)[number]) => cbs.push(cb), removeListener: (cb: (typeof cbs)[number]) => cbs.splice(cbs.indexOf(cb), 1) };
-    const heard = vi.fn();
-    const off = stateChangedFrom(onMessage)(heard);
-    cbs[0]!({ type: 'panel:state' }, {});
-    cbs[0]!({ type: STATE_CHANGED }, { tab: { id: 5 } });
-    cbs[0]!({ type: STATE_CHANGED }, {});
-    expect(heard.mock.calls).toEqual([[5], [undefined]]);
-    off();
-    expect(cbs).toHaveLength(0);
+  it('framed: every message carries the frame secret', async () => {
+    const send = vi.fn(async () => ({ ok: true, value: null }));
+    const source = framedSource(withFrameSecret(send, 'abc'), notices().on);
+    expect(await source.load()).toBeNull();
+    await source.highlights!.remove('h1');
+    expect(send.mock.calls).toEqual([[{ type: 'panel:state', frame: 'abc' }], [{ type: 'highlights:delete', id: 'h1', frame: 'abc' }]]);
+  });
+
+  it('highlights: a refusal (the tab’s own, relayed) rejects with its words and code', async () => {
+    const send = vi.fn(async () => ({ ok: false, error: 'Select the text first', code: 'highlight.no-selection' }));
+    const source = framedSource(send, notices().on);
+    await expect(source.highlights!.reattach('h1')).rejects.toMatchObject({ name: 'WordedError', message: 'Select the text first', code: 'highlight.no-selection' });
   });
 });

@@ -8,9 +8,9 @@
  */
 import type { LensState } from '../content/state';
 import type { HighlightRecord } from '../db/schema';
-import { t } from '../i18n';
-import { WordedError } from '../i18n/worded-error';
-import { STATE_CHANGED, type Reply, type TextTarget } from '../messages/contract';
+import { createClient, type Send } from '../messages/client';
+import type { TextTarget } from '../messages/contract';
+import { valueOr } from '../messages/reply';
 
 export type PanelSource = {
   /** What to show now; null when there is no recognised article to show. */
@@ -38,37 +38,8 @@ export type HighlightSource = {
   reattach(id: string): Promise<HighlightRecord>;
 };
 
-type Send = (message: unknown) => Promise<unknown>;
-/** runtime.onMessage, reduced to what panels listen for: a content script's "my state changed" notice. */
+/** The content scripts' "my state changed" broadcast (lib/messages/client.ts onBroadcast), with the sender's tab. */
 export type OnStateChanged = (listener: (fromTabId: number | undefined) => void) => () => void;
-
-/**
- * A tab's answer, if it is a lens state. A tab without the lens may still answer with nothing (an
- * extension page open in that tab hears tabs.sendMessage too), so anything else means "no article".
- */
-export function asState(reply: Reply<unknown> | undefined): LensState | null {
-  if (!reply) return null;
-  if (!reply.ok) return null;
-  const v = reply.value as Partial<LensState> | null | undefined;
-  return v && typeof v === 'object' && (v.status === 'loading' || v.status === 'ready' || v.status === 'error') && v.article ? (v as LensState) : null;
-}
-
-async function ask<T>(send: Send, message: unknown): Promise<Reply<T>> {
-  try {
-    const reply = (await send(message)) as Reply<T> | undefined;
-    return reply ?? { ok: false, error: t('panel.noAnswer'), code: 'message.no-answer' };
-  } catch {
-    // No receiver (the tab's content script is gone or never ran): the reader's words, not the browser's.
-    return { ok: false, error: t('panel.noAnswer'), code: 'message.no-answer' };
-  }
-}
-
-/** A reply's value, or a rejection with the refusal's reason. */
-async function call<T>(send: Send, message: unknown): Promise<T> {
-  const reply = await ask<T>(send, message);
-  if (!reply.ok) throw new WordedError(reply.error, reply.code);
-  return reply.value;
-}
 
 /**
  * Highlight actions from a panel: edits go to the background directly (it tells every tab); showing
@@ -76,40 +47,35 @@ async function call<T>(send: Send, message: unknown): Promise<T> {
  * panel follows, or undefined for the panel's own tab).
  */
 export function highlightSource(send: Send, tabId: () => number | undefined): HighlightSource {
+  const { request } = createClient(send);
   const tab = () => {
     const id = tabId();
     return id === undefined ? {} : { tabId: id };
   };
   return {
-    show: async (id) => (await call<boolean>(send, { type: 'panel:highlight', id, ...tab() })) === true,
-    update: (id, patch) => call(send, { type: 'highlights:update', id, patch }),
-    remove: (id) => call(send, { type: 'highlights:delete', id }),
-    restore: (record) => call(send, { type: 'highlights:restore', record }),
-    reattach: async (id) => {
-      // The content script answers with a Reply of its own (a refusal such as "select some text first").
-      const reply = await call<Reply<HighlightRecord>>(send, { type: 'panel:reattach', id, ...tab() });
-      if (!reply.ok) throw new WordedError(reply.error, reply.code);
-      return reply.value;
-    },
+    show: (id) => request({ type: 'panel:highlight', id, ...tab() }),
+    update: (id, patch) => request({ type: 'highlights:update', id, patch }),
+    remove: (id) => request({ type: 'highlights:delete', id }),
+    restore: (record) => request({ type: 'highlights:restore', record }),
+    // A refusal of the tab's ("select some text first") comes back as the background's own.
+    reattach: (id) => request({ type: 'panel:reattach', id, ...tab() }),
   };
 }
 
 /** `send` with the frame secret added to every message (the framed panel's; see lib/background/frame-secret.ts). */
 export function withFrameSecret(send: Send, secret: string): Send {
-  return (message) => send({ ...(message as Record<string, unknown>), frame: secret });
+  return (message) => send(typeof message === 'object' && message !== null ? { ...message, frame: secret } : message);
 }
 
 /** The panel framed in an article page: the background knows its tab from the message's sender. */
 export function framedSource(send: Send, onStateChanged: OnStateChanged): PanelSource {
+  const { ask } = createClient(send);
   return {
     highlights: highlightSource(send, () => undefined),
-    load: async () => asState(await ask(send, { type: 'panel:state' })),
-    reveal: async (target) => {
-      const reply = await ask<boolean>(send, { type: 'panel:reveal', target });
-      return reply.ok && reply.value === true;
-    },
-    retry: async () => void (await ask(send, { type: 'panel:retry' })),
-    collapse: async () => void (await ask(send, { type: 'panel:set-open', open: false })),
+    load: async () => valueOr(await ask({ type: 'panel:state' }), null),
+    reveal: async (target) => valueOr(await ask({ type: 'panel:reveal', target }), false),
+    retry: async () => void (await ask({ type: 'panel:retry' })),
+    collapse: async () => void (await ask({ type: 'panel:set-open', open: false })),
     // Any tab's notice makes it ask again: cheap, and the frame does not know its own tab id.
     subscribe: (onChange) => onStateChanged(() => onChange()),
   };
@@ -126,6 +92,7 @@ export type ActiveTabDeps = {
 
 /** The browser's side panel / sidebar: follows the active tab of its window. */
 export function activeTabSource(deps: ActiveTabDeps): PanelSource {
+  const { ask } = createClient(deps.send);
   let tabId: number | undefined;
   return {
     highlights: highlightSource(deps.send, () => tabId),
@@ -133,15 +100,11 @@ export function activeTabSource(deps: ActiveTabDeps): PanelSource {
       tabId = await deps.activeTabId().catch(() => undefined);
       if (tabId === undefined) return null;
       // No content script on the tab (not a Sina article, or not loaded yet): nothing to show.
-      return asState(await ask(deps.send, { type: 'panel:state', tabId }));
+      return valueOr(await ask({ type: 'panel:state', tabId }), null);
     },
-    reveal: async (target) => {
-      if (tabId === undefined) return false;
-      const reply = await ask<boolean>(deps.send, { type: 'panel:reveal', target, tabId });
-      return reply.ok && reply.value === true;
-    },
+    reveal: async (target) => (tabId === undefined ? false : valueOr(await ask({ type: 'panel:reveal', target, tabId }), false)),
     retry: async () => {
-      if (tabId !== undefined) await ask(deps.send, { type: 'panel:retry', tabId });
+      if (tabId !== undefined) await ask({ type: 'panel:retry', tabId });
     },
     subscribe: (onChange) => {
       const offTabs = deps.onTabsChanged(() => onChange());
@@ -153,19 +116,5 @@ export function activeTabSource(deps: ActiveTabDeps): PanelSource {
         offState();
       };
     },
-  };
-}
-
-/** Adapts runtime.onMessage to OnStateChanged. */
-export function stateChangedFrom(onMessage: {
-  addListener(cb: (message: unknown, sender: { tab?: { id?: number } }) => void): void;
-  removeListener(cb: (message: unknown, sender: { tab?: { id?: number } }) => void): void;
-}): OnStateChanged {
-  return (listener) => {
-    const cb = (message: unknown, sender: { tab?: { id?: number } }) => {
-      if ((message as { type?: unknown } | null)?.type === STATE_CHANGED) listener(sender.tab?.id);
-    };
-    onMessage.addListener(cb);
-    return () => onMessage.removeListener(cb);
   };
 }

@@ -1,6 +1,7 @@
 /** The popup's page controls wired to the WebExtension API. */
 import type { PageControlsDeps } from './page-controls';
 import { TOGGLE_PANEL_COMMAND } from '../background/commands';
+import { runtimeSend } from '../messages/client';
 import { browserHostAccess } from '../permissions/host-access';
 
 type SidePanelApi = { sidePanel?: { open(o: { windowId: number }): Promise<void> }; sidebarAction?: { open(): Promise<void> } };
@@ -24,7 +25,7 @@ export function pageControlsDeps(): PageControlsDeps {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       return tab?.id === undefined ? undefined : { id: tab.id, windowId: tab.windowId };
     },
-    send: (message) => browser.runtime.sendMessage(message),
+    send: runtimeSend,
     shortcut: async () => (await browser.commands.getAll()).find((c) => c.name === TOGGLE_PANEL_COMMAND)?.shortcut || undefined,
     ...(openSidePanel ? { openSidePanel } : {}),
     hostAccess: browserHostAccess(),

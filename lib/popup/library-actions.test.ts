@@ -120,12 +120,12 @@ describe('createLibraryDeps', () => {
     const text = await deps.backup(new Date('2024-06-01T00:00:00.000Z'));
 
     expect(await deps.wipe()).toMatchObject({ highlights: HIGHLIGHTS.length, articles: 1 });
-    expect(send.mock.calls.map((c) => (c as unknown[])[0])).toEqual([{ type: 'corpus:changed' }, { type: 'highlights:changed-all' }]);
+    expect(send.mock.calls.map((c) => (c as unknown[])[0])).toEqual([{ type: 'highlights:changed-all' }]);
     await nextData(deps, (d) => d.highlights.length === 0);
 
     const report = await deps.importFile(new File([text], 'policy-lens-backup-2024-06-01.json', { type: 'application/json' }));
     expect(report).toMatchObject({ file: 'policy-lens-backup-2024-06-01.json', format: 'backup', highlights: { added: HIGHLIGHTS.length } });
-    expect(send).toHaveBeenCalledTimes(4);
+    expect(send).toHaveBeenCalledTimes(2);
     const after = await loadLibrary(db);
     const byId = (a: HighlightRecord, b: HighlightRecord) => (a.id < b.id ? -1 : 1);
     expect(after.highlights.sort(byId)).toEqual(before.highlights.sort(byId));

@@ -4,13 +4,12 @@
  * open tab repaints), imports and wipes on the database here and then tells the background, which
  * tells the tabs.
  */
-import type { HighlightRecord, LensDB } from '../db/schema';
-import { t, type Lang } from '../i18n';
-import { WordedError } from '../i18n/worded-error';
+import type { LensDB } from '../db/schema';
+import type { Lang } from '../i18n';
 import { indexStoredArticle } from '../insight/indexer';
 import { checkImportSize, createBackup, importLibraryFile, serializeBackup, wipeLibrary } from '../library';
 import { CATEGORY_LABELS, MEASURE_CATEGORIES, compileCatalogue, detectMeasures, type Catalogue } from '../measures';
-import type { Reply } from '../messages/contract';
+import { createClient, type Send } from '../messages/client';
 import { removeFromIndex } from '../related';
 import type { LibraryDeps, MeasureOption } from './library-deps';
 import { watchLibrary } from './library-feed';
@@ -34,7 +33,7 @@ export function measureOptions(catalogue: Catalogue, lang: Lang): MeasureOption[
 export type LibraryWiring = {
   db: LensDB;
   /** browser.runtime.sendMessage. */
-  send(message: unknown): Promise<unknown>;
+  send(message: unknown): ReturnType<Send>;
   catalogue: Catalogue;
   lang: Lang;
   /**
@@ -58,16 +57,12 @@ export function createLibraryDeps(w: LibraryWiring): LibraryDeps {
   // Compiled on the first quote that needs it (a highlight outside the corpus, under a measure filter).
   let compiled: ReturnType<typeof compileCatalogue> | undefined;
 
-  const call = async <T>(message: Record<string, unknown>): Promise<T> => {
-    const reply = (await send(message)) as Reply<T> | undefined;
-    if (!reply) throw new Error(t('panel.noAnswer'));
-    if (!reply.ok) throw new WordedError(reply.error, reply.code);
-    return reply.value;
-  };
-  /** After an import or a wipe: the background refreshes its corpus view and every tab its highlights. */
-  const announce = async () => {
-    await Promise.all([send({ type: 'corpus:changed' }), send({ type: 'highlights:changed-all' })]).catch(() => undefined);
-  };
+  const { ask, request } = createClient(send);
+  /**
+   * After an import or a wipe: every tab reloads its highlights. (The background keeps no view of the
+   * corpus to refresh: it reads IndexedDB for each answer.) A tab that misses it is stale, not wrong.
+   */
+  const announce = async () => void (await ask({ type: 'highlights:changed-all' }));
 
   return {
     watch: (onData, onError) =>
@@ -75,11 +70,11 @@ export function createLibraryDeps(w: LibraryWiring): LibraryDeps {
         ...(w.onHighlightsChanged && { onHighlightsChanged: w.onHighlightsChanged }),
         ...(w.broadcastGraceMs !== undefined && { broadcastGraceMs: w.broadcastGraceMs }),
       }),
-    update: (id, patch) => call<HighlightRecord>({ type: 'highlights:update', id, patch }),
-    remove: (id) => call<HighlightRecord | null>({ type: 'highlights:delete', id }),
-    restore: (record) => call<HighlightRecord>({ type: 'highlights:restore', record }),
+    update: (id, patch) => request({ type: 'highlights:update', id, patch }),
+    remove: (id) => request({ type: 'highlights:delete', id }),
+    restore: (record) => request({ type: 'highlights:restore', record }),
     async open(highlightId) {
-      await call<{ tabId: number }>({ type: 'library:open', highlightId });
+      await request({ type: 'library:open', highlightId });
       w.afterOpen?.();
     },
     async backup(at) {

@@ -4,7 +4,8 @@ import { HIGHLIGHT_COMMAND } from '../background/commands';
 import { extensionLocalStore, recordBackup } from '../db/durability';
 import { lensDB } from '../db/schema';
 import { getLang } from '../i18n';
-import { HIGHLIGHTS_CHANGED } from '../messages/contract';
+import { HIGHLIGHTS_CHANGED } from '../messages/broadcasts';
+import { onBroadcast, runtimeSend } from '../messages/client';
 import { createLibraryDeps } from './library-actions';
 import type { LibraryDeps } from './library-deps';
 
@@ -14,17 +15,10 @@ export function browserLibraryDeps(where: 'popup' | 'page'): LibraryDeps {
   const popup = where === 'popup';
   return createLibraryDeps({
     db: lensDB(),
-    send: (message) => browser.runtime.sendMessage(message),
+    send: runtimeSend,
     catalogue,
     lang: getLang(),
-    onHighlightsChanged(listener) {
-      const onMessage = (message: unknown, sender: { id?: string }) => {
-        const m = message as { type?: unknown; articleKey?: unknown } | null;
-        if (sender.id === browser.runtime.id && m?.type === HIGHLIGHTS_CHANGED && typeof m.articleKey === 'string') listener(m.articleKey);
-      };
-      browser.runtime.onMessage.addListener(onMessage);
-      return () => browser.runtime.onMessage.removeListener(onMessage);
-    },
+    onHighlightsChanged: (listener) => onBroadcast(HIGHLIGHTS_CHANGED, (message) => listener(message.articleKey)),
     onBackup: (at) => recordBackup(extensionLocalStore(), at),
     // The popup has done its job once the article is in front; the full page stays for the next one.
     ...(popup && { afterOpen: () => window.close() }),

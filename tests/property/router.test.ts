@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi, type Mock } from 'vitest';
 import { createRouter, type Handlers } from '../../lib/background/router';
-import { classifySender } from '../../lib/background/sender';
+import { classifySender, type SenderKind } from '../../lib/background/sender';
 import { wordError } from '../../lib/i18n/errors';
 import { issueCode } from '../../lib/i18n/zod-issues';
 import { RequestSchema } from '../../lib/messages/contract';
@@ -59,7 +59,8 @@ type Spies = Record<string, Mock>;
 
 function setup(behaviour: (type: string) => unknown = (type) => ({ handled: type })) {
   const spies = Object.fromEntries(MESSAGE_TYPES.map((t) => [t, vi.fn(async () => behaviour(t))])) as Spies;
-  return { spies, route: createRouter(spies as unknown as Handlers, EXT_ID, EXT_ORIGIN) };
+  // Hostile values on purpose: the spies answer whatever `behaviour` says, whatever the contract's reply types.
+  return { spies, route: createRouter(spies as unknown as Handlers<SenderKind>, { extensionId: EXT_ID, extensionOrigin: EXT_ORIGIN, context: (s) => s }) };
 }
 
 const callCount = (spies: Spies) => Object.values(spies).reduce((n, s) => n + s.mock.calls.length, 0);
@@ -240,7 +241,7 @@ describe('createRouter on hostile values', () => {
     const { route } = setup(() => {
       throw undefined;
     });
-    await expect(route({ type: 'corpus:changed' }, extensionPage)).resolves.toMatchObject({ ok: false });
+    await expect(route({ type: 'highlights:changed-all' }, extensionPage)).resolves.toMatchObject({ ok: false });
   });
 
   it('a message whose type cannot be turned into a string ({ type: { toString: null } }) is refused, not thrown', async () => {
