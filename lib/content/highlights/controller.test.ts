@@ -31,15 +31,15 @@ function recordOf(body: Element, id: string, exact: string, extra: Partial<Highl
     articleKey: 'sina:test',
     url: 'https://finance.sina.com.cn/roll/2024-01-01/doc-test.shtml',
     title: 'test',
-    quote: { type: 'TextQuoteSelector', ...selectors.quote },
-    position: { type: 'TextPositionSelector', ...selectors.position },
+    quote: selectors.quote,
+    position: selectors.position,
     color: 'yellow',
     note: '',
     tags: [],
     createdAt: '2024-01-01T00:00:00Z',
     updatedAt: '2024-01-01T00:00:00Z',
     ...extra,
-  } as HighlightRecord;
+  };
 }
 
 /** What the background holds for the article; `list` can be made to fail or to wait. */
