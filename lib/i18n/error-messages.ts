@@ -127,6 +127,11 @@ export const errorEn = {
   'highlight.bad-id': 'must be a highlight id',
   'highlight.rename-unknown-colour': 'Rename colour: unknown colour “{colour}” (expected one of {colours})',
   'highlight.rename-label': 'Rename colour {colour}: {detail}',
+  // The page's highlights (lib/highlights/reconcile.ts): logged by the in-page shell, shown in the panel.
+  'highlight.load-failed': 'the highlights of this article could not be loaded: {detail}',
+  'highlight.refresh-failed': 'the highlights changed in another tab or in the panel, but this page could not load them again: {detail}',
+  'highlight.anchor-failed': 'the highlights could not be placed on the page: {detail}',
+  'highlight.reanchor-failed': 'the page changed, and placing the highlights on it again failed: {detail}',
 
   // Messages between the extension's parts (lib/background/router.ts).
   'message.foreign-sender': 'refused: the sender is not part of Policy Lens',
@@ -283,6 +288,10 @@ export const errorZh: Record<ErrorCode, string> = {
   'highlight.bad-id': '必须是高亮 id',
   'highlight.rename-unknown-colour': '重命名颜色：未知颜色“{colour}”（应为以下之一：{colours}）',
   'highlight.rename-label': '重命名颜色 {colour}：{detail}',
+  'highlight.load-failed': '无法载入这篇文章的高亮：{detail}',
+  'highlight.refresh-failed': '高亮已在其他标签页或侧边栏中修改，但本页无法重新载入：{detail}',
+  'highlight.anchor-failed': '无法把高亮放到页面上：{detail}',
+  'highlight.reanchor-failed': '页面内容有变，重新放置高亮失败：{detail}',
 
   'message.foreign-sender': '已拒绝：发送者不属于政策透镜',
   'message.invalid': '已拒绝消息“{type}”：{field} {detail}',

@@ -1,26 +1,27 @@
 /**
- * The reader's highlights on one article page, wired together: the stored highlights are anchored
- * (time-sliced) and painted, text that arrives late is retried, a selection in the body offers the
- * toolbar, a click on a highlight opens its popover, and every change goes through `api` (the
- * background), whose broadcast brings all tabs on the article — this one included — back through
- * `refresh()`.
- *
- * The controller keeps the truth it shows in three maps (records as stored, anchored ranges,
- * orphans with their reason) and reports a plain, serialisable `HighlightsView` for the panel.
+ * The reader's highlights on one article page: the DOM shell around the pure core
+ * (lib/highlights/reconcile.ts). The core decides what to anchor, paint, unpaint, repaint and
+ * report after each event; this shell owns what touches the page — the painter, the anchoring runs
+ * (time-sliced), the late-content watcher, the selection toolbar, the popover and the event wiring —
+ * performs the core's effects, and feeds results back to it as events. Every change goes through
+ * `api` (the background), whose broadcast brings all tabs on the article — this one included — back
+ * through `refresh()`.
  */
-import type { HighlightToAnchor, OrphanReason } from '../../anchoring';
 import type { HighlightRecord } from '../../db/schema';
-import { DEFAULT_COLOR, palette, type HighlightColor, type PaletteEntry } from '../../highlights/colors';
+import { DEFAULT_COLOR, palette, type HighlightColor } from '../../highlights/colors';
+import { initialState, step, viewOf, type HighlightEffect, type HighlightEvent, type HighlightsView } from '../../highlights/reconcile';
 import { t } from '../../i18n/content';
 import type { HighlightList } from '../../messages/contract';
 import type { TextTarget } from '../../messages/contract';
 import { findText, scrollToRange } from '../reveal';
-import { anchorHighlights, isStale, watchLateContent, type AnchoredHighlight, type AnchorRun, type LateContentWatcher } from './anchor-runner';
+import { anchorHighlights, isStale, watchLateContent, type AnchoredHighlight, type LateContentWatcher } from './anchor-runner';
 import { mountNotePopover } from './note-popover';
 import { createPainter } from './painter';
 import { captureSelection, type CapturedSelection, type SelectionRefusal } from './selection';
 import { mountSelectionToolbar } from './toolbar';
 import { mountUndoToast } from './undo-toast';
+
+export type { HighlightStatus, HighlightsView, PageHighlight } from '../../highlights/reconcile';
 
 /** The background's highlight messages, as functions that resolve or reject with the refusal. */
 export interface HighlightApi {
@@ -29,36 +30,6 @@ export interface HighlightApi {
   update(id: string, patch: Record<string, unknown>): Promise<HighlightRecord>;
   remove(id: string): Promise<HighlightRecord | null>;
   restore(record: HighlightRecord): Promise<HighlightRecord>;
-}
-
-export type HighlightStatus = 'anchored' | 'orphan' | 'pending';
-
-/** One highlight as the panel lists it. */
-export interface PageHighlight {
-  id: string;
-  color: string;
-  note: string;
-  tags: string[];
-  quote: string;
-  status: HighlightStatus;
-  /** Where it is in the page text now (anchored), else where it was when made: reading order. */
-  start: number;
-  reason?: OrphanReason;
-  createdAt: string;
-}
-
-export interface HighlightsView {
-  /** False until the stored highlights were loaded and a first anchoring pass ran. */
-  loaded: boolean;
-  /** The highlights could not be loaded: why. */
-  error?: string;
-  /** Whether they are painted in the page; the panel says so when not. */
-  painted: boolean;
-  palette: PaletteEntry[];
-  /** Reading order, orphans included (the panel lists them apart). */
-  items: PageHighlight[];
-  /** The reader asked, in the page, to write this highlight's note: the panel opens its note box (`seq` tells requests apart). */
-  editRequest?: { id: string; seq: number };
 }
 
 export interface ArticleRef {
@@ -100,15 +71,6 @@ export interface HighlightController {
   destroy(): void;
 }
 
-function toAnchor(r: HighlightRecord): HighlightToAnchor {
-  return { id: r.id, quote: r.quote, position: r.position };
-}
-
-/** What anchoring depends on: a highlight whose key changed (re-attached) must be anchored again. */
-function anchorKey(r: HighlightRecord): string {
-  return JSON.stringify([r.quote.exact, r.quote.prefix, r.quote.suffix, r.position.start, r.position.end]);
-}
-
 /** Why a selection cannot be highlighted, for the reader. */
 export function refusalMessage(reason: SelectionRefusal): string {
   return t(`highlights.selection.${reason}`);
@@ -116,12 +78,11 @@ export function refusalMessage(reason: SelectionRefusal): string {
 
 export function createHighlightController(options: ControllerOptions): HighlightController {
   const { doc, body, article, api } = options;
-  const records = new Map<string, HighlightRecord>();
-  const anchored = new Map<string, AnchoredHighlight>();
-  const orphans = new Map<string, OrphanReason>();
-  let colors = palette({});
-  let loaded = false;
-  let loadError: string | undefined;
+  let state = initialState<AnchoredHighlight>();
+  /** List requests asked so far: the core tells a late reply from a current one by this number. */
+  let listAsked = 0;
+  /** The late-content watcher's pass now running (the core's run number for it). */
+  let lateRun = 0;
   let captured: CapturedSelection | null = null;
   let watcher: LateContentWatcher | null = null;
   let editRequest: HighlightsView['editRequest'];
@@ -130,66 +91,72 @@ export function createHighlightController(options: ControllerOptions): Highlight
   const painter = createPainter(doc, { body });
   const undo = mountUndoToast(doc);
 
-  const view = (): HighlightsView => {
-    const items: PageHighlight[] = [...records.values()].map((r) => {
-      const a = anchored.get(r.id);
-      const reason = orphans.get(r.id);
-      return {
-        id: r.id,
-        color: r.color,
-        note: r.note,
-        tags: r.tags,
-        quote: r.quote.exact,
-        status: a ? 'anchored' : reason ? 'orphan' : 'pending',
-        start: a ? a.start : r.position.start,
-        ...(reason && !a ? { reason } : {}),
-        createdAt: r.createdAt,
-      };
-    });
-    items.sort((x, y) => x.start - y.start || x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id));
-    return { loaded, ...(loadError ? { error: loadError } : {}), ...(editRequest ? { editRequest } : {}), painted: painter.supported, palette: colors, items };
-  };
+  const view = (): HighlightsView => viewOf(state, { painted: painter.supported, ...(editRequest ? { editRequest } : {}) });
   const changed = () => {
     if (!destroyed) options.onChange(view());
   };
-
-  const paintOne = (a: AnchoredHighlight) => {
-    const r = records.get(a.id);
-    if (!r) return;
-    anchored.set(a.id, a);
-    orphans.delete(a.id);
-    painter.paint([{ id: a.id, range: a.range, color: r.color, hasNote: r.note !== '' }]);
+  const anchoredRange = (id: string) => {
+    const place = state.highlights.get(id)?.place;
+    return place?.status === 'anchored' ? place.at.range : undefined;
   };
 
-  /**
-   * Applies a pass's outcomes to the highlights still as they were when it was asked: one deleted
-   * or re-attached meanwhile (another tab, the panel) is left to the pass its change started.
-   */
-  const apply = (run: AnchorRun, asked: ReadonlyMap<string, string>) => {
-    const current = (id: string) => {
-      const r = records.get(id);
-      return r !== undefined && asked.get(id) === anchorKey(r);
-    };
-    for (const a of run.anchored) if (current(a.id)) paintOne(a);
-    for (const o of run.orphans) {
-      if (!current(o.id)) continue;
-      anchored.delete(o.id);
-      painter.remove(o.id);
-      orphans.set(o.id, o.reason);
+  /** Takes an event to the core, performs its effects; resolves once the runs they started are applied. */
+  const dispatch = (event: HighlightEvent<AnchoredHighlight>): Promise<void> => {
+    const next = step(state, event);
+    state = next.state;
+    return perform(next.effects);
+  };
+
+  const perform = async (effects: readonly HighlightEffect<AnchoredHighlight>[]): Promise<void> => {
+    const runs: Promise<void>[] = [];
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'anchor':
+          runs.push(anchorRun(effect.run, effect.highlights));
+          break;
+        case 'paint':
+          painter.paint([{ id: effect.id, range: effect.at.range, color: effect.color, hasNote: effect.hasNote }]);
+          break;
+        case 'unpaint':
+          painter.remove(effect.id);
+          if (effect.gone && popover.currentId() === effect.id) popover.close();
+          break;
+        case 'repaint':
+          painter.update(effect.id, { color: effect.color, hasNote: effect.hasNote });
+          popover.update({ id: effect.id, color: effect.color, hasNote: effect.hasNote, quote: effect.quote });
+          break;
+        case 'palette':
+          toolbar.setColors(effect.palette);
+          popover.setColors(effect.palette);
+          break;
+        case 'report':
+          // The panel shows what the core set as the view's error; the log names which step failed.
+          console.warn(`[Policy Lens] ${effect.code}:`, effect.error);
+          break;
+      }
     }
+    await Promise.all(runs);
   };
-  const keysOf = (list: readonly HighlightRecord[]) => new Map(list.map((r) => [r.id, anchorKey(r)]));
 
-  const anchor = async (list: HighlightRecord[]) => {
-    if (list.length === 0) return;
-    const asked = keysOf(list);
-    const run = await anchorHighlights(body, list.map(toAnchor));
-    if (!destroyed) apply(run, asked);
+  const anchorRun = async (run: number, list: Parameters<typeof anchorHighlights>[1]): Promise<void> => {
+    let outcome: HighlightEvent<AnchoredHighlight>;
+    try {
+      outcome = { type: 'anchored', run, ...(await anchorHighlights(body, list)) };
+    } catch (error) {
+      outcome = { type: 'anchor-failed', run, error: messageOf(error) };
+    }
+    if (!destroyed) await dispatch(outcome);
   };
 
   /** Orphans, and anchored highlights whose text the page replaced: what late content may fix. */
-  const pending = (): HighlightToAnchor[] =>
-    [...records.values()].filter((r) => orphans.has(r.id) || (anchored.has(r.id) && isStale(anchored.get(r.id)!, body))).map(toAnchor);
+  const pending = () => {
+    const stale = [...state.highlights.values()].flatMap((h) => (h.place.status === 'anchored' && isStale(h.place.at, body) ? [h.record.id] : []));
+    const next = step(state, { type: 'retry', stale });
+    state = next.state;
+    const ask = next.effects.find((e) => e.type === 'anchor');
+    lateRun = ask?.run ?? 0;
+    return ask?.highlights ?? [];
+  };
 
   const watch = () => {
     if (watcher || destroyed) return;
@@ -198,48 +165,22 @@ export function createHighlightController(options: ControllerOptions): Highlight
       pending,
       stopWhenSettled: false,
       onRun: (run) => {
-        apply(run, keysOf([...records.values()]));
+        void dispatch({ type: 'anchored', run: lateRun, ...run });
         changed();
       },
-      onError: (error) => console.warn('[Policy Lens] re-anchoring after a page change failed:', error),
+      onError: (error) => void dispatch({ type: 'anchor-failed', run: lateRun, error: messageOf(error) }),
     });
   };
 
-  /** Takes in the stored list: drops the deleted, repaints the edited, anchors the new and re-attached. */
-  const reconcile = async (list: HighlightList) => {
-    colors = palette(list.colorRenames);
-    toolbar.setColors(colors);
-    popover.setColors(colors);
-    const incoming = new Map(list.highlights.map((r) => [r.id, r]));
-    for (const id of [...records.keys()]) {
-      if (incoming.has(id)) continue;
-      records.delete(id);
-      anchored.delete(id);
-      orphans.delete(id);
-      painter.remove(id);
-      if (popover.currentId() === id) popover.close();
-    }
-    const toAnchor: HighlightRecord[] = [];
-    for (const [id, next] of incoming) {
-      const prev = records.get(id);
-      records.set(id, next);
-      if (!prev || anchorKey(prev) !== anchorKey(next)) toAnchor.push(next);
-      else if (prev.color !== next.color || prev.note !== next.note) {
-        painter.update(id, { color: next.color, hasNote: next.note !== '' });
-        popover.update({ id, color: next.color, hasNote: next.note !== '', quote: next.quote.exact });
-      }
-    }
-    await anchor(toAnchor);
-  };
-
   const refresh = async () => {
+    const seq = ++listAsked;
+    let listed: HighlightEvent<AnchoredHighlight>;
     try {
-      await reconcile(await api.list(article.key));
-      loadError = undefined;
+      listed = { type: 'listed', seq, list: await api.list(article.key) };
     } catch (error) {
-      loadError = (error as Error).message;
+      listed = { type: 'list-failed', seq, error: messageOf(error) };
     }
-    loaded = true;
+    await dispatch(listed);
     changed();
   };
 
@@ -251,8 +192,7 @@ export function createHighlightController(options: ControllerOptions): Highlight
 
   const create = async (sel: CapturedSelection, color: HighlightColor) => {
     const record = await api.create({ articleKey: article.key, url: article.url, title: article.title, quote: sel.quote, position: sel.position, color });
-    records.set(record.id, record);
-    await anchor([record]);
+    await dispatch({ type: 'saved', seq: listAsked, record });
     doc.getSelection()?.removeAllRanges();
     captured = null;
     changed();
@@ -260,7 +200,7 @@ export function createHighlightController(options: ControllerOptions): Highlight
   };
 
   const toolbar = mountSelectionToolbar(doc, {
-    colors,
+    colors: palette(state.colorRenames),
     defaultColor: DEFAULT_COLOR,
     onHighlight: async (color) => {
       if (captured) await create(captured, color);
@@ -276,12 +216,14 @@ export function createHighlightController(options: ControllerOptions): Highlight
   });
 
   const popover = mountNotePopover(doc, {
-    colors,
+    colors: palette(state.colorRenames),
     onEditNote: (id) => requestNoteEdit(id),
     onRecolor: async (id, color) => void (await api.update(id, { color })),
     onDelete: async (id) => {
       const removed = await api.remove(id);
       if (!removed) return;
+      await dispatch({ type: 'removed', seq: listAsked, id });
+      changed();
       undo.show(t('highlights.undo.deleted'), async () => void (await api.restore(removed)));
     },
   });
@@ -311,7 +253,7 @@ export function createHighlightController(options: ControllerOptions): Highlight
     if (!event.isTrusted || toolbar.owns(event) || popover.owns(event)) return;
     if (!doc.getSelection()?.isCollapsed) return;
     const id = painter.hitTest(event.clientX, event.clientY);
-    const record = id ? records.get(id) : undefined;
+    const record = id ? state.highlights.get(id)?.record : undefined;
     const range = id ? painter.rangeOf(id) : undefined;
     if (!record || !range) return;
     popover.open({ id: record.id, color: record.color, hasNote: record.note !== '', quote: record.quote.exact }, range);
@@ -333,7 +275,7 @@ export function createHighlightController(options: ControllerOptions): Highlight
       return create(result.selection, color);
     },
     reveal(id) {
-      const range = anchored.get(id)?.range;
+      const range = anchoredRange(id);
       if (!range || range.collapsed) return false;
       scrollToRange(range);
       painter.flash(range);
@@ -350,8 +292,7 @@ export function createHighlightController(options: ControllerOptions): Highlight
       const result = captureSelection(doc.getSelection(), { body });
       if (!result.ok) throw new Error(refusalMessage(result.reason));
       const record = await api.update(id, { quote: result.selection.quote, position: result.selection.position });
-      records.set(id, record);
-      await anchor([record]);
+      await dispatch({ type: 'saved', seq: listAsked, record });
       doc.getSelection()?.removeAllRanges();
       changed();
       return record;
@@ -369,4 +310,9 @@ export function createHighlightController(options: ControllerOptions): Highlight
       painter.destroy();
     },
   };
+}
+
+/** An error's message, for the view and the log (a rejection need not be an Error). */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
