@@ -123,7 +123,11 @@ function buildTable(options: FoldOptions): FoldTable {
   if (options.punctuation === 'all') {
     for (const [members, folded] of PUNCTUATION_FAMILIES) {
       if (folded.length === 1) setAll(members, folded.charCodeAt(0));
-      else for (const ch of members) (codes[ch.charCodeAt(0)] = MANY), many.set(ch.charCodeAt(0), folded);
+      else
+        for (const ch of members) {
+          codes[ch.charCodeAt(0)] = MANY;
+          many.set(ch.charCodeAt(0), folded);
+        }
     }
   }
   if (options.case !== 'keep') {
