@@ -4,7 +4,7 @@
 import { js, tseslint } from 'policy-lens-eslint';
 
 /** Tests and the helpers beside them may reach anywhere; shipped code may not. */
-const testFiles = ['**/*.test.ts', '**/*.test.tsx'];
+const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/*.test-d.ts'];
 
 /**
  * An import of a top-level folder, however it is spelled: the `@/` or `~/` alias, or a relative path that
@@ -13,6 +13,17 @@ const testFiles = ['**/*.test.ts', '**/*.test.tsx'];
 function topLevel(folders, message) {
   return { regex: `^(?:[@~]{1,2}/|(?:\\./)?(?:\\.\\./)+)(?:${folders.join('|')})(?:/|$)`, message };
 }
+
+const outOfLib = topLevel(
+  ['components', 'entrypoints', 'scripts', 'tests'],
+  'lib/ is imported by the UI, entrypoints, scripts and tests, never the other way: move what both need into lib/.',
+);
+
+/** A domain module reaching into lib/contexts/, by alias or by a relative path that climbs to lib/. */
+const intoContexts = {
+  regex: '^(?:[@~]{1,2}/lib/|(?:\\./)?(?:\\.\\./)+)contexts(?:/|$)',
+  message: 'Domain modules in lib/ run in every context and never import lib/contexts/: move what both need into the domain module (or lib/messages/ for a cross-context contract).',
+};
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'test-results/**', 'bench/tmp/**', '.scratch-*/**'] },
@@ -39,22 +50,16 @@ export default tseslint.config(
   },
   {
     // Shipped domain code runs in every context and knows nothing of the UI, the entrypoints, the tools or
-    // the tests (ARCHITECTURE.md's map).
+    // the tests, nor of the wiring of any one context (ARCHITECTURE.md's map).
     files: ['lib/**/*.{ts,tsx}'],
+    ignores: [...testFiles, 'lib/contexts/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [outOfLib, intoContexts] }] },
+  },
+  {
+    // Context wiring (background, the Sina page, article views, extension pages) uses the domain modules.
+    files: ['lib/contexts/**/*.{ts,tsx}'],
     ignores: testFiles,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            topLevel(
-              ['components', 'entrypoints', 'scripts', 'tests'],
-              'lib/ is imported by the UI, entrypoints, scripts and tests, never the other way: move what both need into lib/.',
-            ),
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [outOfLib] }] },
   },
   {
     // Components are the extension pages' UI: entrypoints mount them, scripts and tests drive them.

@@ -19,9 +19,9 @@ export default defineConfig({
     // workers; the parser reads the bundled measure catalogue too.
     worker: { format: 'es', plugins: () => [bundledDataPlugin(import.meta.dirname)] },
     // WXT's content-script context posts the extension's id to every page it runs on
-    // (lib/content/quiet-context.ts says what it posts): the content script gets a silent one.
+    // (lib/contexts/sina-page/quiet-context.ts says what it posts): the content script gets a silent one.
     resolve: {
-      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: path.join(import.meta.dirname, 'lib/content/quiet-context.ts') }],
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: path.join(import.meta.dirname, 'lib/contexts/sina-page/quiet-context.ts') }],
     },
     // Chrome refuses a content script holding a noncharacter such as U+FFFF as "not UTF-8": emit ASCII only.
     esbuild: { charset: 'ascii' },
@@ -34,7 +34,7 @@ export default defineConfig({
     icons: ICONS,
     // Only what works needs asking for: storage for the corpus and notes, contextMenus for "Highlight
     // with Policy Lens" on a selection, scripting to load the extraction fallback into the rare article
-    // page whose layout no known template holds (lib/background/extraction-fallback.ts). Host access is
+    // page whose layout no known template holds (lib/contexts/background/extraction-fallback.ts). Host access is
     // the Sina article hosts the content script runs on, never <all_urls>; Chrome needs them named as
     // host permissions too before scripting.executeScript may load a file into such a page. Neither adds
     // an install warning: the content script's hosts already bring the same one
@@ -52,7 +52,7 @@ export default defineConfig({
     },
     // The toolbar button opens the popup (the notes library), so it cannot also toggle the panel with a
     // plain click: the popup has a "show or hide the panel" button, and this shortcut does the same
-    // (lib/background/commands.ts). Readers can change the key in the browser's shortcut settings.
+    // (lib/contexts/background/commands.ts). Readers can change the key in the browser's shortcut settings.
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+L' },
@@ -69,7 +69,7 @@ export default defineConfig({
     // load, so it can neither tell that Policy Lens is installed nor frame the panel from that
     // address. Firefox has no use_dynamic_url (it warns about the key): its moz-extension:// host is
     // already a random UUID of each install. Either way, a panel a page frames itself has no frame
-    // secret, and the background answers it nothing (lib/background/frame-secret.ts).
+    // secret, and the background answers it nothing (lib/contexts/background/frame-secret.ts).
     web_accessible_resources: [
       {
         resources: ['panel.html'],

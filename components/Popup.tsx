@@ -1,6 +1,6 @@
 import type { PersistencePrompt } from '@/lib/db/persistence-prompt';
 import { t } from '@/lib/i18n';
-import type { LibraryDeps } from '@/lib/popup/library-deps';
+import type { LibraryDeps } from '@/lib/library/deps';
 import { LibraryView } from './library/LibraryView';
 import { PageControls, type PageControlsDeps } from './popup/PageControls';
 import { PersistNotice } from './shared/PersistNotice';

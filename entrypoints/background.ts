@@ -1,3 +1,3 @@
-import { startBackground } from '@/lib/background/start';
+import { startBackground } from '@/lib/contexts/background/start';
 
 export default defineBackground(() => startBackground());

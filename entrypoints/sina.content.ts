@@ -1,5 +1,5 @@
-import { navigatedUrl } from '@/lib/content/navigated-url';
-import { startLens } from '@/lib/content/start';
+import { navigatedUrl } from '@/lib/contexts/sina-page/navigated-url';
+import { startLens } from '@/lib/contexts/sina-page/start';
 import { runtimeSend } from '@/lib/messages/client';
 import { ARTICLE_MATCHES } from '@/lib/sina/match-patterns';
 

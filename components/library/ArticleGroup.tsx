@@ -30,7 +30,7 @@ function publishedOn(group: LibraryGroup): string | undefined {
 /**
  * One article: title (a click opens it at its first highlight), date, source, count, then its
  * highlights in reading order. Loading the next page re-renders only the groups it changes: a fully
- * shown group keeps its `group` and `shown` objects (lib/popup/paging.ts), so it is skipped here.
+ * shown group keeps its `group` and `shown` objects (lib/library/paging.ts), so it is skipped here.
  * (Not preact/compat's memo: importing compat switches every input's onChange to onInput, page-wide.)
  */
 export class ArticleGroup extends Component<Props> {

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ColorRenames } from '@/lib/highlights/colors';
 import { t } from '@/lib/i18n';
 import type { LibraryGroup, LibraryImportReport, WipeResult } from '@/lib/library';
-import { createDownload, exportFile, revokeDownload, type Download, type ExportKind } from '@/lib/popup/download';
-import { annotationsExport, markdownExport } from '@/lib/popup/exports';
-import type { LibraryDeps } from '@/lib/popup/library-deps';
+import { createDownload, exportFile, revokeDownload, type Download, type ExportKind } from '@/lib/library/download';
+import { annotationsExport, markdownExport } from '@/lib/library/export-files';
+import type { LibraryDeps } from '@/lib/library/deps';
 import { displayTitle } from '@/lib/text/display-title';
 import { shorten } from '@/lib/text/shorten';
 import { DropZone } from '../shared/DropZone';
@@ -59,7 +59,7 @@ function ImportMerges({ report }: { report: LibraryImportReport }) {
 /**
  * Export (Markdown, Web Annotations, full backup), import (backup or Web Annotations) and "delete
  * everything". Downloads go through an <a download> kept on screen until the next export
- * (lib/popup/download.ts). In the popup, importing opens the full page instead: Firefox closes a popup
+ * (lib/library/download.ts). In the popup, importing opens the full page instead: Firefox closes a popup
  * when a file picker opens, which would lose the import.
  */
 export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal, colorRenames, mode, focusImport }: Props) {

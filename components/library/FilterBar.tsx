@@ -1,7 +1,7 @@
 import type { PaletteEntry } from '@/lib/highlights/colors';
 import { t } from '@/lib/i18n';
-import type { MeasureOption } from '@/lib/popup/library-deps';
-import { dateRangeReversed, hasFieldFilters, toggleColor, type LibraryFilters } from '@/lib/popup/library-query';
+import type { MeasureOption } from '@/lib/library/deps';
+import { dateRangeReversed, hasFieldFilters, toggleColor, type LibraryFilters } from '@/lib/library/list-query';
 
 type Props = {
   filters: LibraryFilters;

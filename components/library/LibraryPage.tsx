@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EvictionNotice as EvictionNoticeData } from '@/lib/db/durability';
 import type { PersistencePrompt } from '@/lib/db/persistence-prompt';
 import { t } from '@/lib/i18n';
-import type { LibraryDeps } from '@/lib/popup/library-deps';
+import type { LibraryDeps } from '@/lib/library/deps';
 import { EvictionNotice, type StorageNotice } from '../shared/EvictionNotice';
 import { PersistNotice } from '../shared/PersistNotice';
 import { LibraryView } from './LibraryView';

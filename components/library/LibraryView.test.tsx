@@ -5,7 +5,7 @@ import type { HighlightRecord } from '@/lib/db/schema';
 import { setLang } from '@/lib/i18n';
 import { LibraryImportError } from '@/lib/library';
 import { ARTICLES, HIGHLIGHTS, byId } from '@/tests/support/library';
-import type { LibraryData, LibraryDeps } from '@/lib/popup/library-deps';
+import type { LibraryData, LibraryDeps } from '@/lib/library/deps';
 import { LibraryView } from './LibraryView';
 
 const AT = new Date('2024-06-01T08:00:00.000Z');

@@ -3,9 +3,9 @@ import type { HighlightRecord } from '@/lib/db/schema';
 import { palette as paletteOf } from '@/lib/highlights/colors';
 import { t } from '@/lib/i18n';
 import type { LibraryResult } from '@/lib/library';
-import type { LibraryData, LibraryDeps } from '@/lib/popup/library-deps';
-import { isFiltered, NO_FILTERS, runLibraryQuery, type LibraryFilters } from '@/lib/popup/library-query';
-import { COMPLETE_MARK, FIRST_LIST_MARK } from '@/lib/timing-marks';
+import type { LibraryData, LibraryDeps } from '@/lib/library/deps';
+import { isFiltered, NO_FILTERS, runLibraryQuery, type LibraryFilters } from '@/lib/library/list-query';
+import { COMPLETE_MARK, FIRST_LIST_MARK } from '@/lib/contexts/extension-pages/timing-marks';
 import { ArticleGroup } from './ArticleGroup';
 import { EmptyState } from './EmptyState';
 import { ExportImport } from './ExportImport';
@@ -113,7 +113,7 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
   const filtered = isFiltered(filters);
   const state = loadError ? 'error' : !indexed ? 'loading' : libraryTotal === 0 ? 'empty' : complete ? 'ready' : 'partial';
 
-  // The first list (rows, or the empty state) is on screen, then the whole library: marked once each (lib/timing-marks.ts).
+  // The first list (rows, or the empty state) is on screen, then the whole library: marked once each (lib/contexts/extension-pages/timing-marks.ts).
   const marked = useRef({ first: false, complete: false });
   useLayoutEffect(() => {
     if (state !== 'ready' && state !== 'partial' && state !== 'empty') return;

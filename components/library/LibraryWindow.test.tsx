@@ -7,8 +7,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HighlightRecord } from '@/lib/db/schema';
 import { ARTICLES, byId } from '@/tests/support/library';
-import type { LibraryData, LibraryDeps } from '@/lib/popup/library-deps';
-import { FIRST_LIST_MARK } from '@/lib/timing-marks';
+import type { LibraryData, LibraryDeps } from '@/lib/library/deps';
+import { FIRST_LIST_MARK } from '@/lib/contexts/extension-pages/timing-marks';
 import { LibraryView } from './LibraryView';
 
 /** 10,000 highlights on 400 articles outside the corpus, one a minute: article k holds k, k+400, … */

@@ -4,7 +4,7 @@ import { t } from '@/lib/i18n';
 type Props = { shown: number; total: number; onMore(): void };
 
 /**
- * The end of the rendered page of highlights (lib/popup/paging.ts): the next page loads when this
+ * The end of the rendered page of highlights (lib/library/paging.ts): the next page loads when this
  * comes near the bottom of the window, or when the reader presses the button (keyboard, or a browser
  * without IntersectionObserver).
  */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { debounce } from '@/lib/popup/debounce';
+import { debounce } from '@/lib/library/debounce';
 import { isComposingKey } from '@/lib/text/composition';
 
 type Props = {
@@ -10,7 +10,7 @@ type Props = {
 };
 
 /**
- * Search as you type: the query runs once typing pauses (lib/popup/debounce.ts). While an input method
+ * Search as you type: the query runs once typing pauses (lib/library/debounce.ts). While an input method
  * composes (pinyin letters before the reader picks 医保), nothing is searched: only the characters
  * chosen count. Enter searches at once; Esc clears.
  */

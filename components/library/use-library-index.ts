@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { buildLibraryIndex, createLibraryIndex, type LibraryIndex, type LibraryIndexOptions } from '@/lib/library';
-import type { LibraryData } from '@/lib/popup/library-deps';
+import type { LibraryData } from '@/lib/library/deps';
 
 /**
  * Up to this many new or changed highlights the index is brought up to date in the render that needs

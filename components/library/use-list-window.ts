@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LibraryGroup } from '@/lib/library';
-import { FIRST_WINDOW, nextLimit, nextWindow, pageGroups, PAGE_SIZE, type ListWindow, type PagedGroup } from '@/lib/popup/paging';
+import { FIRST_WINDOW, nextLimit, nextWindow, pageGroups, PAGE_SIZE, type ListWindow, type PagedGroup } from '@/lib/library/paging';
 
 /** A group's height before it was ever rendered (only groups whose data changed out of sight): header and rows. */
 const estimate = (rows: number) => 56 + 92 * rows;
@@ -25,7 +25,7 @@ export type WindowedList = {
 };
 
 /**
- * The window of the list to render (lib/popup/paging.ts, nextWindow), checked after every render,
+ * The window of the list to render (lib/library/paging.ts, nextWindow), checked after every render,
  * on scroll and resize, and when the focus moves inside the list. `list` is the `<ol>` holding the
  * groups (`li.library-group`, each with `data-key` and `data-position`) between the two spacers,
  * followed in its parent by the "Show more" button.

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EvictionNotice as EvictionNoticeData } from '@/lib/db/durability';
 import { t } from '@/lib/i18n';
-import type { HostAccess } from '@/lib/permissions/host-access';
+import type { HostAccess } from '@/lib/contexts/extension-pages/permissions/host-access';
 import { EvictionNotice, type StorageNotice } from '../shared/EvictionNotice';
 import { HostAccessNotice } from '../shared/HostAccess';
 import { CorpusTable } from './CorpusTable';

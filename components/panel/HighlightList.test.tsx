@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HighlightsView, PageHighlight } from '@/lib/content/highlights/controller';
+import type { HighlightsView, PageHighlight } from '@/lib/contexts/article-view/highlights/controller';
 import { palette } from '@/lib/highlights/colors';
 import { HighlightList, type HighlightActions } from './HighlightList';
 

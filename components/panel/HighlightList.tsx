@@ -1,6 +1,6 @@
 import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { HighlightsView, PageHighlight } from '@/lib/content/highlights/controller';
+import type { HighlightsView, PageHighlight } from '@/lib/contexts/article-view/highlights/controller';
 import { COLOR_STYLES, colorOrDefault, type HighlightColor, type PaletteEntry } from '@/lib/highlights/colors';
 import { NOTE_MAX } from '@/lib/highlights/limits';
 import { t } from '@/lib/i18n';

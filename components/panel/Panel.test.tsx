@@ -1,10 +1,10 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LensState } from '@/lib/content/state';
+import type { LensState } from '@/lib/messages/tab-state';
 import type { ArticleInsight } from '@/lib/insight/analyze';
 import { setLang } from '@/lib/i18n';
-import type { PanelSource } from '@/lib/panel/sources';
+import type { PanelSource } from '@/lib/contexts/extension-pages/panel/sources';
 import { Panel } from './Panel';
 import { PanelApp } from './PanelApp';
 

@@ -1,8 +1,8 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ArticleInsight, MeasureInsight } from '@/lib/insight/analyze';
-import type { LensState } from '@/lib/content/state';
+import type { LensState } from '@/lib/messages/tab-state';
 import { formatDate, t } from '@/lib/i18n';
-import { PANEL_READY_MARK } from '@/lib/timing-marks';
+import { PANEL_READY_MARK } from '@/lib/contexts/extension-pages/timing-marks';
 import { displayTitle } from '@/lib/text/display-title';
 import { HighlightList, type HighlightActions } from './HighlightList';
 import { MeasureList } from './MeasureList';
@@ -23,7 +23,7 @@ type Props = {
 
 /** The side panel: this article, its policy measures, related articles, the reader's highlights. */
 export function Panel({ state, onReveal, onCollapse, onRetry, landmark = 'main', highlightActions }: Props) {
-  // Marked once, when the analysis is first on screen (lib/timing-marks.ts).
+  // Marked once, when the analysis is first on screen (lib/contexts/extension-pages/timing-marks.ts).
   const marked = useRef(false);
   useLayoutEffect(() => {
     if (marked.current || state?.status !== 'ready') return;

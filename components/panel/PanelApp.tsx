@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { LensState } from '@/lib/content/state';
+import type { LensState } from '@/lib/messages/tab-state';
 import type { MeasureInsight } from '@/lib/insight/analyze';
-import type { PanelSource } from '@/lib/panel/sources';
+import type { PanelSource } from '@/lib/contexts/extension-pages/panel/sources';
 import { t } from '@/lib/i18n';
-import { PANEL_ANALYSIS_MARK } from '@/lib/timing-marks';
+import { PANEL_ANALYSIS_MARK } from '@/lib/contexts/extension-pages/timing-marks';
 import type { HighlightActions } from './HighlightList';
 import { Panel } from './Panel';
 

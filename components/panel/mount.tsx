@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { getLang, t } from '@/lib/i18n';
-import type { PanelSource } from '@/lib/panel/sources';
+import type { PanelSource } from '@/lib/contexts/extension-pages/panel/sources';
 import { PanelApp } from './PanelApp';
 
 /** Renders a panel page (in-page frame or browser side panel) in the reader's language. */

@@ -2,7 +2,7 @@ import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeHostAccess } from '@/tests/support/permissions';
-import type { PageControlsDeps } from '@/lib/popup/page-controls';
+import type { PageControlsDeps } from '@/lib/contexts/extension-pages/popup/page-controls';
 import { PageControls } from './PageControls';
 
 const state = { status: 'ready', article: { key: 'sina:kabc', title: '国办：_谈判药品_落地', publishedAt: null, source: null }, insight: {} };

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { createClient } from '@/lib/messages/client';
 import { valueOr } from '@/lib/messages/reply';
-import type { ActiveTab, PageControlsDeps } from '@/lib/popup/page-controls';
+import type { ActiveTab, PageControlsDeps } from '@/lib/contexts/extension-pages/popup/page-controls';
 import { displayTitle } from '@/lib/text/display-title';
 import { HostAccessNotice, useHostAccess } from '../shared/HostAccess';
 

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LibraryDeps } from '@/lib/popup/library-deps';
-import type { PageControlsDeps } from '@/lib/popup/page-controls';
+import type { LibraryDeps } from '@/lib/library/deps';
+import type { PageControlsDeps } from '@/lib/contexts/extension-pages/popup/page-controls';
 import { ARTICLES, HIGHLIGHTS } from '@/tests/support/library';
 import { Popup } from '../Popup';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { HostAccess } from '@/lib/permissions/host-access';
+import type { HostAccess } from '@/lib/contexts/extension-pages/permissions/host-access';
 
 type State = 'checking' | 'granted' | 'missing' | 'refused' | 'failed';
 

@@ -6,7 +6,7 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HighlightsView } from '@/lib/content/highlights/controller';
+import type { HighlightsView } from '@/lib/contexts/article-view/highlights/controller';
 import { palette } from '@/lib/highlights/colors';
 import { setLang } from '@/lib/i18n';
 import { byId } from '@/tests/support/library';

@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import type { HostAccess } from '@/lib/permissions/host-access';
+import type { HostAccess } from '@/lib/contexts/extension-pages/permissions/host-access';
 import { HostAccessNotice } from '../shared/HostAccess';
 
 /** Where the welcome page's links go: extension page URLs (runtime.getURL), and the toggle shortcut. */

@@ -6,7 +6,7 @@ import { LibraryPage } from '@/components/library/LibraryPage';
 import { browserPersistencePrompt } from '@/lib/db/browser-persistence';
 import { dismissEvictionNotice, extensionLocalStore, readEvictionNotice } from '@/lib/db/durability';
 import { setPageLanguage } from '@/lib/i18n/page';
-import { browserLibraryDeps } from '@/lib/popup/library-browser';
+import { browserLibraryDeps } from '@/lib/contexts/extension-pages/library/browser';
 
 setPageLanguage('library.title');
 const local = extensionLocalStore();

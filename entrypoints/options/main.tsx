@@ -5,7 +5,7 @@ import { OptionsPage } from '@/components/options/OptionsPage';
 import { dismissEvictionNotice, extensionLocalStore, readEvictionNotice } from '@/lib/db/durability';
 import { setPageLanguage } from '@/lib/i18n/page';
 import { corpusActions } from '@/lib/insight/corpus-actions';
-import { browserHostAccess } from '@/lib/permissions/host-access';
+import { browserHostAccess } from '@/lib/contexts/extension-pages/permissions/host-access';
 
 setPageLanguage('options.title');
 const local = extensionLocalStore();

@@ -5,8 +5,8 @@ import '@/components/popup/popup.css';
 import { Popup } from '@/components/Popup';
 import { browserPersistencePrompt } from '@/lib/db/browser-persistence';
 import { setPageLanguage } from '@/lib/i18n/page';
-import { pageControlsDeps } from '@/lib/popup/browser-deps';
-import { browserLibraryDeps } from '@/lib/popup/library-browser';
+import { pageControlsDeps } from '@/lib/contexts/extension-pages/popup/browser-deps';
+import { browserLibraryDeps } from '@/lib/contexts/extension-pages/library/browser';
 
 setPageLanguage('manifest.name');
 // Persistent storage is asked for once, in the library, when there are notes to keep (PersistNotice).

@@ -3,6 +3,6 @@
 import '@/components/shared/base.css';
 import '@/components/panel/panel.css';
 import { mountPanel } from '@/components/panel/mount';
-import { sidePanelSource } from '@/lib/panel/browser-sources';
+import { sidePanelSource } from '@/lib/contexts/extension-pages/panel/browser-sources';
 
 mountPanel(document.getElementById('app')!, sidePanelSource());

@@ -1,11 +1,11 @@
-// welcome.html: opened once, on install (lib/background/start.ts).
+// welcome.html: opened once, on install (lib/contexts/background/start.ts).
 import { render } from 'preact';
 import '@/components/shared/base.css';
 import '@/components/welcome/welcome.css';
 import { WelcomePage } from '@/components/welcome/WelcomePage';
-import { TOGGLE_PANEL_COMMAND } from '@/lib/background/commands';
+import { TOGGLE_PANEL_COMMAND } from '@/lib/messages/commands';
 import { setPageLanguage } from '@/lib/i18n/page';
-import { browserHostAccess } from '@/lib/permissions/host-access';
+import { browserHostAccess } from '@/lib/contexts/extension-pages/permissions/host-access';
 
 setPageLanguage('welcome.pageTitle');
 // privacy.html is made by the build (scripts/build/privacy-page.ts), so WXT's path types do not list it.

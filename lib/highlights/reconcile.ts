@@ -1,7 +1,7 @@
 /**
  * What the reader's highlights on one page should be after something happened, decided without the
  * page: `step(state, event)` returns the next state and the effects the DOM shell
- * (lib/content/highlights/controller.ts) performs — anchor these, paint, unpaint or repaint those,
+ * (lib/contexts/article-view/highlights/controller.ts) performs — anchor these, paint, unpaint or repaint those,
  * report this failure. Pure: no DOM, no browser API, no clock, no mutation of its input; it runs
  * (and is tested) anywhere.
  *

@@ -133,7 +133,7 @@ export const errorEn = {
   'highlight.anchor-failed': 'the highlights could not be placed on the page: {detail}',
   'highlight.reanchor-failed': 'the page changed, and placing the highlights on it again failed: {detail}',
 
-  // Messages between the extension's parts (lib/background/router.ts).
+  // Messages between the extension's parts (lib/contexts/background/router.ts).
   'message.foreign-sender': 'refused: the sender is not part of Policy Lens',
   'message.invalid': 'refused message "{type}": {field} {detail}',
   'message.not-allowed': 'refused message "{type}": not accepted from a {sender}',

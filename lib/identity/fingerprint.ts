@@ -98,7 +98,7 @@ export const BAND_ROWS = 2;
  * band key with probability 1 − (1 − s²)³² for a resemblance s — above 0.9999 at the same-article
  * threshold 0.5, about 8% at 0.05 (two articles on one topic). Not yet stored: an index on them
  * needs a schema version; until then the near-duplicate lookup compares the articles published
- * within days (lib/insight/identity.ts nearDuplicateCandidates). Empty for an empty body or an
+ * within days (lib/identity/find-same-article.ts nearDuplicateCandidates). Empty for an empty body or an
  * unknown format.
  */
 export function fingerprintBands(fingerprint: string): string[] {

@@ -8,7 +8,7 @@ import type { LensDB, StoredArticle } from '../db/schema';
 import type { PageArticle, TextTarget } from '../messages/contract';
 import { detectMeasures, type Catalogue, type FoundBy } from '../measures';
 import { findMeasureLikeSentences } from '../measures/other-measures';
-import { findSameArticle, type IdentityMatch } from './identity';
+import { findSameArticle, type IdentityMatch } from '../identity/find-same-article';
 import { learnArticleUrl } from '../db/articles';
 import { touchesPolicy, storeRead, type NotAdded } from './corpus-growth';
 import { measureCounts, relatedArticles, type RelatedInsight } from './related';

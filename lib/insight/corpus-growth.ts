@@ -12,7 +12,7 @@ import type { LensDB, StoredArticle } from '../db/schema';
 import { detectMeasures, type Catalogue } from '../measures';
 import { PageArticleSchema, type PageArticle } from '../messages/contract';
 import { isPolicyText } from '../related';
-import { findSameArticle } from './identity';
+import { findSameArticle } from '../identity/find-same-article';
 import { articleFromPage } from './page-to-article';
 import { storeReadArticle } from './store-read';
 

@@ -66,7 +66,7 @@ export interface LibraryIndex {
   /**
    * This index brought up to the library as it now is, folding only what changed: a highlight counts
    * as unchanged when it is the same record object with the same article object (the library feed,
-   * lib/popup/library-feed.ts, keeps both for what it did not re-read). The same index when nothing
+   * lib/library/feed.ts, keeps both for what it did not re-read). The same index when nothing
    * changed; null when more than `maxChanges` highlights changed, for the caller to build anew in
    * slices (buildLibraryIndex, which still keeps the folds of unchanged records).
    */

@@ -2,7 +2,7 @@
  * The one way the extension's contexts talk to the background: `request` a message and get its typed
  * reply (contract.ts's Replies), or listen for a broadcast with `onBroadcast`. The content script uses
  * it too, so nothing here loads zod (contract.ts is imported for its types only); the background checks
- * every request at its boundary (lib/background/router.ts).
+ * every request at its boundary (lib/contexts/background/router.ts).
  */
 import { t } from '../i18n/content';
 import { WordedError } from '../i18n/worded-error';

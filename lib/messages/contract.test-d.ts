@@ -4,9 +4,9 @@
  * reply shape through, tsc reports the directive as unused and the typecheck fails.
  */
 import { expectTypeOf } from 'vitest';
-import type { Handler, Handlers } from '../background/router';
-import type { BackgroundContext } from '../background/handlers';
-import type { LensState } from '../content/state';
+import type { Handler, Handlers } from '../contexts/background/router';
+import type { BackgroundContext } from '../contexts/background/handlers';
+import type { LensState } from './tab-state';
 import type { HighlightRecord } from '../db/schema';
 import { HIGHLIGHTS_CHANGED } from './broadcasts';
 import { createClient, type OnBroadcast } from './client';

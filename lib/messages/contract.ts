@@ -4,7 +4,7 @@
  * What the background sends content scripts is in content-request.ts (checked there without zod).
  */
 import { z } from 'zod';
-import type { LensState } from '../content/state';
+import type { LensState } from './tab-state';
 import type { HighlightRecord } from '../db/schema';
 import type { ArticleInsight } from '../insight/analyze';
 import { articleTextLength, ID_MAX, MAX_PARAGRAPHS, MAX_TEXT, TARGET_LIMITS, type TextTarget } from './content-request';
@@ -59,14 +59,14 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('article:analyze'), article: PageArticleSchema }),
   /**
    * Content script: this page's body is in no template I know; load the extraction fallback into my
-   * page's isolated world (lib/background/extraction-fallback.ts).
+   * page's isolated world (lib/contexts/background/extraction-fallback.ts).
    */
   z.object({ type: z.literal('page:load-fallback') }),
-  /** Content script: a secret for the panel frame it is about to make (lib/background/frame-secret.ts). */
+  /** Content script: a secret for the panel frame it is about to make (lib/contexts/background/frame-secret.ts). */
   z.object({ type: z.literal('frame:secret') }),
   /**
    * Content script: which highlight the library opened this tab to show, if it was for this article
-   * (answered once; lib/background/open-highlight.ts).
+   * (answered once; lib/contexts/background/open-highlight.ts).
    */
   z.object({ type: z.literal('reveal:take'), articleKey: ArticleKeySchema }),
   /**
@@ -111,7 +111,7 @@ export type HighlightList = { highlights: HighlightRecord[]; colorRenames: Recor
 
 /**
  * What each request is answered with: the `value` of its ok Reply. The background's handler table
- * (lib/background/handlers.ts) must return these and the client (client.ts) hands them out typed, so a
+ * (lib/contexts/background/handlers.ts) must return these and the client (client.ts) hands them out typed, so a
  * reply of the wrong shape is a compile error on both sides.
  */
 export type Replies = {

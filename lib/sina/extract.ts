@@ -3,7 +3,7 @@
  * body paragraphs. Sina's own markup is read first because it is exact (the heading, the 来源, the
  * Beijing time, `#artibody`); the fallback (Readability, lib/sina/readability-fallback.ts) runs only
  * when no Sina body holds anything, and only when the caller passes it: the content script loads it
- * on demand (lib/content/fallback.ts), so the script every article page evaluates stays small.
+ * on demand (lib/contexts/sina-page/fallback.ts), so the script every article page evaluates stays small.
  *
  * Paragraphs come from `cleanBody` (lib/corpus), the same function that cleans seed bodies, so a
  * page and its corpus record give equal text.

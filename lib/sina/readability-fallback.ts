@@ -1,7 +1,7 @@
 /**
  * The extraction fallback: Mozilla's Readability, on a clone of the page (it rewrites the document it is
  * given, and the live page must stay untouched). Never imported by the content script itself: the
- * browser loads it into the page's isolated world only when a page needs it (lib/content/fallback.ts,
+ * browser loads it into the page's isolated world only when a page needs it (lib/contexts/sina-page/fallback.ts,
  * entrypoints/extraction-fallback.ts); Node tools (the `lens` CLI, tests) import it directly.
  *
  * Readability always returns its best guess, even on a page with no article text left (a page whose body

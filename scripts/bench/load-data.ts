@@ -169,7 +169,7 @@ export function describerBundle(root: string): Promise<string> {
     import { isNotArticleText } from './lib/highlights/skip';
     import { findBody } from './lib/sina/markup';
     import { readArticlePage } from './lib/sina/read-article-page';
-    import { toPageArticle } from './lib/content/page-article';
+    import { toPageArticle } from './lib/contexts/sina-page/page-article';
     const map = () => {
       const body = findBody(document);
       if (!body) throw new Error('no article body on this page');

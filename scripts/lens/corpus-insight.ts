@@ -5,7 +5,7 @@
  * detectMeasures and queryRelated. The article itself is never added to the corpus.
  */
 import type { Article } from '../../lib/corpus/article';
-import { findSameArticle, type IdentityMatch } from '../../lib/insight/identity';
+import { findSameArticle, type IdentityMatch } from '../../lib/identity/find-same-article';
 import { measureCounts, relatedArticles } from '../../lib/insight/related';
 import { detectMeasures, type FoundBy } from '../../lib/measures';
 import type { LensCorpus } from './lens-corpus';

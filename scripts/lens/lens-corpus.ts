@@ -24,7 +24,7 @@ import { parseHtmlInNode } from './node-dom';
 
 export const SEEDS_DIR = path.join(ROOT, 'seeds');
 
-/** The index/unindex hooks exactly as lib/background/start.ts passes them to seedCorpus. */
+/** The index/unindex hooks exactly as lib/contexts/background/start.ts passes them to seedCorpus. */
 export function backgroundIndexing(db: LensDB, catalogue: Catalogue) {
   return {
     index: (article: StoredArticle) => indexStoredArticle(db, article, catalogue),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixture, loadFixturePages } from '../../scripts/harness/fixture-server';
-import { PANEL_WIDTH } from '../../lib/content/panel-layout';
+import { PANEL_WIDTH } from '../../lib/contexts/sina-page/panel-layout';
 import { displayTitle } from '../../lib/text/display-title';
 import { readStore } from './support/extension-db';
 import { BROWSERS, useLens, type LensPage } from './support/lens';

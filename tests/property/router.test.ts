@@ -1,6 +1,6 @@
 /**
  * Property tests for the background's message entry: lib/messages/contract.ts RequestSchema,
- * lib/background/router.ts createRouter and lib/background/sender.ts classifySender.
+ * lib/contexts/background/router.ts createRouter and lib/contexts/background/sender.ts classifySender.
  *
  * - route() never throws or rejects: it resolves to `{ ok: true, value }` or `{ ok: false, error }`
  *   with a non-empty reason, whatever the message and the sender.
@@ -11,8 +11,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi, type Mock } from 'vitest';
-import { createRouter, type Handlers } from '../../lib/background/router';
-import { classifySender, type SenderKind } from '../../lib/background/sender';
+import { createRouter, type Handlers } from '../../lib/contexts/background/router';
+import { classifySender, type SenderKind } from '../../lib/contexts/background/sender';
 import { wordError } from '../../lib/i18n/errors';
 import { issueCode } from '../../lib/i18n/zod-issues';
 import { RequestSchema } from '../../lib/messages/contract';
@@ -235,7 +235,7 @@ describe('classifySender', () => {
   });
 });
 
-/** Bugs these properties found in lib/background/router.ts, fixed; kept as regression tests. */
+/** Bugs these properties found in lib/contexts/background/router.ts, fixed; kept as regression tests. */
 describe('createRouter on hostile values', () => {
   it('a handler rejecting with undefined (or null) resolves to a refusal instead of rejecting route()', async () => {
     const { route } = setup(() => {

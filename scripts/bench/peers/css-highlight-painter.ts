@@ -1,6 +1,6 @@
 /**
  * The painter Policy Lens used until highlights had to be private (kept for the painting bench's
- * side-by-side; the extension paints with lib/content/highlights/painter.ts). Its registry is the
+ * side-by-side; the extension paints with lib/contexts/article-view/highlights/painter.ts). Its registry is the
  * page's own CSS.highlights, which any page script can list.
  *
  * Paints highlights with the CSS Custom Highlight API: ranges registered in `CSS.highlights` and

@@ -1,7 +1,7 @@
 /**
  * Getting articles into the reader's corpus, in Node on fake-indexeddb (not in a browser):
  *  - seeding the bundled corpus: compileSeeds, then seedCorpus with the index/unindex hooks exactly as
- *    lib/background/start.ts passes them, on a fresh database each run; and the second, no-op run;
+ *    lib/contexts/background/start.ts passes them, on a fresh database each run; and the second, no-op run;
  *  - importing 1,000 synthetic seed-format files through importArticles with the real parser (linkedom
  *    as the DOM) and the options page's indexing, into a database that already holds the seeds.
  */
@@ -80,7 +80,7 @@ async function seedingResult(root: string, log: (l: string) => void): Promise<Su
     ],
     notes: [
       NODE_NOTE,
-      'Indexing = indexStoredArticle (measures, fingerprint, related-articles index) with the catalogue from seeds/measures.yaml; unindex = removeFromIndex: the hooks lib/background/start.ts passes.',
+      'Indexing = indexStoredArticle (measures, fingerprint, related-articles index) with the catalogue from seeds/measures.yaml; unindex = removeFromIndex: the hooks lib/contexts/background/start.ts passes.',
       `Each run opens a new database before its timing starts; ${WARMUP} warm-up runs are not counted. The catalogue is loaded once, outside the timing (the extension bundles it validated); its matcher is built on the first detection and cached, about 1 ms (see the measures suite), so a fresh worker's first seeding costs about that much more.`,
       load,
     ],

@@ -22,7 +22,7 @@
  *    first list render (first highlight row committed; for the empty library, its empty state) and the
  *    longest task until then; search latency for a word committed at once into the search box (as an
  *    input method commits a Chinese word): from that `input` event to the list's count changing,
- *    which includes the search box's 150 ms debounce (lib/popup/debounce.ts), and the longest task
+ *    which includes the search box's 150 ms debounce (lib/library/debounce.ts), and the longest task
  *    meanwhile.
  *
  * Medians over RUNS runs after WARMUP unmeasured ones. Environment knobs for a quick try:
@@ -569,7 +569,7 @@ export const loadSuite: Suite = {
           rows: listRows,
           notes: [
             '/popup.html is opened in a tab (as the e2e tests do): same document and code as the toolbar popup, in a tab-sized window.',
-            'first list render = the first highlight row committed to the DOM (the empty library: its empty state); with a full library that is its first screen (the newest highlights\' articles), read before the rest (lib/popup/library-feed.ts). The searches start once the whole library is read.',
+            'first list render = the first highlight row committed to the DOM (the empty library: its empty state); with a full library that is its first screen (the newest highlights\' articles), read before the rest (lib/library/feed.ts). The searches start once the whole library is read.',
             'search = a word committed at once into the box (as an input method commits it), from that input event to the list count changing: includes the box\'s 150 ms debounce.',
             busy,
           ],

@@ -1,6 +1,6 @@
 /**
  * Painting 200 highlights on a long article in Chromium: Policy Lens's painter (boxes in a closed
- * shadow root, lib/content/highlights/painter.ts) beside the CSS Custom Highlight API painter it
+ * shadow root, lib/contexts/article-view/highlights/painter.ts) beside the CSS Custom Highlight API painter it
  * replaced (scripts/bench/peers/css-highlight-painter.ts), in the same page, the same run.
  *
  * The page is a Sina article page whose body is the anchoring bench's ~100 KiB article (362
@@ -37,7 +37,7 @@ async function bundle(root: string): Promise<string> {
       contents: `
         import { anchorAll } from './lib/anchoring';
         import { isNotArticleText } from './lib/highlights/skip';
-        import { createPainter } from './lib/content/highlights/painter';
+        import { createPainter } from './lib/contexts/article-view/highlights/painter';
         import { createPainter as createCssPainter } from './scripts/bench/peers/css-highlight-painter';
         window.__paintBench = { anchorAll, isNotArticleText, createPainter, createCssPainter };`,
       resolveDir: root,
@@ -167,7 +167,7 @@ export const paintingSuite: Suite = {
         title: `Painting ${anchored} highlights on a ${paragraphs.length}-paragraph Sina article page in Chromium (${RUNS} runs${peers ? ' each, alternating' : ''}): Policy Lens's private painter${peers ? ' vs the CSS Custom Highlight API painter it replaced' : ''}`,
         columns: ['painter', 'paint ms (median / p95)', 'to frame ms (median / p95)', 'relayout to frame ms (median / p95)', 'runs with a long task', 'longest task ms'],
         rows: [
-          row('Policy Lens: boxes in a closed shadow root (lib/content/highlights/painter.ts)', samples.ours),
+          row('Policy Lens: boxes in a closed shadow root (lib/contexts/article-view/highlights/painter.ts)', samples.ours),
           ...(peers ? [row('peer: CSS.highlights (the page can list them)', samples.peer)] : []),
         ],
         notes: [

@@ -34,7 +34,7 @@ import { launchFirefox } from '../../harness/firefox';
 import { extensionDir } from '../../harness/paths';
 import type { BrowserName, LensBrowser, LensPage } from '../../harness/types';
 import { loadCatalogueFile } from '../../../lib/measures/load-catalogue';
-import { COMPLETE_MARK, FIRST_LIST_MARK, PANEL_ANALYSIS_MARK, PANEL_READY_MARK } from '../../../lib/timing-marks';
+import { COMPLETE_MARK, FIRST_LIST_MARK, PANEL_ANALYSIS_MARK, PANEL_READY_MARK } from '../../../lib/contexts/extension-pages/timing-marks';
 import { FILL_FIXTURE, evaluateSource, fillOrReuse, fillerPage, type FillBrowser, type FillPage, type FillReport, type FillSize } from '../library-fill';
 import { describerBundle, syntheticArticles, type LensDescribeGlobal, type LoadFillerGlobal } from '../load-data';
 import { measureArchiveImport, type ArchiveImportResult } from '../scale/archive-import';

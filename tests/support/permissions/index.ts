@@ -1,6 +1,6 @@
 /** A HostAccess in memory: granted or not, with a request that grants (or refuses) and listeners. */
 import { vi } from 'vitest';
-import type { HostAccess } from '../../../lib/permissions/host-access';
+import type { HostAccess } from '../../../lib/contexts/extension-pages/permissions/host-access';
 
 export function fakeHostAccess(granted: boolean, grantOnRequest = true) {
   let has = granted;
