@@ -133,7 +133,7 @@ describe('lens eval', () => {
 
     const unknown = await lens(['eval', '--data', dir, '--split', 'dev', '--part', 'dev-z']);
     expect(unknown.status).toBe(2);
-    expect(unknown.err[0]).toBe('lens eval: split "dev" has no part "dev-z"; its parts are dev, dev-b, dev-c');
+    expect(unknown.err[0]).toBe('lens eval: split "dev" has no part "dev-z"; its parts are dev, dev-b, dev-c, dev-d');
     const pathy = await lens(['eval', '--data', dir, '--split', 'dev', '--part', '../dev']);
     expect(pathy.err[0]).toContain('--part must be a file name');
   });
