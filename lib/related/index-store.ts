@@ -74,7 +74,7 @@ async function post(rows: IndexRows, docs: readonly Unposted[], docCount: number
   await rows.loadBlocks(docs.flatMap((d) => (d.policy ? d.features : []).flatMap(([key]): [string, number][] => (rows.tail(key) === undefined ? [] : [[key, rows.tail(key)!]]))));
   return docs.map((doc) => {
     if (!doc.policy) return { ...doc, blocks: [] };
-    const vector = unitVector(doc.features, (key) => rows.df(key), docCount, partOf);
+    const vector = unitVector(doc.features, (key) => rows.df(key), docCount, partOf, 'candidate');
     return { ...doc, blocks: doc.features.map(([key]) => rows.append(key, doc.id, vector.get(key)!)) };
   });
 }

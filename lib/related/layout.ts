@@ -13,6 +13,8 @@
  * - threads: the policy thread of each of those (lib/insight/topic-groups.ts), keyed `topic:<thread>`,
  *   counted by the mentions of its measures: articles about fund supervision relate even when one
  *   names a crackdown and the other smart monitoring.
+ * - scope: the same thread mentions again, keyed `scope:<thread>`, weighed not as a cosine but as how
+ *   broad the article is (weights.ts): what lets an overview come up for each thread it names.
  */
 import type { DocVector, LensDB } from '../db/schema';
 import { foldText } from './normalize';
@@ -26,9 +28,11 @@ export { DOC_COUNT_KEY, RECIPE_KEY, WEIGHED_AT_KEY } from './meta-keys';
 const WORD_PREFIX = 'w:';
 const MEASURE_PREFIX = 'measure:';
 const THREAD_PREFIX = 'topic:';
+const SCOPE_PREFIX = 'scope:';
 export const wordKey = (word: string) => WORD_PREFIX + word;
 export const measureKey = (id: string) => MEASURE_PREFIX + id;
 export const threadKey = (thread: string) => THREAD_PREFIX + thread;
+export const scopeKey = (thread: string) => SCOPE_PREFIX + thread;
 export const measureIdOf = (key: string) => key.slice(MEASURE_PREFIX.length);
 export const wordOf = (key: string) => key.slice(WORD_PREFIX.length);
 
@@ -36,6 +40,7 @@ export function partOf(key: string): Part {
   if (key.startsWith(WORD_PREFIX)) return 'words';
   if (key.startsWith(MEASURE_PREFIX)) return 'measures';
   if (key.startsWith(THREAD_PREFIX)) return 'threads';
+  if (key.startsWith(SCOPE_PREFIX)) return 'scope';
   return 'terms';
 }
 
@@ -80,13 +85,14 @@ function policyWordCounts(a: IndexedText): Map<string, number> {
   return counts;
 }
 
-/** All of an article's features with their counts, parts in a fixed order (terms, words, measures, threads). */
+/** All of an article's features with their counts, parts in a fixed order (terms, words, measures, threads, scope). */
 export function articleFeatures(a: IndexedText & TopicInput): [key: string, count: number][] {
   const terms = [...weightedTermCounts(a)].sort((x, y) => y[1] - x[1]).slice(0, RELATED_PARAMS.keyTerms);
   const words = [...policyWordCounts(a)].map(([w, n]): [string, number] => [wordKey(w), n]);
   const measures = Object.entries(a.measures).map(([id, n]): [string, number] => [measureKey(id), n]);
   const threads = Object.entries(a.threads ?? {}).map(([t, n]): [string, number] => [threadKey(t), n]);
-  return [...terms, ...words, ...measures, ...threads].filter(([, n]) => n > 0);
+  const scope = Object.entries(a.threads ?? {}).map(([t, n]): [string, number] => [scopeKey(t), n]);
+  return [...terms, ...words, ...measures, ...threads, ...scope].filter(([, n]) => n > 0);
 }
 
 export type IndexableArticle = { id: string; text: string; title?: string | undefined };

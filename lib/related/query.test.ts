@@ -44,8 +44,8 @@ describe('queryRelated on the seeds', () => {
   it('gives each result a score and its reasons: shared measures, rarest first, and whole policy words both use', async () => {
     const [top] = await queryRelated(db, byId('000'));
     expect(top!.id).toBe('004');
-    const { terms, words, measures, threads } = RELATED_PARAMS.score;
-    expect(top!.score).toBeCloseTo(terms * top!.similarity.terms + words * top!.similarity.words + measures * top!.similarity.measures + threads * top!.similarity.threads, 10);
+    const weights = RELATED_PARAMS.score;
+    expect(top!.score).toBeCloseTo(Object.entries(weights).reduce((sum, [part, w]) => sum + w * top!.similarity[part as keyof typeof weights], 0), 10);
     expect(top!.reasons.sharedMeasures.slice(0, 2).sort()).toEqual(['anti-fraud-crackdown', 'fund-supervision']);
     expect(top!.reasons.sharedTerms.some((w) => w.includes('欺诈骗保'))).toBe(true);
     for (const { article } of entries) {
@@ -143,5 +143,24 @@ describe('what a query reads', () => {
     const words = new Set(policyWordsIn(text)).size;
     expect(termReads[0]!.keys).toBe(RELATED_PARAMS.keyTerms + words + Object.keys(measures).length);
     expect(log.filter((r) => r.op === 'query' || r.op === 'openCursor')).toEqual([]);
+  });
+});
+
+describe('scope: an overview comes up for each thread it names', () => {
+  // Three policy texts alike in wording; what differs is the threads their measures belong to.
+  const text = '国家医保局推进医保基金监管和集中带量采购，完善医保支付方式改革，医保目录调整和异地就医直接结算同步推进。';
+  const overview = { article: { id: 'review', title: '年度医保工作综述', text }, measures: {}, threads: { procurement: 5, supervision: 5, payment: 5, 'drug-list': 5, services: 5, financing: 5 } };
+  const neighbour = { article: { id: 'prices', title: '医疗服务价格改革', text }, measures: {}, threads: { prices: 12, procurement: 3 } };
+  const query = { article: { id: 'batch', title: '集采结果落地', text }, measures: {}, threads: { procurement: 10 } };
+
+  it('scores a broad candidate by the share of the query’s threads it names, times its breadth; a focused one gets none', async () => {
+    const scoped = openLensDB(`test-${crypto.randomUUID()}`);
+    await indexArticles(scoped, [overview, neighbour, query]);
+    const hits = await queryRelated(scoped, { ...query.article, threads: query.threads, measures: {} });
+    const by = new Map(hits.map((h) => [h.id, h]));
+    expect(by.get('review')!.similarity.scope).toBeCloseTo(1, 10);
+    expect(by.get('prices')!.similarity.scope).toBe(0);
+    const { threads, scope } = RELATED_PARAMS.score;
+    expect(by.get('review')!.score).toBeGreaterThanOrEqual(threads * by.get('review')!.similarity.threads + scope * 0.999);
   });
 });

@@ -5,13 +5,14 @@
  *   score = Σ over parts of RELATED_PARAMS.score[part] · cosine(query part, candidate part)
  *
  * with the parts key terms (what is written alike), policy words (the field's own vocabulary, whole
- * words), measures and threads (what policy it is about, in whatever words). An article the catalogue
+ * words), measures and threads (what policy it is about, in whatever words), and scope (not a cosine:
+ * how much of the query's threads a broad candidate names, times its breadth; weights.ts). An article the catalogue
  * finds no measure in can only relate by its words, so it needs more of them. An article outside the
  * policy family (layout.ts isPolicyText) gets no related articles and is never one.
  */
 import type { DocVector, LensDB, PostingBlock, TermStats } from '../db/schema';
 import { articleEntry, DOC_COUNT_KEY, isPolicyText, measureIdOf, measureKey, partOf, readCount, unique, wordOf, type IndexedText, type TopicInput } from './layout';
-import { RELATED_PARAMS } from './params';
+import { RELATED_PARAMS, type Part } from './params';
 import { forEachPosting } from './postings';
 import { unitVector } from './weights';
 
@@ -28,8 +29,8 @@ export type RelatedHit = {
   id: string;
   /** 0–1. */
   score: number;
-  /** The cosine of each part, 0–1. */
-  similarity: { terms: number; words: number; measures: number; threads: number };
+  /** The cosine of each part, 0–1 (scope: the share of the query's threads named, times breadth). */
+  similarity: Record<Part, number>;
   reasons: {
     /** Shared measure ids, the most telling first. */
     sharedMeasures: string[];
@@ -58,7 +59,7 @@ export async function queryRelated(db: LensDB, query: RelatedQuery, options: Rel
     const stats = await readStats(db, features.map(([k]) => k));
     // A query not in the index is weighed as if it were (df + 1 of N + 1).
     const self = stored ? 0 : 1;
-    const weights = unitVector(features, (key) => (stats.get(key)?.df ?? 0) + self, docCount + self, partOf);
+    const weights = unitVector(features, (key) => (stats.get(key)?.df ?? 0) + self, docCount + self, partOf, 'query');
     const reach = new Map([...weights].map(([key, w]) => [key, RELATED_PARAMS.score[partOf(key)] * w]));
     const rows = await readPostings(db, stats, withinBudget(stats, reach));
     return rank(rows, reach, query.id, limit, minScore);
@@ -107,7 +108,7 @@ function rank(rows: ReadonlyMap<string, PostingBlock[]>, reach: ReadonlyMap<stri
   const rankOf = new Map(best.map((s, r) => [s, r]));
   for (let i = 0; i < sharedSlot.length; i++) shared[rankOf.get(sharedSlot[i]!) ?? -1]?.set(sharedKey[i]!, sharedValue[i]!);
   return best.map((s, r) => {
-    const similarity = { terms: 0, words: 0, measures: 0, threads: 0 };
+    const similarity: Record<Part, number> = { terms: 0, words: 0, measures: 0, threads: 0, scope: 0 };
     for (const [key, value] of shared[r]!) similarity[partOf(key)] += value / RELATED_PARAMS.score[partOf(key)];
     const strongest = (part: 'words' | 'measures') =>
       [...shared[r]!]
@@ -117,7 +118,7 @@ function rank(rows: ReadonlyMap<string, PostingBlock[]>, reach: ReadonlyMap<stri
     return {
       id: ids[s]!,
       score: Math.min(1, sums[s]!),
-      similarity: { terms: Math.min(1, similarity.terms), words: Math.min(1, similarity.words), measures: Math.min(1, similarity.measures), threads: Math.min(1, similarity.threads) },
+      similarity: Object.fromEntries(Object.entries(similarity).map(([part, value]) => [part, Math.min(1, value)])) as Record<Part, number>,
       reasons: { sharedMeasures: strongest('measures').map(measureIdOf), sharedTerms: strongest('words').map(wordOf).slice(0, MAX_WORDS) },
     };
   });

@@ -10,11 +10,11 @@ import { POLICY_TOPIC_THRESHOLD, POLICY_WORDS } from './policy-words';
 import { STOP_BIGRAMS } from './stop-terms';
 
 /** Bump on any change to tokenize.ts, normalize.ts, or how layout.ts counts or weights.ts weighs. */
-const TOKENIZER = 2;
+const TOKENIZER = 3;
 
 /** What the index stores depends on these; the score weights and the query budget only change how it is read. */
-const { keyTerms, titleWeight } = RELATED_PARAMS;
+const { keyTerms, titleWeight, breadth } = RELATED_PARAMS;
 
 export const INDEX_FORMAT = `4.${TOKENIZER}.${fnv1a64(
-  JSON.stringify({ keyTerms, titleWeight, policy: POLICY_TOPIC_THRESHOLD, stop: [...STOP_BIGRAMS], words: POLICY_WORDS }),
+  JSON.stringify({ keyTerms, titleWeight, breadth, policy: POLICY_TOPIC_THRESHOLD, stop: [...STOP_BIGRAMS], words: POLICY_WORDS }),
 )}`;

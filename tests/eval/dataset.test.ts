@@ -96,22 +96,24 @@ describe('test.json', () => {
   });
 });
 
-describe('dev in three parts: dev.json, dev-b.json and dev-c.json, by three writers', () => {
+describe('dev in four parts: dev.json, dev-b.json, dev-c.json and dev-d.json, by four writers', () => {
   const devFile = loadSplitFile('dev');
   const part = loadSplitFile('dev-b');
   const partC = loadSplitFile('dev-c');
-  const parts = [part, partC];
+  const partD = loadSplitFile('dev-d');
+  const parts = [part, partC, partD];
   const seedsFile = loadSplitFile('seeds');
   const dev = loadSplit('dev');
   const seeds = loadSeeds();
   const inDevFile = new Set(devFile.articles.map((a) => a.id));
   const isSeed = new Set(seedsFile.articles.map((a) => a.id));
 
-  it('loads dev.json’s articles followed by dev-b.json’s and dev-c.json’s, whose ids say where they come from', () => {
+  it('loads dev.json’s articles followed by dev-b.json’s, dev-c.json’s and dev-d.json’s, whose ids say where they come from', () => {
     expect(dev.split).toBe('dev');
-    expect(dev.articles.map((a) => a.id)).toEqual([...devFile.articles, ...part.articles, ...partC.articles].map((a) => a.id));
+    expect(dev.articles.map((a) => a.id)).toEqual([...devFile.articles, ...part.articles, ...partC.articles, ...partD.articles].map((a) => a.id));
     for (const a of part.articles) expect(a.id, 'dev-b ids').toMatch(/^devb-[plo]\d{2}$/);
     for (const a of partC.articles) expect(a.id, 'dev-c ids').toMatch(/^devc-[plo]\d{2}$/);
+    for (const a of partD.articles) expect(a.id, 'dev-d ids').toMatch(/^devd-[plo]\d{2}$/);
   });
 
   it('writes the parts’ grades back onto dev.json’s articles and the seeds, and nothing else', () => {
@@ -138,7 +140,7 @@ describe('dev in three parts: dev.json, dev-b.json and dev-c.json, by three writ
     expect(gradesOut.filter((id) => isSeed.has(id)).length, 'the parts’ grades towards the seeds').toBeGreaterThan(0);
     // The files themselves stay as their writers left them.
     for (const a of [...devFile.articles, ...seedsFile.articles]) {
-      expect(Object.keys(a.related).filter((id) => id.startsWith('devb-') || id.startsWith('devc-')), a.id).toEqual([]);
+      expect(Object.keys(a.related).filter((id) => id.startsWith('devb-') || id.startsWith('devc-') || id.startsWith('devd-')), a.id).toEqual([]);
     }
   });
 
@@ -157,6 +159,16 @@ describe('dev in three parts: dev.json, dev-b.json and dev-c.json, by three writ
     for (const a of part.articles.filter((x) => x.kind === 'policy')) {
       expect(Object.keys(a.related).some((id) => inDevFile.has(id) || isSeed.has(id)), `${a.id} is graded towards dev.json or a seed`).toBe(true);
     }
+  });
+
+  it('grades dev-c’s and dev-d’s articles within their own file and towards the seeds only (each was written as a test split)', () => {
+    for (const [p, prefix] of [[partC, 'devc-'], [partD, 'devd-']] as const) {
+      for (const a of p.articles) {
+        for (const id of Object.keys(a.related)) expect(id.startsWith(prefix) || isSeed.has(id), `${a.id} → ${id}`).toBe(true);
+      }
+    }
+    const count = (kind: EvalArticle['kind']) => partD.articles.filter((a) => a.kind === kind).length;
+    expect([count('policy'), count('lure'), count('off-topic')]).toEqual([34, 10, 12]);
   });
 });
 
@@ -257,7 +269,7 @@ describe('seeds.json', () => {
     const test = existsSync(join(EVAL_DIR, 'test.json')) ? loadSplit('test') : undefined;
     for (const [i, seed] of loaded.articles.entries()) {
       // dev-b's grades are mirrored on too (its own test below); here, what seeds.json holds.
-      const devSide = Object.fromEntries(Object.entries(seed.related).filter(([id]) => !id.startsWith('test-') && !id.startsWith('devb-') && !id.startsWith('devc-')));
+      const devSide = Object.fromEntries(Object.entries(seed.related).filter(([id]) => !id.startsWith('test-') && !id.startsWith('devb-') && !id.startsWith('devc-') && !id.startsWith('devd-')));
       expect(devSide, `${seed.id}: grades towards seeds and dev as written`).toEqual(raw.articles[i]!.related);
       for (const a of test?.articles ?? []) expect(seed.related[a.id], `${seed.id} → ${a.id}`).toBe(a.related[seed.id]);
     }

@@ -205,15 +205,15 @@ export function mirrorSeedGrades(seeds: EvalSplit, from: EvalSplit, seedsFile: s
  * its articles towards the split's articles and the seeds; those files are not edited, so the
  * loader writes the grades back onto them.
  */
-export const SPLIT_PARTS: Readonly<Record<string, readonly string[]>> = { dev: ['dev-b', 'dev-c'] };
+export const SPLIT_PARTS: Readonly<Record<string, readonly string[]>> = { dev: ['dev-b', 'dev-c', 'dev-d'] };
 
 /**
  * Which of a split's files were graded against each other: relatedness is scored within each group
  * (plus the seeds), because a pair across groups was never judged and would count as unrelated.
- * dev-b's writer graded its articles against dev.json's; dev-c was written as a test split of its
- * own (graded within itself and towards the seeds only). A split not listed is one group.
+ * dev-b's writer graded its articles against dev.json's; dev-c and dev-d were written as test splits
+ * of their own (each graded within itself and towards the seeds only). A split not listed is one group.
  */
-export const RELATED_GROUPS: Readonly<Record<string, readonly (readonly string[])[]>> = { dev: [['dev', 'dev-b'], ['dev-c']] };
+export const RELATED_GROUPS: Readonly<Record<string, readonly (readonly string[])[]>> = { dev: [['dev', 'dev-b'], ['dev-c'], ['dev-d']] };
 
 /** Exactly one file (`<name>.json`), as written: no parts merged, no grades mirrored. */
 export function loadSplitFile(name: string, dir = EVAL_DIR): EvalSplit {
