@@ -181,6 +181,14 @@ export function watchLibrary(db: LensDB, onData: (data: LibraryData) => void, on
   const articleKeys = new Set<string>();
   let settings = false;
   let running = false;
+  /** Forgets what changed: a whole read is about to take it all in. */
+  const forgetChanges = () => {
+    everything = false;
+    ids.clear();
+    heads.clear();
+    articleKeys.clear();
+    settings = false;
+  };
 
   const fail = (e: unknown) => {
     if (!stopped) onError(e as Error);
@@ -255,11 +263,7 @@ export function watchLibrary(db: LensDB, onData: (data: LibraryData) => void, on
 
   const applyChanges = async (): Promise<boolean> => {
     if (everything) {
-      everything = false;
-      ids.clear();
-      heads.clear();
-      articleKeys.clear();
-      settings = false;
+      forgetChanges();
       return readAll();
     }
     let changed = false;
@@ -370,11 +374,7 @@ export function watchLibrary(db: LensDB, onData: (data: LibraryData) => void, on
         if (stopped) return;
       }
       // Whatever changed meanwhile is in this read.
-      everything = false;
-      ids.clear();
-      heads.clear();
-      articleKeys.clear();
-      settings = false;
+      forgetChanges();
       await readAll();
       emit();
       drain();

@@ -61,6 +61,11 @@ const CJ_HOSTS: Record<string, 'desktop' | 'mobile'> = { 'cj.sina.com.cn': 'desk
 const K_PATH = /^\/article_(\d{5,12})_([a-z0-9]{8,32})\.html$/i;
 const K_HOSTS: Record<string, 'desktop' | 'mobile'> = { 'k.sina.com.cn': 'desktop', 'k.sina.cn': 'mobile' };
 
+/** What every dated article path (desktop, mobile, old) says: its key, where it is, its day and its channel. */
+function dated(id: string, layout: 'desktop' | 'mobile', host: string, date: string, channel: string) {
+  return { key: `sina:${id}`, id, layout, host, date, channel: channel.replace(/\/$/, '') } as const;
+}
+
 export function parseArticleUrl(href: string): ArticleUrl | null {
   const url = toUrl(href);
   if (!url) return null;
@@ -75,12 +80,7 @@ export function parseArticleUrl(href: string): ArticleUrl | null {
       if (!isCalendarDate(m[2]!)) return null;
       const [channel, date, id] = [m[1]!.toLowerCase(), m[2]!, m[3]!.toLowerCase()];
       return {
-        key: `sina:${id}`,
-        id,
-        layout: 'desktop',
-        host,
-        date,
-        channel: channel.replace(/\/$/, ''),
+        ...dated(id, 'desktop', host, date, channel),
         desktopUrl: `https://${host}/${channel}${date}/doc-i${id}.shtml`,
         ...(desktop.mobile ? { mobileUrl: `https://${desktop.mobile}/${channel}${date}/detail-i${id}.d.html` } : {}),
       };
@@ -92,7 +92,7 @@ export function parseArticleUrl(href: string): ArticleUrl | null {
     const date = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)}`;
     if (!isCalendarDate(date) || !channel) return null;
     const id = `${ymd}${serial}`;
-    return { key: `sina:${id}`, id, layout: 'desktop', host, date, channel: channel.replace(/\/$/, ''), desktopUrl: `https://${host}/${channel}${day}/${serial}.shtml` };
+    return { ...dated(id, 'desktop', host, date, channel), desktopUrl: `https://${host}/${channel}${day}/${serial}.shtml` };
   }
 
   const mobile = MOBILE_HOSTS[host];
@@ -101,12 +101,7 @@ export function parseArticleUrl(href: string): ArticleUrl | null {
     if (!m || !isCalendarDate(m[2]!)) return null;
     const [channel, date, id] = [m[1]!.toLowerCase(), m[2]!, m[3]!.toLowerCase()];
     return {
-      key: `sina:${id}`,
-      id,
-      layout: 'mobile',
-      host,
-      date,
-      channel: channel.replace(/\/$/, ''),
+      ...dated(id, 'mobile', host, date, channel),
       // Mobile URLs often drop the channel; the desktop URL needs it, so only a channelled path gives one.
       ...(channel && mobile.desktop ? { desktopUrl: `https://${mobile.desktop}/${channel}${date}/doc-i${id}.shtml` } : {}),
       mobileUrl: `https://${host}/${channel}${date}/detail-i${id}.d.html`,
