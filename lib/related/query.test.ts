@@ -5,6 +5,7 @@ import { POLICY_WORDS, policyWordsIn } from './policy-words';
 import { RELATED_PARAMS } from './params';
 import { queryRelated, type RelatedHit } from './query';
 import { entries, entry, indexedSeedsDB, mentions } from '../../tests/support/related/indexed';
+import { wrapTables } from '../../tests/support/db/middleware';
 
 // The five seeds: 000 韩正 on 集采 and fund supervision, 001 李克强 on 医改 (集采 among many measures),
 // 002 the 国办 医改 task list (谈判药品, 集采, 价格, 薪酬), 003 the 医保局 party meeting on COVID-19,
@@ -88,24 +89,14 @@ describe('what a query reads', () => {
   /** Every DBCore operation, per table: proves a query reads rows by key and never scans. */
   function recordReads(target: LensDB) {
     const log: { table: string; op: string; keys: number }[] = [];
-    target.use({
-      stack: 'dbcore',
-      name: 'read-recorder',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            get: (req) => (log.push({ table: name, op: 'get', keys: 1 }), table.get(req)),
-            getMany: (req) => (log.push({ table: name, op: 'getMany', keys: req.keys.length }), table.getMany(req)),
-            query: (req) => (log.push({ table: name, op: 'query', keys: 0 }), table.query(req)),
-            openCursor: (req) => (log.push({ table: name, op: 'openCursor', keys: 0 }), table.openCursor(req)),
-            count: (req) => (log.push({ table: name, op: 'count', keys: 0 }), table.count(req)),
-          };
-        },
-      }),
-    });
+    wrapTables(target, 'read-recorder', (table, name) => ({
+      ...table,
+      get: (req) => (log.push({ table: name, op: 'get', keys: 1 }), table.get(req)),
+      getMany: (req) => (log.push({ table: name, op: 'getMany', keys: req.keys.length }), table.getMany(req)),
+      query: (req) => (log.push({ table: name, op: 'query', keys: 0 }), table.query(req)),
+      openCursor: (req) => (log.push({ table: name, op: 'openCursor', keys: 0 }), table.openCursor(req)),
+      count: (req) => (log.push({ table: name, op: 'count', keys: 0 }), table.count(req)),
+    }));
     return log;
   }
 
