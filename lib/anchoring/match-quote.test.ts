@@ -38,27 +38,15 @@ suite('matchQuote on unchanged and edited pages', () => {
     expect(matchQuote(edited, sel)).toMatchObject({ status: 'anchored', start: sel.position?.start, end: sel.position?.end });
   });
 
-  it('follows the quote when paragraphs before it are deleted', () => {
-    const sel = select('普通门诊费用纳入统筹基金支付范围');
-    const edited = join([P0, P3, P4, P5, P6] as string[]);
-    const result = matchQuote(edited, sel);
+  it.each<[what: string, needle: string, paragraphs: readonly string[]]>([
+    ['follows the quote when paragraphs before it are deleted', '普通门诊费用纳入统筹基金支付范围', [P0, P3, P4, P5, P6]],
+    ['follows a paragraph that was moved elsewhere', '国家组织药品集采共开展7批', [P4, P0, P1, P2, P3, P6, P5]],
+    ['anchors a quote at the start of a moved paragraph, whose prefix changed completely', '此外，职工医保门诊共济保障机制改革稳步推进', [P0, P6, P1, P2, P3, P4, P5]],
+  ])('%s', (_what, needle, paragraphs) => {
+    const edited = join(paragraphs);
+    const result = matchQuote(edited, select(needle));
     expect(result.status).toBe('anchored');
-    expect(anchoredText(edited, result)).toBe('普通门诊费用纳入统筹基金支付范围');
-  });
-
-  it('follows a paragraph that was moved elsewhere', () => {
-    const sel = select('国家组织药品集采共开展7批');
-    const edited = join([P4, P0, P1, P2, P3, P6, P5] as string[]);
-    const result = matchQuote(edited, sel);
-    expect(result.status).toBe('anchored');
-    expect(anchoredText(edited, result)).toBe('国家组织药品集采共开展7批');
-  });
-
-  it('anchors a quote at the start of a moved paragraph, whose prefix changed completely', () => {
-    const sel = select('此外，职工医保门诊共济保障机制改革稳步推进');
-    const edited = join([P0, P6, P1, P2, P3, P4, P5] as string[]);
-    const result = matchQuote(edited, sel);
-    expect(anchoredText(edited, result)).toBe('此外，职工医保门诊共济保障机制改革稳步推进');
+    expect(anchoredText(edited, result)).toBe(needle);
   });
 
   it('ignores whitespace changes: dropped indents, added spaces and line breaks', () => {

@@ -13,17 +13,14 @@ const ARTIBODY = `
 
 const skipPromo = (el: Element) => el.classList.contains('appendQr_wrap') || el.classList.contains('app-kaihu-qr');
 
-function setup(): Element {
+/** Each test starts on a fresh page holding ARTIBODY. */
+let root: Element;
+beforeEach(() => {
   document.body.innerHTML = `<div class="article" id="artibody">${ARTIBODY}</div>`;
-  return document.getElementById('artibody') as Element;
-}
+  root = document.getElementById('artibody') as Element;
+});
 
 describe('buildTextMap', () => {
-  let root: Element;
-  beforeEach(() => {
-    root = setup();
-  });
-
   it('concatenates text nodes in document order, without scripts, styles, comments or skipped blocks', () => {
     const map = buildTextMap(root, { skip: skipPromo });
     expect(map.text).toContain('国家医保局6月8日发布《2021年');
@@ -40,11 +37,6 @@ describe('buildTextMap', () => {
 });
 
 describe('rangeFromOffsets / offsetsFromRange', () => {
-  let root: Element;
-  beforeEach(() => {
-    root = setup();
-  });
-
   it('builds a range across paragraphs and inline elements and maps it back', () => {
     const map = buildTextMap(root, { skip: skipPromo });
     const start = map.text.indexOf('6月8日发布');

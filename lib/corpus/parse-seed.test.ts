@@ -16,102 +16,103 @@ function seed(file: string) {
 const SINA_CATEGORIES = ['金融', '新浪财经', '新浪财经－国內'];
 
 // Expected values were read off the seed files by eye, not copied from the parser's output.
+const SEED_FILES = [
+  {
+    file: '000_92f23ab5315a9f72.txt',
+    what: '原题为《…》 is the original title, the ori_titlesource ad placeholder is dropped',
+    title: '韩正：医保基金是群众的_救命钱_ 要持续加大监管力度',
+    date: '2021-06-04T12:30:57.000Z',
+    originalTitle: '韩正在医疗保障工作座谈会上强调 纵深推进药品和耗材集中带量采购改革 持续加大医保基金监管力度',
+    editor: '逯文云',
+    paragraphCount: 4,
+    lead: '央视网6月4日消息，中共中央政治局常委、国务院副总理韩正当日主持召开医疗保障工作座谈会并讲话。会议深入学习贯彻习近平总书记重要讲话和指示批示精神，听取医院、企业、专家代表和地方医保部门负责同志意见，研究部署药品和耗材集中带量采购改革、加强医保基金监管等工作。',
+    last: '韩正指出，医保基金是群众的“救命钱”，要持续加大监管力度。要坚持零容忍，一以贯之、坚定不移严厉打击欺诈骗保行为，持续保持打击欺诈骗保高压态势。要严格依法追究欺诈骗保机构和人员责任，发现一起严肃查处一起。要加大宣传力度，公开曝光典型案例，强力震慑医保违法违规行为。要健全监管体制机制，创新监管方法，维护好群众的切身利益。',
+  },
+  {
+    file: '001_78faee30fd7d3eaa.txt',
+    what: 'the summary blockquote leads, 原标题 comes from the second p.ori_titlesource',
+    title: '李克强：扩大集中带量采购 让群众更多享受医药费降低的好处',
+    date: '2021-07-20T11:57:53.000Z',
+    originalTitle: '李克强对2021年全国医改工作电视电话会议作出重要批示',
+    editor: '蒋晓桐',
+    paragraphCount: 8,
+    lead: '围绕进一步缓解看病难看病贵问题，深入推进医疗、医保、医药“三医”联动改革，大力推进预约诊疗、检查检验结果互认、门诊费用跨省直接结算等便民措施，继续抓好群众急需短缺药品保供稳价工作，通过扩大集中带量采购让群众更多享受医药费降低的好处。',
+    last: '孙春兰指出，要全面推广三明医改经验，坚持因地制宜、系统联动，对尚需探索的改革先行试点，取得经验后再推广。加快构建分级诊疗体系，以区域医疗中心、医联体建设为重点，通过政策引导和机制创新，促进就医秩序更趋合理。巩固提高基本医保统筹层次，做实地市级统筹，积极探索推动省级统筹，同时深化医保支付方式改革，提升管理水平和风险防范能力。扩大药品耗材集采品种范围，同步推动医疗服务价格动态调整。推进公立医院绩效考核和薪酬制度改革，加强临床专科建设和信息化支撑，提升管理服务水平。深化疾控体系改革，创新医防协同机制，做好疫情防控、疫苗接种工作，维护人民生命安全和身体健康。',
+  },
+  {
+    file: '002_46347148a7041363.txt',
+    what: 'no original title, <strong> joins its paragraph, editor with work code',
+    title: '国办：加大力度推进国家医保谈判药品落地使用',
+    date: '2021-06-17T09:48:34.000Z',
+    originalTitle: undefined,
+    editor: '刘万里',
+    paragraphCount: 9,
+    lead: '中新经纬客户端6月17日电 据中国政府网17日消息，国务院办公厅近日印发《深化医药卫生体制改革2021年重点工作任务》（下称《工作任务》）提到，加大力度推进国家医保谈判药品落地使用，2021年8月底前进一步完善相关政策措施。',
+    last: '同时，增强药品供应保障能力。完善短缺药品保供稳价机制。制定原料药领域的反垄断指南。（中新经纬APP）',
+  },
+  {
+    file: '003_1aa75d1e9cbd6e08.txt',
+    what: '原标题 in a plain first <p>, its inner full-width space kept',
+    title: '国家医保局：全力发挥医保支持疫情防控的作用',
+    date: '2022-05-07T14:32:36.000Z',
+    originalTitle: '国家医疗保障局召开党组会议\u3000迅速传达学习贯彻习近平总书记重要讲话精神',
+    editor: '王珊珊',
+    paragraphCount: 4,
+    lead: '2022年5月6日上午，国家医疗保障局召开党组会议，传达学习习近平总书记在中共中央政治局常务委员会会议上的重要讲话精神，研究部署贯彻落实举措。国家医疗保障局党组书记、局长胡静林主持会议。',
+    last: '国家医疗保障局党组成员，驻国家卫生健康委纪检监察组相关负责同志，局内各单位主要负责同志参加会议。',
+  },
+  {
+    file: '004_573c72e9b12cefe3.txt',
+    what: '原标题 in p.ori_titlesource, equal to the title',
+    title: '国家医保局：累计追回医保基金约506亿元',
+    date: '2021-12-08T14:00:30.000Z',
+    originalTitle: '国家医保局：累计追回医保基金约506亿元',
+    editor: '刘万里',
+    paragraphCount: 5,
+    lead: '新华社北京12月8日电（记者沐铁城、彭韵佳）医保基金是人民群众的“保命钱”和“看病钱”，基金安全涉及广大人民群众的切身利益。国家医保局基金监管司司长蒋成嘉8日在媒体通气会上介绍，国家医保局成立以来，严厉打击医保领域违法违规行为，初步形成医保基金监管的高压态势。2018年至2021年10月共检查定点医药机构约234万家次，处理约100万家次，累计追回医保基金约506亿元。',
+    last: '据介绍，为进一步深化基本医保骗保问题专项整治工作，专项整治行动结束时间由2021年12月底延长至2022年12月底。',
+  },
+];
+
 describe('the five seeds', () => {
-  it('000: 原题为《…》 is the original title, the ori_titlesource ad placeholder is dropped', () => {
-    const a = seed('000_92f23ab5315a9f72.txt');
-    expect(a.title).toBe('韩正：医保基金是群众的_救命钱_ 要持续加大监管力度');
-    expect(a.titleNorm).toBe('韩正医保基金是群众的救命钱要持续加大监管力度');
-    expect(a.date).toBe('2021-06-04T12:30:57.000Z');
-    expect(a.originalTitle).toBe('韩正在医疗保障工作座谈会上强调 纵深推进药品和耗材集中带量采购改革 持续加大医保基金监管力度');
+  it.each(SEED_FILES)('$file: $what', ({ file, title, date, originalTitle, editor, paragraphCount, lead, last }) => {
+    const a = seed(file);
+    expect(a.title).toBe(title);
+    expect(a.date).toBe(date);
+    expect(a.originalTitle).toBe(originalTitle);
     expect(a.source).toBe('新浪财经');
-    expect(a.editor).toBe('逯文云');
+    expect(a.editor).toBe(editor);
+    expect(a.paragraphs).toHaveLength(paragraphCount);
+    expect(a.lead).toBe(lead);
+    expect(a.paragraphs.at(-1)).toBe(last);
+  });
+
+  it("000: the title folds without its _ and punctuation, Sina's three categories are kept, no images", () => {
+    const a = seed('000_92f23ab5315a9f72.txt');
+    expect(a.titleNorm).toBe('韩正医保基金是群众的救命钱要持续加大监管力度');
     expect(a.categories).toEqual(SINA_CATEGORIES);
-    expect(a.paragraphs).toHaveLength(4);
-    expect(a.lead).toBe(
-      '央视网6月4日消息，中共中央政治局常委、国务院副总理韩正当日主持召开医疗保障工作座谈会并讲话。会议深入学习贯彻习近平总书记重要讲话和指示批示精神，听取医院、企业、专家代表和地方医保部门负责同志意见，研究部署药品和耗材集中带量采购改革、加强医保基金监管等工作。',
-    );
-    expect(a.paragraphs.at(-1)).toBe(
-      '韩正指出，医保基金是群众的“救命钱”，要持续加大监管力度。要坚持零容忍，一以贯之、坚定不移严厉打击欺诈骗保行为，持续保持打击欺诈骗保高压态势。要严格依法追究欺诈骗保机构和人员责任，发现一起严肃查处一起。要加大宣传力度，公开曝光典型案例，强力震慑医保违法违规行为。要健全监管体制机制，创新监管方法，维护好群众的切身利益。',
-    );
     expect(a.images).toEqual([]);
   });
 
-  it('001: the summary blockquote leads, 原标题 comes from the second p.ori_titlesource', () => {
-    const a = seed('001_78faee30fd7d3eaa.txt');
-    expect(a.title).toBe('李克强：扩大集中带量采购 让群众更多享受医药费降低的好处');
-    expect(a.date).toBe('2021-07-20T11:57:53.000Z');
-    expect(a.originalTitle).toBe('李克强对2021年全国医改工作电视电话会议作出重要批示');
-    expect(a.source).toBe('新浪财经');
-    expect(a.editor).toBe('蒋晓桐');
-    expect(a.paragraphs).toHaveLength(8);
-    expect(a.lead).toBe(
-      '围绕进一步缓解看病难看病贵问题，深入推进医疗、医保、医药“三医”联动改革，大力推进预约诊疗、检查检验结果互认、门诊费用跨省直接结算等便民措施，继续抓好群众急需短缺药品保供稳价工作，通过扩大集中带量采购让群众更多享受医药费降低的好处。',
-    );
-    expect(a.paragraphs.slice(1, 5)).toEqual([
+  it('001: the four headline lines after the summary are paragraphs of their own', () => {
+    expect(seed('001_78faee30fd7d3eaa.txt').paragraphs.slice(1, 5)).toEqual([
       '李克强对2021年全国医改工作电视电话会议作出重要批示强调',
       '聚焦广大群众期盼持续推进医改',
       '使群众享有更便捷更优质的医疗服务',
       '孙春兰出席会议并讲话',
     ]);
-    expect(a.paragraphs.at(-1)).toBe(
-      '孙春兰指出，要全面推广三明医改经验，坚持因地制宜、系统联动，对尚需探索的改革先行试点，取得经验后再推广。加快构建分级诊疗体系，以区域医疗中心、医联体建设为重点，通过政策引导和机制创新，促进就医秩序更趋合理。巩固提高基本医保统筹层次，做实地市级统筹，积极探索推动省级统筹，同时深化医保支付方式改革，提升管理水平和风险防范能力。扩大药品耗材集采品种范围，同步推动医疗服务价格动态调整。推进公立医院绩效考核和薪酬制度改革，加强临床专科建设和信息化支撑，提升管理服务水平。深化疾控体系改革，创新医防协同机制，做好疫情防控、疫苗接种工作，维护人民生命安全和身体健康。',
-    );
   });
 
-  it('002: no original title, <strong> joins its paragraph, editor with work code', () => {
-    const a = seed('002_46347148a7041363.txt');
-    expect(a.title).toBe('国办：加大力度推进国家医保谈判药品落地使用');
-    expect(a.date).toBe('2021-06-17T09:48:34.000Z');
-    expect(a.originalTitle).toBeUndefined();
-    expect(a.source).toBe('新浪财经');
-    expect(a.editor).toBe('刘万里');
-    expect(a.paragraphs).toHaveLength(9);
-    expect(a.lead).toBe(
-      '中新经纬客户端6月17日电 据中国政府网17日消息，国务院办公厅近日印发《深化医药卫生体制改革2021年重点工作任务》（下称《工作任务》）提到，加大力度推进国家医保谈判药品落地使用，2021年8月底前进一步完善相关政策措施。',
-    );
-    expect(a.paragraphs.at(-1)).toBe('同时，增强药品供应保障能力。完善短缺药品保供稳价机制。制定原料药领域的反垄断指南。（中新经纬APP）');
-  });
-
-  it('003: 原标题 in a plain first <p>, its inner full-width space kept', () => {
-    const a = seed('003_1aa75d1e9cbd6e08.txt');
-    expect(a.title).toBe('国家医保局：全力发挥医保支持疫情防控的作用');
-    expect(a.date).toBe('2022-05-07T14:32:36.000Z');
-    expect(a.originalTitle).toBe('国家医疗保障局召开党组会议\u3000迅速传达学习贯彻习近平总书记重要讲话精神');
-    expect(a.source).toBe('新浪财经');
-    expect(a.editor).toBe('王珊珊');
-    expect(a.paragraphs).toHaveLength(4);
-    expect(a.lead).toBe(
-      '2022年5月6日上午，国家医疗保障局召开党组会议，传达学习习近平总书记在中共中央政治局常务委员会会议上的重要讲话精神，研究部署贯彻落实举措。国家医疗保障局党组书记、局长胡静林主持会议。',
-    );
-    expect(a.paragraphs.at(-1)).toBe('国家医疗保障局党组成员，驻国家卫生健康委纪检监察组相关负责同志，局内各单位主要负责同志参加会议。');
-  });
-
-  it('004: 原标题 in p.ori_titlesource, equal to the title', () => {
-    const a = seed('004_573c72e9b12cefe3.txt');
-    expect(a.title).toBe('国家医保局：累计追回医保基金约506亿元');
-    expect(a.date).toBe('2021-12-08T14:00:30.000Z');
-    expect(a.originalTitle).toBe('国家医保局：累计追回医保基金约506亿元');
-    expect(a.source).toBe('新浪财经');
-    expect(a.editor).toBe('刘万里');
-    expect(a.paragraphs).toHaveLength(5);
-    expect(a.lead).toBe(
-      '新华社北京12月8日电（记者沐铁城、彭韵佳）医保基金是人民群众的“保命钱”和“看病钱”，基金安全涉及广大人民群众的切身利益。国家医保局基金监管司司长蒋成嘉8日在媒体通气会上介绍，国家医保局成立以来，严厉打击医保领域违法违规行为，初步形成医保基金监管的高压态势。2018年至2021年10月共检查定点医药机构约234万家次，处理约100万家次，累计追回医保基金约506亿元。',
-    );
-    expect(a.paragraphs.at(-1)).toBe('据介绍，为进一步深化基本医保骗保问题专项整治工作，专项整治行动结束时间由2021年12月底延长至2022年12月底。');
-  });
-
-  it('each is a valid Article whose derived fields agree', () => {
-    for (const file of ['000_92f23ab5315a9f72.txt', '001_78faee30fd7d3eaa.txt', '002_46347148a7041363.txt', '003_1aa75d1e9cbd6e08.txt', '004_573c72e9b12cefe3.txt']) {
-      const a = seed(file);
-      expect(ArticleSchema.parse(a)).toEqual(a);
-      expect(a.id).toBe(articleId(a.titleNorm, a.date));
-      expect(a.text).toBe(a.paragraphs.join('\n'));
-      expect(a.length).toBe(a.text.length);
-      expect(a.origin).toBe('seed');
-      expect(a.file).toBe(file);
-      expect(a.key).toBeUndefined();
-      expect(a.text).not.toMatch(/责任编辑|海量资讯|appendQr|&#123;|\u3000\u3000/);
-    }
+  it.each(SEED_FILES.map((s) => s.file))('%s is a valid Article whose derived fields agree', (file) => {
+    const a = seed(file);
+    expect(ArticleSchema.parse(a)).toEqual(a);
+    expect(a.id).toBe(articleId(a.titleNorm, a.date));
+    expect(a.text).toBe(a.paragraphs.join('\n'));
+    expect(a.length).toBe(a.text.length);
+    expect(a.origin).toBe('seed');
+    expect(a.file).toBe(file);
+    expect(a.key).toBeUndefined();
+    expect(a.text).not.toMatch(/责任编辑|海量资讯|appendQr|&#123;|\u3000\u3000/);
   });
 });
 

@@ -3,6 +3,7 @@ import { importArticles, learnArticleUrl, listCorpus, rekeyReaderHighlights, rem
 import { openLensDB, type LensDB } from './schema';
 import { seedCorpus } from './seed';
 import { makeArticle } from '../../tests/support/db/articles';
+import { makeHighlight } from '../../tests/support/db/highlights';
 
 let db: LensDB;
 afterEach(() => db?.delete());
@@ -81,19 +82,14 @@ describe('listCorpus and removeArticle', () => {
 
 describe('reader-page highlights and the Sina key', () => {
   const page = { key: 'sina:kqcfnaz9077291', url: 'https://finance.sina.com.cn/china/gncj/2021-06-04/doc-ikqcfnaz9077291.shtml' };
-  const highlight = (id: string, articleKey: string) => ({
-    id,
-    articleKey,
-    url: 'chrome-extension://abc/reader.html',
-    title: 't',
-    quote: { type: 'TextQuoteSelector' as const, exact: '第1篇', prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector' as const, start: 0, end: 3 },
-    color: 'yellow',
-    note: '读者页面的笔记',
-    tags: [],
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-  });
+  /** A highlight made in the reader page, so filed under the corpus key with the reader page's URL. */
+  const highlight = (id: string, articleKey: string) =>
+    makeHighlight(id, articleKey, {
+      url: 'chrome-extension://abc/reader.html',
+      quote: { type: 'TextQuoteSelector', exact: '第1篇', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 3 },
+      note: '读者页面的笔记',
+    });
 
   it('moves them to the key, with the page URL, when the article learns its Sina page', async () => {
     fresh();

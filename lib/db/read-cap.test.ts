@@ -7,6 +7,7 @@ import type { Article } from '../corpus/article';
 import { openLensDB, type LensDB, type StoredArticle } from './schema';
 import { evictReadArticles, freeRoom, readUsage } from './read-cap';
 import { makeArticle } from '../../tests/support/db/articles';
+import { makeHighlight } from '../../tests/support/db/highlights';
 
 let db: LensDB;
 afterEach(() => db?.delete());
@@ -23,19 +24,12 @@ async function library(): Promise<LensDB> {
   return db;
 }
 
-const highlight = (id: string, articleKey: string) => ({
-  id,
-  articleKey,
-  url: 'https://finance.sina.com.cn/china/2024-01-01/doc-ikcap00000000.shtml',
-  title: 't',
-  quote: { type: 'TextQuoteSelector' as const, exact: '医', prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector' as const, start: 5, end: 6 },
-  color: 'yellow',
-  note: '',
-  tags: [],
-  createdAt: '2024-01-01T00:00:00.000Z',
-  updatedAt: '2024-01-01T00:00:00.000Z',
-});
+const highlight = (id: string, articleKey: string) =>
+  makeHighlight(id, articleKey, {
+    url: 'https://finance.sina.com.cn/china/2024-01-01/doc-ikcap00000000.shtml',
+    quote: { type: 'TextQuoteSelector', exact: '医', prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: 5, end: 6 },
+  });
 
 const ids = async (origin: Article['origin']) => (await db.articles.where('origin').equals(origin).primaryKeys()).sort();
 

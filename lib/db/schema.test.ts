@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, openLensDB, type LensDB } from './schema';
 import { makeArticle } from '../../tests/support/db/articles';
+import { makeHighlight } from '../../tests/support/db/highlights';
 
 const opened: LensDB[] = [];
 afterEach(async () => {
@@ -13,19 +14,7 @@ describe('database schema', () => {
     const v1 = openLensDB(name, 1);
     const article = { ...makeArticle(1, { origin: 'imported' }), addedAt: '2024-01-01T00:00:00.000Z' };
     await v1.articles.add(article);
-    await v1.highlights.add({
-      id: 'h1',
-      articleKey: 'sina:x',
-      url: 'https://finance.sina.com.cn/x/2021-01-01/doc-ix.shtml',
-      title: 't',
-      quote: { type: 'TextQuoteSelector', exact: 'e', prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start: 0, end: 1 },
-      color: 'yellow',
-      note: '笔记',
-      tags: ['a'],
-      createdAt: '2024-01-01T00:00:00.000Z',
-      updatedAt: '2024-01-01T00:00:00.000Z',
-    });
+    await v1.highlights.add(makeHighlight('h1', 'sina:x', { note: '笔记', tags: ['a'] }));
     await v1.settings.put({ key: 'lang', value: 'zh-CN' });
     expect(v1.verno).toBe(1);
     v1.close();
@@ -50,19 +39,7 @@ describe('the version 4 upgrade', () => {
     const seed = makeArticle(1);
     const read = { ...makeArticle(2, { origin: 'read' }), addedAt: '2024-02-01T00:00:00.000Z', measureIds: ['fund-supervision'] };
     await v3.articles.bulkAdd([{ ...seed, addedAt: '2024-01-01T00:00:00.000Z' }, read]);
-    await v3.highlights.add({
-      id: 'h1',
-      articleKey: 'sina:x',
-      url: 'https://finance.sina.com.cn/x/2021-01-01/doc-ix.shtml',
-      title: 't',
-      quote: { type: 'TextQuoteSelector', exact: 'e', prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start: 0, end: 1 },
-      color: 'yellow',
-      note: '升级之后还在',
-      tags: [],
-      createdAt: '2024-01-01T00:00:00.000Z',
-      updatedAt: '2024-01-01T00:00:00.000Z',
-    });
+    await v3.highlights.add(makeHighlight('h1', 'sina:x', { note: '升级之后还在' }));
     await v3.settings.put({ key: 'corpus.addRead', value: false });
     // The v3 index as c03d002 wrote it: df and packed postings in one row, vectors with their vocabulary.
     await v3.table('terms').bulkPut([

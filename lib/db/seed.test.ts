@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLensDB, type LensDB } from './schema';
 import { CORPUS_VERSION_KEY, seedCorpus } from './seed';
 import { makeArticle } from '../../tests/support/db/articles';
+import { makeHighlight } from '../../tests/support/db/highlights';
 
 let db: LensDB;
 const fresh = () => (db = openLensDB(`test-${crypto.randomUUID()}`));
@@ -32,19 +33,16 @@ describe('seedCorpus', () => {
     await seedCorpus(db, corpusV1, { now: () => new Date('2024-01-01T00:00:00Z') });
     const imported = { ...makeArticle(10, { origin: 'imported' }), addedAt: '2024-02-02T00:00:00.000Z' };
     await db.articles.add(imported);
-    const highlight = {
-      id: 'h1',
-      articleKey: 'sina:kqcfnaz9077291',
+    const highlight = makeHighlight('h1', 'sina:kqcfnaz9077291', {
       url: 'https://finance.sina.com.cn/china/2021-06-04/doc-ikqcfnaz9077291.shtml',
       title: '测试文章1',
-      quote: { type: 'TextQuoteSelector' as const, exact: '集中带量采购', prefix: '讲', suffix: '。' },
-      position: { type: 'TextPositionSelector' as const, start: 10, end: 16 },
-      color: 'yellow',
+      quote: { type: 'TextQuoteSelector', exact: '集中带量采购', prefix: '讲', suffix: '。' },
+      position: { type: 'TextPositionSelector', start: 10, end: 16 },
       note: '我的笔记',
       tags: ['集采'],
       createdAt: '2024-03-03T00:00:00.000Z',
       updatedAt: '2024-03-03T00:00:00.000Z',
-    };
+    });
     await db.highlights.add(highlight);
     await db.settings.put({ key: 'panel.open', value: false });
 

@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { LensDB } from '../db/schema';
-import { catalogue, seedCorpusRecords, seededDB } from '../../tests/support/insight';
+import { describe, expect, it } from 'vitest';
+import { catalogue, seedCorpusRecords, seededDBPerTest } from '../../tests/support/insight';
 import { analyzePageArticle } from './analyze';
 import { analyzeStoredArticle, corpusKey } from './analyze-stored';
 
-let db: LensDB;
 const corpus = seedCorpusRecords;
-afterEach(() => db?.delete());
-
-async function seeded(): Promise<LensDB> {
-  db = await seededDB();
-  return db;
-}
+const seeded = seededDBPerTest();
 
 describe('analyzeStoredArticle (the reader page)', () => {
   it('describes a corpus article like its live page, without adding anything', async () => {
-    await seeded();
+    const db = await seeded();
     const seed = corpus.articles.find((a) => a.title.startsWith('韩正'))!;
     const before = await db.articles.count();
     const result = await analyzeStoredArticle(db, seed.id, { catalogue });
@@ -52,7 +45,7 @@ describe('analyzeStoredArticle (the reader page)', () => {
   });
 
   it('answers null for an id the corpus does not hold', async () => {
-    await seeded();
+    const db = await seeded();
     expect(await analyzeStoredArticle(db, 'a_0000000000000000', { catalogue })).toBeNull();
   });
 });

@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { LensDB } from '../db/schema';
-import { catalogue, seedCorpusRecords, seededDB } from '../../tests/support/insight';
+import { describe, expect, it } from 'vitest';
+import { catalogue, seedCorpusRecords, seededDBPerTest } from '../../tests/support/insight';
 import type { PageArticle } from '../messages/contract';
 import { indexArticles } from '../related';
 import { analyzePageArticle, TIMELINE_LIMIT } from './analyze';
 
-let db: LensDB;
 const corpus = seedCorpusRecords;
-afterEach(() => db?.delete());
-
-async function seeded(): Promise<LensDB> {
-  db = await seededDB();
-  return db;
-}
+const seeded = seededDBPerTest();
 
 const seed000 = () => corpus.articles.find((a) => a.title.startsWith('韩正'))!;
 
@@ -51,7 +44,7 @@ const newPage: PageArticle = {
 
 describe('analyzePageArticle', () => {
   it('knows a seed article under its live title and URL, and remembers the URL', async () => {
-    await seeded();
+    const db = await seeded();
     const insight = await analyzePageArticle(seedPage(), { db, catalogue, addToCorpus: true });
     expect(insight.corpus).toMatchObject({ id: seed000().id, origin: 'seed', matchedBy: 'title', addedNow: false });
     expect((await db.articles.get(seed000().id))?.url).toBe(seedPage().url);
@@ -61,7 +54,7 @@ describe('analyzePageArticle', () => {
   });
 
   it('takes the page’s source over the site a seed names, once the page is read (the library lists it so)', async () => {
-    await seeded();
+    const db = await seeded();
     expect((await db.articles.get(seed000().id))?.source).toBe('新浪财经');
     await analyzePageArticle(seedPage(), { db, catalogue, addToCorpus: true });
     expect((await db.articles.get(seed000().id))?.source).toBe('央视网');
@@ -72,7 +65,7 @@ describe('analyzePageArticle', () => {
   });
 
   it('lists measures with mentions that point back into the text, and timelines without the article itself', async () => {
-    await seeded();
+    const db = await seeded();
     const insight = await analyzePageArticle(seedPage(), { db, catalogue, addToCorpus: true });
     const text = seedPage().paragraphs.join('\n');
     const vbp = insight.measures.find((m) => m.id === 'volume-based-procurement');
@@ -90,7 +83,7 @@ describe('analyzePageArticle', () => {
   });
 
   it('ranks related articles with scores and reasons, never the article itself', async () => {
-    await seeded();
+    const db = await seeded();
     const insight = await analyzePageArticle(seedPage(), { db, catalogue, addToCorpus: true });
     expect(insight.related.length).toBeGreaterThan(0);
     expect(insight.related.map((r) => r.id)).not.toContain(seed000().id);
@@ -102,7 +95,7 @@ describe('analyzePageArticle', () => {
   });
 
   it('adds an article the reader opens to the corpus when the setting is on, and not when it is off', async () => {
-    await seeded();
+    const db = await seeded();
     const off = await analyzePageArticle(newPage, { db, catalogue, addToCorpus: false });
     expect(off.corpus).toBeNull();
     expect(await db.articles.count()).toBe(5);
@@ -120,7 +113,7 @@ describe('analyzePageArticle', () => {
   });
 
   it('lists only the latest articles of a long timeline, oldest first, and says how many there are', async () => {
-    await seeded();
+    const db = await seeded();
     const seed = seed000();
     const base = await db.articles.get(seed.id);
     const extra = TIMELINE_LIMIT + 7;

@@ -12,6 +12,7 @@ import type { PageArticle } from '../messages/contract';
 import { analyzePageArticle } from './analyze';
 import { createIndexQueue } from './index-queue';
 import { catalogue, seedCorpusRecords, seededDB } from '../../tests/support/insight';
+import { wrapTables } from '../../tests/support/db/middleware';
 
 let db: LensDB;
 afterEach(() => db?.delete());
@@ -165,15 +166,10 @@ describe('a page never overwrites a stored article', () => {
     let refusals = 1;
     // Middleware applies from the next open.
     db.close();
-    db.use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'articles') return table;
-          return {
+    wrapTables(db, 'full-disk', (table, name) =>
+      name !== 'articles'
+        ? table
+        : {
             ...table,
             mutate: async (req) => {
               if (req.type === 'add' && refusals > 0) {
@@ -182,10 +178,8 @@ describe('a page never overwrites a stored article', () => {
               }
               return table.mutate(req);
             },
-          };
-        },
-      }),
-    });
+          },
+    );
     await db.open();
     const stored = await analyzePageArticle(forgedPage(), opts());
     expect(stored.corpus).toMatchObject({ addedNow: true });

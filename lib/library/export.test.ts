@@ -17,6 +17,34 @@ const fixedIds = () => {
   return () => FIXED_IDS[n++]!;
 };
 
+/** What Markdown and Obsidian would act on is escaped; ordinary text is left alone. */
+const ESCAPED: [what: string, input: string, output: string][] = [
+  [
+    'escapes the inline marks _ * [ ] < > # ` | ~ $ ^ & \\',
+    '医保基金是群众的_救命钱_ *重要* [1] <b> #标签 `x` a|b ~5~10 $9 ^id &amp; \\',
+    '医保基金是群众的\\_救命钱\\_ \\*重要\\* \\[1\\] \\<b\\> \\#标签 \\`x\\` a\\|b \\~5\\~10 \\$9 \\^id \\&amp; \\\\',
+  ],
+  ['leaves percentages, brackets and a minus sign alone', '增长14.3% (同比) -5%', '增长14.3% (同比) -5%'],
+  ["escapes Obsidian's highlight and comment marks", '==高亮== %%注%%', '=\\=高亮=\\= %\\%注%\\%'],
+  // Line-start markers: lists, thematic breaks, setext underlines, indented code.
+  ['escapes a - list marker at the start of a line', '- 列表', '\\- 列表'],
+  ['escapes a + list marker at the start of a line', '+ 列表', '\\+ 列表'],
+  ['escapes an ordered list marker', '1. 列表', '1\\. 列表'],
+  ['leaves a number with a dot that is no list marker alone', '2021.06 数据', '2021.06 数据'],
+  ['escapes a thematic break', '---', '\\---'],
+  ['drops the indent that would make code', '    缩进', '缩进'],
+  ['joins lines, so no setext heading forms', '两行\n标题', '两行 标题'],
+];
+
+const TAGS: [what: string, input: string, tag: string][] = [
+  ['a space becomes _', '基金 监管', '#基金_监管'],
+  ['a slash stays, brackets go', 'DRG/DIP (三年)', '#DRG/DIP_三年'],
+  ['full-width letters fold to half width', 'ＤＲＧ付费', '#DRG付费'],
+  ['a number alone gets a leading _', '2021', '#_2021'],
+  ['CJK punctuation goes', '《条例》，解读', '#条例_解读'],
+  ['a hyphen stays', 'drg-payment', '#drg-payment'],
+];
+
 let db: LensDB;
 afterEach(() => db?.delete());
 
@@ -30,29 +58,12 @@ describe('exportMarkdown', () => {
     expect(again).toBe(fixture('highlights.md'));
   });
 
-  it('escapes what Markdown and Obsidian would act on, and leaves ordinary text alone', () => {
-    expect(escapeMarkdown('医保基金是群众的_救命钱_ *重要* [1] <b> #标签 `x` a|b ~5~10 $9 ^id &amp; \\')).toBe(
-      '医保基金是群众的\\_救命钱\\_ \\*重要\\* \\[1\\] \\<b\\> \\#标签 \\`x\\` a\\|b \\~5\\~10 \\$9 \\^id \\&amp; \\\\',
-    );
-    expect(escapeMarkdown('增长14.3% (同比) -5%')).toBe('增长14.3% (同比) -5%');
-    expect(escapeMarkdown('==高亮== %%注%%')).toBe('=\\=高亮=\\= %\\%注%\\%');
-    // Line-start markers: lists, thematic breaks, setext underlines, indented code.
-    expect(escapeMarkdown('- 列表')).toBe('\\- 列表');
-    expect(escapeMarkdown('+ 列表')).toBe('\\+ 列表');
-    expect(escapeMarkdown('1. 列表')).toBe('1\\. 列表');
-    expect(escapeMarkdown('2021.06 数据')).toBe('2021.06 数据');
-    expect(escapeMarkdown('---')).toBe('\\---');
-    expect(escapeMarkdown('    缩进')).toBe('缩进');
-    expect(escapeMarkdown('两行\n标题')).toBe('两行 标题');
+  it.each(ESCAPED)('escapeMarkdown %s', (_what, input, output) => {
+    expect(escapeMarkdown(input)).toBe(output);
   });
 
-  it('makes tags Obsidian can read', () => {
-    expect(obsidianTag('基金 监管')).toBe('#基金_监管');
-    expect(obsidianTag('DRG/DIP (三年)')).toBe('#DRG/DIP_三年');
-    expect(obsidianTag('ＤＲＧ付费')).toBe('#DRG付费');
-    expect(obsidianTag('2021')).toBe('#_2021');
-    expect(obsidianTag('《条例》，解读')).toBe('#条例_解读');
-    expect(obsidianTag('drg-payment')).toBe('#drg-payment');
+  it.each(TAGS)('makes Obsidian tags: %s', (_what, input, tag) => {
+    expect(obsidianTag(input)).toBe(tag);
   });
 
   it('writes a heading only for an empty library, and the default labels without options', () => {

@@ -1,18 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openLensDB, type LensDB } from '../db/schema';
-import { detectMeasures } from '../measures';
-import { loadCatalogueFile } from '../measures/load-catalogue';
 import { POSTING_BLOCK } from './index-rows';
 import { clearIndex, indexArticle, indexArticles, removeFromIndex, REWEIGH_UP_TO } from './index-store';
 import { DOC_COUNT_KEY, isPolicyText, WEIGHED_AT_KEY } from './layout';
 import { postingPairs } from './postings';
 import { queryRelated } from './query';
-import { seedEntries } from '../../tests/support/related/seeds';
+import { entries, entry, indexedSeedsDB } from '../../tests/support/related/indexed';
 
-const catalogue = loadCatalogueFile();
-const mentions = (text: string) => Object.fromEntries(detectMeasures(text, catalogue).map((h) => [h.measureId, h.mentions.length]));
-const entries = seedEntries(mentions);
-const entry = (id: string) => entries.find((e) => e.article.id === id)!;
 const byId = (id: string) => ({ id, text: entry(id).article.text, measures: entry(id).measures });
 
 /** Each key's postings over all its blocks. */
@@ -70,8 +64,7 @@ async function expectConsistent(db: LensDB) {
 
 let db: LensDB;
 beforeEach(async () => {
-  db = openLensDB(`test-${crypto.randomUUID()}`);
-  await indexArticles(db, entries);
+  db = await indexedSeedsDB();
 });
 
 describe('the related index', () => {

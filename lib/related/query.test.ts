@@ -1,28 +1,22 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openLensDB, type LensDB } from '../db/schema';
-import { detectMeasures } from '../measures';
-import { loadCatalogueFile } from '../measures/load-catalogue';
 import { indexArticle, indexArticles } from './index-store';
 import { POLICY_WORDS, policyWordsIn } from './policy-words';
 import { RELATED_PARAMS } from './params';
 import { queryRelated, type RelatedHit } from './query';
-import { seedEntries } from '../../tests/support/related/seeds';
+import { entries, entry, indexedSeedsDB, mentions } from '../../tests/support/related/indexed';
+import { wrapTables } from '../../tests/support/db/middleware';
 
 // The five seeds: 000 韩正 on 集采 and fund supervision, 001 李克强 on 医改 (集采 among many measures),
 // 002 the 国办 医改 task list (谈判药品, 集采, 价格, 薪酬), 003 the 医保局 party meeting on COVID-19,
 // 004 fund supervision (追回医保基金). 000 and 004 share 欺诈骗保 and 基金监管; 001 and 002 share most
 // of the 医改 agenda; 003 is about epidemic control and mentions 集采 once.
-const catalogue = loadCatalogueFile();
-const mentions = (text: string) => Object.fromEntries(detectMeasures(text, catalogue).map((h) => [h.measureId, h.mentions.length]));
-const entries = seedEntries(mentions);
-const entry = (id: string) => entries.find((e) => e.article.id === id)!;
 const byId = (id: string) => ({ id, text: entry(id).article.text, title: entry(id).article.title, measures: entry(id).measures });
 const ids = (hits: RelatedHit[]) => hits.map((h) => h.id);
 
 let db: LensDB;
 beforeEach(async () => {
-  db = openLensDB(`test-${crypto.randomUUID()}`);
-  await indexArticles(db, entries);
+  db = await indexedSeedsDB();
 });
 
 describe('queryRelated on the seeds', () => {
@@ -95,24 +89,14 @@ describe('what a query reads', () => {
   /** Every DBCore operation, per table: proves a query reads rows by key and never scans. */
   function recordReads(target: LensDB) {
     const log: { table: string; op: string; keys: number }[] = [];
-    target.use({
-      stack: 'dbcore',
-      name: 'read-recorder',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            get: (req) => (log.push({ table: name, op: 'get', keys: 1 }), table.get(req)),
-            getMany: (req) => (log.push({ table: name, op: 'getMany', keys: req.keys.length }), table.getMany(req)),
-            query: (req) => (log.push({ table: name, op: 'query', keys: 0 }), table.query(req)),
-            openCursor: (req) => (log.push({ table: name, op: 'openCursor', keys: 0 }), table.openCursor(req)),
-            count: (req) => (log.push({ table: name, op: 'count', keys: 0 }), table.count(req)),
-          };
-        },
-      }),
-    });
+    wrapTables(target, 'read-recorder', (table, name) => ({
+      ...table,
+      get: (req) => (log.push({ table: name, op: 'get', keys: 1 }), table.get(req)),
+      getMany: (req) => (log.push({ table: name, op: 'getMany', keys: req.keys.length }), table.getMany(req)),
+      query: (req) => (log.push({ table: name, op: 'query', keys: 0 }), table.query(req)),
+      openCursor: (req) => (log.push({ table: name, op: 'openCursor', keys: 0 }), table.openCursor(req)),
+      count: (req) => (log.push({ table: name, op: 'count', keys: 0 }), table.count(req)),
+    }));
     return log;
   }
 

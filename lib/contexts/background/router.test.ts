@@ -4,8 +4,8 @@ import { HighlightStoreError } from '../../highlights/store';
 import { setLang } from '../../i18n';
 import { createRouter, type Handler, type Handlers } from './router';
 import type { SenderKind } from './sender';
-import type { HighlightRecord } from '../../db/schema';
 import type { ArticleInsight } from '../../insight/analyze';
+import { makeHighlight } from '../../../tests/support/db/highlights';
 
 const EXT_ID = 'lens-id';
 const ORIGIN = 'chrome-extension://lens-id/';
@@ -24,19 +24,12 @@ const article = {
 };
 
 const insight: ArticleInsight = { key: article.key, textLength: 3, corpus: null, measures: [], otherMeasures: [], related: [] };
-const record: HighlightRecord = {
-  id: 'h1',
-  articleKey: article.key,
+const record = makeHighlight('h1', article.key, {
   url: ARTICLE_URL,
   title: '标题',
   quote: { type: 'TextQuoteSelector', exact: '第一', prefix: '', suffix: '段' },
   position: { type: 'TextPositionSelector', start: 0, end: 2 },
-  color: 'yellow',
-  note: '',
-  tags: [],
-  createdAt: '2024-01-01T00:00:00.000Z',
-  updatedAt: '2024-01-01T00:00:00.000Z',
-};
+});
 
 /** A spy for each request type, answering a reply of the contract's shape; each is given its sender. */
 function setup() {

@@ -1,28 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLang } from '../../../i18n';
+import { describe, expect, it } from 'vitest';
 import { palette } from '../../../highlights/colors';
 import { mountNotePopover, type NotePopover, type NotePopoverOptions } from './note-popover';
-import { captureShadowRoots, flush, key, until } from '../../../../tests/support/article-view/highlights';
+import { flush, inPageUiTest, key, until } from '../../../../tests/support/article-view/highlights';
 import { mountUndoToast, type UndoToast } from './undo-toast';
 
 let popover: NotePopover | undefined;
 let toast: UndoToast | undefined;
-let shadow: ReturnType<typeof captureShadowRoots>;
-
-beforeEach(() => {
-  setLang('zh');
-  shadow = captureShadowRoots();
-  document.body.innerHTML = '<button id="before">page</button>';
-});
-afterEach(() => {
+const shadow = inPageUiTest('<button id="before">page</button>', () => {
   popover?.destroy();
   toast?.destroy();
   popover = undefined;
   toast = undefined;
-  vi.restoreAllMocks();
-  vi.useRealTimers();
-  setLang('en');
-  document.body.innerHTML = '';
 });
 
 const RECT = { left: 100, top: 200, right: 300, bottom: 220, width: 200, height: 20 };

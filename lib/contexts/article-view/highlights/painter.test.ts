@@ -42,6 +42,15 @@ afterEach(() => {
   document.head.innerHTML = '';
 });
 
+/** A light-scheme painter over the article (kept for afterEach to destroy), each quote anchored under its id and laid out at the rects given. */
+async function lightPainterOver(quotes: Record<string, [quote: string, ...rects: RectLike[]]>): Promise<{ root: Element; ranges: Map<string, Range>; painter: Painter }> {
+  const root = article();
+  const ranges = await anchoredRanges(root, Object.fromEntries(Object.entries(quotes).map(([id, [quote]]) => [id, quote])));
+  for (const [id, [, ...rects]] of Object.entries(quotes)) layout.set(ranges.get(id)!, rects);
+  painter = createPainter(document, { body: root, scheme: 'light', rectsOf });
+  return { root, ranges, painter };
+}
+
 /** The painter's boxes as the reader would see them: class and place (relative to the sheet). */
 function boxes(): { cls: string; left: number; top: number; width: number }[] {
   const root = shadow.rootOf('.sheet');
@@ -76,11 +85,7 @@ describe('the overlay painter', () => {
   });
 
   it('recolours, marks a note and removes a highlight, leaving nothing behind', async () => {
-    const root = article();
-    const ranges = await anchoredRanges(root, { a: '2.4万亿元', c: '2.5万亿元' });
-    layout.set(ranges.get('a')!, [rect(10, 10, 50)]);
-    layout.set(ranges.get('c')!, [rect(10, 130, 50)]);
-    painter = createPainter(document, { body: root, scheme: 'light', rectsOf });
+    const { ranges, painter } = await lightPainterOver({ a: ['2.4万亿元', rect(10, 10, 50)], c: ['2.5万亿元', rect(10, 130, 50)] });
     painter.paint([...ranges].map(([id, range]) => ({ id, range, color: 'yellow' })));
     expect(painter.update('c', { color: 'pink', hasNote: true })).toBe(true);
     expect(painter.update('missing', { color: 'pink' })).toBe(false);
@@ -95,10 +100,7 @@ describe('the overlay painter', () => {
   });
 
   it('paints an unknown stored colour in the default colour', async () => {
-    const root = article();
-    const ranges = await anchoredRanges(root, { a: '救命钱' });
-    layout.set(ranges.get('a')!, [rect(0, 0, 30)]);
-    painter = createPainter(document, { body: root, scheme: 'light', rectsOf });
+    const { ranges, painter } = await lightPainterOver({ a: ['救命钱', rect(0, 0, 30)] });
     painter.paint([{ id: 'a', range: ranges.get('a')!, color: 'ultraviolet' }]);
     painter.layout();
     expect(boxes().map((b) => b.cls)).toEqual(['box c-yellow']);
@@ -125,10 +127,7 @@ describe('the overlay painter', () => {
   });
 
   it('flashes a range for a moment without counting it as a highlight', async () => {
-    const root = article();
-    const ranges = await anchoredRanges(root, { a: '救命钱' });
-    layout.set(ranges.get('a')!, [rect(0, 0, 30)]);
-    painter = createPainter(document, { body: root, scheme: 'light', rectsOf });
+    const { ranges, painter } = await lightPainterOver({ a: ['救命钱', rect(0, 0, 30)] });
     painter.flash(ranges.get('a')!, 30);
     painter.layout();
     expect(boxes().map((b) => b.cls)).toEqual(['box flash']);
@@ -138,10 +137,7 @@ describe('the overlay painter', () => {
   });
 
   it('lays the boxes out again by itself when the article changes', async () => {
-    const root = article();
-    const ranges = await anchoredRanges(root, { a: '救命钱' });
-    layout.set(ranges.get('a')!, [rect(50, 50, 30)]);
-    painter = createPainter(document, { body: root, scheme: 'light', rectsOf });
+    const { root, ranges, painter } = await lightPainterOver({ a: ['救命钱', rect(50, 50, 30)] });
     painter.paint([{ id: 'a', range: ranges.get('a')!, color: 'blue' }]);
     await until(() => boxes().length === 1);
     expect(boxes()[0]).toMatchObject({ left: 58, top: 58 });
@@ -158,12 +154,11 @@ describe('the overlay painter', () => {
 
 describe('hitTest', () => {
   it('finds the highlight painted under a point, the shortest of overlapping ones', async () => {
-    const root = article();
-    const ranges = await anchoredRanges(root, { wide: '2.4万亿元，比上年增长14.3%', narrow: '2.4万亿元', other: '救命钱' });
-    layout.set(ranges.get('wide')!, [rect(100, 0, 200)]);
-    layout.set(ranges.get('narrow')!, [rect(100, 0, 60)]);
-    layout.set(ranges.get('other')!, [rect(100, 40, 40)]);
-    painter = createPainter(document, { body: root, scheme: 'light', rectsOf });
+    const { ranges, painter } = await lightPainterOver({
+      wide: ['2.4万亿元，比上年增长14.3%', rect(100, 0, 200)],
+      narrow: ['2.4万亿元', rect(100, 0, 60)],
+      other: ['救命钱', rect(100, 40, 40)],
+    });
     painter.paint([...ranges].map(([id, range]) => ({ id, range, color: 'yellow' })));
     expect(painter.hitTest(120, 10)).toBe('narrow');
     expect(painter.hitTest(250, 10)).toBe('wide');

@@ -1,24 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLang } from '../../../i18n';
+import { describe, expect, it } from 'vitest';
 import { palette } from '../../../highlights/colors';
 import { placeBeside } from './geometry';
-import { captureShadowRoots, flush, key } from '../../../../tests/support/article-view/highlights';
+import { flush, inPageUiTest, key } from '../../../../tests/support/article-view/highlights';
 import { mountSelectionToolbar, type SelectionToolbar, type SelectionToolbarOptions } from './toolbar';
 
 let toolbar: SelectionToolbar | undefined;
-let shadow: ReturnType<typeof captureShadowRoots>;
-
-beforeEach(() => {
-  setLang('zh');
-  shadow = captureShadowRoots();
-  document.body.innerHTML = '<div id="artibody"><p>医保基金是群众的“救命钱”。</p></div><button id="before">page button</button>';
-});
-afterEach(() => {
+const shadow = inPageUiTest('<div id="artibody"><p>医保基金是群众的“救命钱”。</p></div><button id="before">page button</button>', () => {
   toolbar?.destroy();
   toolbar = undefined;
-  vi.restoreAllMocks();
-  setLang('en');
-  document.body.innerHTML = '';
 });
 
 function mount(overrides: Partial<SelectionToolbarOptions> = {}) {

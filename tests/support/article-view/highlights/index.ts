@@ -2,7 +2,8 @@
  * Test helpers for the in-page UI (test-only). The UI lives in closed shadow roots, which is the
  * point; tests get at them by recording what attachShadow returns.
  */
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { setLang } from '../../../../lib/i18n';
 
 export function captureShadowRoots(): { roots: ShadowRoot[]; rootOf(selector: string): ShadowRoot } {
   const roots: ShadowRoot[] = [];
@@ -21,6 +22,28 @@ export function captureShadowRoots(): { roots: ShadowRoot[]; rootOf(selector: st
       return root;
     },
   };
+}
+
+/**
+ * For a test file of one in-page UI part: before each test, Chinese wording, shadow roots recorded and the page's
+ * body set to `bodyHtml`; after it, `teardown` (destroy what the test mounted), then mocks, timers, wording and
+ * page put back. Returns the recorded shadow roots of the running test.
+ */
+export function inPageUiTest(bodyHtml: string, teardown: () => void): { rootOf(selector: string): ShadowRoot } {
+  let shadow: ReturnType<typeof captureShadowRoots>;
+  beforeEach(() => {
+    setLang('zh');
+    shadow = captureShadowRoots();
+    document.body.innerHTML = bodyHtml;
+  });
+  afterEach(() => {
+    teardown();
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+    setLang('en');
+    document.body.innerHTML = '';
+  });
+  return { rootOf: (selector) => shadow.rootOf(selector) };
 }
 
 export function key(target: Element, key: string, init: KeyboardEventInit = {}): KeyboardEvent {
