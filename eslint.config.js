@@ -22,7 +22,8 @@ const outOfLib = topLevel(
 /** A domain module reaching into lib/contexts/, by alias or by a relative path that climbs to lib/. */
 const intoContexts = {
   regex: '^(?:[@~]{1,2}/lib/|(?:\\./)?(?:\\.\\./)+)contexts(?:/|$)',
-  message: 'Domain modules in lib/ run in every context and never import lib/contexts/: move what both need into the domain module (or lib/messages/ for a cross-context contract).',
+  message:
+    'Domain modules in lib/ run in every context and never import lib/contexts/: move what both need into the domain module (or lib/messages/ for a cross-context contract).',
 };
 
 export default tseslint.config(
@@ -33,11 +34,20 @@ export default tseslint.config(
     rules: {
       // Chinese text, its full-width spaces and the no-break spaces Sina pages carry are the subject matter:
       // they sit in strings, templates, regexes and comments on purpose. Stray ones in code are still caught.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true, skipJSXText: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true, skipJSXText: true },
+      ],
       // A leading underscore marks a value left out on purpose (`const { id: _id, ...rest } = h`).
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
       ],
       // `cond ? io.err(line) : io.out(line)` as a statement is the code's way of choosing a stream.
       '@typescript-eslint/no-unused-expressions': ['error', { allowTernary: true, allowShortCircuit: true }],

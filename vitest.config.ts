@@ -7,7 +7,15 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'happy-dom',
-    include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'components/**/*.test.tsx', 'tests/unit/**/*.test.ts', 'tests/property/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/eval/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'lib/**/*.test.tsx',
+      'components/**/*.test.tsx',
+      'tests/unit/**/*.test.ts',
+      'tests/property/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'tests/eval/**/*.test.ts',
+    ],
     setupFiles: ['tests/setup/unit.ts'],
     // Several suites run the whole evaluation or a bundler; on a loaded 2-core machine that passes 5 s.
     testTimeout: 30_000,

@@ -21,7 +21,12 @@ export default defineConfig({
     // WXT's content-script context posts the extension's id to every page it runs on
     // (lib/contexts/sina-page/quiet-context.ts says what it posts): the content script gets a silent one.
     resolve: {
-      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: path.join(import.meta.dirname, 'lib/contexts/sina-page/quiet-context.ts') }],
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: path.join(import.meta.dirname, 'lib/contexts/sina-page/quiet-context.ts'),
+        },
+      ],
     },
     // Chrome refuses a content script holding a noncharacter such as U+FFFF as "not UTF-8": emit ASCII only.
     esbuild: { charset: 'ascii' },

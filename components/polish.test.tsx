@@ -29,9 +29,26 @@ afterEach(() => {
 
 describe('one display title everywhere', () => {
   it('shows a seed title’s `_` pair as the quotes it stood for in the options corpus list', () => {
-    const row: CorpusRow = { id: 'a_1', title: '国务院办公厅印发《_十四五_全民医疗保障规划》', date: '2021-09-29T00:00:00.000Z', source: '新浪财经', origin: 'seed', addedAt: '2024-01-01T00:00:00.000Z' };
+    const row: CorpusRow = {
+      id: 'a_1',
+      title: '国务院办公厅印发《_十四五_全民医疗保障规划》',
+      date: '2021-09-29T00:00:00.000Z',
+      source: '新浪财经',
+      origin: 'seed',
+      addedAt: '2024-01-01T00:00:00.000Z',
+    };
     const view = { rows: [row], counts: { total: 1, seed: 1, imported: 0, read: 0 }, read: { articles: 0, chars: 0 } };
-    const el = mount(<CorpusTable view={view} onMore={() => {}} actions={{ remove: async () => ({ ...row, addedAt: row.addedAt }) as never, restore: async () => undefined, readCap: { articles: 5000, chars: 25_000_000 } }} />);
+    const el = mount(
+      <CorpusTable
+        view={view}
+        onMore={() => {}}
+        actions={{
+          remove: async () => ({ ...row, addedAt: row.addedAt }) as never,
+          restore: async () => undefined,
+          readCap: { articles: 5000, chars: 25_000_000 },
+        }}
+      />,
+    );
     expect(el.querySelector('[data-id="a_1"] td')?.textContent).toBe('国务院办公厅印发《“十四五”全民医疗保障规划》');
   });
 });
@@ -43,7 +60,15 @@ describe('a measure no other article mentions', () => {
     gloss: 'DRG payment',
     category: 'payment-reform',
     by: 'name',
-    mentions: [{ start: 0, end: 5, quote: 'DRG付费', sentence: '推进DRG付费。', target: { exact: 'DRG付费', prefix: '', suffix: '', start: 0, end: 5 } }],
+    mentions: [
+      {
+        start: 0,
+        end: 5,
+        quote: 'DRG付费',
+        sentence: '推进DRG付费。',
+        target: { exact: 'DRG付费', prefix: '', suffix: '', start: 0, end: 5 },
+      },
+    ],
     timeline: [],
     timelineTotal,
   });

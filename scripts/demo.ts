@@ -54,7 +54,12 @@ async function main() {
   const page = await browser.openPage(url);
   const panel = await page.frame('the Policy Lens panel', (href) => /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html/.test(href), 20_000);
   console.log('Policy Lens recognised the article.');
-  await panel.waitFor('the panel to show its analysis', () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready', undefined, 20_000);
+  await panel.waitFor(
+    'the panel to show its analysis',
+    () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready',
+    undefined,
+    20_000,
+  );
   const measures = await panel.evaluate(() => document.querySelectorAll('[data-measure-id]').length);
   console.log(`The panel shows ${measures} policy measures and the related articles.`);
 

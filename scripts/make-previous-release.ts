@@ -26,7 +26,18 @@ try {
   for (const browser of ['chrome', 'firefox'] as const) {
     execFileSync('npx', ['wxt', 'build', '-b', browser], { cwd: src, stdio: 'inherit' });
     // Reproducible archives: sorted names, fixed times and owners.
-    execFileSync('tar', ['--sort=name', '--mtime=2026-01-01 00:00Z', '--owner=0', '--group=0', '--numeric-owner', '-czf', releaseArchive(browser, commit), '-C', path.join(src, '.output', `${browser}-mv3`), '.']);
+    execFileSync('tar', [
+      '--sort=name',
+      '--mtime=2026-01-01 00:00Z',
+      '--owner=0',
+      '--group=0',
+      '--numeric-owner',
+      '-czf',
+      releaseArchive(browser, commit),
+      '-C',
+      path.join(src, '.output', `${browser}-mv3`),
+      '.',
+    ]);
     console.log(`wrote ${path.relative(ROOT, releaseArchive(browser, commit))}`);
   }
 } finally {

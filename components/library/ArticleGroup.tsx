@@ -36,7 +36,14 @@ function publishedOn(group: LibraryGroup): string | undefined {
 export class ArticleGroup extends Component<Props> {
   override shouldComponentUpdate(next: Props): boolean {
     const p = this.props;
-    return next.group !== p.group || next.shown !== p.shown || next.palette !== p.palette || next.actions !== p.actions || next.position !== p.position || next.of !== p.of;
+    return (
+      next.group !== p.group ||
+      next.shown !== p.shown ||
+      next.palette !== p.palette ||
+      next.actions !== p.actions ||
+      next.position !== p.position ||
+      next.of !== p.of
+    );
   }
 
   override render() {
@@ -49,10 +56,24 @@ function ArticleGroupView({ group, shown, palette, actions, position, of }: Prop
   const date = publishedOn(group);
   const first = group.highlights[0];
   return (
-    <li class="library-group" data-testid="library-group" data-key={group.key} aria-labelledby={headingId} data-position={position} aria-posinset={position + 1} aria-setsize={of}>
+    <li
+      class="library-group"
+      data-testid="library-group"
+      data-key={group.key}
+      aria-labelledby={headingId}
+      data-position={position}
+      aria-posinset={position + 1}
+      aria-setsize={of}
+    >
       <h3 id={headingId} class="group-title" lang="zh-CN">
         {first ? (
-          <button type="button" class="title-button" data-testid="library-group-open" title={t('library.group.openLabel', group.title)} onClick={() => actions.open(first.id)}>
+          <button
+            type="button"
+            class="title-button"
+            data-testid="library-group-open"
+            title={t('library.group.openLabel', group.title)}
+            onClick={() => actions.open(first.id)}
+          >
             {group.title}
           </button>
         ) : (

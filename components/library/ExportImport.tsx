@@ -24,12 +24,27 @@ type Props = {
   focusImport?: boolean;
 };
 
-type ImportState = { kind: 'running'; file: string } | { kind: 'done'; report: LibraryImportReport } | { kind: 'refused'; message: string } | null;
-type WipeState = { kind: 'closed' } | { kind: 'confirm' } | { kind: 'running' } | { kind: 'done'; result: WipeResult } | { kind: 'failed'; message: string };
+type ImportState =
+  { kind: 'running'; file: string } | { kind: 'done'; report: LibraryImportReport } | { kind: 'refused'; message: string } | null;
+type WipeState =
+  | { kind: 'closed' }
+  | { kind: 'confirm' }
+  | { kind: 'running' }
+  | { kind: 'done'; result: WipeResult }
+  | { kind: 'failed'; message: string };
 
 function reportText(r: LibraryImportReport): string {
   const h = r.highlights;
-  return t('library.import.done', r.file, h.added, h.updated, h.unchanged, h.skipped, r.articles.added + r.articles.updated, r.settings.added + r.settings.updated);
+  return t(
+    'library.import.done',
+    r.file,
+    h.added,
+    h.updated,
+    h.unchanged,
+    h.skipped,
+    r.articles.added + r.articles.updated,
+    r.settings.added + r.settings.updated,
+  );
 }
 
 /** What the import merged rather than added: notes kept twice (which ones), dates set to now, articles stored apart. */
@@ -90,7 +105,12 @@ export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal,
     setExportError(null);
     try {
       const at = deps.now?.() ?? new Date();
-      const file = kind === 'backup' ? exportFile('backup', await deps.backup(at), at) : kind === 'markdown' ? markdownExport(groups, colorRenames, at) : annotationsExport(groups, at);
+      const file =
+        kind === 'backup'
+          ? exportFile('backup', await deps.backup(at), at)
+          : kind === 'markdown'
+            ? markdownExport(groups, colorRenames, at)
+            : annotationsExport(groups, at);
       revokeDownload(current.current);
       current.current = createDownload(file);
       setDownload(current.current);
@@ -163,7 +183,13 @@ export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal,
           </button>
         ) : (
           <DropZone testId="import-dropzone" onFiles={(files) => void importFile(files?.[0])}>
-            <button type="button" ref={chooser} class="primary" disabled={importing?.kind === 'running'} onClick={() => input.current?.click()}>
+            <button
+              type="button"
+              ref={chooser}
+              class="primary"
+              disabled={importing?.kind === 'running'}
+              onClick={() => input.current?.click()}
+            >
               {t('library.import.choose')}
             </button>
             <input
@@ -207,10 +233,22 @@ export function ExportImport({ deps, groups, shownTotal, filtered, libraryTotal,
               <button type="button" data-testid="wipe-backup" onClick={() => void exportAs('backup')}>
                 {t('library.wipe.backupFirst')}
               </button>
-              <button type="button" class="danger-solid" data-testid="wipe-confirm" disabled={wipe.kind === 'running'} onClick={() => void runWipe()}>
+              <button
+                type="button"
+                class="danger-solid"
+                data-testid="wipe-confirm"
+                disabled={wipe.kind === 'running'}
+                onClick={() => void runWipe()}
+              >
                 {t('library.wipe.confirm')}
               </button>
-              <button type="button" ref={cancelWipe} data-testid="wipe-cancel" disabled={wipe.kind === 'running'} onClick={() => setWipe({ kind: 'closed' })}>
+              <button
+                type="button"
+                ref={cancelWipe}
+                data-testid="wipe-cancel"
+                disabled={wipe.kind === 'running'}
+                onClick={() => setWipe({ kind: 'closed' })}
+              >
                 {t('library.wipe.cancel')}
               </button>
             </div>

@@ -50,7 +50,11 @@ export function FilterBar({ filters, palette, measures, onChange }: Props) {
       <div class="filter-row">
         <label class="filter-field">
           <span>{t('library.filter.measure')}</span>
-          <select data-testid="filter-measure" value={filters.measureId} onChange={(e) => set({ measureId: (e.currentTarget as HTMLSelectElement).value })}>
+          <select
+            data-testid="filter-measure"
+            value={filters.measureId}
+            onChange={(e) => set({ measureId: (e.currentTarget as HTMLSelectElement).value })}
+          >
             <option value="">{t('library.filter.anyMeasure')}</option>
             {byCategory(measures).map((g) => (
               <optgroup key={g.label} label={g.label}>
@@ -67,14 +71,33 @@ export function FilterBar({ filters, palette, measures, onChange }: Props) {
       <div class="filter-row">
         <label class="filter-field">
           <span>{t('library.filter.from')}</span>
-          <input type="date" data-testid="filter-from" value={filters.from} max={filters.to || undefined} aria-invalid={reversed} onChange={(e) => set({ from: (e.currentTarget as HTMLInputElement).value })} />
+          <input
+            type="date"
+            data-testid="filter-from"
+            value={filters.from}
+            max={filters.to || undefined}
+            aria-invalid={reversed}
+            onChange={(e) => set({ from: (e.currentTarget as HTMLInputElement).value })}
+          />
         </label>
         <label class="filter-field">
           <span>{t('library.filter.to')}</span>
-          <input type="date" data-testid="filter-to" value={filters.to} min={filters.from || undefined} aria-invalid={reversed} onChange={(e) => set({ to: (e.currentTarget as HTMLInputElement).value })} />
+          <input
+            type="date"
+            data-testid="filter-to"
+            value={filters.to}
+            min={filters.from || undefined}
+            aria-invalid={reversed}
+            onChange={(e) => set({ to: (e.currentTarget as HTMLInputElement).value })}
+          />
         </label>
         {hasFieldFilters(filters) && (
-          <button type="button" class="link" data-testid="filter-reset" onClick={() => set({ colors: [], measureId: '', from: '', to: '' })}>
+          <button
+            type="button"
+            class="link"
+            data-testid="filter-reset"
+            onClick={() => set({ colors: [], measureId: '', from: '', to: '' })}
+          >
             {t('library.filter.reset')}
           </button>
         )}

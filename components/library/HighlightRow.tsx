@@ -48,7 +48,11 @@ function draftProblem(draft: Draft): string | null {
  */
 export function HighlightRow({ highlight: h, palette, actions }: Props) {
   // A popup closes on any click outside it: the draft store keeps an unsaved edit for next time.
-  const edit = useDraft<Draft>(`library:${h.id}`, { note: h.note, tags: formatTags(h.tags), base: h.note }, { same: sameDraft, valid: isDraft });
+  const edit = useDraft<Draft>(
+    `library:${h.id}`,
+    { note: h.note, tags: formatTags(h.tags), base: h.note },
+    { same: sameDraft, valid: isDraft },
+  );
   const draft = edit.draft;
   const box = useRef<HTMLTextAreaElement>(null);
   const { busy, error, setError, run } = useAction();
@@ -57,7 +61,6 @@ export function HighlightRow({ highlight: h, palette, actions }: Props) {
   const short = shorten(h.quote.exact, QUOTE_LABEL);
   const noteId = `library-note-${h.id}`;
   const tagsId = `library-tags-${h.id}`;
-
 
   const save = async () => {
     if (!draft) return;
@@ -83,8 +86,20 @@ export function HighlightRow({ highlight: h, palette, actions }: Props) {
   };
 
   return (
-    <li class="library-row" data-testid="library-highlight" data-id={h.id} data-color={color} style={{ '--row-color': COLOR_STYLES[color].swatch }}>
-      <button type="button" class="quote" data-testid="library-open" aria-label={t('library.row.open', short)} onClick={() => actions.open(h.id)}>
+    <li
+      class="library-row"
+      data-testid="library-highlight"
+      data-id={h.id}
+      data-color={color}
+      style={{ '--row-color': COLOR_STYLES[color].swatch }}
+    >
+      <button
+        type="button"
+        class="quote"
+        data-testid="library-open"
+        aria-label={t('library.row.open', short)}
+        onClick={() => actions.open(h.id)}
+      >
         <span lang="zh-CN">{h.quote.exact}</span>
       </button>
       {draft === null && h.note !== '' && (
@@ -133,10 +148,17 @@ export function HighlightRow({ highlight: h, palette, actions }: Props) {
             }}
           />
           <label for={tagsId}>{t('library.row.tags')}</label>
-          <input id={tagsId} type="text" data-testid="library-tags-input" value={draft.tags} aria-describedby={`${tagsId}-hint`} onInput={(e) => {
+          <input
+            id={tagsId}
+            type="text"
+            data-testid="library-tags-input"
+            value={draft.tags}
+            aria-describedby={`${tagsId}-hint`}
+            onInput={(e) => {
               const tags = (e.currentTarget as HTMLInputElement).value;
               edit.change((d) => ({ ...d, tags }));
-            }} />
+            }}
+          />
           <p class="hint" id={`${tagsId}-hint`}>
             {t('library.row.tagsHint')} {t('highlights.note.hint')}
           </p>
@@ -194,7 +216,14 @@ export function HighlightRow({ highlight: h, palette, actions }: Props) {
             </option>
           ))}
         </select>
-        <button type="button" class="link danger" data-testid="library-delete" aria-label={t('panel.highlights.deleteLabel', short)} disabled={busy} onClick={() => actions.remove(h.id)}>
+        <button
+          type="button"
+          class="link danger"
+          data-testid="library-delete"
+          aria-label={t('panel.highlights.deleteLabel', short)}
+          disabled={busy}
+          onClick={() => actions.remove(h.id)}
+        >
           {t('panel.highlights.delete')}
         </button>
       </div>

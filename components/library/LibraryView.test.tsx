@@ -102,7 +102,12 @@ describe('LibraryView: the list', () => {
     expect($(el, '[data-testid="library"]')?.dataset.state).toBe('ready');
     const groups = $$(el, '[data-testid="library-group"]');
     // A's newest highlight is 2024-05-03, then D (04-30), B (04-28), C (04-25).
-    expect(groups.map((g) => g.dataset.key)).toEqual(['corpus:a_00000000000000a1', 'sina:myiabcd1112223', 'corpus:a_00000000000000b2', 'corpus:a_00000000000000c3']);
+    expect(groups.map((g) => g.dataset.key)).toEqual([
+      'corpus:a_00000000000000a1',
+      'sina:myiabcd1112223',
+      'corpus:a_00000000000000b2',
+      'corpus:a_00000000000000c3',
+    ]);
     const a = groups[0]!;
     expect($(a, '.group-title')?.textContent).toBe('国家医保局发布2021年全国医疗保障事业发展统计公报');
     expect($(a, '[data-testid="library-group-date"]')?.textContent).toBe('8 Jun 2022');
@@ -113,7 +118,11 @@ describe('LibraryView: the list', () => {
     expect($(groups[1]!, '[data-testid="library-group-date"]')?.textContent).toBe('2 Mar 2023');
     expect($(groups[1]!, '[data-testid="library-group-count"]')?.textContent).toBe('1 highlight');
     // Reading order inside an article.
-    expect($$(a, '[data-testid="library-highlight"]').map((r) => r.dataset.id)).toEqual(['h-a-0', '3f9c2a4e-8b1d-4c6a-9e2f-0a1b2c3d4e5f', 'h-a-2']);
+    expect($$(a, '[data-testid="library-highlight"]').map((r) => r.dataset.id)).toEqual([
+      'h-a-0',
+      '3f9c2a4e-8b1d-4c6a-9e2f-0a1b2c3d4e5f',
+      'h-a-2',
+    ]);
     expect($(el, '[data-testid="library-count"]')?.textContent).toBe('6 highlights in 4 articles');
   });
 
@@ -124,7 +133,9 @@ describe('LibraryView: the list', () => {
     expect($(r, '[data-testid="library-note"]')?.textContent).toBe(evil.note);
     expect(r.querySelector('img, b, i')).toBeNull();
     expect($(r, '[data-testid="library-tags"]')?.textContent).toBe('<i>t</i>');
-    expect($(r, '[data-testid="library-open"]')?.getAttribute('aria-label')).toBe('Open in the article: “到2025年底，DRG/DIP支付方式覆盖所有符合条件的开…”');
+    expect($(r, '[data-testid="library-open"]')?.getAttribute('aria-label')).toBe(
+      'Open in the article: “到2025年底，DRG/DIP支付方式覆盖所有符合条件的开…”',
+    );
   });
 
   it('explains how to make a first highlight when there is none', async () => {
@@ -223,7 +234,9 @@ describe('LibraryView: acting on a highlight', () => {
     act(() => $(row(el, 'h-b-1'), '[data-testid="library-open"]')!.click());
     await settle();
     expect(deps.open).toHaveBeenCalledWith('h-b-1');
-    expect($(el, '[data-testid="library-notice"]')?.textContent).toContain('The article could not be opened: the browser did not open a tab');
+    expect($(el, '[data-testid="library-notice"]')?.textContent).toContain(
+      'The article could not be opened: the browser did not open a tab',
+    );
     // The title opens the article at its first highlight in reading order.
     act(() => $($$(el, '[data-testid="library-group"]')[0]!, '[data-testid="library-group-open"]')!.click());
     expect(deps.open).toHaveBeenLastCalledWith('h-a-0');
@@ -247,7 +260,9 @@ describe('LibraryView: acting on a highlight', () => {
     expect($(row(el, 'h-d-1'), '[data-testid="library-note"]')?.textContent).toBe('付费改革：扩围');
     expect($(row(el, 'h-d-1'), '[data-testid="library-tags"]')?.textContent).toBe('DRG试点');
 
-    (deps.update as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new Error('Update highlight: note: at most 10000 characters (got 10001)'));
+    (deps.update as ReturnType<typeof vi.fn>).mockRejectedValueOnce(
+      new Error('Update highlight: note: at most 10000 characters (got 10001)'),
+    );
     act(() => $(row(el, 'h-d-1'), '[data-testid="library-edit"]')!.click());
     const again = $<HTMLTextAreaElement>(row(el, 'h-d-1'), '[data-testid="library-note-input"]')!;
     again.value = '改';
@@ -385,10 +400,14 @@ describe('LibraryView: export, import, delete everything', () => {
       'backup.json: 6 highlights added, 0 updated, 0 already there, 0 kept as they were; 2 articles and 1 settings added or restored.',
     );
 
-    (deps.importFile as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new LibraryImportError('bad.json', 'colour must be one of yellow, green, blue, pink', 'highlights[0].color'));
+    (deps.importFile as ReturnType<typeof vi.fn>).mockRejectedValueOnce(
+      new LibraryImportError('bad.json', 'colour must be one of yellow, green, blue, pink', 'highlights[0].color'),
+    );
     choose(new File(['{}'], 'bad.json'));
     await settle();
-    expect($(el, '[data-testid="import-error"]')?.textContent).toBe('Nothing was imported. bad.json: highlights[0].color: colour must be one of yellow, green, blue, pink');
+    expect($(el, '[data-testid="import-error"]')?.textContent).toBe(
+      'Nothing was imported. bad.json: highlights[0].color: colour must be one of yellow, green, blue, pink',
+    );
     expect($(el, '[data-testid="import-report"]')).toBeNull();
   });
 

@@ -59,7 +59,10 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
   const indexed = useLibraryIndex(data, deps.detectMeasureIds);
   // Until everything is read (the first screen only), the list shows what it has, unfiltered.
   const complete = indexed !== null && indexed.of.complete !== false;
-  const result = useMemo(() => (!indexed ? NOTHING : complete ? runLibraryQuery(indexed.index, filters) : indexed.index.query()), [indexed, complete, filters]);
+  const result = useMemo(
+    () => (!indexed ? NOTHING : complete ? runLibraryQuery(indexed.index, filters) : indexed.index.query()),
+    [indexed, complete, filters],
+  );
   const page = useListWindow(list, result.groups);
   const palette = useMemo(() => paletteOf(data?.colorRenames), [data?.colorRenames]);
   // Only measures some highlight is about (and the one chosen, should its last highlight go).
@@ -182,7 +185,9 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
           <>
             {complete ? (
               <p class="library-count muted" role="status" data-testid="library-count" data-total={result.total}>
-                {filtered ? t('library.countFiltered', result.total, libraryTotal, result.groups.length) : t('library.count', libraryTotal, result.groups.length)}
+                {filtered
+                  ? t('library.countFiltered', result.total, libraryTotal, result.groups.length)
+                  : t('library.count', libraryTotal, result.groups.length)}
               </p>
             ) : (
               // The first screen is shown; searching, counting and exporting wait for the rest.
@@ -198,7 +203,15 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
               <ol class="library-groups" data-testid="library-groups" ref={list} onFocusIn={page.onFocus}>
                 {page.before > 0 && <li class="library-spacer" aria-hidden="true" style={{ height: `${page.before}px` }} />}
                 {page.groups.map(({ group, shown, position }) => (
-                  <ArticleGroup key={group.key} group={group} shown={shown} palette={palette} actions={actions} position={position} of={complete ? result.groups.length : -1} />
+                  <ArticleGroup
+                    key={group.key}
+                    group={group}
+                    shown={shown}
+                    palette={palette}
+                    actions={actions}
+                    position={position}
+                    of={complete ? result.groups.length : -1}
+                  />
                 ))}
                 {page.after > 0 && <li class="library-spacer" aria-hidden="true" style={{ height: `${page.after}px` }} />}
               </ol>
@@ -208,7 +221,11 @@ export function LibraryView({ deps, mode, openImport = false }: Props) {
         )}
 
         {notice && (
-          <div class={`library-notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid={notice.undo ? 'library-undo' : 'library-notice'}>
+          <div
+            class={`library-notice ${notice.kind}`}
+            role={notice.kind === 'error' ? 'alert' : 'status'}
+            data-testid={notice.undo ? 'library-undo' : 'library-notice'}
+          >
             <span>{notice.text}</span>
             {notice.undo && (
               <button type="button" class="primary" ref={undoButton} data-testid="library-undo-button" onClick={() => undo(notice.undo!)}>

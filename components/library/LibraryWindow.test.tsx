@@ -133,7 +133,11 @@ function emulateLayout() {
   vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(600);
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
     const height = (e: Element) =>
-      e.classList.contains('library-spacer') ? parseFloat((e as HTMLElement).style.height) || 0 : e.classList.contains('library-group') ? 60 + 100 * e.querySelectorAll('[data-testid="library-highlight"]').length : 0;
+      e.classList.contains('library-spacer')
+        ? parseFloat((e as HTMLElement).style.height) || 0
+        : e.classList.contains('library-group')
+          ? 60 + 100 * e.querySelectorAll('[data-testid="library-highlight"]').length
+          : 0;
     if (this.classList.contains('library-groups')) return new DOMRect(0, 100 - scrollY, 400, 0);
     const list = this.parentElement;
     if (!list?.classList.contains('library-groups')) return new DOMRect(0, 0, 0, 0);
@@ -166,35 +170,39 @@ const spacer = (el: HTMLElement) => $(el, '.library-groups > .library-spacer:fir
 describe('the window of the list', () => {
   beforeEach(emulateLayout);
 
-  it('keeps a few screens of rows in the document however far the reader scrolls, and gives them back on the way up', { timeout: 60_000 }, async () => {
-    const { deps, give } = steppedDeps();
-    const el = await mount(<LibraryView deps={deps} mode="page" />);
-    give({ highlights: MANY, articles: ARTICLES, colorRenames: {}, complete: true });
-    await waitRows(el);
-    expect(rowIds(el)).toHaveLength(20);
-    // Scroll down to the end again and again, pressing "Show more" there as the sentinel would: 570 highlights shown.
-    for (let i = 1; i <= 11; i++) {
-      act(() => $(el, '[data-testid="library-more"]')!.click());
-      await scrollToEnd(el);
-    }
-    expect($(el, '[data-testid="library-more"]')?.textContent).toBe('Show more (570 of 10000 shown)');
-    // Far fewer rows in the document than shown so far; the groups above are one spacer.
-    expect(rowIds(el).length).toBeLessThan(100);
-    expect(spacer(el)).not.toBeNull();
-    const first = $(el, '[data-testid="library-group"]')!;
-    expect(Number(first.getAttribute('aria-posinset'))).toBeGreaterThan(1);
-    expect(first.getAttribute('aria-setsize')).toBe('400');
-    // The spacer is as tall as what it stands for: the first rendered group sits where it was.
-    expect(first.getBoundingClientRect().top).toBeLessThan(0);
+  it(
+    'keeps a few screens of rows in the document however far the reader scrolls, and gives them back on the way up',
+    { timeout: 60_000 },
+    async () => {
+      const { deps, give } = steppedDeps();
+      const el = await mount(<LibraryView deps={deps} mode="page" />);
+      give({ highlights: MANY, articles: ARTICLES, colorRenames: {}, complete: true });
+      await waitRows(el);
+      expect(rowIds(el)).toHaveLength(20);
+      // Scroll down to the end again and again, pressing "Show more" there as the sentinel would: 570 highlights shown.
+      for (let i = 1; i <= 11; i++) {
+        act(() => $(el, '[data-testid="library-more"]')!.click());
+        await scrollToEnd(el);
+      }
+      expect($(el, '[data-testid="library-more"]')?.textContent).toBe('Show more (570 of 10000 shown)');
+      // Far fewer rows in the document than shown so far; the groups above are one spacer.
+      expect(rowIds(el).length).toBeLessThan(100);
+      expect(spacer(el)).not.toBeNull();
+      const first = $(el, '[data-testid="library-group"]')!;
+      expect(Number(first.getAttribute('aria-posinset'))).toBeGreaterThan(1);
+      expect(first.getAttribute('aria-setsize')).toBe('400');
+      // The spacer is as tall as what it stands for: the first rendered group sits where it was.
+      expect(first.getBoundingClientRect().top).toBeLessThan(0);
 
-    // Back to the top at once (the Home key): the first groups return, and the far end goes behind a spacer.
-    await scrollTo(0);
-    expect(spacer(el)).toBeNull();
-    expect(groupKeys(el)[0]).toBe('sina:k399');
-    expect(rowIds(el).length).toBeLessThan(100);
-    expect($(el, '.library-groups > .library-spacer:last-child')).not.toBeNull();
-    expect($(el, '[data-testid="library-more"]')?.textContent).toBe('Show more (570 of 10000 shown)');
-  });
+      // Back to the top at once (the Home key): the first groups return, and the far end goes behind a spacer.
+      await scrollTo(0);
+      expect(spacer(el)).toBeNull();
+      expect(groupKeys(el)[0]).toBe('sina:k399');
+      expect(rowIds(el).length).toBeLessThan(100);
+      expect($(el, '.library-groups > .library-spacer:last-child')).not.toBeNull();
+      expect($(el, '[data-testid="library-more"]')?.textContent).toBe('Show more (570 of 10000 shown)');
+    },
+  );
 
   it('never takes away the group that holds the focus', { timeout: 60_000 }, async () => {
     const { deps, give } = steppedDeps();

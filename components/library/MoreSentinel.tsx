@@ -15,9 +15,12 @@ export function MoreSentinel({ shown, total, onMore }: Props) {
     if (!el || typeof IntersectionObserver === 'undefined') return;
     // A new observer per page: it reports the current state at once, so a window tall enough to show
     // the sentinel again after a page loads keeps loading until the window is full.
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) onMore();
-    }, { rootMargin: '0px 0px 400px 0px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) onMore();
+      },
+      { rootMargin: '0px 0px 400px 0px' },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [shown, onMore]);

@@ -62,7 +62,14 @@ export function SearchBar({ initial, onSearch }: Props) {
         }}
       />
       {draft !== '' && (
-        <button type="button" class="icon" data-testid="library-search-clear" aria-label={t('library.search.clear')} title={t('library.search.clear')} onClick={clear}>
+        <button
+          type="button"
+          class="icon"
+          data-testid="library-search-clear"
+          aria-label={t('library.search.clear')}
+          title={t('library.search.clear')}
+          onClick={clear}
+        >
           ×
         </button>
       )}

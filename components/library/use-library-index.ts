@@ -17,7 +17,10 @@ export type IndexedLibrary = { index: LibraryIndex; of: LibraryData };
  * brought (LibraryIndex.update; the feed keeps unchanged records as the same objects). Null until
  * there is one.
  */
-export function useLibraryIndex(data: LibraryData | null, detectMeasureIds: LibraryIndexOptions['detectMeasureIds']): IndexedLibrary | null {
+export function useLibraryIndex(
+  data: LibraryData | null,
+  detectMeasureIds: LibraryIndexOptions['detectMeasureIds'],
+): IndexedLibrary | null {
   const shown = useRef<IndexedLibrary | null>(null);
   const quick = useMemo((): IndexedLibrary | null => {
     if (!data) return null;

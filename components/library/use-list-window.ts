@@ -75,7 +75,8 @@ export function useListWindow(list: RefObject<HTMLOListElement | null>, groups: 
 
   const schedule = useCallback(() => {
     if (frame.current !== null) return;
-    frame.current = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(check) : (setTimeout(check, 16) as unknown as number);
+    frame.current =
+      typeof requestAnimationFrame === 'function' ? requestAnimationFrame(check) : (setTimeout(check, 16) as unknown as number);
   }, [check]);
 
   useEffect(() => {

@@ -22,7 +22,15 @@ afterEach(() => {
 describe('the "add what I read" setting', () => {
   it('says exactly which articles join: policy ones, by a measure or by their wording, and every one highlighted', async () => {
     for (const [lang, label, help] of [
-      ['en', 'medical-insurance policy articles', ['a policy measure of the catalogue is found in it', 'wording is the language of medical-insurance policy', 'an article you highlight always joins']],
+      [
+        'en',
+        'medical-insurance policy articles',
+        [
+          'a policy measure of the catalogue is found in it',
+          'wording is the language of medical-insurance policy',
+          'an article you highlight always joins',
+        ],
+      ],
       ['zh', '医保政策文章', ['文中出现目录中的政策措施', '医保政策用语', '你高亮过的文章总会加入']],
     ] as const) {
       setLang(lang);

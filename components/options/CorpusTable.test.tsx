@@ -10,9 +10,33 @@ import type { StoredArticle } from '@/lib/db/schema';
 import { CorpusTable } from './CorpusTable';
 
 const rows: CorpusRow[] = [
-  { id: 'a_1', title: '阅读时加入的文章', date: '2024-01-02T00:00:00.000Z', source: '新浪财经', origin: 'read', addedAt: '2024-01-02T00:00:00.000Z', length: 1_500_000 },
-  { id: 'a_2', title: '导入的文章', date: '2024-01-01T00:00:00.000Z', source: '', origin: 'imported', addedAt: '2024-01-01T00:00:00.000Z', length: 900 },
-  { id: 'a_3', title: '附带的文章', date: '2023-01-01T00:00:00.000Z', source: '', origin: 'seed', addedAt: '2023-01-01T00:00:00.000Z', length: 900 },
+  {
+    id: 'a_1',
+    title: '阅读时加入的文章',
+    date: '2024-01-02T00:00:00.000Z',
+    source: '新浪财经',
+    origin: 'read',
+    addedAt: '2024-01-02T00:00:00.000Z',
+    length: 1_500_000,
+  },
+  {
+    id: 'a_2',
+    title: '导入的文章',
+    date: '2024-01-01T00:00:00.000Z',
+    source: '',
+    origin: 'imported',
+    addedAt: '2024-01-01T00:00:00.000Z',
+    length: 900,
+  },
+  {
+    id: 'a_3',
+    title: '附带的文章',
+    date: '2023-01-01T00:00:00.000Z',
+    source: '',
+    origin: 'seed',
+    addedAt: '2023-01-01T00:00:00.000Z',
+    length: 900,
+  },
 ];
 const record = { id: 'a_2', title: '导入的文章', origin: 'imported' } as StoredArticle;
 
@@ -22,7 +46,9 @@ afterEach(() => {
   el.remove();
 });
 
-function mount(actions = { remove: vi.fn(async () => record), restore: vi.fn(async () => undefined), readCap: { articles: 5000, chars: 25_000_000 } }) {
+function mount(
+  actions = { remove: vi.fn(async () => record), restore: vi.fn(async () => undefined), readCap: { articles: 5000, chars: 25_000_000 } },
+) {
   el = document.createElement('div');
   document.body.append(el);
   const view = { rows, counts: { total: 3, seed: 1, imported: 1, read: 1 }, read: { articles: 1, chars: 1_500_000 } };
@@ -72,7 +98,16 @@ describe('CorpusTable paging', () => {
     document.body.append(el);
     const onMore = vi.fn();
     const view = { rows, counts: { total: 120, seed: 5, imported: 114, read: 1 }, read: { articles: 1, chars: 900 } };
-    act(() => render(<CorpusTable view={view} actions={{ remove: vi.fn(), restore: vi.fn(), readCap: { articles: 5000, chars: 25_000_000 } }} onMore={onMore} />, el));
+    act(() =>
+      render(
+        <CorpusTable
+          view={view}
+          actions={{ remove: vi.fn(), restore: vi.fn(), readCap: { articles: 5000, chars: 25_000_000 } }}
+          onMore={onMore}
+        />,
+        el,
+      ),
+    );
     expect(el.querySelectorAll('tbody tr')).toHaveLength(3);
     expect($('[data-testid="corpus-summary"]')?.textContent).toContain('120 articles');
     act(() => $<HTMLButtonElement>('[data-testid="corpus-more"]')!.click());

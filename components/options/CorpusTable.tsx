@@ -146,14 +146,27 @@ const CorpusRowView = memo(
   function CorpusRowView({ row: r, confirming, working, cancelRef, onAsk, onRemove, onCancel }: RowProps) {
     return (
       <tr data-id={r.id} data-origin={r.origin}>
-        <td lang="zh-CN">{isSinaArticle(r.url) ? <a href={r.url} target="_blank" rel="noreferrer">{displayTitle(r.title)}</a> : displayTitle(r.title)}</td>
+        <td lang="zh-CN">
+          {isSinaArticle(r.url) ? (
+            <a href={r.url} target="_blank" rel="noreferrer">
+              {displayTitle(r.title)}
+            </a>
+          ) : (
+            displayTitle(r.title)
+          )}
+        </td>
         <td>{formatDate(r.date)}</td>
         <td>{r.source}</td>
         <td>{t(`corpus.origin.${r.origin}`)}</td>
         <td>
           {r.origin !== 'seed' &&
             (confirming ? (
-              <span class="confirm-remove" role="group" aria-label={t('corpus.confirmRemove', displayTitle(r.title))} data-testid="confirm-remove">
+              <span
+                class="confirm-remove"
+                role="group"
+                aria-label={t('corpus.confirmRemove', displayTitle(r.title))}
+                data-testid="confirm-remove"
+              >
                 <span>{t('corpus.confirmRemove', displayTitle(r.title))}</span>{' '}
                 <button type="button" class="danger-solid" data-testid="confirm-remove-yes" onClick={onRemove}>
                   {t('corpus.remove')}
@@ -163,7 +176,13 @@ const CorpusRowView = memo(
                 </button>
               </span>
             ) : (
-              <button type="button" data-testid="remove" aria-label={t('corpus.removeLabel', displayTitle(r.title))} disabled={working} onClick={onAsk}>
+              <button
+                type="button"
+                data-testid="remove"
+                aria-label={t('corpus.removeLabel', displayTitle(r.title))}
+                disabled={working}
+                onClick={onAsk}
+              >
                 {t('corpus.remove')}
               </button>
             ))}

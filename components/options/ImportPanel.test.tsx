@@ -32,7 +32,13 @@ function controlledStart() {
     handlers = h;
     return { cancel, done: new Promise<ImportSummary>((resolve) => (finish = resolve)) };
   };
-  return { start, cancel, emit: (o: ImportOutcome[]) => act(() => handlers!.onOutcomes(o)), progress: (done: number, total: number) => act(() => handlers!.onProgress({ done, total, current: 'x' })), finish: (s: ImportSummary) => act(async () => finish(s)) };
+  return {
+    start,
+    cancel,
+    emit: (o: ImportOutcome[]) => act(() => handlers!.onOutcomes(o)),
+    progress: (done: number, total: number) => act(() => handlers!.onProgress({ done, total, current: 'x' })),
+    finish: (s: ImportSummary) => act(async () => finish(s)),
+  };
 }
 
 async function choose(el: HTMLElement, names: string[]) {
@@ -55,7 +61,9 @@ describe('ImportPanel', () => {
     expect(c.cancel).toHaveBeenCalledTimes(1);
     await c.finish(summary({ cancelled: true, imported: 3, notReached: 7 }));
     expect(root.querySelector('[data-testid="import-progress"]')).toBeNull();
-    expect(root.querySelector('[data-testid="import-summary"]')?.textContent).toContain('Import cancelled: 3 imported before it stopped, 7 not reached.');
+    expect(root.querySelector('[data-testid="import-summary"]')?.textContent).toContain(
+      'Import cancelled: 3 imported before it stopped, 7 not reached.',
+    );
     expect(busy.mock.calls).toEqual([[true], [false]]);
   });
 
@@ -69,11 +77,24 @@ describe('ImportPanel', () => {
       {
         path: 'site.zip/_posts/bad.md',
         status: 'refused',
-        refusal: { name: 'CorpusError', code: 'date-missing', params: {}, file: 'site.zip/_posts/bad.md', line: 3, field: 'date', message: 'site.zip/_posts/bad.md:3: the date is missing or empty' },
+        refusal: {
+          name: 'CorpusError',
+          code: 'date-missing',
+          params: {},
+          file: 'site.zip/_posts/bad.md',
+          line: 3,
+          field: 'date',
+          message: 'site.zip/_posts/bad.md:3: the date is missing or empty',
+        },
       },
       { path: 'site.zip/_posts/yitu.md', status: 'imported', title: '一图看懂', notes: ['no-body-text'] },
       { path: 'site.zip/_posts/again.md', status: 'duplicate', title: '医保新规解读', sameAs: '医保_新规_出台' },
-      ...Array.from({ length: 60 }, (_, i): ImportOutcome => ({ path: `site.zip/_posts/${i}.md`, status: 'imported', title: `文章${i}`, notes: [] })),
+      ...Array.from({ length: 60 }, (_, i): ImportOutcome => ({
+        path: `site.zip/_posts/${i}.md`,
+        status: 'imported',
+        title: `文章${i}`,
+        notes: [],
+      })),
     ];
     c.emit(outcomes);
     await c.finish(summary({ imported: 61, duplicate: 1, refused: 1, noted: 1, passedOver: 4 }));

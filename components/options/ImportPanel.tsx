@@ -98,7 +98,9 @@ export function ImportPanel({ onStart, onBusy }: { onStart: StartImport; onBusy?
       {busy && (
         <div class="progress" role="status" data-testid="import-progress">
           <progress max={Math.max(progress?.total ?? 0, 1)} value={progress?.done ?? 0} />
-          <span>{progress ? t('import.progress', Math.min(progress.done + 1, progress.total), progress.total) : t('import.progress', 0, '…')}</span>
+          <span>
+            {progress ? t('import.progress', Math.min(progress.done + 1, progress.total), progress.total) : t('import.progress', 0, '…')}
+          </span>
           <button type="button" data-testid="import-cancel" onClick={() => running?.cancel()}>
             {t('import.cancel')}
           </button>
@@ -153,8 +155,15 @@ function OutcomeItem({ outcome: o }: { outcome: ImportOutcome }) {
       <strong>{o.path}</strong> — {t(`import.status.${o.status}`)}
       {o.status === 'refused' && <div class="reason">{describeError(o.refusal)}</div>}
       {o.status !== 'refused' && <span class="muted"> · {displayTitle(o.title)}</span>}
-      {o.status === 'duplicate' && displayTitle(o.sameAs) !== displayTitle(o.title) && <span class="muted"> ({t('import.sameAs', displayTitle(o.sameAs))})</span>}
-      {o.status === 'imported' && o.notes.map((n) => <div key={n} class="note">{t(`import.note.${n}`)}</div>)}
+      {o.status === 'duplicate' && displayTitle(o.sameAs) !== displayTitle(o.title) && (
+        <span class="muted"> ({t('import.sameAs', displayTitle(o.sameAs))})</span>
+      )}
+      {o.status === 'imported' &&
+        o.notes.map((n) => (
+          <div key={n} class="note">
+            {t(`import.note.${n}`)}
+          </div>
+        ))}
     </li>
   );
 }

@@ -7,8 +7,23 @@ import { palette } from '@/lib/highlights/colors';
 import { HighlightList, type HighlightActions } from './HighlightList';
 
 const items = (n: number): PageHighlight[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `h${i}`, color: 'yellow', note: i === 7 ? '笔记' : '', tags: [], quote: `第${i}条摘录`, status: 'anchored', start: i * 10, createdAt: '2024-06-01T00:00:00.000Z' }));
-const view = (list: PageHighlight[], extra: Partial<HighlightsView> = {}): HighlightsView => ({ loaded: true, painted: true, palette: palette({}), items: list, ...extra });
+  Array.from({ length: n }, (_, i) => ({
+    id: `h${i}`,
+    color: 'yellow',
+    note: i === 7 ? '笔记' : '',
+    tags: [],
+    quote: `第${i}条摘录`,
+    status: 'anchored',
+    start: i * 10,
+    createdAt: '2024-06-01T00:00:00.000Z',
+  }));
+const view = (list: PageHighlight[], extra: Partial<HighlightsView> = {}): HighlightsView => ({
+  loaded: true,
+  painted: true,
+  palette: palette({}),
+  items: list,
+  ...extra,
+});
 const actions: HighlightActions = { show: vi.fn(), saveNote: vi.fn(), recolor: vi.fn(), remove: vi.fn(), reattach: vi.fn() };
 
 let root: HTMLElement | undefined;
@@ -49,7 +64,18 @@ describe('HighlightList with 200 highlights', () => {
     // renders looks its colour up in the palette: count the look-ups.
     const next = palette({});
     const find = vi.spyOn(next, 'find');
-    act(() => render(<HighlightList view={view(recolored.map((h) => ({ ...h })), { palette: next })} actions={actions} />, root!));
+    act(() =>
+      render(
+        <HighlightList
+          view={view(
+            recolored.map((h) => ({ ...h })),
+            { palette: next },
+          )}
+          actions={actions}
+        />,
+        root!,
+      ),
+    );
     expect(el.querySelector('[data-id="h3"]')?.getAttribute('data-color')).toBe('green');
     expect(find).toHaveBeenCalledTimes(1);
   });

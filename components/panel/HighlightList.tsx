@@ -95,13 +95,26 @@ export function HighlightList({ view, actions }: Props) {
   );
 }
 
-type ItemProps = { item: PageHighlight; palette: PaletteEntry[]; actions: HighlightActions | undefined; editRequest: HighlightsView['editRequest'] };
+type ItemProps = {
+  item: PageHighlight;
+  palette: PaletteEntry[];
+  actions: HighlightActions | undefined;
+  editRequest: HighlightsView['editRequest'];
+};
 
 const sameItem = (a: PageHighlight, b: PageHighlight) =>
-  a.id === b.id && a.color === b.color && a.note === b.note && a.quote === b.quote && a.status === b.status && a.start === b.start && a.reason === b.reason && a.tags.join('\n') === b.tags.join('\n');
+  a.id === b.id &&
+  a.color === b.color &&
+  a.note === b.note &&
+  a.quote === b.quote &&
+  a.status === b.status &&
+  a.start === b.start &&
+  a.reason === b.reason &&
+  a.tags.join('\n') === b.tags.join('\n');
 const askedOf = (p: ItemProps) => (p.editRequest?.id === p.item.id ? p.editRequest.seq : undefined);
 // The palette arrives anew with every state (it crosses a message): compared by what it says.
-const samePalette = (a: PaletteEntry[], b: PaletteEntry[]) => a === b || (a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.label === b[i]!.label));
+const samePalette = (a: PaletteEntry[], b: PaletteEntry[]) =>
+  a === b || (a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.label === b[i]!.label));
 
 /**
  * One highlight. Every state the content script sends holds every item anew; an item whose fields,
@@ -111,7 +124,9 @@ const samePalette = (a: PaletteEntry[], b: PaletteEntry[]) => a === b || (a.leng
 class HighlightItem extends Component<ItemProps> {
   override shouldComponentUpdate(next: ItemProps): boolean {
     const p = this.props;
-    return !sameItem(p.item, next.item) || !samePalette(p.palette, next.palette) || p.actions !== next.actions || askedOf(p) !== askedOf(next);
+    return (
+      !sameItem(p.item, next.item) || !samePalette(p.palette, next.palette) || p.actions !== next.actions || askedOf(p) !== askedOf(next)
+    );
   }
 
   override render() {
@@ -164,7 +179,13 @@ function HighlightItemView({ item, palette, actions, editRequest }: ItemProps) {
       <div class="highlight-row">
         <span class="swatch" style={{ background: COLOR_STYLES[color].swatch }} title={label} aria-hidden="true" />
         {item.status === 'anchored' && actions ? (
-          <button type="button" class="quote-button" data-testid="highlight-show" aria-label={t('panel.highlights.show', quote)} onClick={() => void run(() => actions.show(item.id))}>
+          <button
+            type="button"
+            class="quote-button"
+            data-testid="highlight-show"
+            aria-label={t('panel.highlights.show', quote)}
+            onClick={() => void run(() => actions.show(item.id))}
+          >
             <span lang="zh-CN">{quote}</span>
           </button>
         ) : (
@@ -176,7 +197,9 @@ function HighlightItemView({ item, palette, actions, editRequest }: ItemProps) {
       <p class="highlight-meta">
         <span class="color-label">{label}</span>
         {item.status === 'pending' && <span> · {t('panel.highlights.pending')}</span>}
-        {item.status === 'orphan' && item.reason && <span data-testid="orphan-reason"> · {t(`panel.highlights.reason.${item.reason}`)}</span>}
+        {item.status === 'orphan' && item.reason && (
+          <span data-testid="orphan-reason"> · {t(`panel.highlights.reason.${item.reason}`)}</span>
+        )}
       </p>
       {draft === null ? (
         item.note !== '' && (
@@ -250,7 +273,13 @@ function HighlightItemView({ item, palette, actions, editRequest }: ItemProps) {
             ))}
           </select>
           {item.status === 'orphan' && (
-            <button type="button" class="link" data-testid="reattach" disabled={busy} onClick={() => void run(() => actions.reattach(item.id))}>
+            <button
+              type="button"
+              class="link"
+              data-testid="reattach"
+              disabled={busy}
+              onClick={() => void run(() => actions.reattach(item.id))}
+            >
               {t('panel.highlights.reattach')}
             </button>
           )}

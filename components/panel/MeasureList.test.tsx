@@ -11,7 +11,15 @@ const measure = (id: string, by: MeasureInsight['by']): MeasureInsight => ({
   gloss: id,
   category: id === 'payment-method-reform' ? 'payment-reform' : 'fund-supervision',
   by,
-  mentions: [{ start: 2, end: 8, quote: '医保支付机制', sentence: '完善医保支付机制。', target: { exact: '医保支付机制', prefix: '完善', suffix: '。', start: 2, end: 8 } }],
+  mentions: [
+    {
+      start: 2,
+      end: 8,
+      quote: '医保支付机制',
+      sentence: '完善医保支付机制。',
+      target: { exact: '医保支付机制', prefix: '完善', suffix: '。', start: 2, end: 8 },
+    },
+  ],
   timeline: [],
   timelineTotal: 0,
 });

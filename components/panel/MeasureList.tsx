@@ -59,7 +59,14 @@ function MeasureItem({ measure, onReveal }: { measure: MeasureInsight; onReveal:
           </span>
         )}
         {measure.timelineTotal > 0 ? (
-          <button type="button" class="link" aria-expanded={expanded} aria-controls={timelineId} data-testid="timeline-toggle" onClick={() => setExpanded(!expanded)}>
+          <button
+            type="button"
+            class="link"
+            aria-expanded={expanded}
+            aria-controls={timelineId}
+            data-testid="timeline-toggle"
+            onClick={() => setExpanded(!expanded)}
+          >
             {t('panel.timeline')} ({measure.timelineTotal})
           </button>
         ) : (

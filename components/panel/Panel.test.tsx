@@ -8,7 +8,13 @@ import type { PanelSource } from '@/lib/contexts/extension-pages/panel/sources';
 import { Panel } from './Panel';
 import { PanelApp } from './PanelApp';
 
-const article = { key: 'sina:kabc', title: '韩正：医保基金是群众的_救命钱_', publishedAt: '2021-06-04T20:30:57+08:00', source: '央视网', url: 'https://finance.sina.com.cn/x/doc-iabc.shtml' };
+const article = {
+  key: 'sina:kabc',
+  title: '韩正：医保基金是群众的_救命钱_',
+  publishedAt: '2021-06-04T20:30:57+08:00',
+  source: '央视网',
+  url: 'https://finance.sina.com.cn/x/doc-iabc.shtml',
+};
 const target = (start: number) => ({ exact: '集中带量采购', prefix: '', suffix: '', start, end: start + 6 });
 const insight: ArticleInsight = {
   key: 'sina:kabc',
@@ -22,14 +28,31 @@ const insight: ArticleInsight = {
       category: 'drug-procurement',
       by: 'name',
       mentions: [0, 50].map((s) => ({ start: s, end: s + 6, quote: '集中带量采购', sentence: '推进集中带量采购。', target: target(s) })),
-      timeline: [{ id: 'a_0000000000000002', title: '国办：_谈判药品_落地', date: '2021-06-17T09:48:34.000Z', sentence: '落实集中带量采购。' }],
+      timeline: [
+        { id: 'a_0000000000000002', title: '国办：_谈判药品_落地', date: '2021-06-17T09:48:34.000Z', sentence: '落实集中带量采购。' },
+      ],
       timelineTotal: 1,
     },
   ],
   otherMeasures: [],
   related: [
-    { id: 'a_0000000000000003', title: '李克强：扩大集中带量采购', date: '2021-07-20T11:57:53.000Z', score: 0.42, strength: 'strong', reasons: { sharedMeasures: [{ id: 'volume-based-procurement', name: '药品和耗材集中带量采购' }], sharedTerms: ['集采'] } },
-    { id: 'a_0000000000000004', title: '国家医保局：追回医保基金', date: '2021-12-08T14:00:30.000Z', url: 'https://finance.sina.com.cn/roll/doc-ikyak.shtml', score: 0.25, strength: 'related', reasons: { sharedMeasures: [], sharedTerms: ['医保'] } },
+    {
+      id: 'a_0000000000000003',
+      title: '李克强：扩大集中带量采购',
+      date: '2021-07-20T11:57:53.000Z',
+      score: 0.42,
+      strength: 'strong',
+      reasons: { sharedMeasures: [{ id: 'volume-based-procurement', name: '药品和耗材集中带量采购' }], sharedTerms: ['集采'] },
+    },
+    {
+      id: 'a_0000000000000004',
+      title: '国家医保局：追回医保基金',
+      date: '2021-12-08T14:00:30.000Z',
+      url: 'https://finance.sina.com.cn/roll/doc-ikyak.shtml',
+      score: 0.25,
+      strength: 'related',
+      reasons: { sharedMeasures: [], sharedTerms: ['医保'] },
+    },
   ],
 };
 const readyState: LensState = { status: 'ready', article, insight };
@@ -65,7 +88,9 @@ describe('Panel: how the article was read', () => {
 
   it('says both in Chinese too', () => {
     setLang('zh');
-    const el = mount(<Panel state={{ ...readyState, article: { ...article, readBy: 'fallback', noBodyText: true } }} onReveal={() => {}} />);
+    const el = mount(
+      <Panel state={{ ...readyState, article: { ...article, readBy: 'fallback', noBodyText: true } }} onReveal={() => {}} />,
+    );
     expect($(el, '[data-testid="read-by-fallback"]')?.textContent).toContain('不认识这个页面的版式');
     expect($(el, '[data-testid="no-body-text"]')?.textContent).toContain('图片或视频稿件');
   });
@@ -125,7 +150,12 @@ describe('Panel', () => {
     setLang('zh');
     const el = mount(<Panel state={readyState} onReveal={() => {}} landmark="aside" />);
     expect($(el, '[data-testid="panel"]')?.tagName).toBe('ASIDE');
-    expect([...el.querySelectorAll('section > h2')].map((h) => h.firstChild?.textContent?.trim())).toEqual(['本文', '政策措施', '相关文章', '我的高亮']);
+    expect([...el.querySelectorAll('section > h2')].map((h) => h.firstChild?.textContent?.trim())).toEqual([
+      '本文',
+      '政策措施',
+      '相关文章',
+      '我的高亮',
+    ]);
     expect($(el, '.gloss')).toBeNull();
     expect($(el, '[data-testid="mention-count"]')?.textContent).toBe('提及 2 次');
   });

@@ -37,7 +37,14 @@ export function Panel({ state, onReveal, onCollapse, onRetry, landmark = 'main',
       <header class="panel-header">
         <Heading id="panel-heading">{t('appName')}</Heading>
         {onCollapse && (
-          <button type="button" class="collapse" data-testid="collapse" aria-label={t('panel.collapse')} title={t('panel.collapse')} onClick={onCollapse}>
+          <button
+            type="button"
+            class="collapse"
+            data-testid="collapse"
+            aria-label={t('panel.collapse')}
+            title={t('panel.collapse')}
+            onClick={onCollapse}
+          >
             <span aria-hidden="true">›</span>
           </button>
         )}
@@ -53,7 +60,12 @@ export function Panel({ state, onReveal, onCollapse, onRetry, landmark = 'main',
   );
 }
 
-function PanelBody({ state, onReveal, onRetry, highlightActions }: { state: LensState } & Pick<Props, 'onReveal' | 'onRetry' | 'highlightActions'>) {
+function PanelBody({
+  state,
+  onReveal,
+  onRetry,
+  highlightActions,
+}: { state: LensState } & Pick<Props, 'onReveal' | 'onRetry' | 'highlightActions'>) {
   return (
     <>
       <section aria-labelledby="this-article" data-testid="this-article">
@@ -103,25 +115,25 @@ function PanelBody({ state, onReveal, onRetry, highlightActions }: { state: Lens
       {state.status === 'ready' && (
         <>
           {!state.article.noBodyText && (
-          <section aria-labelledby="measures-heading">
-            <h2 id="measures-heading">
-              {t('panel.measures')} <span class="heading-count">{state.insight.measures.length}</span>
-            </h2>
-            <MeasureList measures={state.insight.measures} onReveal={onReveal} />
-            {state.insight.otherMeasures.length > 0 && (
-              <details class="other-measures">
-                <summary>
-                  {t('panel.otherMeasures')} ({state.insight.otherMeasures.length})
-                </summary>
-                <p class="hint">{t('panel.otherMeasuresHint')}</p>
-                <ul>
-                  {state.insight.otherMeasures.map((o) => (
-                    <li key={o.start}>{o.sentence}</li>
-                  ))}
-                </ul>
-              </details>
-            )}
-          </section>
+            <section aria-labelledby="measures-heading">
+              <h2 id="measures-heading">
+                {t('panel.measures')} <span class="heading-count">{state.insight.measures.length}</span>
+              </h2>
+              <MeasureList measures={state.insight.measures} onReveal={onReveal} />
+              {state.insight.otherMeasures.length > 0 && (
+                <details class="other-measures">
+                  <summary>
+                    {t('panel.otherMeasures')} ({state.insight.otherMeasures.length})
+                  </summary>
+                  <p class="hint">{t('panel.otherMeasuresHint')}</p>
+                  <ul>
+                    {state.insight.otherMeasures.map((o) => (
+                      <li key={o.start}>{o.sentence}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </section>
           )}
           <section aria-labelledby="related-heading">
             <h2 id="related-heading">{t('panel.related')}</h2>

@@ -57,7 +57,12 @@ export function PanelApp({ source, landmark }: { source: PanelSource; landmark?:
         recolor: async (id, color) => void (await highlights.update(id, { color })),
         remove: async (id) => {
           const removed = await highlights.remove(id);
-          if (removed) setNotice({ kind: 'ok', text: t('highlights.undo.deleted'), undo: () => void highlights.restore(removed).then(() => setNotice(null)) });
+          if (removed)
+            setNotice({
+              kind: 'ok',
+              text: t('highlights.undo.deleted'),
+              undo: () => void highlights.restore(removed).then(() => setNotice(null)),
+            });
         },
         reattach: async (id) => {
           await highlights.reattach(id);

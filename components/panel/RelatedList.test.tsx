@@ -14,7 +14,14 @@ const related: RelatedInsight[] = [
     strength: 'strong',
     reasons: { sharedMeasures: [{ id: 'fund-supervision', name: '医保基金监管' }], sharedTerms: ['欺诈骗保', '飞行检查'] },
   },
-  { id: 'a_0000000000000003', title: '李克强：扩大集中带量采购', date: '2021-07-20T11:57:53.000Z', score: 0.2449, strength: 'related', reasons: { sharedMeasures: [], sharedTerms: ['医保基金'] } },
+  {
+    id: 'a_0000000000000003',
+    title: '李克强：扩大集中带量采购',
+    date: '2021-07-20T11:57:53.000Z',
+    score: 0.2449,
+    strength: 'related',
+    reasons: { sharedMeasures: [], sharedTerms: ['医保基金'] },
+  },
 ];
 
 let root: HTMLElement | undefined;

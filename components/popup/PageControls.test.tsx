@@ -5,7 +5,11 @@ import { fakeHostAccess } from '@/tests/support/permissions';
 import type { PageControlsDeps } from '@/lib/contexts/extension-pages/popup/page-controls';
 import { PageControls } from './PageControls';
 
-const state = { status: 'ready', article: { key: 'sina:kabc', title: '国办：_谈判药品_落地', publishedAt: null, source: null }, insight: {} };
+const state = {
+  status: 'ready',
+  article: { key: 'sina:kabc', title: '国办：_谈判药品_落地', publishedAt: null, source: null },
+  insight: {},
+};
 
 let root: HTMLElement | undefined;
 async function mount(node: ComponentChild) {
@@ -39,7 +43,9 @@ describe('the popup page controls', () => {
     act(() => el.querySelector<HTMLButtonElement>('[data-testid="toggle-panel"]')!.click());
     await act(async () => await new Promise((r) => setTimeout(r, 0)));
     expect(d.send).toHaveBeenLastCalledWith({ type: 'panel:toggle', tabId: 12 });
-    expect(el.querySelector('[data-testid="toggle-result"]')?.textContent).toBe('The panel is collapsed to a tab at the right edge of the page.');
+    expect(el.querySelector('[data-testid="toggle-result"]')?.textContent).toBe(
+      'The panel is collapsed to a tab at the right edge of the page.',
+    );
     act(() => el.querySelector<HTMLButtonElement>('[data-testid="open-side-panel"]')!.click());
     expect(d.openSidePanel).toHaveBeenCalledWith(1);
   });

@@ -8,7 +8,6 @@ import { HostAccessNotice, useHostAccess } from '../shared/HostAccess';
 
 export type { PageControlsDeps };
 
-
 type Status = { kind: 'checking' } | { kind: 'none' } | { kind: 'article'; tab: ActiveTab; title: string };
 
 /**
@@ -53,7 +52,11 @@ export function PageControls({ deps }: { deps: PageControlsDeps }) {
               {t('popup.togglePanel')}
             </button>
             {deps.openSidePanel && (
-              <button type="button" data-testid="open-side-panel" onClick={() => void deps.openSidePanel?.(status.tab.windowId).catch(() => undefined)}>
+              <button
+                type="button"
+                data-testid="open-side-panel"
+                onClick={() => void deps.openSidePanel?.(status.tab.windowId).catch(() => undefined)}
+              >
                 {t('popup.openSidePanel')}
               </button>
             )}

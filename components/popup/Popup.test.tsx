@@ -44,7 +44,9 @@ describe('the popup', () => {
     const deps = library();
     act(() => render(<Popup page={page} library={deps} />, root!));
     await act(async () => await new Promise((r) => setTimeout(r, 0)));
-    const sections = [...root.querySelectorAll('[data-testid="page-controls"], [data-testid="library"]')].map((s) => s.getAttribute('data-testid'));
+    const sections = [...root.querySelectorAll('[data-testid="page-controls"], [data-testid="library"]')].map((s) =>
+      s.getAttribute('data-testid'),
+    );
     expect(sections).toEqual(['page-controls', 'library']);
     expect(root.querySelectorAll('[data-testid="library-group"]')).toHaveLength(4);
     // Export, import and delete are folded away in the popup.

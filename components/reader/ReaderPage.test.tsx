@@ -6,7 +6,10 @@ import type { StoredArticleInsight } from '@/lib/insight/analyze-stored';
 import { articleIdFromHash } from './mount';
 import { ReaderPage } from './ReaderPage';
 
-const paragraphs = ['第一段 <img src=x onerror="window.__pwned=1"> 集中带量采购。', '第二段 <script>window.__pwned=2</script> &amp; <b>不是粗体</b>。'];
+const paragraphs = [
+  '第一段 <img src=x onerror="window.__pwned=1"> 集中带量采购。',
+  '第二段 <script>window.__pwned=2</script> &amp; <b>不是粗体</b>。',
+];
 const article: StoredArticle = {
   id: 'a_00000000000000aa',
   title: '测试_引号_文章',
@@ -24,7 +27,14 @@ const article: StoredArticle = {
 };
 const found: StoredArticleInsight = {
   article,
-  insight: { key: `corpus:${article.id}`, textLength: article.length, corpus: { id: article.id, origin: 'imported', addedAt: article.addedAt, matchedBy: 'id', addedNow: false }, measures: [], otherMeasures: [], related: [] },
+  insight: {
+    key: `corpus:${article.id}`,
+    textLength: article.length,
+    corpus: { id: article.id, origin: 'imported', addedAt: article.addedAt, matchedBy: 'id', addedNow: false },
+    measures: [],
+    otherMeasures: [],
+    related: [],
+  },
 };
 
 let root: HTMLElement | undefined;

@@ -83,7 +83,15 @@ export function ReaderPage({ id, load, highlights }: Props) {
   return <ReaderArticle article={view.article} insight={view.insight} highlights={highlights} />;
 }
 
-function ReaderArticle({ article, insight, highlights }: { article: StoredArticle; insight: ArticleInsight; highlights: ReaderHighlightDeps | undefined }) {
+function ReaderArticle({
+  article,
+  insight,
+  highlights,
+}: {
+  article: StoredArticle;
+  insight: ArticleInsight;
+  highlights: ReaderHighlightDeps | undefined;
+}) {
   const body = useRef<HTMLDivElement>(null);
   const controller = useRef<HighlightController | null>(null);
   const listeners = useRef(new Set<() => void>());

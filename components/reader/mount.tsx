@@ -15,7 +15,11 @@ export function articleIdFromHash(hash: string): string | null {
 }
 
 /** Renders the reader page for the id in the hash, again whenever the hash changes. */
-export function mountReader(el: HTMLElement, load: (id: string) => Promise<StoredArticleInsight | null>, highlights?: ReaderHighlightDeps): void {
+export function mountReader(
+  el: HTMLElement,
+  load: (id: string) => Promise<StoredArticleInsight | null>,
+  highlights?: ReaderHighlightDeps,
+): void {
   document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
   const show = () => render(<ReaderPage id={articleIdFromHash(location.hash)} load={load} highlights={highlights} />, el);
   window.addEventListener('hashchange', show);

@@ -16,7 +16,12 @@ describe('the eviction notice', () => {
     root = document.createElement('div');
     document.body.append(root);
     const onDismiss = vi.fn();
-    act(() => render(<EvictionNotice notice={{ detectedAt: '2026-03-01T00:00:00Z', lastBackupAt: '2026-02-01T08:00:00Z' }} onDismiss={onDismiss} />, root!));
+    act(() =>
+      render(
+        <EvictionNotice notice={{ detectedAt: '2026-03-01T00:00:00Z', lastBackupAt: '2026-02-01T08:00:00Z' }} onDismiss={onDismiss} />,
+        root!,
+      ),
+    );
     const alert = root.querySelector('[role="alert"]')!;
     expect(alert.textContent).toContain('emptied');
     expect(alert.textContent).toContain('2026');
@@ -27,7 +32,9 @@ describe('the eviction notice', () => {
   it('says there is no backup to import when there is none, and shows nothing without a notice', () => {
     root = document.createElement('div');
     document.body.append(root);
-    act(() => render(<EvictionNotice notice={{ detectedAt: '2026-03-01T00:00:00Z', lastBackupAt: null }} onDismiss={() => undefined} />, root!));
+    act(() =>
+      render(<EvictionNotice notice={{ detectedAt: '2026-03-01T00:00:00Z', lastBackupAt: null }} onDismiss={() => undefined} />, root!),
+    );
     expect(root.textContent).toContain('no backup');
     act(() => render(<EvictionNotice notice={null} onDismiss={() => undefined} />, root!));
     expect(root.innerHTML).toBe('');

@@ -9,7 +9,11 @@ export function useHostAccess(access: HostAccess | undefined): [State, (s: State
   const [state, setState] = useState<State>('checking');
   useEffect(() => {
     if (!access) return;
-    const read = () => void access.has().then((ok) => setState((s) => (ok ? 'granted' : s === 'refused' ? s : 'missing')), () => setState('failed'));
+    const read = () =>
+      void access.has().then(
+        (ok) => setState((s) => (ok ? 'granted' : s === 'refused' ? s : 'missing')),
+        () => setState('failed'),
+      );
     read();
     return access.watch(read);
   }, [access]);
@@ -50,8 +54,16 @@ export function HostAccessNotice({ access, compact = false }: { access: HostAcce
       <button type="button" class="primary" data-testid="host-access-allow" onClick={ask}>
         {t('access.allow')}
       </button>
-      {state === 'refused' && <p class="error" role="alert">{t('access.refused')}</p>}
-      {state === 'failed' && <p class="error" role="alert">{t('access.failed', error ?? '')}</p>}
+      {state === 'refused' && (
+        <p class="error" role="alert">
+          {t('access.refused')}
+        </p>
+      )}
+      {state === 'failed' && (
+        <p class="error" role="alert">
+          {t('access.failed', error ?? '')}
+        </p>
+      )}
     </div>
   );
 }

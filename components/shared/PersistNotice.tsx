@@ -12,7 +12,10 @@ export function PersistNotice({ prompt }: { prompt: PersistencePrompt | undefine
   const [state, setState] = useState<State>('hidden');
   useEffect(() => {
     if (!prompt) return;
-    void prompt.shouldAsk().then((ask) => ask && setState('asking'), () => undefined);
+    void prompt.shouldAsk().then(
+      (ask) => ask && setState('asking'),
+      () => undefined,
+    );
   }, [prompt]);
   if (!prompt || state === 'hidden') return null;
   if (state !== 'asking') {
@@ -29,7 +32,12 @@ export function PersistNotice({ prompt }: { prompt: PersistencePrompt | undefine
         type="button"
         class="primary"
         data-testid="persist-allow"
-        onClick={() => void prompt.request().then((s) => setState(s === 'persisted' ? 'granted' : 'refused'), () => setState('refused'))}
+        onClick={() =>
+          void prompt.request().then(
+            (s) => setState(s === 'persisted' ? 'granted' : 'refused'),
+            () => setState('refused'),
+          )
+        }
       >
         {t('persist.allow')}
       </button>{' '}

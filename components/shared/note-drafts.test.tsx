@@ -61,10 +61,27 @@ const view = (note = ''): HighlightsView => ({
   loaded: true,
   painted: true,
   palette: palette(undefined),
-  items: [{ id: 'h1', color: 'yellow', note, tags: [], quote: '推进药品和耗材集中带量采购', status: 'anchored', start: 0, createdAt: '2024-01-01T00:00:00.000Z' }],
+  items: [
+    {
+      id: 'h1',
+      color: 'yellow',
+      note,
+      tags: [],
+      quote: '推进药品和耗材集中带量采购',
+      status: 'anchored',
+      start: 0,
+      createdAt: '2024-01-01T00:00:00.000Z',
+    },
+  ],
 });
 function panelActions(): HighlightActions {
-  return { show: vi.fn(async () => true), saveNote: vi.fn(async () => undefined), recolor: vi.fn(async () => undefined), remove: vi.fn(async () => undefined), reattach: vi.fn(async () => undefined) };
+  return {
+    show: vi.fn(async () => true),
+    saveNote: vi.fn(async () => undefined),
+    recolor: vi.fn(async () => undefined),
+    remove: vi.fn(async () => undefined),
+    reattach: vi.fn(async () => undefined),
+  };
 }
 
 describe('the panel’s note box', () => {

@@ -5,7 +5,13 @@ import { setLang } from '@/lib/i18n';
 import { fakeHostAccess } from '@/tests/support/permissions';
 import { WelcomePage } from './WelcomePage';
 
-const links = { importArticles: '/options.html#import', restoreBackup: '/library.html#import', options: '/options.html', privacy: '/privacy.html', icon: '/icon/32.png' };
+const links = {
+  importArticles: '/options.html#import',
+  restoreBackup: '/library.html#import',
+  options: '/options.html',
+  privacy: '/privacy.html',
+  icon: '/icon/32.png',
+};
 
 let root: HTMLElement | undefined;
 async function mount(node: ComponentChild) {

@@ -10,4 +10,7 @@ import { browserLibraryDeps } from '@/lib/contexts/extension-pages/library/brows
 
 setPageLanguage('manifest.name');
 // Persistent storage is asked for once, in the library, when there are notes to keep (PersistNotice).
-render(<Popup page={pageControlsDeps()} library={browserLibraryDeps('popup')} persistence={browserPersistencePrompt()} />, document.getElementById('app')!);
+render(
+  <Popup page={pageControlsDeps()} library={browserLibraryDeps('popup')} persistence={browserPersistencePrompt()} />,
+  document.getElementById('app')!,
+);

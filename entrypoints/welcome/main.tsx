@@ -16,10 +16,19 @@ const show = (shortcut?: string) =>
     <WelcomePage
       access={access}
       shortcut={shortcut}
-      links={{ importArticles: url('/options.html#import'), restoreBackup: url('/library.html#import'), options: url('/options.html'), privacy: url('/privacy.html'), icon: url('/icon/32.png') }}
+      links={{
+        importArticles: url('/options.html#import'),
+        restoreBackup: url('/library.html#import'),
+        options: url('/options.html'),
+        privacy: url('/privacy.html'),
+        icon: url('/icon/32.png'),
+      }}
     />,
     app,
   );
 const access = browserHostAccess();
 show();
-void browser.commands.getAll().then((all) => show(all.find((c) => c.name === TOGGLE_PANEL_COMMAND)?.shortcut || undefined), () => undefined);
+void browser.commands.getAll().then(
+  (all) => show(all.find((c) => c.name === TOGGLE_PANEL_COMMAND)?.shortcut || undefined),
+  () => undefined,
+);

@@ -13,7 +13,10 @@ const skipPromo = (el: Element) => el.classList.contains('appendQr_wrap');
  */
 function render(paragraphs: readonly string[], withPromo = false): Element {
   const html = paragraphs
-    .map((p, i) => `<p cms-style="font-L" data-i="${i}">${i % 3 === 1 ? p.replace(/(\d+(?:\.\d+)?(?:万亿|亿)元)/, '<strong>$1</strong>') : p}</p>`)
+    .map(
+      (p, i) =>
+        `<p cms-style="font-L" data-i="${i}">${i % 3 === 1 ? p.replace(/(\d+(?:\.\d+)?(?:万亿|亿)元)/, '<strong>$1</strong>') : p}</p>`,
+    )
     .join('\n');
   const promo = withPromo ? '<style>.appendQr_wrap{}</style><div class="appendQr_wrap">下载新浪财经APP，查看更多医保资讯</div>' : '';
   document.body.innerHTML = `<div class="article" id="artibody">${html}${promo}</div>`;
@@ -38,7 +41,9 @@ describe('describeRange + anchorAll in the DOM', () => {
     range.setStart(ps[3]?.firstChild as Text, 2 + '医保基金是人民群众的'.length);
     range.setEnd(ps[4]?.firstChild as Text, 2 + '在药品集中带量采购方面'.length);
     const sel = describeRange(map, range);
-    expect(sel?.quote.exact).toBe('“看病钱”“救命钱”。国家医保局相关负责人表示，将持续加大打击欺诈骗保力度，守护好每一分“救命钱”。\n　　在药品集中带量采购方面');
+    expect(sel?.quote.exact).toBe(
+      '“看病钱”“救命钱”。国家医保局相关负责人表示，将持续加大打击欺诈骗保力度，守护好每一分“救命钱”。\n　　在药品集中带量采购方面',
+    );
     if (!sel) return;
 
     // Next visit: an editor's note on top, indents gone, the last paragraph removed.

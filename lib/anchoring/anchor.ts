@@ -52,7 +52,11 @@ const now: () => number = typeof performance !== 'undefined' ? () => performance
  * Anchor every highlight in `root`, in time-budgeted slices. Results come back in input order;
  * a highlight that cannot be placed safely is an orphan with a reason, never dropped.
  */
-export async function anchorAll(root: Element, highlights: readonly HighlightToAnchor[], options: AnchorAllOptions = {}): Promise<AnchorOutcome[]> {
+export async function anchorAll(
+  root: Element,
+  highlights: readonly HighlightToAnchor[],
+  options: AnchorAllOptions = {},
+): Promise<AnchorOutcome[]> {
   const budget = options.budgetMs ?? 8;
   const { signal, onSlice, onOutcome } = options;
   signal?.throwIfAborted();
@@ -83,7 +87,15 @@ export async function anchorAll(root: Element, highlights: readonly HighlightToA
     const result = await drive(matchQuoteSteps(prepared, h, options.match));
     const outcome: AnchorOutcome =
       result.status === 'anchored'
-        ? { id: h.id, status: 'anchored', range: rangeFromOffsets(map, result.start, result.end), start: result.start, end: result.end, method: result.method, score: result.score }
+        ? {
+            id: h.id,
+            status: 'anchored',
+            range: rangeFromOffsets(map, result.start, result.end),
+            start: result.start,
+            end: result.end,
+            method: result.method,
+            score: result.score,
+          }
         : { id: h.id, status: 'orphan', reason: result.reason };
     outcomes.push(outcome);
     onOutcome?.(outcome, index);

@@ -90,7 +90,10 @@ export function* approxRounds(
       const found = approxSearch(text, pattern, maxErrors);
       if (found.length === 0) break;
       const groups = groupOverlapping(found, pattern.length);
-      text = mask(text, groups.map((g) => g.union));
+      text = mask(
+        text,
+        groups.map((g) => g.union),
+      );
       yield groups.map((g) => ({ start: g.best.start + chunkStart, end: g.best.end + chunkStart, errors: g.best.errors }));
     }
     if (chunkEnd >= hi) break;

@@ -28,7 +28,9 @@ describe('figuresAgree', () => {
   });
 
   it('rejects a place whose own sentence has other figures next to the quote', () => {
-    expect(figuresAgree(stored, { prefix: '以上。\n　　2022年', exact: '全国医保基金支出', suffix: '2.5万亿元，比上年增长2.3%，基金运行' })).toBe(false);
+    expect(
+      figuresAgree(stored, { prefix: '以上。\n　　2022年', exact: '全国医保基金支出', suffix: '2.5万亿元，比上年增长2.3%，基金运行' }),
+    ).toBe(false);
   });
 
   it('ignores figures in other sentences of the context window', () => {
@@ -51,7 +53,13 @@ describe('figuresAgree', () => {
 
 describe('alignedFiguresAgree', () => {
   it('rejects a context side that reads word for word the same with other figures (a look-alike)', () => {
-    expect(alignedFiguresAgree('平均降价64.4%，预计每年可节约药品费用2102.1亿元。广', '平均降价65.5%，预计每年可节约药品费用2103.2亿元。广', 'prefix')).toBe(false);
+    expect(
+      alignedFiguresAgree(
+        '平均降价64.4%，预计每年可节约药品费用2102.1亿元。广',
+        '平均降价65.5%，预计每年可节约药品费用2103.2亿元。广',
+        'prefix',
+      ),
+    ).toBe(false);
     expect(alignedFiguresAgree('。下一步，2023年将覆盖全部统筹地区', '。下一步，2024年将覆盖全部统筹地区', 'suffix')).toBe(false);
   });
 

@@ -20,7 +20,13 @@ const [P0, P1, P2, P3, P4, P5, P6] = PARAGRAPHS;
 suite('matchQuote on unchanged and edited pages', () => {
   it('finds the quote where it was on an unchanged page', () => {
     const sel = select('守护好每一分“救命钱”');
-    expect(matchQuote(ARTICLE, sel)).toMatchObject({ status: 'anchored', method: 'exact', start: sel.position?.start, end: sel.position?.end, score: 1 });
+    expect(matchQuote(ARTICLE, sel)).toMatchObject({
+      status: 'anchored',
+      method: 'exact',
+      start: sel.position?.start,
+      end: sel.position?.end,
+      score: 1,
+    });
   });
 
   it('follows the quote when a paragraph is inserted before it', () => {
@@ -41,7 +47,11 @@ suite('matchQuote on unchanged and edited pages', () => {
   it.each<[what: string, needle: string, paragraphs: readonly string[]]>([
     ['follows the quote when paragraphs before it are deleted', '普通门诊费用纳入统筹基金支付范围', [P0, P3, P4, P5, P6]],
     ['follows a paragraph that was moved elsewhere', '国家组织药品集采共开展7批', [P4, P0, P1, P2, P3, P6, P5]],
-    ['anchors a quote at the start of a moved paragraph, whose prefix changed completely', '此外，职工医保门诊共济保障机制改革稳步推进', [P0, P6, P1, P2, P3, P4, P5]],
+    [
+      'anchors a quote at the start of a moved paragraph, whose prefix changed completely',
+      '此外，职工医保门诊共济保障机制改革稳步推进',
+      [P0, P6, P1, P2, P3, P4, P5],
+    ],
   ])('%s', (_what, needle, paragraphs) => {
     const edited = join(paragraphs);
     const result = matchQuote(edited, select(needle));
@@ -88,7 +98,10 @@ suite('matchQuote on unchanged and edited pages', () => {
     // Whitespace-free filler, so normalised and original offsets coincide and the quote can be put
     // exactly where the first chunk (CHUNK + 2 × quote length) cuts off its last two characters.
     const quoteText = '将继续深化医保支付方式改革，推进DRG/DIP支付方式改革三年行动计划';
-    const filler = templateArticle(CHUNK + 2_000, 5).join('').replace(/\s/g, '').slice(0, CHUNK + quoteText.length + 2);
+    const filler = templateArticle(CHUNK + 2_000, 5)
+      .join('')
+      .replace(/\s/g, '')
+      .slice(0, CHUNK + quoteText.length + 2);
     const original = `${filler}${quoteText}，到2025年底全面覆盖。`;
     const { quote } = describe(original, filler.length, filler.length + quoteText.length);
     const edited = original.replace('将继续深化', '将持续深化');
@@ -174,7 +187,8 @@ suite('matchQuote never moves a highlight to a look-alike with other figures', (
     // Template round-ups: the quote's own sentence has no figures, the sentence before it does. The
     // highlighted paragraph is deleted and last year's, word for word the same but for its figures,
     // stands far away: its context agrees in words only, and must not carry the highlight.
-    const para = (amount: string, saved: string) => `　　第27轮集采中，平均降价${amount}%，预计每年可节约药品费用${saved}亿元。广西壮族自治区医保局表示，将督促医疗机构优先使用中选产品，按时完成约定采购量。`;
+    const para = (amount: string, saved: string) =>
+      `　　第27轮集采中，平均降价${amount}%，预计每年可节约药品费用${saved}亿元。广西壮族自治区医保局表示，将督促医疗机构优先使用中选产品，按时完成约定采购量。`;
     const filler = Array.from({ length: 40 }, (_, i) => `　　${P5}（之${i + 1}）`);
     const original = join([para('64.4', '2102.1'), ...filler]);
     const sel = select('医保局表示，将督促医疗机构优先使用中选产品', original);
@@ -224,7 +238,8 @@ suite('matchQuote never moves a highlight to a look-alike with other figures', (
 
 suite('matchQuote with identical sentences', () => {
   // The same Q&A block rendered twice (it happens when a page embeds a "related" excerpt).
-  const block = '　　问：医保基金监管有哪些新举措？\n　　答：医保基金是人民群众的“看病钱”“救命钱”，必须管好用好，坚决守住基金安全底线。下一步，将持续开展医保基金使用常态化监管，推进智能监控全覆盖。';
+  const block =
+    '　　问：医保基金监管有哪些新举措？\n　　答：医保基金是人民群众的“看病钱”“救命钱”，必须管好用好，坚决守住基金安全底线。下一步，将持续开展医保基金使用常态化监管，推进智能监控全覆盖。';
   const page = join([P0, block, P4, block, P6] as string[]);
   const firstAt = page.indexOf('必须管好用好');
   const secondAt = page.indexOf('必须管好用好', firstAt + 1);

@@ -26,8 +26,7 @@ export type AnchorMethod = 'exact' | 'position' | 'fuzzy';
 export type OrphanReason = 'not-found' | 'ambiguous' | 'figures-differ' | 'low-score';
 
 export type MatchResult =
-  | { status: 'anchored'; start: number; end: number; method: AnchorMethod; score: number }
-  | { status: 'orphan'; reason: OrphanReason };
+  { status: 'anchored'; start: number; end: number; method: AnchorMethod; score: number } | { status: 'orphan'; reason: OrphanReason };
 
 export interface MatchOptions {
   /**
@@ -150,8 +149,12 @@ function evaluate(q: Query, ns: number, ne: number, errors: number): Candidate {
   const quoteSim = Math.max(0, 1 - errors / q.exactN.length);
   // A context side that says the same words with other figures is a look-alike's, not this
   // passage's edited context: it counts as no agreement at all (figures.ts, alignedFiguresAgree).
-  const prefixSim = alignedFiguresAgree(quote.prefix, actual.prefix, 'prefix') ? contextSimilarity(q.prefixN, norm.slice(Math.max(0, ns - q.prefixN.length), ns)) : 0;
-  const suffixSim = alignedFiguresAgree(quote.suffix, actual.suffix, 'suffix') ? contextSimilarity(q.suffixN, norm.slice(ne, ne + q.suffixN.length)) : 0;
+  const prefixSim = alignedFiguresAgree(quote.prefix, actual.prefix, 'prefix')
+    ? contextSimilarity(q.prefixN, norm.slice(Math.max(0, ns - q.prefixN.length), ns))
+    : 0;
+  const suffixSim = alignedFiguresAgree(quote.suffix, actual.suffix, 'suffix')
+    ? contextSimilarity(q.suffixN, norm.slice(ne, ne + q.suffixN.length))
+    : 0;
   const raw = QUOTE_WEIGHT * quoteSim + PREFIX_WEIGHT * prefixSim + SUFFIX_WEIGHT * suffixSim;
   const posSim = q.hint === undefined ? 1 : 1 - Math.abs(start - q.hint) / Math.max(1, text.length);
   return {
@@ -194,7 +197,11 @@ function decide(q: Query, candidates: readonly Candidate[]): Decision {
     const byDistance = [...tied].sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint));
     const nearest = byDistance[0];
     const tol = opts.positionTolerance;
-    if (nearest && Math.abs(nearest.start - hint) <= tol && byDistance.slice(1).every((c) => Math.abs(c.start - hint) > Math.abs(nearest.start - hint) + 2 * tol)) {
+    if (
+      nearest &&
+      Math.abs(nearest.start - hint) <= tol &&
+      byDistance.slice(1).every((c) => Math.abs(c.start - hint) > Math.abs(nearest.start - hint) + 2 * tol)
+    ) {
       return { status: 'anchored', best: nearest, method: 'position' };
     }
   }

@@ -19,7 +19,10 @@ export const TextPositionSelectorSchema = z
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
   })
-  .refine((s) => s.end >= s.start, { message: 'end must not be before start', params: { code: 'field.end-before-start' } }) satisfies z.ZodType<TextPositionSelector>;
+  .refine((s) => s.end >= s.start, {
+    message: 'end must not be before start',
+    params: { code: 'field.end-before-start' },
+  }) satisfies z.ZodType<TextPositionSelector>;
 
 /** What a highlight stores to find its text again. */
 export const AnchorSelectorsSchema = z.object({

@@ -48,7 +48,12 @@ suite('describe', () => {
 
 suite('selector schemas', () => {
   it('accepts W3C selectors from other tools without prefix/suffix', () => {
-    expect(TextQuoteSelectorSchema.parse({ type: 'TextQuoteSelector', exact: '救命钱' })).toEqual({ type: 'TextQuoteSelector', exact: '救命钱', prefix: '', suffix: '' });
+    expect(TextQuoteSelectorSchema.parse({ type: 'TextQuoteSelector', exact: '救命钱' })).toEqual({
+      type: 'TextQuoteSelector',
+      exact: '救命钱',
+      prefix: '',
+      suffix: '',
+    });
   });
 
   it('rejects malformed selectors', () => {

@@ -19,7 +19,6 @@ export type ArticleImage = z.infer<typeof ArticleImageSchema>;
 export const ArticleVideoSchema = z.object({ src: z.string().min(1).optional(), poster: z.string().min(1).optional() });
 export type ArticleVideo = z.infer<typeof ArticleVideoSchema>;
 
-
 export const ArticleSchema = z
   .object({
     /**
@@ -57,7 +56,8 @@ export const ArticleSchema = z
   .superRefine((a, ctx) => {
     // The derived fields must agree with the paragraphs, or offsets into `text` would point elsewhere.
     if (a.lead !== (a.paragraphs[0] ?? '')) ctx.addIssue({ code: 'custom', path: ['lead'], message: 'must be the first paragraph' });
-    if (a.text !== a.paragraphs.join('\n')) ctx.addIssue({ code: 'custom', path: ['text'], message: 'must be the paragraphs joined by \\n' });
+    if (a.text !== a.paragraphs.join('\n'))
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'must be the paragraphs joined by \\n' });
     if (a.length !== a.text.length) ctx.addIssue({ code: 'custom', path: ['length'], message: 'must be text.length' });
   });
 

@@ -8,7 +8,20 @@ import { CorpusError } from './errors';
 
 const EMBEDDING_TAGS = ['iframe', 'frame', 'frameset', 'object', 'embed'];
 const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'cite', 'srcset', 'longdesc', 'lowsrc', 'dynsrc', 'ping',
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'poster',
+  'background',
+  'cite',
+  'srcset',
+  'longdesc',
+  'lowsrc',
+  'dynsrc',
+  'ping',
 ]);
 
 /**
@@ -23,7 +36,14 @@ export function assertSafeBody(root: ParentNode, source: string, file: string, f
   }
   for (const tag of EMBEDDING_TAGS) {
     if (root.querySelectorAll(tag).length) {
-      throw new CorpusError('body-embedded-content', file, lineOf(new RegExp(`<${tag}\\b`, 'i')), `body contains an <${tag}> element (embedded content is not allowed)`, undefined, { tag });
+      throw new CorpusError(
+        'body-embedded-content',
+        file,
+        lineOf(new RegExp(`<${tag}\\b`, 'i')),
+        `body contains an <${tag}> element (embedded content is not allowed)`,
+        undefined,
+        { tag },
+      );
     }
   }
   for (const el of root.querySelectorAll('*')) {
@@ -31,10 +51,24 @@ export function assertSafeBody(root: ParentNode, source: string, file: string, f
     for (const { name, value } of Array.from(el.attributes)) {
       const attr = name.toLowerCase();
       if (attr.startsWith('on')) {
-        throw new CorpusError('body-event-handler', file, lineOf(new RegExp(`[\\s"'/]${escape(attr)}\\s*=`, 'i')), `body has an event-handler attribute (${attr}) on <${tag}>`, undefined, { attr, tag });
+        throw new CorpusError(
+          'body-event-handler',
+          file,
+          lineOf(new RegExp(`[\\s"'/]${escape(attr)}\\s*=`, 'i')),
+          `body has an event-handler attribute (${attr}) on <${tag}>`,
+          undefined,
+          { attr, tag },
+        );
       }
       if (URL_ATTRIBUTES.has(attr) && isScriptUrl(value)) {
-        throw new CorpusError('body-javascript-url', file, lineOf(/(?:java|vb)script\s*:/i), `body has a javascript: URL in ${attr} on <${tag}>`, undefined, { attr, tag });
+        throw new CorpusError(
+          'body-javascript-url',
+          file,
+          lineOf(/(?:java|vb)script\s*:/i),
+          `body has a javascript: URL in ${attr} on <${tag}>`,
+          undefined,
+          { attr, tag },
+        );
       }
     }
   }

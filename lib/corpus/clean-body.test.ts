@@ -90,7 +90,9 @@ describe('cleanBody original title', () => {
   });
 
   it('takes 原题为《X》 and 原题：X, without the book-title brackets', () => {
-    expect(cleanBody(body('<p>　　原题为《韩正在医疗保障工作座谈会上强调》</p><p>正文</p>')).originalTitle).toBe('韩正在医疗保障工作座谈会上强调');
+    expect(cleanBody(body('<p>　　原题为《韩正在医疗保障工作座谈会上强调》</p><p>正文</p>')).originalTitle).toBe(
+      '韩正在医疗保障工作座谈会上强调',
+    );
     expect(cleanBody(body('<p>原题：医保改革</p><p>正文</p>')).originalTitle).toBe('医保改革');
     expect(cleanBody(body('<p>原标题：《医保改革》</p><p>正文</p>')).originalTitle).toBe('医保改革');
     expect(cleanBody(body('<p>原题：《甲》与《乙》</p><p>正文</p>')).originalTitle).toBe('《甲》与《乙》');
@@ -135,7 +137,10 @@ describe('cleanBody videos and channel widgets', () => {
       body(`<video src="//video.sina.com.cn/a.mp4" poster="https://n.sinaimg.cn/p.jpg">不支持视频</video>
         <video><source src="https://video.sina.com.cn/b.mp4"></video><video src="blob:x"></video><p>说明</p>`),
     );
-    expect(result.videos).toEqual([{ src: 'https://video.sina.com.cn/a.mp4', poster: 'https://n.sinaimg.cn/p.jpg' }, { src: 'https://video.sina.com.cn/b.mp4' }]);
+    expect(result.videos).toEqual([
+      { src: 'https://video.sina.com.cn/a.mp4', poster: 'https://n.sinaimg.cn/p.jpg' },
+      { src: 'https://video.sina.com.cn/b.mp4' },
+    ]);
     expect(result.paragraphs).toEqual(['说明']);
   });
 
@@ -160,6 +165,8 @@ describe('cleanBody on mobile pages', () => {
 
   it("reads the video slot's poster from its data-infos", () => {
     const infos = JSON.stringify({ attrs: { 'data-vid': '1', poster: '//n.sinaimg.cn/p.jpg' } }).replace(/"/g, '&quot;');
-    expect(cleanBody(body(`<a class="art_video_box"><figure class="art_video" data-infos="${infos}"></figure></a>`)).videos).toEqual([{ poster: 'https://n.sinaimg.cn/p.jpg' }]);
+    expect(cleanBody(body(`<a class="art_video_box"><figure class="art_video" data-infos="${infos}"></figure></a>`)).videos).toEqual([
+      { poster: 'https://n.sinaimg.cn/p.jpg' },
+    ]);
   });
 });

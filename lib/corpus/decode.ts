@@ -58,7 +58,9 @@ function firstBadLine(bytes: Uint8Array): number {
 }
 
 function tooLarge(file: string): CorpusError {
-  return new CorpusError('file-too-large', file, 1, `file is larger than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB limit`, undefined, { limit: MAX_DOCUMENT_BYTES / 1024 / 1024 });
+  return new CorpusError('file-too-large', file, 1, `file is larger than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB limit`, undefined, {
+    limit: MAX_DOCUMENT_BYTES / 1024 / 1024,
+  });
 }
 
 function binary(file: string, line: number): CorpusError {

@@ -25,7 +25,12 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
   const lines = text.split('\n');
   const open = lines.findIndex((l) => l.trim() !== '');
   if (lines[open]?.trim() !== FENCE) {
-    throw new CorpusError('frontmatter-missing', file, open + 1, "no front matter: the file must start with a '---' line, the fields, and another '---' line");
+    throw new CorpusError(
+      'frontmatter-missing',
+      file,
+      open + 1,
+      "no front matter: the file must start with a '---' line, the fields, and another '---' line",
+    );
   }
   const close = lines.findIndex((l, i) => i > open && l.trim() === FENCE);
   if (close < 0) throw new CorpusError('frontmatter-unclosed', file, open + 1, "front matter starts here but no '---' line closes it");
@@ -38,12 +43,26 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
 
   const yamlError = doc.errors[0];
   if (yamlError) {
-    throw new CorpusError('frontmatter-invalid-yaml', file, fileLine(yamlError.pos[0]), `front matter is not valid YAML: ${yamlError.message}`, undefined, { detail: yamlError.message });
+    throw new CorpusError(
+      'frontmatter-invalid-yaml',
+      file,
+      fileLine(yamlError.pos[0]),
+      `front matter is not valid YAML: ${yamlError.message}`,
+      undefined,
+      { detail: yamlError.message },
+    );
   }
   if (!isMap(doc.contents)) {
     const shapeKind = doc.contents === null ? 'empty' : isScalar(doc.contents) ? 'scalar' : 'list';
     const what = { empty: 'is empty', scalar: 'is a single value', list: 'is a list' }[shapeKind];
-    throw new CorpusError('frontmatter-not-mapping', file, openLine, `front matter ${what}: it must be fields such as 'title: …' and 'date: …'`, undefined, { shapeKind });
+    throw new CorpusError(
+      'frontmatter-not-mapping',
+      file,
+      openLine,
+      `front matter ${what}: it must be fields such as 'title: …' and 'date: …'`,
+      undefined,
+      { shapeKind },
+    );
   }
 
   let data: Record<string, unknown>;
@@ -51,7 +70,14 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
     data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
   } catch (e) {
     // Alias expansion beyond the limit (a "billion laughs" document).
-    throw new CorpusError('frontmatter-invalid-yaml', file, openLine, `front matter is not valid YAML: ${(e as Error).message}`, undefined, { detail: (e as Error).message });
+    throw new CorpusError(
+      'frontmatter-invalid-yaml',
+      file,
+      openLine,
+      `front matter is not valid YAML: ${(e as Error).message}`,
+      undefined,
+      { detail: (e as Error).message },
+    );
   }
 
   const map = doc.contents;

@@ -150,9 +150,12 @@ thumbnail: 'https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png'
 
   it('drops a div.app-kaihu-qr promo and everything in it', () => {
     const a = parse(
-      doc(undefined, `<p>　　正文。</p>
+      doc(
+        undefined,
+        `<p>　　正文。</p>
 <div class="app-kaihu-qr"><div class="app-kaihu-qr-text"><div>海量资讯、精准解读，尽在新浪财经APP</div><div>开户即送好礼</div></div><div class="app-kaihu-qr-img"><img src="https://n.sinaimg.cn/finance/qr.png"></div></div>
-<p class="article-editor">责任编辑：刘万里 SF014</p>`),
+<p class="article-editor">责任编辑：刘万里 SF014</p>`,
+      ),
     );
     expect(a.paragraphs).toEqual(['正文。']);
     expect(a.images).toEqual([]);
@@ -173,7 +176,9 @@ thumbnail: 'https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png'
 
   it('never runs markup it refuses, and does not refuse markup quoted in comments', () => {
     const g = globalThis as { __lensRan?: boolean };
-    expect(() => parse(doc(undefined, '<p>x</p><script>globalThis.__lensRan = true</script><img src="x" onerror="globalThis.__lensRan = true">'))).toThrow(CorpusError);
+    expect(() =>
+      parse(doc(undefined, '<p>x</p><script>globalThis.__lensRan = true</script><img src="x" onerror="globalThis.__lensRan = true">')),
+    ).toThrow(CorpusError);
     expect(g.__lensRan).toBeUndefined();
     expect(parse(doc(undefined, '<!-- <script>x</script> <iframe></iframe> --><p>正文</p>')).paragraphs).toEqual(['正文']);
   });
@@ -182,9 +187,12 @@ thumbnail: 'https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png'
 describe('image and video posts', () => {
   it('accepts an "一图看懂" post: title, date, the image with its caption, 原标题 and editor, with a note', () => {
     const r = tryParseSeedDocument(
-      doc(undefined, `<p class="ori_titlesource">　　原标题：一图看懂医保基金监管条例</p>
+      doc(
+        undefined,
+        `<p class="ori_titlesource">　　原标题：一图看懂医保基金监管条例</p>
 <div class="img_wrapper"><img src="//n.sinaimg.cn/finance/transform/20210409/yitu.jpg" alt="一图看懂"><span class="img_descr">图片来源：国家医保局</span></div>
-<p class="article-editor">责任编辑：王珊珊</p>`),
+<p class="article-editor">责任编辑：王珊珊</p>`,
+      ),
       { file: 'x.txt', now: NOW },
     );
     expect(r.ok).toBe(true);
@@ -198,14 +206,26 @@ describe('image and video posts', () => {
   });
 
   it('accepts an image with no line of text at all: no paragraphs, an empty lead and text', () => {
-    const r = tryParseSeedDocument(doc(undefined, '<div><img src="https://n.sinaimg.cn/finance/yitu.png"></div>'), { file: 'x.txt', now: NOW });
-    expect(r.ok && [r.article.paragraphs, r.article.lead, r.article.text, r.article.length, r.notes]).toEqual([[], '', '', 0, ['no-body-text']]);
+    const r = tryParseSeedDocument(doc(undefined, '<div><img src="https://n.sinaimg.cn/finance/yitu.png"></div>'), {
+      file: 'x.txt',
+      now: NOW,
+    });
+    expect(r.ok && [r.article.paragraphs, r.article.lead, r.article.text, r.article.length, r.notes]).toEqual([
+      [],
+      '',
+      '',
+      0,
+      ['no-body-text'],
+    ]);
   });
 
   it('accepts a video post with its caption, keeping the video and its poster', () => {
     const r = tryParseSeedDocument(
-      doc(undefined, `<div class="video_box"><video src="https://video.sina.com.cn/clip/361205577.mp4" poster="//n.sinaimg.cn/finance/poster.jpg" controls></video></div>
-<p>　　国家医保局解读基金监管新规。</p>`),
+      doc(
+        undefined,
+        `<div class="video_box"><video src="https://video.sina.com.cn/clip/361205577.mp4" poster="//n.sinaimg.cn/finance/poster.jpg" controls></video></div>
+<p>　　国家医保局解读基金监管新规。</p>`,
+      ),
       { file: 'x.txt', now: NOW },
     );
     expect(r.ok && [r.article.videos, r.article.paragraphs, r.notes]).toEqual([
@@ -295,8 +315,20 @@ const REFUSED: { what: string; input: string | Uint8Array; code: string; field?:
     message: "x.txt:1: front matter is empty: it must be fields such as 'title: …' and 'date: …'",
   },
   { what: 'no title', input: doc(GOOD_DATE), code: 'title-missing', field: 'title', message: 'x.txt:1: front matter has no title' },
-  { what: 'an empty title', input: doc(`title: '  '\n${GOOD_DATE}`), code: 'title-empty', field: 'title', message: 'x.txt:2: title is empty' },
-  { what: 'a title with no value', input: doc(`${GOOD_DATE}\ntitle:`), code: 'title-empty', field: 'title', message: 'x.txt:3: title is empty' },
+  {
+    what: 'an empty title',
+    input: doc(`title: '  '\n${GOOD_DATE}`),
+    code: 'title-empty',
+    field: 'title',
+    message: 'x.txt:2: title is empty',
+  },
+  {
+    what: 'a title with no value',
+    input: doc(`${GOOD_DATE}\ntitle:`),
+    code: 'title-empty',
+    field: 'title',
+    message: 'x.txt:3: title is empty',
+  },
   {
     what: 'a numeric title',
     input: doc(`title: 2021\n${GOOD_DATE}`),
@@ -312,7 +344,13 @@ const REFUSED: { what: string; input: string | Uint8Array; code: string; field?:
     message: 'x.txt:2: title is 301 characters long, over the limit of 300',
   },
   { what: 'no date', input: doc("title: '医保'"), code: 'date-missing', field: 'date', message: 'x.txt:1: front matter has no date' },
-  { what: 'a date with no value', input: doc("title: '医保'\ndate:"), code: 'date-missing', field: 'date', message: 'x.txt:3: date is empty' },
+  {
+    what: 'a date with no value',
+    input: doc("title: '医保'\ndate:"),
+    code: 'date-missing',
+    field: 'date',
+    message: 'x.txt:3: date is empty',
+  },
   {
     what: 'an unparseable date',
     input: doc("title: '医保'\ndate: next Friday"),
@@ -369,7 +407,12 @@ const REFUSED: { what: string; input: string | Uint8Array; code: string; field?:
     field: 'author',
     message: 'x.txt:5: author must be text, not a list',
   },
-  { what: 'an empty body', input: doc(undefined, '\n  \n'), code: 'body-empty', message: 'x.txt:5: body is empty: nothing follows the front matter' },
+  {
+    what: 'an empty body',
+    input: doc(undefined, '\n  \n'),
+    code: 'body-empty',
+    message: 'x.txt:5: body is empty: nothing follows the front matter',
+  },
   {
     what: 'a body with only promos, comments and the editor line (no text, image or video)',
     input: doc(

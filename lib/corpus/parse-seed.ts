@@ -71,7 +71,14 @@ export function articleFromFrontMatter(fm: FrontMatter, opts: SeedParseOptions):
     );
   }
   if (body.paragraphs.length > MAX_PARAGRAPHS) {
-    throw new CorpusError('body-too-many-paragraphs', file, fm.bodyLine, `body has ${body.paragraphs.length} paragraphs, over the limit of ${MAX_PARAGRAPHS}`, undefined, { count: body.paragraphs.length, max: MAX_PARAGRAPHS });
+    throw new CorpusError(
+      'body-too-many-paragraphs',
+      file,
+      fm.bodyLine,
+      `body has ${body.paragraphs.length} paragraphs, over the limit of ${MAX_PARAGRAPHS}`,
+      undefined,
+      { count: body.paragraphs.length, max: MAX_PARAGRAPHS },
+    );
   }
 
   return buildArticle({
@@ -113,11 +120,22 @@ function readTitle(fm: FrontMatter, file: string): string {
   if (!Object.hasOwn(fm.data, 'title')) throw new CorpusError('title-missing', file, fm.openLine, 'front matter has no title', 'title');
   const value = fm.data.title;
   const line = fm.lineOf('title');
-  if (value === null || (typeof value === 'string' && !value.trim())) throw new CorpusError('title-empty', file, line, 'title is empty', 'title');
-  if (typeof value !== 'string') throw new CorpusError('title-not-string', file, line, `title must be text, not ${describe(value)} (put it in quotes)`, 'title', { actualKind: valueKind(value) });
+  if (value === null || (typeof value === 'string' && !value.trim()))
+    throw new CorpusError('title-empty', file, line, 'title is empty', 'title');
+  if (typeof value !== 'string')
+    throw new CorpusError('title-not-string', file, line, `title must be text, not ${describe(value)} (put it in quotes)`, 'title', {
+      actualKind: valueKind(value),
+    });
   const title = value.trim();
   if (title.length > MAX_TITLE_LENGTH) {
-    throw new CorpusError('title-too-long', file, line, `title is ${title.length} characters long, over the limit of ${MAX_TITLE_LENGTH}`, 'title', { length: title.length, max: MAX_TITLE_LENGTH });
+    throw new CorpusError(
+      'title-too-long',
+      file,
+      line,
+      `title is ${title.length} characters long, over the limit of ${MAX_TITLE_LENGTH}`,
+      'title',
+      { length: title.length, max: MAX_TITLE_LENGTH },
+    );
   }
   return title;
 }
@@ -131,13 +149,18 @@ function readDate(fm: FrontMatter, file: string, now: Date): string {
     throw new CorpusError('date-missing', file, fm.lineOf('date'), where, 'date');
   }
   const line = fm.lineOf('date');
-  if (typeof value !== 'string') throw new CorpusError('date-invalid', file, line, `date must be text in ${DATE_FORMS}, not ${describe(value)}`, 'date', { value: String(value) });
+  if (typeof value !== 'string')
+    throw new CorpusError('date-invalid', file, line, `date must be text in ${DATE_FORMS}, not ${describe(value)}`, 'date', {
+      value: String(value),
+    });
   const date = parseDocumentDate(value);
   if (!date) throw new CorpusError('date-invalid', file, line, `date "${value}" is not a date in ${DATE_FORMS}`, 'date', { value });
   const iso = date.toISOString();
   // Compare instants, not strings: year 10000 (9999-12-31 written with a negative offset) is `+010000-…`.
-  if (date.getTime() < Date.parse(EARLIEST_DATE)) throw new CorpusError('date-out-of-range', file, line, `date ${iso} is before 1990`, 'date', { date: iso });
-  if (date.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw new CorpusError('date-out-of-range', file, line, `date ${iso} is in the future`, 'date', { date: iso });
+  if (date.getTime() < Date.parse(EARLIEST_DATE))
+    throw new CorpusError('date-out-of-range', file, line, `date ${iso} is before 1990`, 'date', { date: iso });
+  if (date.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
+    throw new CorpusError('date-out-of-range', file, line, `date ${iso} is in the future`, 'date', { date: iso });
   return iso;
 }
 
@@ -146,11 +169,21 @@ function readCategories(fm: FrontMatter, file: string): string[] {
   if (value === undefined || value === null) return [];
   const line = fm.lineOf('categories');
   if (!Array.isArray(value)) {
-    throw new CorpusError('categories-not-list', file, line, `categories must be a list (one '- name' line each), not ${describe(value)}`, 'categories', { actualKind: valueKind(value) });
+    throw new CorpusError(
+      'categories-not-list',
+      file,
+      line,
+      `categories must be a list (one '- name' line each), not ${describe(value)}`,
+      'categories',
+      { actualKind: valueKind(value) },
+    );
   }
   return value.map((item: unknown, i) => {
     if (typeof item !== 'string' || !item.trim()) {
-      throw new CorpusError('category-not-string', file, line, `category ${i + 1} must be text, not ${describe(item)}`, 'categories', { index: i + 1, actualKind: valueKind(item) });
+      throw new CorpusError('category-not-string', file, line, `category ${i + 1} must be text, not ${describe(item)}`, 'categories', {
+        index: i + 1,
+        actualKind: valueKind(item),
+      });
     }
     return item.trim();
   });
@@ -160,7 +193,9 @@ function readAuthor(fm: FrontMatter, file: string): string {
   const value = fm.data.author;
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') {
-    throw new CorpusError('author-not-string', file, fm.lineOf('author'), `author must be text, not ${describe(value)}`, 'author', { actualKind: valueKind(value) });
+    throw new CorpusError('author-not-string', file, fm.lineOf('author'), `author must be text, not ${describe(value)}`, 'author', {
+      actualKind: valueKind(value),
+    });
   }
   return value.trim();
 }

@@ -54,7 +54,10 @@ describe('article heads', () => {
     await expectInStep(db);
 
     await db.articles.update(stored(3).id, { key: 'sina:three', url: 'https://finance.sina.com.cn/3.shtml' });
-    await db.articles.where('origin').equals('imported').modify({ measureIds: ['volume-based-procurement'] });
+    await db.articles
+      .where('origin')
+      .equals('imported')
+      .modify({ measureIds: ['volume-based-procurement'] });
     await expectInStep(db);
     expect((await db.articleHeads.where('key').equals('sina:three').first())?.id).toBe(stored(3).id);
 

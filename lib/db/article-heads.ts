@@ -40,7 +40,10 @@ export function articleHead(a: StoredArticle): ArticleHead {
     origin: a.origin,
     addedAt: a.addedAt,
     length: a.length,
-    ...(a.measureIds !== undefined && { measureIds: a.measureIds, mentions: a.measureIds.map((m): [string, number] => [m, -Date.parse(a.date) || 0]) }),
+    ...(a.measureIds !== undefined && {
+      measureIds: a.measureIds,
+      mentions: a.measureIds.map((m): [string, number] => [m, -Date.parse(a.date) || 0]),
+    }),
   };
 }
 

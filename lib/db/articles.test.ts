@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { importArticles, learnArticleUrl, listCorpus, rekeyReaderHighlights, removeArticle, restoreArticle, type ParseArticle } from './articles';
+import {
+  importArticles,
+  learnArticleUrl,
+  listCorpus,
+  rekeyReaderHighlights,
+  removeArticle,
+  restoreArticle,
+  type ParseArticle,
+} from './articles';
 import { openLensDB, type LensDB } from './schema';
 import { seedCorpus } from './seed';
 import { makeArticle } from '../../tests/support/db/articles';

@@ -131,7 +131,16 @@ export async function listCorpus(db: LensDB, limit = Infinity): Promise<CorpusRo
   const rows: CorpusRow[] = [];
   const newest = db.articleHeads.orderBy('date').reverse();
   await (Number.isFinite(limit) ? newest.limit(limit) : newest).each((a) => {
-    rows.push({ id: a.id, title: a.title, date: a.date, source: a.source, origin: a.origin, addedAt: a.addedAt, url: a.url, ...(a.length !== undefined && { length: a.length }) });
+    rows.push({
+      id: a.id,
+      title: a.title,
+      date: a.date,
+      source: a.source,
+      origin: a.origin,
+      addedAt: a.addedAt,
+      url: a.url,
+      ...(a.length !== undefined && { length: a.length }),
+    });
   });
   return rows;
 }
@@ -140,7 +149,9 @@ export type CorpusCounts = { total: number; seed: number; imported: number; read
 
 /** How many articles of each origin, counted by the index (no record is read). */
 export async function countCorpus(db: LensDB): Promise<CorpusCounts> {
-  const [seed, imported, read] = await Promise.all((['seed', 'imported', 'read'] as const).map((o) => db.articles.where('origin').equals(o).count()));
+  const [seed, imported, read] = await Promise.all(
+    (['seed', 'imported', 'read'] as const).map((o) => db.articles.where('origin').equals(o).count()),
+  );
   return { total: seed! + imported! + read!, seed: seed!, imported: imported!, read: read! };
 }
 
@@ -186,7 +197,11 @@ export function readerKey(id: string): string {
  * from it; with it they show on both the reader page and the Sina page. Nothing happens when the
  * article knows its key already. The keys whose highlights moved, for the caller to tell their views.
  */
-export async function learnArticleUrl(db: LensDB, article: Pick<StoredArticle, 'id' | 'key' | 'url'>, page: { key: string; url: string }): Promise<string[]> {
+export async function learnArticleUrl(
+  db: LensDB,
+  article: Pick<StoredArticle, 'id' | 'key' | 'url'>,
+  page: { key: string; url: string },
+): Promise<string[]> {
   if (article.key && article.url) return [];
   return db.transaction('rw', db.articles, db.highlights, async () => {
     const current = await db.articles.get(article.id);

@@ -272,7 +272,14 @@ describe('isQuotaError', () => {
   it('is false for other errors and for anything else, and never throws', () => {
     const cyclic: { name: string; inner?: unknown } = { name: 'AbortError' };
     cyclic.inner = cyclic;
-    const hostile = new Proxy({}, { get: () => { throw new Error('trap'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     for (const e of [
       new Error('quota'),
       new TypeError('x'),
@@ -304,14 +311,22 @@ describe('describeStorageError', () => {
     expect(describeStorageError('Save note', new Dexie.DatabaseClosedError('Database has been closed'))).toMatch(
       /^Save note: the browser's storage is not available right now .*\(Database has been closed\)\.$/,
     );
-    expect(describeStorageError('Import backup.json', new DOMException('newer', 'VersionError'))).toMatch(/^Import backup\.json: the saved data was written by a newer version/);
-    expect(describeStorageError('Restore highlight', new Dexie.ConstraintError('Key already exists'))).toMatch(/^Restore highlight: a record with the same id is already saved/);
-    expect(describeStorageError('Save note', new Error('disk I/O'))).toBe("Save note: the browser's storage refused the change, so nothing was saved (disk I/O).");
+    expect(describeStorageError('Import backup.json', new DOMException('newer', 'VersionError'))).toMatch(
+      /^Import backup\.json: the saved data was written by a newer version/,
+    );
+    expect(describeStorageError('Restore highlight', new Dexie.ConstraintError('Key already exists'))).toMatch(
+      /^Restore highlight: a record with the same id is already saved/,
+    );
+    expect(describeStorageError('Save note', new Error('disk I/O'))).toBe(
+      "Save note: the browser's storage refused the change, so nothing was saved (disk I/O).",
+    );
   });
 
   it('copes with anything thrown, and a blank action', () => {
     expect(describeStorageError('Save note', undefined)).toBe("Save note: the browser's storage refused the change, so nothing was saved.");
-    expect(describeStorageError('Save note', 'plain string')).toBe("Save note: the browser's storage refused the change, so nothing was saved (plain string).");
+    expect(describeStorageError('Save note', 'plain string')).toBe(
+      "Save note: the browser's storage refused the change, so nothing was saved (plain string).",
+    );
     expect(describeStorageError('  ', quotaDom())).toMatch(/^Saving: the browser's storage is full/);
   });
 });

@@ -184,7 +184,11 @@ function findQuota(error: unknown, depth: number, seen: Set<unknown>): boolean {
     // Codes only on a DOMException: elsewhere 22 is just a number (EINVAL is errno 22).
     if (typeof DOMException !== 'undefined' && error instanceof DOMException && QUOTA_CODES.has(error.code)) return true;
     if (findQuota(e.inner, depth + 1, seen) || findQuota(e.cause, depth + 1, seen)) return true;
-    const failures = Array.isArray(e.failures) ? e.failures : typeof e.failures === 'object' && e.failures !== null ? Object.values(e.failures) : [];
+    const failures = Array.isArray(e.failures)
+      ? e.failures
+      : typeof e.failures === 'object' && e.failures !== null
+        ? Object.values(e.failures)
+        : [];
     return failures.slice(0, 50).some((f) => findQuota(f, depth + 1, seen));
   } catch {
     // A getter that throws (a hostile or broken object): not a quota error we can recognise.

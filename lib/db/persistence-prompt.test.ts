@@ -21,7 +21,9 @@ describe('persistencePrompt', () => {
   it('never asks when the storage is already persistent, or persist() is missing', async () => {
     const local = memoryStore();
     expect(await persistencePrompt({ local, storage: storage(true, true), highlightCount: async () => 5 }).shouldAsk()).toBe(false);
-    expect(await persistencePrompt({ local, storage: { persisted: async () => false }, highlightCount: async () => 5 }).shouldAsk()).toBe(false);
+    expect(await persistencePrompt({ local, storage: { persisted: async () => false }, highlightCount: async () => 5 }).shouldAsk()).toBe(
+      false,
+    );
     expect(await persistencePrompt({ local, storage: undefined, highlightCount: async () => 5 }).shouldAsk()).toBe(false);
   });
 

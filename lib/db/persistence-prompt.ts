@@ -18,7 +18,11 @@ export type PersistencePrompt = {
   decline(): Promise<void>;
 };
 
-export function persistencePrompt(deps: { local: LocalStore; storage: PersistentStorage | undefined; highlightCount(): Promise<number> }): PersistencePrompt {
+export function persistencePrompt(deps: {
+  local: LocalStore;
+  storage: PersistentStorage | undefined;
+  highlightCount(): Promise<number>;
+}): PersistencePrompt {
   const answered = () => deps.local.set(PERSISTENCE_ASKED_KEY, true);
   return {
     async shouldAsk() {

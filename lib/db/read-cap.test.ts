@@ -15,7 +15,11 @@ afterEach(() => db?.delete());
 /** Article n, of origin `origin`, that joined the corpus on day n, with a body of `chars` characters. */
 function article(n: number, origin: Article['origin'], chars = 100): StoredArticle {
   const paragraphs = [`第${n}篇。${'医'.repeat(chars - `第${n}篇。`.length)}`];
-  return { ...makeArticle(n, { origin, paragraphs, lead: paragraphs[0]!, text: paragraphs[0]!, length: chars }), key: `sina:kcap${String(n).padStart(10, '0')}`, addedAt: new Date(Date.UTC(2024, 0, n)).toISOString() };
+  return {
+    ...makeArticle(n, { origin, paragraphs, lead: paragraphs[0]!, text: paragraphs[0]!, length: chars }),
+    key: `sina:kcap${String(n).padStart(10, '0')}`,
+    addedAt: new Date(Date.UTC(2024, 0, n)).toISOString(),
+  };
 }
 
 async function library(): Promise<LensDB> {

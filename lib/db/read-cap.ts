@@ -89,7 +89,10 @@ export async function evictReadArticles(db: LensDB, opts: EvictOptions = {}): Pr
   const over = () => articles > cap.articles || chars > cap.chars || toFree > 0;
   if (!over()) return [];
   // Past a bound, go below it by the slack; within the bounds, free only what was asked.
-  const target = { articles: articles > cap.articles ? Math.floor(cap.articles * SLACK) : cap.articles, chars: chars > cap.chars ? Math.floor(cap.chars * SLACK) : cap.chars };
+  const target = {
+    articles: articles > cap.articles ? Math.floor(cap.articles * SLACK) : cap.articles,
+    chars: chars > cap.chars ? Math.floor(cap.chars * SLACK) : cap.chars,
+  };
   const keep = new Set(opts.keep ?? []);
   const highlighted = await highlightedKeys(db);
   const candidates = heads
@@ -108,7 +111,11 @@ export async function evictReadArticles(db: LensDB, opts: EvictOptions = {}): Pr
     // Checked again inside the write: a highlight made meanwhile keeps its article.
     const nowHighlighted = await highlightedKeys(db);
     const still = (await db.articles.bulkGet(evicted)).filter(
-      (a): a is StoredArticle => a !== undefined && a.origin === 'read' && !nowHighlighted.has(readerKey(a.id)) && !(a.key !== undefined && nowHighlighted.has(a.key)),
+      (a): a is StoredArticle =>
+        a !== undefined &&
+        a.origin === 'read' &&
+        !nowHighlighted.has(readerKey(a.id)) &&
+        !(a.key !== undefined && nowHighlighted.has(a.key)),
     );
     await db.articles.bulkDelete(still.map((a) => a.id));
     for (const a of still) await opts.unindex?.(a.id);

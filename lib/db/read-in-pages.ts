@@ -8,12 +8,20 @@ import type { IndexableType, Table } from 'dexie';
 
 export const READ_PAGE = 1000;
 
-export async function readInPages<T, K extends IndexableType, I>(table: Table<T, K, I>, keyOf: (record: T) => K, pageSize = READ_PAGE): Promise<T[]> {
+export async function readInPages<T, K extends IndexableType, I>(
+  table: Table<T, K, I>,
+  keyOf: (record: T) => K,
+  pageSize = READ_PAGE,
+): Promise<T[]> {
   const all: T[] = [];
   let page = await table.orderBy(':id').limit(pageSize).toArray();
   for (;;) {
     all.push(...page);
     if (page.length < pageSize) return all;
-    page = await table.where(':id').above(keyOf(page[page.length - 1]!)).limit(pageSize).toArray();
+    page = await table
+      .where(':id')
+      .above(keyOf(page[page.length - 1]!))
+      .limit(pageSize)
+      .toArray();
   }
 }

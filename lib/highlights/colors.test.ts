@@ -51,7 +51,9 @@ describe('palette', () => {
     expect(renameColor(renames, 'green', '  ')).toEqual({ blue: '待核实' });
     expect(renameColor(renames, 'blue', '疑问')).toEqual({ green: '政策数据' });
     expect(() => renameColor(renames, 'purple', '紫')).toThrow('Rename colour: unknown colour "purple"');
-    expect(() => renameColor(renames, 'pink', 'x'.repeat(COLOR_LABEL_MAX + 1))).toThrow(`Rename colour pink: label must be at most ${COLOR_LABEL_MAX} characters`);
+    expect(() => renameColor(renames, 'pink', 'x'.repeat(COLOR_LABEL_MAX + 1))).toThrow(
+      `Rename colour pink: label must be at most ${COLOR_LABEL_MAX} characters`,
+    );
   });
 
   it('paints an unknown stored colour in the default colour rather than dropping it', () => {

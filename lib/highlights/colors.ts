@@ -62,11 +62,19 @@ export const COLOR_LABEL_MAX = 24;
  */
 export function checkColorLabel(
   value: unknown,
-): { ok: true; label: string } | { ok: false; error: string; code: 'field.label-not-text' | 'field.label-empty' | 'field.label-too-long'; params?: { max: number } } {
+):
+  | { ok: true; label: string }
+  | { ok: false; error: string; code: 'field.label-not-text' | 'field.label-empty' | 'field.label-too-long'; params?: { max: number } } {
   if (typeof value !== 'string') return { ok: false, error: 'label must be text', code: 'field.label-not-text' };
   const label = value.trim();
   if (label === '') return { ok: false, error: 'label must not be empty', code: 'field.label-empty' };
-  if (label.length > COLOR_LABEL_MAX) return { ok: false, error: `label must be at most ${COLOR_LABEL_MAX} characters`, code: 'field.label-too-long', params: { max: COLOR_LABEL_MAX } };
+  if (label.length > COLOR_LABEL_MAX)
+    return {
+      ok: false,
+      error: `label must be at most ${COLOR_LABEL_MAX} characters`,
+      code: 'field.label-too-long',
+      params: { max: COLOR_LABEL_MAX },
+    };
   return { ok: true, label };
 }
 
@@ -93,7 +101,10 @@ export function parseColorRenames(stored: unknown): ColorRenames {
 }
 
 /** Every colour's label: the reader's rename where there is one, the default otherwise. */
-export function colorLabels(stored: unknown, defaults: Record<HighlightColor, string> = defaultColorLabels()): Record<HighlightColor, string> {
+export function colorLabels(
+  stored: unknown,
+  defaults: Record<HighlightColor, string> = defaultColorLabels(),
+): Record<HighlightColor, string> {
   return { ...defaults, ...parseColorRenames(stored) };
 }
 
@@ -121,7 +132,11 @@ export function renameColor(
     return next;
   }
   const checked = checkColorLabel(trimmed);
-  if (!checked.ok) throw Object.assign(new Error(`Rename colour ${color}: ${checked.error}`), { code: 'highlight.rename-label', params: { colour: color, detail: checked.error } });
+  if (!checked.ok)
+    throw Object.assign(new Error(`Rename colour ${color}: ${checked.error}`), {
+      code: 'highlight.rename-label',
+      params: { colour: color, detail: checked.error },
+    });
   next[color] = checked.label;
   return next;
 }
@@ -136,5 +151,10 @@ export interface PaletteEntry {
 /** The palette in display order, with labels, for toolbars, popovers and the panel's legend. */
 export function palette(stored: unknown, defaults: Record<HighlightColor, string> = defaultColorLabels()): PaletteEntry[] {
   const renames = parseColorRenames(stored);
-  return HIGHLIGHT_COLORS.map((id) => ({ id, label: renames[id] ?? defaults[id], swatch: COLOR_STYLES[id].swatch, renamed: renames[id] !== undefined }));
+  return HIGHLIGHT_COLORS.map((id) => ({
+    id,
+    label: renames[id] ?? defaults[id],
+    swatch: COLOR_STYLES[id].swatch,
+    renamed: renames[id] !== undefined,
+  }));
 }

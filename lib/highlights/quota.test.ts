@@ -43,7 +43,10 @@ const fullDisk: Middleware<DBCore> = {
 async function library(readArticles: number): Promise<LensDB> {
   db = openLensDB(`test-${crypto.randomUUID()}`);
   db.use(fullDisk);
-  const read = Array.from({ length: readArticles }, (_, i) => ({ ...makeArticle(10 + i, { origin: 'read' }), addedAt: '2024-01-01T00:00:00.000Z' }));
+  const read = Array.from({ length: readArticles }, (_, i) => ({
+    ...makeArticle(10 + i, { origin: 'read' }),
+    addedAt: '2024-01-01T00:00:00.000Z',
+  }));
   await db.articles.bulkAdd(read);
   return db;
 }
@@ -86,7 +89,9 @@ describe('a note save that hits the storage quota', () => {
     refusals = 2;
     const failing = updateHighlight(db, h.id, { note: '新写的笔记' }, room());
     await expect(failing).rejects.toThrow(HighlightStoreError);
-    await expect(failing).rejects.toThrow(/Update highlight: the browser has no room left for Policy Lens, so this change was not saved \(your text is still in the editor\)/);
+    await expect(failing).rejects.toThrow(
+      /Update highlight: the browser has no room left for Policy Lens, so this change was not saved \(your text is still in the editor\)/,
+    );
     refusals = 0;
     expect((await db.highlights.get(h.id))?.note).toBe('原来的笔记');
   });

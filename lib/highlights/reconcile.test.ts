@@ -95,7 +95,11 @@ describe('loading the stored highlights', () => {
 
   it('lists in reading order: where anchored, else where made; then by creation and id', () => {
     const s = stepAll(initialState<A>(), [
-      list(1, [record('late', 5, { createdAt: '2024-02-01T00:00:00Z' }), record('early', 5, { createdAt: '2024-01-01T00:00:00Z' }), record('moved', 90)]),
+      list(1, [
+        record('late', 5, { createdAt: '2024-02-01T00:00:00Z' }),
+        record('early', 5, { createdAt: '2024-01-01T00:00:00Z' }),
+        record('moved', 90),
+      ]),
       { type: 'anchored', run: 1, anchored: [at('moved', 1)], orphans: [] },
     ]).state;
     expect(view(s).items.map((i) => i.id)).toEqual(['moved', 'early', 'late']);
@@ -104,7 +108,10 @@ describe('loading the stored highlights', () => {
   it('applies renamed colours to the palette, and says nothing when they did not change', () => {
     const s = loaded();
     const renamed = step(s, list(2, [record('a', 10), record('b', 50)], { yellow: 'Key figures' }));
-    expect(of(renamed.effects, 'palette')[0]!.palette.find((p) => p.id === 'yellow')).toMatchObject({ label: 'Key figures', renamed: true });
+    expect(of(renamed.effects, 'palette')[0]!.palette.find((p) => p.id === 'yellow')).toMatchObject({
+      label: 'Key figures',
+      renamed: true,
+    });
     expect(view(renamed.state).palette.find((p) => p.id === 'yellow')?.label).toBe('Key figures');
     expect(step(renamed.state, list(3, [record('a', 10), record('b', 50)], { yellow: 'Key figures' })).effects).toEqual([]);
   });
@@ -313,33 +320,66 @@ describe('anchoring runs that finish late, twice or not at all', () => {
 
 describe('late content', () => {
   it('asks for the orphans and the anchored highlights whose text the page replaced', () => {
-    const s = stepAll(loaded(), [{ type: 'saved', seq: 1, record: record('c', 30) }, { type: 'anchored', run: 2, anchored: [at('c', 30)], orphans: [] }]).state;
+    const s = stepAll(loaded(), [
+      { type: 'saved', seq: 1, record: record('c', 30) },
+      { type: 'anchored', run: 2, anchored: [at('c', 30)], orphans: [] },
+    ]).state;
     expect(runOf(step(s, { type: 'retry', stale: [] }).effects).highlights.map((h) => h.id)).toEqual(['b']);
     expect(runOf(step(s, { type: 'retry', stale: ['c'] }).effects).highlights.map((h) => h.id)).toEqual(['b', 'c']);
   });
 
   it('asks for nothing when every highlight is in place', () => {
-    const s = stepAll(initialState<A>(), [list(1, [record('a', 10)]), { type: 'anchored', run: 1, anchored: [at('a', 10)], orphans: [] }]).state;
+    const s = stepAll(initialState<A>(), [
+      list(1, [record('a', 10)]),
+      { type: 'anchored', run: 1, anchored: [at('a', 10)], orphans: [] },
+    ]).state;
     const none = step(s, { type: 'retry', stale: [] });
     expect(none.effects).toEqual([]);
     expect(none.state).toBe(s);
   });
 
   it('a newer late pass supersedes the one before it (the watcher aborted it), not the list runs', () => {
-    const s = stepAll(initialState<A>(), [list(1, [record('a', 10), record('b', 50)]), { type: 'anchored', run: 1, anchored: [], orphans: [{ id: 'a', reason: 'not-found' }, { id: 'b', reason: 'not-found' }] }, list(2, [record('a', 10), record('b', 50), record('c', 5)])]).state;
+    const s = stepAll(initialState<A>(), [
+      list(1, [record('a', 10), record('b', 50)]),
+      {
+        type: 'anchored',
+        run: 1,
+        anchored: [],
+        orphans: [
+          { id: 'a', reason: 'not-found' },
+          { id: 'b', reason: 'not-found' },
+        ],
+      },
+      list(2, [record('a', 10), record('b', 50), record('c', 5)]),
+    ]).state;
     const first = step(s, { type: 'retry', stale: [] });
     const second = step(first.state, { type: 'retry', stale: [] });
     expect([...second.state.runs.keys()]).toEqual([2, runOf(second.effects).run]);
     // A paint from the superseded pass (had it reported) is not taken.
-    expect(step(second.state, { type: 'anchored', run: runOf(first.effects).run, anchored: [at('a', 10)], orphans: [] }).effects).toEqual([]);
-    const applied = step(second.state, { type: 'anchored', run: runOf(second.effects).run, anchored: [at('a', 11)], orphans: [{ id: 'b', reason: 'not-found' }] });
+    expect(step(second.state, { type: 'anchored', run: runOf(first.effects).run, anchored: [at('a', 10)], orphans: [] }).effects).toEqual(
+      [],
+    );
+    const applied = step(second.state, {
+      type: 'anchored',
+      run: runOf(second.effects).run,
+      anchored: [at('a', 11)],
+      orphans: [{ id: 'b', reason: 'not-found' }],
+    });
     expect(applied.effects).toEqual([{ type: 'paint', id: 'a', at: at('a', 11), color: 'yellow', hasNote: false }]);
     expect([...applied.state.runs.keys()]).toEqual([2]); // list 2's run (c) is still going
   });
 
   it('a highlight that comes back as an orphan after being painted is unpainted', () => {
     const s = step(loaded(), { type: 'retry', stale: ['a'] });
-    const orphaned = step(s.state, { type: 'anchored', run: runOf(s.effects).run, anchored: [], orphans: [{ id: 'a', reason: 'figures-differ' }, { id: 'b', reason: 'not-found' }] });
+    const orphaned = step(s.state, {
+      type: 'anchored',
+      run: runOf(s.effects).run,
+      anchored: [],
+      orphans: [
+        { id: 'a', reason: 'figures-differ' },
+        { id: 'b', reason: 'not-found' },
+      ],
+    });
     expect(orphaned.effects).toEqual([{ type: 'unpaint', id: 'a', gone: false }]);
     expect(statusOf(orphaned.state)).toEqual({ a: 'orphan', b: 'orphan' });
   });

@@ -195,7 +195,11 @@ function startRun<A extends Placed>(state: HighlightState<A>, cause: RunCause, r
 }
 
 /** Takes in the stored list: drops the deleted, repaints the edited, anchors the new and re-attached. */
-function listed<A extends Placed>(state: HighlightState<A>, seq: number, list: Extract<HighlightEvent<A>, { type: 'listed' }>['list']): Step<A> {
+function listed<A extends Placed>(
+  state: HighlightState<A>,
+  seq: number,
+  list: Extract<HighlightEvent<A>, { type: 'listed' }>['list'],
+): Step<A> {
   if (seq < state.lastList) return { state, effects: [] };
   const effects: HighlightEffect<A>[] = [];
   const before = palette(state.colorRenames);
@@ -234,12 +238,20 @@ function listed<A extends Placed>(state: HighlightState<A>, seq: number, list: E
 function saved<A extends Placed>(state: HighlightState<A>, seq: number, record: HighlightRecord): Step<A> {
   const prev = state.highlights.get(record.id);
   const key = anchorKey(record);
-  const highlights = new Map(state.highlights).set(record.id, { record, key, place: prev?.place ?? { status: 'pending' }, appliedRun: prev?.appliedRun ?? 0 });
+  const highlights = new Map(state.highlights).set(record.id, {
+    record,
+    key,
+    place: prev?.place ?? { status: 'pending' },
+    appliedRun: prev?.appliedRun ?? 0,
+  });
   const local = new Map(state.local).set(record.id, seq);
   const next = { ...state, highlights, local };
   if (!prev || prev.key !== key) return startRun(next, 'saved', [record]);
   if (prev.record.color === record.color && prev.record.note === record.note) return { state: next, effects: [] };
-  return { state: next, effects: [{ type: 'repaint', id: record.id, color: record.color, hasNote: hasNote(record), quote: record.quote.exact }] };
+  return {
+    state: next,
+    effects: [{ type: 'repaint', id: record.id, color: record.color, hasNote: hasNote(record), quote: record.quote.exact }],
+  };
 }
 
 function retry<A extends Placed>(state: HighlightState<A>, stale: readonly string[]): Step<A> {
@@ -289,7 +301,10 @@ export function stepAll<A extends Placed>(state: HighlightState<A>, events: read
 }
 
 /** The panel's view of the highlights: reading order, orphans included. */
-export function viewOf<A extends Placed>(state: HighlightState<A>, extra: { painted: boolean; editRequest?: HighlightsView['editRequest'] }): HighlightsView {
+export function viewOf<A extends Placed>(
+  state: HighlightState<A>,
+  extra: { painted: boolean; editRequest?: HighlightsView['editRequest'] },
+): HighlightsView {
   const items: PageHighlight[] = [...state.highlights.values()].map(({ record: r, place }) => ({
     id: r.id,
     color: r.color,

@@ -20,7 +20,9 @@ describe('isNotArticleText', () => {
   });
 
   it('keeps ordinary article markup and skips form controls and our own hosts', () => {
-    const root = body('<p>　　2021年<strong>全国</strong>医保<a href="#">基金</a><font>支出</font></p><button>分享</button><policy-lens-toolbar>重点</policy-lens-toolbar>');
+    const root = body(
+      '<p>　　2021年<strong>全国</strong>医保<a href="#">基金</a><font>支出</font></p><button>分享</button><policy-lens-toolbar>重点</policy-lens-toolbar>',
+    );
     expect(buildTextMap(root, { skip: isNotArticleText }).text).toBe('　　2021年全国医保基金支出');
     for (const el of root.querySelectorAll('p, strong, a, font')) expect(isNotArticleText(el)).toBe(false);
   });

@@ -50,7 +50,12 @@ describe('createHighlight', () => {
       articleKey: 'sina:kfwxyuz1234567',
       url: 'https://finance.sina.com.cn/china/2022-06-08/doc-ikfwxyuz1234567.shtml',
       title: '国家医保局发布2021年统计公报',
-      quote: { type: 'TextQuoteSelector', exact: '2.4万亿元', prefix: '　　国家医保局6月8日发布公报。2021年全国医保基金支出', suffix: '，比上年增长14.3%。医保基金是人民群众的“救命钱”。' },
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: '2.4万亿元',
+        prefix: '　　国家医保局6月8日发布公报。2021年全国医保基金支出',
+        suffix: '，比上年增长14.3%。医保基金是人民群众的“救命钱”。',
+      },
       position: { type: 'TextPositionSelector', start: TEXT.indexOf('2.4万亿元'), end: TEXT.indexOf('2.4万亿元') + 6 },
       color: 'yellow',
       note: '',
@@ -69,7 +74,10 @@ describe('createHighlight', () => {
 
   it.each<[Record<string, unknown>, string]>([
     [{ note: 'x'.repeat(NOTE_MAX + 1) }, `Create highlight: note: at most ${NOTE_MAX} characters (got ${NOTE_MAX + 1})`],
-    [{ tags: Array.from({ length: TAGS_MAX + 1 }, (_, i) => `t${i}`) }, `Create highlight: tags: at most ${TAGS_MAX} tags (got ${TAGS_MAX + 1})`],
+    [
+      { tags: Array.from({ length: TAGS_MAX + 1 }, (_, i) => `t${i}`) },
+      `Create highlight: tags: at most ${TAGS_MAX} tags (got ${TAGS_MAX + 1})`,
+    ],
     [{ tags: ['长'.repeat(TAG_MAX + 1)] }, `Create highlight: tags.0: each tag at most ${TAG_MAX} characters`],
     [{ color: 'purple' }, 'Create highlight: color: colour must be one of yellow, green, blue, pink'],
     [{ url: 'javascript:alert(1)' }, 'Create highlight: url: must be an http(s) or extension URL'],
@@ -86,21 +94,40 @@ describe('createHighlight', () => {
 
   it('accepts a note of exactly the limit and an extension URL (the reader page)', async () => {
     fresh();
-    const h = await createHighlight(db, input('救命钱', { note: '注'.repeat(NOTE_MAX), articleKey: 'corpus:a_00000000000000b2', url: 'chrome-extension://abcdefghijklmnop/reader.html?id=x' }));
+    const h = await createHighlight(
+      db,
+      input('救命钱', {
+        note: '注'.repeat(NOTE_MAX),
+        articleKey: 'corpus:a_00000000000000b2',
+        url: 'chrome-extension://abcdefghijklmnop/reader.html?id=x',
+      }),
+    );
     expect(h.note).toHaveLength(NOTE_MAX);
   });
 
   it('keeps a highlight to its article: an https Sina URL with the same key, or the reader page for corpus keys', async () => {
     fresh();
-    const refused = async (extra: Partial<NewHighlight>) => createHighlight(db, input('救命钱', extra)).then(() => 'stored', (e: Error) => e.message);
-    for (const url of ['javascript:alert(1)', 'data:text/html,<script>x</script>', 'file:///etc/passwd', 'https://example.com/doc-ikfwxyuz1234567.shtml', 'chrome-extension://abc/reader.html']) {
+    const refused = async (extra: Partial<NewHighlight>) =>
+      createHighlight(db, input('救命钱', extra)).then(
+        () => 'stored',
+        (e: Error) => e.message,
+      );
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,<script>x</script>',
+      'file:///etc/passwd',
+      'https://example.com/doc-ikfwxyuz1234567.shtml',
+      'chrome-extension://abc/reader.html',
+    ]) {
       expect(await refused({ url })).toMatch(/^Create highlight: url: must be/);
     }
     expect(await refused({ url: 'https://finance.sina.com.cn/china/2022-06-08/doc-iotherid1234567.shtml' })).toBe(
       "Create highlight: url: is the Sina article sina:otherid1234567, not the highlight's article sina:kfwxyuz1234567",
     );
     expect(await refused({ articleKey: 'anything' })).toMatch(/^Create highlight: articleKey: must be sina:<article id>/);
-    expect(await refused({ articleKey: 'corpus:a_00000000000000b2', url: 'javascript:alert(1)' })).toMatch(/^Create highlight: url: must be/);
+    expect(await refused({ articleKey: 'corpus:a_00000000000000b2', url: 'javascript:alert(1)' })).toMatch(
+      /^Create highlight: url: must be/,
+    );
     // Old records with http Sina URLs come back as https.
     const h = await createHighlight(db, input('救命钱', { url: 'http://finance.sina.com.cn/china/2022-06-08/doc-ikfwxyuz1234567.shtml' }));
     expect(h.url).toBe('https://finance.sina.com.cn/china/2022-06-08/doc-ikfwxyuz1234567.shtml');
@@ -135,14 +162,18 @@ describe('updateHighlight', () => {
     const r = await updateHighlight(db, h.id, { quote: moved.quote, position: moved.position });
     expect(r.quote.exact).toBe('14.3%');
     expect(r.position).toEqual(moved.position);
-    await expect(updateHighlight(db, h.id, { quote: moved.quote })).rejects.toThrow('Update highlight: quote: quote and position are re-attached together');
+    await expect(updateHighlight(db, h.id, { quote: moved.quote })).rejects.toThrow(
+      'Update highlight: quote: quote and position are re-attached together',
+    );
   });
 
   it('refuses unknown fields, bad values and missing highlights by name', async () => {
     fresh();
     const h = await createHighlight(db, input('救命钱'));
     await expect(updateHighlight(db, h.id, { articleKey: 'sina:other' })).rejects.toThrow('Update highlight: unknown field(s) articleKey');
-    await expect(updateHighlight(db, h.id, { note: 'x'.repeat(NOTE_MAX + 1) })).rejects.toThrow(`Update highlight: note: at most ${NOTE_MAX} characters`);
+    await expect(updateHighlight(db, h.id, { note: 'x'.repeat(NOTE_MAX + 1) })).rejects.toThrow(
+      `Update highlight: note: at most ${NOTE_MAX} characters`,
+    );
     await expect(updateHighlight(db, 'nope', { note: 'a' })).rejects.toThrow('Update highlight: no highlight with id nope');
   });
 });
@@ -173,7 +204,9 @@ describe('the same note edited in two places', () => {
     fresh();
     const h = await createHighlight(db, input('救命钱', { note: '原文' }));
     await updateHighlight(db, h.id, { note: '甲'.repeat(6000), baseNote: '原文' });
-    await expect(updateHighlight(db, h.id, { note: '乙'.repeat(6000), baseNote: '原文' })).rejects.toThrow(/^Update highlight: note: this note was changed elsewhere while you edited it/);
+    await expect(updateHighlight(db, h.id, { note: '乙'.repeat(6000), baseNote: '原文' })).rejects.toThrow(
+      /^Update highlight: note: this note was changed elsewhere while you edited it/,
+    );
     expect((await getHighlight(db, h.id))?.note).toBe('甲'.repeat(6000));
   });
 });
@@ -198,7 +231,9 @@ describe('delete and undo', () => {
     const h = await createHighlight(db, input('救命钱'));
     const { createdAt: _omit, ...partial } = h;
     await expect(restoreHighlight(db, partial)).rejects.toThrow('Restore highlight: createdAt:');
-    await expect(restoreHighlight(db, { ...h, updatedAt: 'yesterday' })).rejects.toThrow('Restore highlight: updatedAt: must be an ISO 8601 date-time');
+    await expect(restoreHighlight(db, { ...h, updatedAt: 'yesterday' })).rejects.toThrow(
+      'Restore highlight: updatedAt: must be an ISO 8601 date-time',
+    );
   });
 });
 
@@ -211,7 +246,10 @@ describe('listForArticle', () => {
       made.push(await createHighlight(db, input(exact), { now: c.now }));
       c.tick(1000);
     }
-    await createHighlight(db, input('救命钱', { articleKey: 'sina:kother1234567', url: 'https://finance.sina.com.cn/china/2022-06-08/doc-ikother1234567.shtml' }));
+    await createHighlight(
+      db,
+      input('救命钱', { articleKey: 'sina:kother1234567', url: 'https://finance.sina.com.cn/china/2022-06-08/doc-ikother1234567.shtml' }),
+    );
     const listed = await listForArticle(db, 'sina:kfwxyuz1234567');
     expect(listed.map((h) => h.quote.exact)).toEqual(['国家医保局', '2.4万亿元', '14.3%', '救命钱']);
   });

@@ -55,12 +55,10 @@ export class HighlightStoreError extends Error {
   }
 }
 
-const NoteSchema = z
-  .string({ error: 'must be text' })
-  .refine((s) => s.length <= NOTE_MAX, {
-    error: (issue) => `at most ${NOTE_MAX} characters (got ${String((issue.input as string).length)})`,
-    params: { code: 'field.too-long', max: NOTE_MAX },
-  });
+const NoteSchema = z.string({ error: 'must be text' }).refine((s) => s.length <= NOTE_MAX, {
+  error: (issue) => `at most ${NOTE_MAX} characters (got ${String((issue.input as string).length)})`,
+  params: { code: 'field.too-long', max: NOTE_MAX },
+});
 
 /**
  * Tags as the reader typed them, tidied: trimmed, empties dropped, duplicates removed (first one
@@ -71,7 +69,11 @@ const TagsSchema = z
   .transform((tags) => [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))])
   .pipe(
     z
-      .array(z.string().max(TAG_MAX, { error: (issue) => `each tag at most ${TAG_MAX} characters ("${String(issue.input).slice(0, 20)}…" is longer)` }))
+      .array(
+        z
+          .string()
+          .max(TAG_MAX, { error: (issue) => `each tag at most ${TAG_MAX} characters ("${String(issue.input).slice(0, 20)}…" is longer)` }),
+      )
       .max(TAGS_MAX, { error: (issue) => `at most ${TAGS_MAX} tags (got ${(issue.input as unknown[]).length})` }),
   );
 
@@ -91,9 +93,18 @@ const UrlSchema = z
   );
 
 const QuoteSchema = TextQuoteSelectorSchema.extend({
-  exact: z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' }).max(QUOTE_MAX, { error: `at most ${QUOTE_MAX} characters` }),
-  prefix: z.string().max(CONTEXT_MAX, { error: `at most ${CONTEXT_MAX} characters` }).default(''),
-  suffix: z.string().max(CONTEXT_MAX, { error: `at most ${CONTEXT_MAX} characters` }).default(''),
+  exact: z
+    .string({ error: 'must be text' })
+    .min(1, { error: 'must not be empty' })
+    .max(QUOTE_MAX, { error: `at most ${QUOTE_MAX} characters` }),
+  prefix: z
+    .string()
+    .max(CONTEXT_MAX, { error: `at most ${CONTEXT_MAX} characters` })
+    .default(''),
+  suffix: z
+    .string()
+    .max(CONTEXT_MAX, { error: `at most ${CONTEXT_MAX} characters` })
+    .default(''),
 });
 
 const IsoDateSchema = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
@@ -117,14 +128,25 @@ function checkUrlMatchesKey(h: { articleKey: string; url: string }, ctx: z.Refin
   const sina = (url.protocol === 'https:' || url.protocol === 'http:') && parseArticleUrl(h.url);
   if (h.articleKey.startsWith(READER_KEY_PREFIX)) {
     if (sina || url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') return;
-    ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be the reader page or an https Sina article URL', params: { code: 'field.url-reader-or-sina' } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['url'],
+      message: 'must be the reader page or an https Sina article URL',
+      params: { code: 'field.url-reader-or-sina' },
+    });
     return;
   }
   if (!sina) {
-    ctx.addIssue({ code: 'custom', path: ['url'], message: `must be an https Sina article URL (the article ${h.articleKey})`, params: { code: 'field.url-sina-of', key: h.articleKey } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['url'],
+      message: `must be an https Sina article URL (the article ${h.articleKey})`,
+      params: { code: 'field.url-sina-of', key: h.articleKey },
+    });
     return;
   }
-  if (sina.key !== h.articleKey) ctx.addIssue({
+  if (sina.key !== h.articleKey)
+    ctx.addIssue({
       code: 'custom',
       path: ['url'],
       message: `is the Sina article ${sina.key}, not the highlight's article ${h.articleKey}`,
@@ -150,7 +172,11 @@ const ArticleKeySchema = z
 const NewHighlightFields = z.strictObject({
   articleKey: ArticleKeySchema,
   url: UrlSchema,
-  title: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }).max(TITLE_MAX, { error: `at most ${TITLE_MAX} characters` }),
+  title: z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(TITLE_MAX, { error: `at most ${TITLE_MAX} characters` }),
   quote: QuoteSchema,
   position: TextPositionSelectorSchema,
   color: HighlightColorSchema.default(DEFAULT_COLOR),
@@ -189,7 +215,9 @@ export const HighlightRecordSchema = NewHighlightFields.extend({
   tags: TagsSchema,
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
-}).superRefine(checkUrlMatchesKey).transform(withHttps);
+})
+  .superRefine(checkUrlMatchesKey)
+  .transform(withHttps);
 
 function parse<S extends z.ZodType>(schema: S, input: unknown, action: HighlightAction): z.output<S> {
   const result = schema.safeParse(input);
@@ -212,7 +240,6 @@ export interface StoreOptions {
    */
   onQuotaExceeded?: () => Promise<boolean>;
 }
-
 
 /**
  * Runs a write; if the storage quota refuses it, frees space and runs it once more. A refusal says
@@ -280,22 +307,30 @@ function sameJson(a: unknown, b: unknown): boolean {
  */
 export async function updateHighlight(db: LensDB, id: string, patch: unknown, options: StoreOptions = {}): Promise<HighlightRecord> {
   const changes = parse(HighlightPatchSchema, patch, 'update');
-  const write = () => db.transaction('rw', db.highlights, async () => {
-    const current = await db.highlights.get(id);
-    if (!current) throw new HighlightStoreError('update', `no highlight with id ${id} (it may have been deleted in another tab)`, undefined, 'highlight.not-found', { id });
-    const next: HighlightRecord = { ...current };
-    if (changes.note !== undefined) next.note = noteAfterEdit(current.note, changes.note, changes.baseNote);
-    if (changes.color !== undefined) next.color = changes.color;
-    if (changes.tags !== undefined) next.tags = changes.tags;
-    if (changes.quote !== undefined && changes.position !== undefined) {
-      next.quote = changes.quote;
-      next.position = changes.position;
-    }
-    if (sameJson(next, current)) return current;
-    next.updatedAt = laterThan(current.updatedAt, (options.now ?? defaultNow)());
-    await db.highlights.put(next);
-    return next;
-  });
+  const write = () =>
+    db.transaction('rw', db.highlights, async () => {
+      const current = await db.highlights.get(id);
+      if (!current)
+        throw new HighlightStoreError(
+          'update',
+          `no highlight with id ${id} (it may have been deleted in another tab)`,
+          undefined,
+          'highlight.not-found',
+          { id },
+        );
+      const next: HighlightRecord = { ...current };
+      if (changes.note !== undefined) next.note = noteAfterEdit(current.note, changes.note, changes.baseNote);
+      if (changes.color !== undefined) next.color = changes.color;
+      if (changes.tags !== undefined) next.tags = changes.tags;
+      if (changes.quote !== undefined && changes.position !== undefined) {
+        next.quote = changes.quote;
+        next.position = changes.position;
+      }
+      if (sameJson(next, current)) return current;
+      next.updatedAt = laterThan(current.updatedAt, (options.now ?? defaultNow)());
+      await db.highlights.put(next);
+      return next;
+    });
   return writeWithRoom('update', write, options);
 }
 
@@ -344,7 +379,12 @@ export async function restoreHighlight(db: LensDB, record: unknown, options: Sto
 
 /** Reading order: by start in the article text, then end, then creation. */
 export function compareReadingOrder(a: HighlightRecord, b: HighlightRecord): number {
-  return a.position.start - b.position.start || a.position.end - b.position.end || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+  return (
+    a.position.start - b.position.start ||
+    a.position.end - b.position.end ||
+    a.createdAt.localeCompare(b.createdAt) ||
+    a.id.localeCompare(b.id)
+  );
 }
 
 /** An article's highlights in reading order (orphans included: they keep their stored position). */

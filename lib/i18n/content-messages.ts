@@ -9,7 +9,8 @@ export const contentEn = {
   'panel.collapse': 'Collapse the Policy Lens panel',
   'panel.frameTitle': 'Policy Lens panel',
   'panel.noAnswer': 'Policy Lens did not answer. Reload the page to try again.',
-  'panel.tooLarge': 'This article is too long to analyse: its text is over 2 MB (2,000,000 characters) or 5,000 paragraphs. Highlighting still works.',
+  'panel.tooLarge':
+    'This article is too long to analyse: its text is over 2 MB (2,000,000 characters) or 5,000 paragraphs. Highlighting still works.',
   'panel.expand': 'Show the Policy Lens panel',
   'highlights.selection.none': 'Select some text in the article first.',
   'highlights.selection.collapsed': 'Select some text in the article first.',

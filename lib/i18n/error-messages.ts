@@ -19,7 +19,8 @@ export const errorEn = {
   'corpus.title-not-string': 'title must be text, not {actualKind} (put it in quotes)',
   'corpus.title-too-long': 'title is {length} characters long, over the limit of {max}',
   'corpus.date-missing': 'the date is missing or empty',
-  'corpus.date-invalid': 'date “{value}” is not a date in RFC 822 (“Fri, 04 Jun 2021 12:30:57 GMT”) or ISO 8601 (“2021-06-04T20:30:57+08:00”)',
+  'corpus.date-invalid':
+    'date “{value}” is not a date in RFC 822 (“Fri, 04 Jun 2021 12:30:57 GMT”) or ISO 8601 (“2021-06-04T20:30:57+08:00”)',
   'corpus.date-out-of-range': 'date {date} is before 1990 or in the future',
   'corpus.categories-not-list': "categories must be a list (one '- name' line each), not {actualKind}",
   'corpus.category-not-string': 'category {index} must be text, not {actualKind}',
@@ -52,7 +53,8 @@ export const errorEn = {
   'import.not-utf8': 'is not UTF-8 text',
   'import.empty': 'is empty',
   'import.not-json': 'is not valid JSON (the file may be truncated or damaged)',
-  'import.unknown-format': 'is neither a Policy Lens backup nor a W3C Web Annotation file (expected "format": "{format}", or an "@context" naming http://www.w3.org/ns/anno.jsonld)',
+  'import.unknown-format':
+    'is neither a Policy Lens backup nor a W3C Web Annotation file (expected "format": "{format}", or an "@context" naming http://www.w3.org/ns/anno.jsonld)',
   'import.newer-version': '{version} was written by a newer Policy Lens; this one reads backups of version {supported}',
   'import.not-backup': '{format} is not a Policy Lens backup (“{expected}”)',
   'import.not-written': 'nothing was imported: {detail}',
@@ -122,8 +124,10 @@ export const errorEn = {
   'highlight.action.delete': 'Delete highlight',
   'highlight.action.restore': 'Restore highlight',
   'highlight.not-found': 'no highlight with id {id} (it may have been deleted in another tab)',
-  'highlight.no-room': 'the browser has no room left for Policy Lens, so this change was not saved (your text is still in the editor). Remove articles from the corpus on the options page, then save again.',
-  'highlight.conflict-too-long': 'this note was changed elsewhere while you edited it, and the two versions together are over {max} characters: copy your text, reopen the note and save again',
+  'highlight.no-room':
+    'the browser has no room left for Policy Lens, so this change was not saved (your text is still in the editor). Remove articles from the corpus on the options page, then save again.',
+  'highlight.conflict-too-long':
+    'this note was changed elsewhere while you edited it, and the two versions together are over {max} characters: copy your text, reopen the note and save again',
   'highlight.bad-id': 'must be a highlight id',
   'highlight.rename-unknown-colour': 'Rename colour: unknown colour “{colour}” (expected one of {colours})',
   'highlight.rename-label': 'Rename colour {colour}: {detail}',
@@ -156,8 +160,10 @@ export const errorEn = {
   'open.no-tab': 'the browser did not open a tab',
 
   // Storage (lib/db/durability.ts), for any action.
-  'storage.full': "{action}: the browser's storage is full, so nothing was saved. Free some space — remove imported articles you no longer need, or clear other sites' data in the browser's settings — then try again.",
-  'storage.unavailable': "{action}: the browser's storage is not available right now (a private window, or the browser is closing), so nothing was saved. Try again in a normal window.",
+  'storage.full':
+    "{action}: the browser's storage is full, so nothing was saved. Free some space — remove imported articles you no longer need, or clear other sites' data in the browser's settings — then try again.",
+  'storage.unavailable':
+    "{action}: the browser's storage is not available right now (a private window, or the browser is closing), so nothing was saved. Try again in a normal window.",
   'storage.newer-version': '{action}: the saved data was written by a newer version of Policy Lens; update the extension and try again.',
   'storage.duplicate': '{action}: a record with the same id is already saved, so nothing was changed.',
   'storage.bad-data': '{action}: the data could not be stored as it is, so nothing was saved.',
@@ -216,7 +222,8 @@ export const errorZh: Record<ErrorCode, string> = {
   'import.not-utf8': '不是 UTF-8 文本',
   'import.empty': '是空的',
   'import.not-json': '不是有效的 JSON（文件可能不完整或已损坏）',
-  'import.unknown-format': '既不是政策透镜备份，也不是 W3C Web 注释文件（应有 "format": "{format}"，或指向 http://www.w3.org/ns/anno.jsonld 的 "@context"）',
+  'import.unknown-format':
+    '既不是政策透镜备份，也不是 W3C Web 注释文件（应有 "format": "{format}"，或指向 http://www.w3.org/ns/anno.jsonld 的 "@context"）',
   'import.newer-version': '{version} 版由更新的政策透镜写入；本版本只能读取 {supported} 版的备份',
   'import.not-backup': '{format} 不是政策透镜备份（“{expected}”）',
   'import.not-written': '没有导入任何内容：{detail}',
@@ -314,7 +321,8 @@ export const errorZh: Record<ErrorCode, string> = {
   'open.not-found': '没有 id 为 {id} 的高亮（可能已被删除）',
   'open.no-tab': '浏览器没有打开标签页',
 
-  'storage.full': '{action}：浏览器的存储空间已满，什么都没有保存。请腾出一些空间（删除不再需要的导入文章，或在浏览器设置中清除其他网站的数据），然后重试。',
+  'storage.full':
+    '{action}：浏览器的存储空间已满，什么都没有保存。请腾出一些空间（删除不再需要的导入文章，或在浏览器设置中清除其他网站的数据），然后重试。',
   'storage.unavailable': '{action}：浏览器的存储现在不可用（隐私窗口，或浏览器正在关闭），什么都没有保存。请在普通窗口中重试。',
   'storage.newer-version': '{action}：保存的数据由更新版本的政策透镜写入；请更新扩展后重试。',
   'storage.duplicate': '{action}：已经保存了相同 id 的记录，什么都没有改变。',

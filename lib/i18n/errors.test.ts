@@ -28,8 +28,18 @@ afterEach(() => setLang('en'));
 describe('the message tables', () => {
   const tables = [
     { name: 'interface strings (messages.ts)', en: en as Record<string, string>, zh: zh as Record<string, string>, re: /\{\d\}/g },
-    { name: 'content script strings (content-messages.ts)', en: contentEn as Record<string, string>, zh: contentZh as Record<string, string>, re: /\{\d\}/g },
-    { name: 'error reasons (error-messages.ts)', en: errorEn as Record<string, string>, zh: errorZh as Record<string, string>, re: /\{\w+\}/g },
+    {
+      name: 'content script strings (content-messages.ts)',
+      en: contentEn as Record<string, string>,
+      zh: contentZh as Record<string, string>,
+      re: /\{\d\}/g,
+    },
+    {
+      name: 'error reasons (error-messages.ts)',
+      en: errorEn as Record<string, string>,
+      zh: errorZh as Record<string, string>,
+      re: /\{\w+\}/g,
+    },
   ];
   for (const table of tables) {
     it(`${table.name}: the same keys in both languages, each worded in both, with the same placeholders`, () => {
@@ -66,7 +76,8 @@ function sources(dir: string, out: string[] = []): string[] {
 describe('every error code the code base raises', () => {
   it('has its words: every corpus code, every action, every kind, and every code named in the sources', () => {
     for (const code of CORPUS_ERROR_CODES) expect(isErrorCode(`corpus.${code}`), `corpus.${code}`).toBe(true);
-    for (const kind of ['empty', 'text', 'scalar', 'list', 'mapping', 'number', 'boolean', 'other']) expect(isErrorCode(`kind.${kind}`), kind).toBe(true);
+    for (const kind of ['empty', 'text', 'scalar', 'list', 'mapping', 'number', 'boolean', 'other'])
+      expect(isErrorCode(`kind.${kind}`), kind).toBe(true);
     for (const value of [null, '', 'x', [], {}, 1, true, Symbol('s')]) expect(isErrorCode(`kind.${valueKind(value)}`)).toBe(true);
     // A code is a quoted `area.name` in one of the areas below; each one written in the sources must exist.
     const areas = 'corpus|kind|import|annotations|backup|field|highlight|message|action|open|storage';
@@ -75,7 +86,12 @@ describe('every error code the code base raises', () => {
     const notCodes = new Set(['corpus.version', 'storage.local', 'storage.session']);
     const named = new Set<string>();
     for (const file of [...sources(path.join(ROOT, 'lib')), ...sources(path.join(ROOT, 'components'))]) {
-      if (file.endsWith(path.join('i18n', 'error-messages.ts')) || file.endsWith(path.join('i18n', 'messages.ts')) || file.endsWith('content-messages.ts')) continue;
+      if (
+        file.endsWith(path.join('i18n', 'error-messages.ts')) ||
+        file.endsWith(path.join('i18n', 'messages.ts')) ||
+        file.endsWith('content-messages.ts')
+      )
+        continue;
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(quoted)) {
         // Interface message keys share some prefixes (`import.heading`): those live in messages.ts.
@@ -99,7 +115,9 @@ describe('describeError', () => {
   it('words a refused corpus document in Chinese, after its file and line', () => {
     let error: unknown;
     try {
-      parseSeedDocument(new TextEncoder().encode('---\ntitle: [a, b]\ndate: 2021-06-04T20:30:57+08:00\n---\n<p>正文</p>\n'), { file: 'bad.txt' });
+      parseSeedDocument(new TextEncoder().encode('---\ntitle: [a, b]\ndate: 2021-06-04T20:30:57+08:00\n---\n<p>正文</p>\n'), {
+        file: 'bad.txt',
+      });
     } catch (e) {
       error = e;
     }
@@ -118,9 +136,15 @@ describe('describeError', () => {
       }
       throw new Error('not refused');
     };
-    expect(describeError(refusal(file('backup.json', { format: 'policy-lens-backup', version: 99 })), 'zh')).toBe('backup.json：version：99 版由更新的政策透镜写入；本版本只能读取 1 版的备份');
+    expect(describeError(refusal(file('backup.json', { format: 'policy-lens-backup', version: 99 })), 'zh')).toBe(
+      'backup.json：version：99 版由更新的政策透镜写入；本版本只能读取 1 版的备份',
+    );
     expect(describeError(refusal({ name: 'x.json', bytes: new Uint8Array([0xff, 0xfe]) }), 'zh')).toBe('x.json：不是 UTF-8 文本');
-    const anno = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', target: { source: 'https://example.com/a', selector: [] } };
+    const anno = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'Annotation',
+      target: { source: 'https://example.com/a', selector: [] },
+    };
     expect(describeError(refusal(file('notes.jsonld', anno)), 'zh')).toMatch(/^notes\.jsonld：target\.selector：没有 TextQuoteSelector/);
   });
 
@@ -152,7 +176,11 @@ describe('describeError', () => {
     expect(describeError(new TypeError('x is undefined'), 'en')).toBe('x is undefined');
     expect(describeError(new LensError('open.no-tab'), 'zh')).toBe('浏览器没有打开标签页');
     // Never throws, whatever it is given.
-    const hostile = { get name() { throw new Error('no'); } };
+    const hostile = {
+      get name() {
+        throw new Error('no');
+      },
+    };
     expect(typeof describeError(hostile, 'zh')).toBe('string');
     expect(typeof describeError(undefined, 'zh')).toBe('string');
   });

@@ -88,7 +88,11 @@ export function storageCode(error: unknown, depth = 0): ErrorCode | null {
   if (own === 'storage.full') return own;
   const inner = storageCode(e.inner, depth + 1) ?? storageCode(e.cause, depth + 1);
   if (inner) return inner;
-  const failures = Array.isArray(e.failures) ? e.failures : typeof e.failures === 'object' && e.failures !== null ? Object.values(e.failures) : [];
+  const failures = Array.isArray(e.failures)
+    ? e.failures
+    : typeof e.failures === 'object' && e.failures !== null
+      ? Object.values(e.failures)
+      : [];
   for (const f of failures.slice(0, 20)) {
     const code = storageCode(f, depth + 1);
     if (code) return code;
@@ -112,12 +116,18 @@ function messageOf(error: unknown): string {
 export function describeError(error: unknown, lang: Lang = getLang(), action?: string): string {
   try {
     const e = (typeof error === 'object' && error !== null ? error : {}) as {
-      name?: unknown; file?: unknown; line?: unknown; field?: unknown; action?: unknown; cause?: unknown;
+      name?: unknown;
+      file?: unknown;
+      line?: unknown;
+      field?: unknown;
+      action?: unknown;
+      cause?: unknown;
     };
     if (e.name === 'WordedError') return messageOf(error);
     const coded = codeOf(error);
     // One of ours raised without a code: its message already names the place.
-    if (!coded && (e.name === 'CorpusError' || e.name === 'LibraryImportError' || e.name === 'HighlightStoreError')) return messageOf(error);
+    if (!coded && (e.name === 'CorpusError' || e.name === 'LibraryImportError' || e.name === 'HighlightStoreError'))
+      return messageOf(error);
     let reason: string;
     if (coded) {
       const params: Record<string, string | number> = { ...coded.params };

@@ -21,6 +21,10 @@ export function formatDate(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   const locale = getLang() === 'zh' ? 'zh-CN' : 'en-GB';
   let format = dateFormats.get(locale);
-  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Asia/Shanghai' })));
+  if (!format)
+    dateFormats.set(
+      locale,
+      (format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Asia/Shanghai' })),
+    );
   return format.format(d);
 }

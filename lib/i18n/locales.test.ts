@@ -8,7 +8,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 type Manifest = Record<string, unknown>;
 async function manifestFor(browser: 'chrome' | 'firefox'): Promise<Manifest> {
-  const make = config.manifest as (env: { browser: string; manifestVersion: 3; mode: string; command: string }) => Manifest | Promise<Manifest>;
+  const make = config.manifest as (env: {
+    browser: string;
+    manifestVersion: 3;
+    mode: string;
+    command: string;
+  }) => Manifest | Promise<Manifest>;
   return make({ browser, manifestVersion: 3, mode: 'production', command: 'build' });
 }
 
@@ -20,14 +25,17 @@ function pngSize(file: string): [number, number] {
 }
 
 describe('the localised manifest', () => {
-  const files = Object.fromEntries(localeFiles().map((f) => [f.relativeDest, JSON.parse(f.contents) as Record<string, { message: string }>]));
+  const files = Object.fromEntries(
+    localeFiles().map((f) => [f.relativeDest, JSON.parse(f.contents) as Record<string, { message: string }>]),
+  );
 
   it('writes _locales for English (the default) and Simplified Chinese with the same names', () => {
     expect(Object.keys(files).sort()).toEqual(['_locales/en/messages.json', '_locales/zh_CN/messages.json']);
     expect(DEFAULT_LOCALE in MANIFEST_LOCALES).toBe(true);
     const [a, b] = Object.values(files);
     expect(Object.keys(a!).sort()).toEqual(Object.keys(b!).sort());
-    for (const table of Object.values(files)) for (const [name, { message }] of Object.entries(table)) expect(message.trim(), name).not.toBe('');
+    for (const table of Object.values(files))
+      for (const [name, { message }] of Object.entries(table)) expect(message.trim(), name).not.toBe('');
   });
 
   it('keeps each description within the stores’ 132 characters', () => {
@@ -49,7 +57,10 @@ describe('the localised manifest', () => {
       for (const table of Object.values(files)) for (const name of names) expect(table[name], name).toBeDefined();
       const icons = manifest.icons as Record<string, string>;
       expect(Object.keys(icons).sort((x, y) => +x - +y)).toEqual(['16', '32', '48', '96', '128']);
-      for (const [size, file] of Object.entries({ ...icons, ...(manifest.action as { default_icon: Record<string, string> }).default_icon })) {
+      for (const [size, file] of Object.entries({
+        ...icons,
+        ...(manifest.action as { default_icon: Record<string, string> }).default_icon,
+      })) {
         expect(pngSize(path.join(ROOT, 'public', file)), file).toEqual([Number(size), Number(size)]);
       }
     });

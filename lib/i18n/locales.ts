@@ -28,7 +28,9 @@ export const MAX_DESCRIPTION = 132;
 /** Every `manifest.*` message of one language, in the messages.json shape. */
 export function localeMessages(table: Record<MessageKey, string>): Record<string, { message: string }> {
   const out: Record<string, { message: string }> = {};
-  for (const key of Object.keys(table).filter((k): k is ManifestKey => k.startsWith('manifest.')).sort()) {
+  for (const key of Object.keys(table)
+    .filter((k): k is ManifestKey => k.startsWith('manifest.'))
+    .sort()) {
     out[localeMessageName(key)] = { message: table[key] };
   }
   return out;

@@ -36,7 +36,8 @@ export const en = {
   'corpus.cancel': 'Cancel',
   'corpus.undo': 'Undo',
   'corpus.restored': 'Put “{0}” back.',
-  'corpus.readCap': 'Added as you read: {0} of at most {1} articles kept ({2} of {3} million characters of text). Past either, the oldest without highlights make room; shipped, imported and highlighted articles always stay.',
+  'corpus.readCap':
+    'Added as you read: {0} of at most {1} articles kept ({2} of {3} million characters of text). Past either, the oldest without highlights make room; shipped, imported and highlighted articles always stay.',
   'import.heading': 'Import articles',
   'import.help':
     'Files in the seed format (YAML front matter and the Sina article body), a whole archive folder (a Hexo site or its source/_posts), a .zip of one, or its atom.xml or rss.xml feed. Choose them or drop them here.',
@@ -67,7 +68,8 @@ export const en = {
   'panel.readByFallback':
     'This page is in a layout Policy Lens does not know, so its text was found by general article detection: check that it is the whole article.',
   'panel.noBodyText': 'An image or video post: it has no body text to find policy measures in. Related articles are matched by its title.',
-  'panel.notInCorpusNotPolicy': 'Not added to your corpus: it does not touch medical-insurance policy. Highlight something in it to keep it.',
+  'panel.notInCorpusNotPolicy':
+    'Not added to your corpus: it does not touch medical-insurance policy. Highlight something in it to keep it.',
   'panel.measures': 'Policy measures',
   'panel.measuresEmpty': 'No catalogued policy measure is mentioned in this article.',
   'panel.mentions': '{0} mentions',
@@ -82,7 +84,8 @@ export const en = {
   'panel.otherMeasures': 'Other measures in this article',
   'panel.related': 'Related articles',
   'panel.relatedEmpty': 'Nothing in your corpus is close to this article yet.',
-  'panel.relatedHint': 'Related articles come from your corpus: the articles shipped with Policy Lens, those you import and the policy articles you read.',
+  'panel.relatedHint':
+    'Related articles come from your corpus: the articles shipped with Policy Lens, those you import and the policy articles you read.',
   'panel.relatedImport': 'Import more articles',
   'panel.strength.strong': 'strongly related',
   'panel.strength.related': 'related',
@@ -122,7 +125,8 @@ export const en = {
   'highlights.menu': 'Highlight with Policy Lens',
   'storage.evicted':
     'On {0} Policy Lens found its storage emptied: the browser deleted its data (this can happen when the disk runs low, or when site data is cleared). Your highlights, notes and imported articles are gone from this browser.',
-  'storage.lastBackup': 'Your last backup was saved on {0}: import it in the library (toolbar button, then “Open as a page”) to get them back.',
+  'storage.lastBackup':
+    'Your last backup was saved on {0}: import it in the library (toolbar button, then “Open as a page”) to get them back.',
   'storage.noBackup': 'There is no backup to import. From now on, export a backup now and then from the library.',
   'storage.dismiss': 'Dismiss',
   'popup.page': 'This page',
@@ -177,18 +181,23 @@ export const en = {
   'library.export.annotations': 'Web Annotations (JSON-LD)',
   'library.export.backup': 'Full backup (JSON)',
   'library.export.scopeAll': 'Markdown and Web Annotations hold every highlight; the full backup also holds your articles and settings.',
-  'library.export.scopeFiltered': 'Markdown and Web Annotations hold the {0} highlights matching your search and filters; the full backup always holds everything.',
+  'library.export.scopeFiltered':
+    'Markdown and Web Annotations hold the {0} highlights matching your search and filters; the full backup always holds everything.',
   'library.export.ready': 'Downloaded. If your browser saved nothing, save it from this link:',
   'library.export.failed': 'The export failed: {0}',
   'library.import.heading': 'Import',
-  'library.import.help': 'A Policy Lens backup (.json) or W3C Web Annotations (.jsonld). A newer copy of a highlight wins; a file with any error is refused as a whole and nothing changes.',
+  'library.import.help':
+    'A Policy Lens backup (.json) or W3C Web Annotations (.jsonld). A newer copy of a highlight wins; a file with any error is refused as a whole and nothing changes.',
   'library.import.choose': 'Choose a file…',
   'library.import.inPage': 'Import a file (opens as a page)…',
   'library.import.running': 'Importing {0}…',
-  'library.import.done': '{0}: {1} highlights added, {2} updated, {3} already there, {4} kept as they were; {5} articles and {6} settings added or restored.',
+  'library.import.done':
+    '{0}: {1} highlights added, {2} updated, {3} already there, {4} kept as they were; {5} articles and {6} settings added or restored.',
   'library.import.refused': 'Nothing was imported. {0}',
-  'highlights.note.conflict': 'This note was also saved elsewhere while you edited it: both versions are kept in it, yours below the line “saved elsewhere”.',
-  'library.import.notesMerged': 'On {0} highlights your note and the file’s differed: both are kept, the file’s below the line “imported note”.',
+  'highlights.note.conflict':
+    'This note was also saved elsewhere while you edited it: both versions are kept in it, yours below the line “saved elsewhere”.',
+  'library.import.notesMerged':
+    'On {0} highlights your note and the file’s differed: both are kept, the file’s below the line “imported note”.',
   'library.import.datesClamped': '{0} dates later than now were set to now.',
   'library.import.articlesApart': '{0} articles had the id of another article in your corpus and were stored beside it.',
   'library.wipe.button': 'Delete everything…',
@@ -226,26 +235,31 @@ export const en = {
   'welcome.pageTitle': 'Welcome to Policy Lens',
   'welcome.title': 'Welcome to Policy Lens',
   'welcome.what': 'What it does',
-  'welcome.what.panel': 'On a Sina Finance article, a panel beside it shows the policy measures the article mentions, other articles that mention them, and related articles.',
-  'welcome.what.highlight': 'Select text to highlight it in four colours and add a note; your highlights come back on every visit, and the library finds, edits and exports them.',
+  'welcome.what.panel':
+    'On a Sina Finance article, a panel beside it shows the policy measures the article mentions, other articles that mention them, and related articles.',
+  'welcome.what.highlight':
+    'Select text to highlight it in four colours and add a note; your highlights come back on every visit, and the library finds, edits and exports them.',
   'welcome.what.private': 'Everything stays on this computer: no account, and Policy Lens makes no network requests of its own.',
   'welcome.where': 'Where to find it',
   'welcome.where.panel': 'The panel, at the right of every Sina Finance article (collapsed to a tab at the edge when you close it).',
   'welcome.where.popup': 'The toolbar button: your library of highlights and notes, and a button to show or hide the panel.',
   'welcome.where.pin': 'No button in the toolbar? Open the browser’s extensions menu (the puzzle piece) and pin Policy Lens.',
   'welcome.import': 'Bring what you have',
-  'welcome.import.help': 'Five articles ship with Policy Lens. Add your own articles (seed files or an archive of them), or restore a backup of your highlights from another browser.',
+  'welcome.import.help':
+    'Five articles ship with Policy Lens. Add your own articles (seed files or an archive of them), or restore a backup of your highlights from another browser.',
   'welcome.import.articles': 'Import articles…',
   'welcome.import.backup': 'Restore a backup…',
   'welcome.settings': 'Settings and corpus',
   'privacy.link': 'Privacy policy',
   'access.heading': 'One step left:',
-  'access.missing': 'the browser has not allowed Policy Lens on Sina Finance article pages yet, so nothing appears on them. Allow it here (Policy Lens asks for these pages only, never for other sites).',
+  'access.missing':
+    'the browser has not allowed Policy Lens on Sina Finance article pages yet, so nothing appears on them. Allow it here (Policy Lens asks for these pages only, never for other sites).',
   'access.allow': 'Allow on Sina Finance pages',
   'access.granted': 'Policy Lens may run on Sina Finance article pages. Reload an article that was already open to see the panel.',
   'access.refused': 'The browser did not allow it. Try again, or allow Policy Lens on Sina Finance from the browser’s extensions menu.',
   'access.failed': 'The browser could not ask for access: {0}',
-  'persist.why': 'Keep your notes safe: when the disk runs low, the browser may delete an extension’s data, your highlights included. Ask the browser to keep Policy Lens’s data?',
+  'persist.why':
+    'Keep your notes safe: when the disk runs low, the browser may delete an extension’s data, your highlights included. Ask the browser to keep Policy Lens’s data?',
   'persist.allow': 'Keep my data',
   'persist.later': 'Not now',
   'persist.granted': 'The browser will keep Policy Lens’s data.',
@@ -263,7 +277,8 @@ export const zh: Record<MessageKey, string> = {
   'manifest.command.highlightSelection': '高亮所选文字',
   'popup.empty': '你在新浪财经文章中做的高亮和笔记会显示在这里。',
   'options.title': '政策透镜 — 语料库与设置',
-  'options.welcome': '欢迎！打开任意一篇新浪财经文章，政策透镜会在旁边显示文中提到的政策措施、相关文章和你的高亮。所有数据都只保存在这台电脑上。',
+  'options.welcome':
+    '欢迎！打开任意一篇新浪财经文章，政策透镜会在旁边显示文中提到的政策措施、相关文章和你的高亮。所有数据都只保存在这台电脑上。',
   'corpus.heading': '语料库',
   'corpus.summary': '共 {0} 篇文章：随扩展附带 {1} 篇，导入 {2} 篇，阅读时加入 {3} 篇。',
   'corpus.empty': '语料库中还没有文章。可以在上方导入，或在开启上方设置后打开新浪财经文章。',
@@ -283,9 +298,11 @@ export const zh: Record<MessageKey, string> = {
   'corpus.cancel': '取消',
   'corpus.undo': '撤销',
   'corpus.restored': '已恢复《{0}》。',
-  'corpus.readCap': '阅读时加入的文章：保留 {0} 篇，最多 {1} 篇（正文 {2} 百万字，最多 {3} 百万字）。超过任一上限时，最早加入且没有高亮的文章先被移除；随扩展附带的、导入的和有高亮的文章始终保留。',
+  'corpus.readCap':
+    '阅读时加入的文章：保留 {0} 篇，最多 {1} 篇（正文 {2} 百万字，最多 {3} 百万字）。超过任一上限时，最早加入且没有高亮的文章先被移除；随扩展附带的、导入的和有高亮的文章始终保留。',
   'import.heading': '导入文章',
-  'import.help': '种子格式的文件（YAML 头信息加新浪文章正文）、整个存档文件夹（Hexo 站点或其 source/_posts）、存档的 .zip，或其 atom.xml、rss.xml 订阅源。可以选择，也可以拖放到这里。',
+  'import.help':
+    '种子格式的文件（YAML 头信息加新浪文章正文）、整个存档文件夹（Hexo 站点或其 source/_posts）、存档的 .zip，或其 atom.xml、rss.xml 订阅源。可以选择，也可以拖放到这里。',
   'import.choose': '选择文件…',
   'import.chooseFolder': '选择文件夹…',
   'import.drop': '把文件或文件夹拖放到这里',
@@ -364,7 +381,8 @@ export const zh: Record<MessageKey, string> = {
   'panel.highlights.failed': '操作失败：{0}',
   'panel.highlights.colorLabel': '“{0}”的颜色',
   'highlights.menu': '用政策透镜高亮',
-  'storage.evicted': '政策透镜在 {0} 发现其存储已被清空：浏览器删除了它的数据（磁盘空间不足或清除网站数据时可能发生）。你在此浏览器中的高亮、笔记和导入的文章已丢失。',
+  'storage.evicted':
+    '政策透镜在 {0} 发现其存储已被清空：浏览器删除了它的数据（磁盘空间不足或清除网站数据时可能发生）。你在此浏览器中的高亮、笔记和导入的文章已丢失。',
   'storage.lastBackup': '你最近一次备份保存于 {0}：在笔记库（工具栏按钮，然后“在新标签页中打开”）中导入它即可恢复。',
   'storage.noBackup': '没有可导入的备份。今后请不时从笔记库导出备份。',
   'storage.dismiss': '知道了',
@@ -424,7 +442,8 @@ export const zh: Record<MessageKey, string> = {
   'library.export.ready': '已下载。如果浏览器没有保存，请从这个链接保存：',
   'library.export.failed': '导出失败：{0}',
   'library.import.heading': '导入',
-  'library.import.help': '政策透镜备份（.json）或 W3C Web 注释（.jsonld）。同一条高亮以较新的为准；文件中只要有错误就整个拒绝，什么都不会改变。',
+  'library.import.help':
+    '政策透镜备份（.json）或 W3C Web 注释（.jsonld）。同一条高亮以较新的为准；文件中只要有错误就整个拒绝，什么都不会改变。',
   'library.import.choose': '选择文件…',
   'library.import.inPage': '导入文件（在标签页中打开）…',
   'library.import.running': '正在导入 {0}…',
@@ -435,7 +454,8 @@ export const zh: Record<MessageKey, string> = {
   'library.import.datesClamped': '有 {0} 个晚于现在的日期已改为现在。',
   'library.import.articlesApart': '有 {0} 篇文章与语料库中另一篇文章的编号相同，已另行保存在它旁边。',
   'library.wipe.button': '全部删除…',
-  'library.wipe.warning': '这会从本浏览器删除全部 {0} 条高亮及笔记、你导入或阅读时加入的文章，以及你的设置，且无法撤销。如果以后可能还需要，请先导出完整备份。',
+  'library.wipe.warning':
+    '这会从本浏览器删除全部 {0} 条高亮及笔记、你导入或阅读时加入的文章，以及你的设置，且无法撤销。如果以后可能还需要，请先导出完整备份。',
   'library.wipe.backupFirst': '先导出完整备份',
   'library.wipe.confirm': '确定，全部删除',
   'library.wipe.cancel': '保留我的资料',
@@ -482,7 +502,8 @@ export const zh: Record<MessageKey, string> = {
   'welcome.settings': '设置与语料库',
   'privacy.link': '隐私政策',
   'access.heading': '还差一步：',
-  'access.missing': '浏览器还没有允许政策透镜在新浪财经文章页上运行，所以文章页上什么都不会出现。请在这里允许（政策透镜只申请这些页面，从不申请其他网站）。',
+  'access.missing':
+    '浏览器还没有允许政策透镜在新浪财经文章页上运行，所以文章页上什么都不会出现。请在这里允许（政策透镜只申请这些页面，从不申请其他网站）。',
   'access.allow': '允许在新浪财经页面上运行',
   'access.granted': '政策透镜可以在新浪财经文章页上运行了。之前已打开的文章请刷新一次，即可看到面板。',
   'access.refused': '浏览器没有允许。请再试一次，或在浏览器的扩展菜单中允许政策透镜访问新浪财经。',

@@ -6,7 +6,14 @@
 import type { z } from 'zod';
 import { isErrorCode, type ErrorCode, type ErrorParams } from './errors';
 
-const EXPECTED_KIND: Record<string, string> = { string: 'text', number: 'number', int: 'number', boolean: 'boolean', array: 'list', object: 'mapping' };
+const EXPECTED_KIND: Record<string, string> = {
+  string: 'text',
+  number: 'number',
+  int: 'number',
+  boolean: 'boolean',
+  array: 'list',
+  object: 'mapping',
+};
 
 export function issueCode(issue: z.core.$ZodIssue | undefined): { code: ErrorCode; params: ErrorParams } {
   if (!issue) return { code: 'field.invalid', params: {} };
@@ -19,7 +26,10 @@ export function issueCode(issue: z.core.$ZodIssue | undefined): { code: ErrorCod
       if (issue.input === undefined) return { code: 'field.missing', params: {} };
       return { code: 'field.invalid-type', params: { expectedKind: EXPECTED_KIND[issue.expected] ?? 'other' } };
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? { code: 'field.empty', params: {} } : { code: 'field.too-small', params: { min: Number(issue.minimum) } };
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? { code: 'field.empty', params: {} }
+          : { code: 'field.too-small', params: { min: Number(issue.minimum) } };
       if (issue.origin === 'array' && Number(issue.minimum) <= 1) return { code: 'field.empty', params: {} };
       return { code: 'field.too-small', params: { min: Number(issue.minimum) } };
     case 'too_big':

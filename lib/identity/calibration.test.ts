@@ -49,14 +49,18 @@ describe('article identity on labelled pairs', () => {
 
   it('decides by the body, whatever the titles say', () => {
     for (const p of pairs) {
-      const match = sameArticle({ title: p.b.title, paragraphs: p.b.paragraphs }, [{ id: 'a', title: p.a.title, text: p.a.paragraphs.join('\n') }]);
+      const match = sameArticle({ title: p.b.title, paragraphs: p.b.paragraphs }, [
+        { id: 'a', title: p.a.title, text: p.a.paragraphs.join('\n') },
+      ]);
       expect(match !== null, p.id).toBe(p.same);
     }
   });
 
   it('lets every same pair through the fingerprint pre-filter the database lookup uses', () => {
     for (const p of pairs.filter((x) => x.same)) {
-      expect(fingerprintSimilarity(bodyFingerprint(p.a.paragraphs), bodyFingerprint(p.b.paragraphs)), p.id).toBeGreaterThanOrEqual(NEAR_CANDIDATE_ESTIMATE);
+      expect(fingerprintSimilarity(bodyFingerprint(p.a.paragraphs), bodyFingerprint(p.b.paragraphs)), p.id).toBeGreaterThanOrEqual(
+        NEAR_CANDIDATE_ESTIMATE,
+      );
     }
   });
 });

@@ -16,7 +16,9 @@ function remarked(bodyHtml: string): string {
 describe('bodyFingerprint', () => {
   it('is pinned: stored fingerprints must stay comparable across releases and browsers', () => {
     expect(bodyFingerprint('医保基金是群众的“救命钱”')).toBe(bodyFingerprint(['医保基金是群众的', '"救命钱"']));
-    expect(bodyFingerprint('医保基金是群众的“救命钱”')).toMatchInlineSnapshot(`"fp1.11.2d6e7ca52a0236ac.b75a507467474d2e54d730b61650d444660cccee2dc4a8afcd6f7fc816b1a02fdc5064810afc0f04cea19b8be9ad5f66c2acc043bc77c15d84a14229fc6686c40e48edc3596b74908dfffaa88156095c7f09c72eec498b00fb754b26e6e389894bd547c26928e83c60730bca268f003810d10b7914dbb64dbf30248d9dfe7e1b"`);
+    expect(bodyFingerprint('医保基金是群众的“救命钱”')).toMatchInlineSnapshot(
+      `"fp1.11.2d6e7ca52a0236ac.b75a507467474d2e54d730b61650d444660cccee2dc4a8afcd6f7fc816b1a02fdc5064810afc0f04cea19b8be9ad5f66c2acc043bc77c15d84a14229fc6686c40e48edc3596b74908dfffaa88156095c7f09c72eec498b00fb754b26e6e389894bd547c26928e83c60730bca268f003810d10b7914dbb64dbf30248d9dfe7e1b"`,
+    );
   });
 
   it('ignores whitespace, punctuation, full/half width and how the text is split into paragraphs', () => {

@@ -26,5 +26,8 @@ export function fmix32(h: number): number {
 }
 
 export function hex(n: number, digits: number): string {
-  return (n >>> 0).toString(16).padStart(8, '0').slice(8 - digits);
+  return (n >>> 0)
+    .toString(16)
+    .padStart(8, '0')
+    .slice(8 - digits);
 }

@@ -14,7 +14,11 @@ const livePage = {
   url: 'https://finance.sina.cn/2021-06-04/detail-ikqcfnaz9071234.d.html',
   key: 'sina:kqcfnaz9071234',
   title: '韩正：医保基金是群众的“救命钱” 要持续加大监管力度',
-  paragraphs: paragraphsOf(seed('000').bodyHtml.replace(/ cms-style="[^"]*"/g, '').replace(/　　/g, '')),
+  paragraphs: paragraphsOf(
+    seed('000')
+      .bodyHtml.replace(/ cms-style="[^"]*"/g, '')
+      .replace(/　　/g, ''),
+  ),
 };
 
 describe('title comparison (lib/text normalizeTitle)', () => {
@@ -57,7 +61,12 @@ describe('sameArticle', () => {
     const sameHeadline = { title: seed('004').title, paragraphs: seed('003').paragraphs };
     // The body is seed 003's: it is that article, not 004.
     expect(sameArticle(sameHeadline, corpus)).toMatchObject({ id: '003', by: 'fingerprint' });
-    expect(sameArticle(sameHeadline, corpus.filter((e) => e.id !== '003'))).toBeNull();
+    expect(
+      sameArticle(
+        sameHeadline,
+        corpus.filter((e) => e.id !== '003'),
+      ),
+    ).toBeNull();
   });
 
   it('answers null for an article the corpus does not hold', () => {

@@ -118,15 +118,26 @@ describe('analyzePageArticle', () => {
     const base = await db.articles.get(seed.id);
     const extra = TIMELINE_LIMIT + 7;
     // Copies of seed 000 on consecutive days, all mentioning what it mentions, stored and indexed.
-    const copies = Array.from({ length: extra }, (_, i) => ({ ...base!, id: `a_copy${String(i).padStart(4, '0')}`, key: undefined, url: undefined, date: new Date(Date.UTC(2030, 0, 1 + i)).toISOString() }));
+    const copies = Array.from({ length: extra }, (_, i) => ({
+      ...base!,
+      id: `a_copy${String(i).padStart(4, '0')}`,
+      key: undefined,
+      url: undefined,
+      date: new Date(Date.UTC(2030, 0, 1 + i)).toISOString(),
+    }));
     await db.articles.bulkPut(copies);
-    await indexArticles(db, copies.map((c) => ({ article: c, measures: Object.fromEntries((c.measureIds ?? []).map((id) => [id, 1])) })));
+    await indexArticles(
+      db,
+      copies.map((c) => ({ article: c, measures: Object.fromEntries((c.measureIds ?? []).map((id) => [id, 1])) })),
+    );
     const insight = await analyzePageArticle(seedPage(), { db, catalogue, addToCorpus: true });
     const fund = insight.measures.find((m) => m.id === 'fund-supervision')!;
     const mentioning = (await db.articles.where('measureIds').equals('fund-supervision').primaryKeys()).filter((id) => id !== seed.id);
     expect(fund.timelineTotal).toBe(mentioning.length);
     expect(fund.timeline).toHaveLength(TIMELINE_LIMIT);
     // The latest ones: the last TIMELINE_LIMIT copies, in date order.
-    expect(fund.timeline.map((e) => e.id)).toEqual(Array.from({ length: TIMELINE_LIMIT }, (_, i) => `a_copy${String(extra - TIMELINE_LIMIT + i).padStart(4, '0')}`));
+    expect(fund.timeline.map((e) => e.id)).toEqual(
+      Array.from({ length: TIMELINE_LIMIT }, (_, i) => `a_copy${String(extra - TIMELINE_LIMIT + i).padStart(4, '0')}`),
+    );
   });
 });

@@ -109,7 +109,9 @@ export async function analyzePageArticle(page: PageArticle, opts: AnalyzeOptions
   return {
     key: page.key,
     textLength: text.length,
-    corpus: match ? { id: match.article.id, origin: match.article.origin, addedAt: match.article.addedAt, matchedBy: match.by, addedNow } : null,
+    corpus: match
+      ? { id: match.article.id, origin: match.article.origin, addedAt: match.article.addedAt, matchedBy: match.by, addedNow }
+      : null,
     ...(notAdded && { notAdded }),
     ...described,
   };
@@ -130,7 +132,11 @@ export async function describeArticleText(
   const { db, catalogue } = opts;
 
   const hits = detectMeasures(text, catalogue);
-  const timelines = await latestMentioning(db, hits.map((h) => h.measureId), selfId);
+  const timelines = await latestMentioning(
+    db,
+    hits.map((h) => h.measureId),
+    selfId,
+  );
   const measures: MeasureInsight[] = hits.map((hit) => {
     const { entries, total } = timelines.get(hit.measureId)!;
     return {
@@ -139,13 +145,30 @@ export async function describeArticleText(
       gloss: hit.gloss,
       category: hit.category,
       by: hit.by,
-      mentions: hit.mentions.map(({ start, end, quote, sentence }) => ({ start, end, quote, sentence, target: textTarget(text, start, end) })),
-      timeline: entries.map((a) => ({ id: a.id, title: a.title, date: a.date, url: a.url, sentence: a.measureSentences?.[hit.measureId] ?? a.lead })),
+      mentions: hit.mentions.map(({ start, end, quote, sentence }) => ({
+        start,
+        end,
+        quote,
+        sentence,
+        target: textTarget(text, start, end),
+      })),
+      timeline: entries.map((a) => ({
+        id: a.id,
+        title: a.title,
+        date: a.date,
+        url: a.url,
+        sentence: a.measureSentences?.[hit.measureId] ?? a.lead,
+      })),
       timelineTotal: total,
     };
   });
 
-  const related = await relatedArticles(db, { id: selfId, title, text, measures: measureCounts(hits, title, catalogue) }, catalogue, opts.relatedLimit ?? 8);
+  const related = await relatedArticles(
+    db,
+    { id: selfId, title, text, measures: measureCounts(hits, title, catalogue) },
+    catalogue,
+    opts.relatedLimit ?? 8,
+  );
 
   return {
     measures,

@@ -88,7 +88,12 @@ describe('an article the reader highlights', () => {
     await analyzePageArticle(market, { db, catalogue, addToCorpus: true });
     const queue = createIndexQueue(db, catalogue);
     const asked: string[] = [];
-    const kept = await keepArticleOfHighlight(market.key, async () => (asked.push(market.key), market), { db, catalogue, addToCorpus: true, indexLater: (id) => void queue.add(id) });
+    const kept = await keepArticleOfHighlight(market.key, async () => (asked.push(market.key), market), {
+      db,
+      catalogue,
+      addToCorpus: true,
+      indexLater: (id) => void queue.add(id),
+    });
     expect(kept).toBe(true);
     expect(asked).toEqual([market.key]);
     await queue.idle();
@@ -96,9 +101,14 @@ describe('an article the reader highlights', () => {
     expect(stored).toMatchObject({ origin: 'read', title: market.title });
     expect(await db.docs.get(stored!.id)).toMatchObject({ policy: false });
     // The next visit finds it in the corpus.
-    expect((await analyzePageArticle(market, { db, catalogue, addToCorpus: true })).corpus).toMatchObject({ id: stored!.id, matchedBy: 'key' });
+    expect((await analyzePageArticle(market, { db, catalogue, addToCorpus: true })).corpus).toMatchObject({
+      id: stored!.id,
+      matchedBy: 'key',
+    });
     // A second highlight neither asks nor stores again.
-    expect(await keepArticleOfHighlight(market.key, async () => (asked.push('again'), market), { db, catalogue, addToCorpus: true })).toBe(false);
+    expect(await keepArticleOfHighlight(market.key, async () => (asked.push('again'), market), { db, catalogue, addToCorpus: true })).toBe(
+      false,
+    );
     expect(asked).toEqual([market.key]);
   });
 

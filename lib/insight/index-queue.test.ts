@@ -20,7 +20,10 @@ const page: PageArticle = {
   source: '国家医保局',
   editor: null,
   originalTitle: null,
-  paragraphs: ['国家医疗保障局要求加强医保基金监管，严厉打击欺诈骗保行为，同时稳步扩大药品和耗材集中带量采购范围。', '各地医保部门要落实谈判药品“双通道”管理。'],
+  paragraphs: [
+    '国家医疗保障局要求加强医保基金监管，严厉打击欺诈骗保行为，同时稳步扩大药品和耗材集中带量采购范围。',
+    '各地医保部门要落实谈判药品“双通道”管理。',
+  ],
 };
 
 describe('indexing read articles after the answer', () => {
@@ -76,8 +79,12 @@ describe('rebuilding the index the running code did not build', () => {
     // As a v3 release left them: a read article whose measures an older catalogue found (none), and v3 index rows.
     const read = { ...(await analyzeInto(fresh)), measureIds: [], measureSentences: {} };
     await v3.articles.bulkAdd([...seeds, read]);
-    await v3.table('terms').put({ term: '医保', df: 6, ids: seeds.map((s) => s.id).join('\u001f'), weights: Float32Array.from(seeds.map(() => 0.1)) });
-    await v3.table('docs').bulkPut([...seeds, read].map((a) => ({ id: a.id, terms: [['医保', 1]], norm: 1, vocab: '医保:1', measureIds: [] })));
+    await v3
+      .table('terms')
+      .put({ term: '医保', df: 6, ids: seeds.map((s) => s.id).join('\u001f'), weights: Float32Array.from(seeds.map(() => 0.1)) });
+    await v3
+      .table('docs')
+      .bulkPut([...seeds, read].map((a) => ({ id: a.id, terms: [['医保', 1]], norm: 1, vocab: '医保:1', measureIds: [] })));
     v3.close();
 
     db = openLensDB(name);

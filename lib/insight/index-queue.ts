@@ -38,7 +38,11 @@ export function indexRecipe(catalogue: Catalogue): string {
   return `${INDEX_FORMAT}:${fnv1a64(JSON.stringify(catalogue))}`;
 }
 
-export function createIndexQueue(db: LensDB, catalogue: Catalogue, onError: (id: string, error: Error) => void = () => undefined): IndexQueue {
+export function createIndexQueue(
+  db: LensDB,
+  catalogue: Catalogue,
+  onError: (id: string, error: Error) => void = () => undefined,
+): IndexQueue {
   let tail: Promise<void> = Promise.resolve();
   const enqueue = (ids: string[], work: () => Promise<void>) => {
     tail = tail.then(() => work().catch((error: Error) => ids.forEach((id) => onError(id, error))));
@@ -109,7 +113,12 @@ async function indexBatch(db: LensDB, ids: string[], catalogue: Catalogue): Prom
     // may have been updated (its URL learned), and that must stay.
     await db.transaction('rw', db.articles, async () => {
       for (const d of changed) {
-        await db.articles.update(d.id, { measureIds: d.measureIds, measureSentences: d.measureSentences, measureCounts: d.measureCounts, fingerprint: d.fingerprint });
+        await db.articles.update(d.id, {
+          measureIds: d.measureIds,
+          measureSentences: d.measureSentences,
+          measureCounts: d.measureCounts,
+          fingerprint: d.fingerprint,
+        });
       }
     });
   }

@@ -49,7 +49,7 @@ describe('related articles as the panel shows them', () => {
     expect(shown).toBeGreaterThan(0);
   });
 
-  it('on the labelled dev split: ranks as calibrated on every writer\'s part, and shows no off-topic article anything', async () => {
+  it("on the labelled dev split: ranks as calibrated on every writer's part, and shows no off-topic article anything", async () => {
     const report = await evaluate({ split: 'dev', cwd: path.join(import.meta.dirname, '..', '..') });
     const related = report.policyLens.related;
     // Each writer's part on its own (the seeds are queries of every part's corpus, so of none alone):
@@ -63,7 +63,11 @@ describe('related articles as the panel shows them', () => {
       }),
     );
     console.log(
-      `dev: related nDCG@5 ${related.ndcg.toFixed(3)} (${Object.entries(perPart).map(([p, v]) => `${p} ${v.toFixed(3)}`).join(', ')}; baseline ${report.baseline.related.ndcg.toFixed(3)}), lure/off-topic queries with any related ${related.silence.withAnyRelated}/${related.silence.queries}`,
+      `dev: related nDCG@5 ${related.ndcg.toFixed(3)} (${Object.entries(perPart)
+        .map(([p, v]) => `${p} ${v.toFixed(3)}`)
+        .join(
+          ', ',
+        )}; baseline ${report.baseline.related.ndcg.toFixed(3)}), lure/off-topic queries with any related ${related.silence.withAnyRelated}/${related.silence.queries}`,
     );
     // Measured: 0.920 overall (the seeds 0.804); dev 0.962, dev-b 0.944, dev-c 0.945, dev-d 0.888.
     // dev-d, the fourth writer's, was a test split first and is the part the others' fit carries to
@@ -71,7 +75,11 @@ describe('related articles as the panel shows them', () => {
     expect(related.ndcg).toBeGreaterThanOrEqual(0.915);
     for (const part of Object.keys(perPart)) expect(perPart[part], part).toBeGreaterThanOrEqual(part === 'dev-d' ? 0.88 : 0.94);
     expect(related.ndcg).toBeGreaterThan(report.baseline.related.ndcg);
-    const offTopic = new Set(loadSplit('dev').articles.filter((a) => a.kind === 'off-topic').map((a) => a.id));
+    const offTopic = new Set(
+      loadSplit('dev')
+        .articles.filter((a) => a.kind === 'off-topic')
+        .map((a) => a.id),
+    );
     expect(related.silence.noisy.filter((q) => offTopic.has(q.query))).toEqual([]);
     // Four lures pass the policy gate with measures they really name (a drug maker's results, a biotech
     // stock column, a drug maker's bond issue, an insurer's long-term-care product) and are shown

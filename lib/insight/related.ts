@@ -43,7 +43,8 @@ export type RelatedInsight = {
 export function measureCounts(bodyHits: readonly MeasureHit[], title: string | undefined, catalogue: Catalogue): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const hit of bodyHits) counts[hit.measureId] = hit.mentions.length;
-  for (const hit of title ? detectMeasures(title, catalogue) : []) counts[hit.measureId] = (counts[hit.measureId] ?? 0) + RELATED_PARAMS.titleWeight * hit.mentions.length;
+  for (const hit of title ? detectMeasures(title, catalogue) : [])
+    counts[hit.measureId] = (counts[hit.measureId] ?? 0) + RELATED_PARAMS.titleWeight * hit.mentions.length;
   return counts;
 }
 
@@ -75,7 +76,11 @@ export type RelatedRequest = {
 
 /** The corpus articles related to this one, best first, none below RELATED_THRESHOLD. */
 export async function relatedArticles(db: LensDB, article: RelatedRequest, catalogue: Catalogue, limit = 8): Promise<RelatedInsight[]> {
-  const hits = await queryRelated(db, { id: article.id, title: article.title, text: article.text, ...topicsOf(article.measures, catalogue) }, { limit, minScore: RELATED_THRESHOLD });
+  const hits = await queryRelated(
+    db,
+    { id: article.id, title: article.title, text: article.text, ...topicsOf(article.measures, catalogue) },
+    { limit, minScore: RELATED_THRESHOLD },
+  );
   const records = await db.articleHeads.bulkGet(hits.map((h) => h.id));
   const names = new Map(catalogue.measures.map((m) => [m.id, m.name]));
   return hits.flatMap((hit, i): RelatedInsight[] => {

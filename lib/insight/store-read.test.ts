@@ -44,7 +44,18 @@ function forgedPage(n = 1, paragraphs = FORGED_BODY): PageArticle {
 }
 
 function page(id: string, title: string, paragraphs: string[], publishedAt: string | null): PageArticle {
-  return { key: `sina:${id}`, id, url: `https://finance.sina.com.cn/china/2023-01-01/doc-i${id}.shtml`, mobileUrl: null, title, publishedAt, source: null, editor: null, originalTitle: null, paragraphs };
+  return {
+    key: `sina:${id}`,
+    id,
+    url: `https://finance.sina.com.cn/china/2023-01-01/doc-i${id}.shtml`,
+    mobileUrl: null,
+    title,
+    publishedAt,
+    source: null,
+    editor: null,
+    originalTitle: null,
+    paragraphs,
+  };
 }
 
 const opts = (extra: Partial<Parameters<typeof analyzePageArticle>[1]> = {}) => ({ db, catalogue, addToCorpus: true, ...extra });
@@ -80,7 +91,10 @@ describe('a page never overwrites a stored article', () => {
 
   it('leaves an imported article and an earlier read as they were, also when indexing comes later', async () => {
     db = await seededDB();
-    const importedParagraphs = ['国家医保局发布通知，部署开展医保基金飞行检查工作，重点检查定点医疗机构和医保经办机构。', '通知要求各地医保部门加强协同配合，确保检查取得实效。'];
+    const importedParagraphs = [
+      '国家医保局发布通知，部署开展医保基金飞行检查工作，重点检查定点医疗机构和医保经办机构。',
+      '通知要求各地医保部门加强协同配合，确保检查取得实效。',
+    ];
     const imported = page('kimported000001', '医保基金飞行检查启动', importedParagraphs, '2023-03-01T09:00:00+08:00');
     // An earlier read: stored by visiting its page.
     const read = await analyzePageArticle(imported, opts());
@@ -88,10 +102,18 @@ describe('a page never overwrites a stored article', () => {
     const readId = read.corpus!.id;
     // An import through the options page's importer.
     const file = { name: 'import.txt', bytes: new TextEncoder().encode('x') };
-    const importedArticle: StoredArticle = { ...(await db.articles.get(readId))!, title: '长期护理保险试点扩围', titleNorm: '长期护理保险试点扩围', key: undefined, url: undefined };
+    const importedArticle: StoredArticle = {
+      ...(await db.articles.get(readId))!,
+      title: '长期护理保险试点扩围',
+      titleNorm: '长期护理保险试点扩围',
+      key: undefined,
+      url: undefined,
+    };
     delete importedArticle.key;
     delete importedArticle.url;
-    const [result] = await importArticles(db, [file], { parse: () => ({ ...importedArticle, id: articleId('长期护理保险试点扩围', importedArticle.date), origin: 'imported' }) });
+    const [result] = await importArticles(db, [file], {
+      parse: () => ({ ...importedArticle, id: articleId('长期护理保险试点扩围', importedArticle.date), origin: 'imported' }),
+    });
     expect(result).toMatchObject({ status: 'imported' });
     const importId = (result as { id: string }).id;
 
@@ -120,7 +142,12 @@ describe('a page never overwrites a stored article', () => {
       articleKey: `corpus:${seed.id}`,
       url: 'chrome-extension://abc/reader.html',
       title: seed.title,
-      quote: { type: 'TextQuoteSelector', exact, prefix: seed.text.slice(start - 8, start), suffix: seed.text.slice(start + exact.length, start + exact.length + 8) },
+      quote: {
+        type: 'TextQuoteSelector',
+        exact,
+        prefix: seed.text.slice(start - 8, start),
+        suffix: seed.text.slice(start + exact.length, start + exact.length + 8),
+      },
       position: { type: 'TextPositionSelector', start, end: start + exact.length },
     });
     await analyzePageArticle(forgedPage(), opts());
@@ -131,8 +158,18 @@ describe('a page never overwrites a stored article', () => {
 
   it('stores two undated pages with one title as two articles', async () => {
     db = await seededDB();
-    const a = page('kundated0000001', '医保局重要通知', ['关于做好2023年城乡居民基本医疗保障工作的通知，各地要按时完成参保缴费工作，财政补助标准提高30元。'], null);
-    const b = page('kundated0000002', '医保局重要通知', ['关于开展医保药品目录调整工作的公告，申报企业应于规定时间内通过医保信息平台提交材料，逾期不予受理。'], null);
+    const a = page(
+      'kundated0000001',
+      '医保局重要通知',
+      ['关于做好2023年城乡居民基本医疗保障工作的通知，各地要按时完成参保缴费工作，财政补助标准提高30元。'],
+      null,
+    );
+    const b = page(
+      'kundated0000002',
+      '医保局重要通知',
+      ['关于开展医保药品目录调整工作的公告，申报企业应于规定时间内通过医保信息平台提交材料，逾期不予受理。'],
+      null,
+    );
     const first = await analyzePageArticle(a, opts());
     const second = await analyzePageArticle(b, opts());
     expect(first.corpus!.id).not.toBe(second.corpus!.id);
@@ -142,8 +179,24 @@ describe('a page never overwrites a stored article', () => {
 
   it('stores a heavily rewritten article under another URL apart from the version read before', async () => {
     db = await seededDB();
-    const original = page('krewrite0000001', '三明医改经验持续推广', ['三明市以药品耗材治理为突破口，推动医疗、医保、医药联动改革，群众看病负担明显减轻。', '改革以来，三明市公立医院医务性收入占比持续提高，医生收入实现阳光化。'], '2023-05-01T10:00:00+08:00');
-    const rewritten = page('krewrite0000002', '三明医改经验持续推广', ['福建省召开全省深化医改工作会议，总结推广三明经验，部署下一阶段重点任务，要求各地市结合实际抓好落实。', '会议强调，要完善薪酬制度改革，建立以公益性为导向的公立医院考核评价机制。'], '2023-05-01T10:00:00+08:00');
+    const original = page(
+      'krewrite0000001',
+      '三明医改经验持续推广',
+      [
+        '三明市以药品耗材治理为突破口，推动医疗、医保、医药联动改革，群众看病负担明显减轻。',
+        '改革以来，三明市公立医院医务性收入占比持续提高，医生收入实现阳光化。',
+      ],
+      '2023-05-01T10:00:00+08:00',
+    );
+    const rewritten = page(
+      'krewrite0000002',
+      '三明医改经验持续推广',
+      [
+        '福建省召开全省深化医改工作会议，总结推广三明经验，部署下一阶段重点任务，要求各地市结合实际抓好落实。',
+        '会议强调，要完善薪酬制度改革，建立以公益性为导向的公立医院考核评价机制。',
+      ],
+      '2023-05-01T10:00:00+08:00',
+    );
     const first = await analyzePageArticle(original, opts());
     const second = await analyzePageArticle(rewritten, opts());
     expect(second.corpus!.id).not.toBe(first.corpus!.id);
@@ -162,7 +215,10 @@ describe('a page never overwrites a stored article', () => {
   it('makes room by evicting old read articles when the browser is full, and answers without storing when it cannot', async () => {
     db = await seededDB();
     // An older read article to make room with, then a browser that refuses the next article writes.
-    const older = await analyzePageArticle(page('kolder000000001', '旧文章', ['一篇早先读过的文章，讲门诊共济保障机制改革和个人账户使用范围。'], '2022-01-01T00:00:00+08:00'), opts({ now: () => new Date('2023-01-01T00:00:00Z') }));
+    const older = await analyzePageArticle(
+      page('kolder000000001', '旧文章', ['一篇早先读过的文章，讲门诊共济保障机制改革和个人账户使用范围。'], '2022-01-01T00:00:00+08:00'),
+      opts({ now: () => new Date('2023-01-01T00:00:00Z') }),
+    );
     let refusals = 1;
     // Middleware applies from the next open.
     db.close();
@@ -186,7 +242,10 @@ describe('a page never overwrites a stored article', () => {
     expect(await db.articles.get(older.corpus!.id)).toBeUndefined();
     // No room at all: the panel still gets its answer; nothing is stored and no seed is claimed.
     refusals = 2;
-    const unstored = await analyzePageArticle(forgedPage(2, ['又一篇不同的文章，讲长期护理保险试点城市扩围，重度失能人员护理费用按比例支付。']), opts());
+    const unstored = await analyzePageArticle(
+      forgedPage(2, ['又一篇不同的文章，讲长期护理保险试点城市扩围，重度失能人员护理费用按比例支付。']),
+      opts(),
+    );
     expect(unstored.corpus).toBeNull();
     expect(unstored.measures).toBeDefined();
   });

@@ -26,9 +26,17 @@ export type StoreReadOptions = {
  * room and it is tried once more; if there is still none, it is not stored (null: the panel still
  * answers, the article is simply not in the corpus) — a page read is never worth a failure.
  */
-export async function storeReadArticle(db: LensDB, article: StoredArticle, catalogue: Catalogue, opts: StoreReadOptions): Promise<{ article: StoredArticle; added: boolean } | null> {
+export async function storeReadArticle(
+  db: LensDB,
+  article: StoredArticle,
+  catalogue: Catalogue,
+  opts: StoreReadOptions,
+): Promise<{ article: StoredArticle; added: boolean } | null> {
   const derived = withDerivedFields(article, catalogue);
-  const add = () => addArticleApart(db, derived, { ...(opts.indexNow && { index: (a: StoredArticle) => indexArticle(db, a, topicsOf(storedMeasureCounts(a), catalogue)) }) });
+  const add = () =>
+    addArticleApart(db, derived, {
+      ...(opts.indexNow && { index: (a: StoredArticle) => indexArticle(db, a, topicsOf(storedMeasureCounts(a), catalogue)) }),
+    });
   try {
     const result = await add();
     return { article: result.article, added: result.status === 'added' };

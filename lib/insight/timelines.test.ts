@@ -20,7 +20,10 @@ async function corpus(articles: StoredArticle[]): Promise<LensDB> {
   const db = openLensDB(`test-${crypto.randomUUID()}`);
   opened.push(db);
   await db.articles.bulkAdd(articles);
-  await indexArticles(db, articles.map((a) => ({ article: a, measures: Object.fromEntries(a.measureIds!.map((id) => [id, 1])) })));
+  await indexArticles(
+    db,
+    articles.map((a) => ({ article: a, measures: Object.fromEntries(a.measureIds!.map((id) => [id, 1])) })),
+  );
   return db;
 }
 

@@ -20,7 +20,11 @@ export type Timeline = { entries: StoredArticle[]; total: number };
  * the date and measure indexes, or counting a measure's range, took 1–4 s at 10,000 articles in
  * Chromium. Whole records are read only for the entries shown (for the sentence that mentions it).
  */
-export async function latestMentioning(db: LensDB, measureIds: readonly string[], selfId: string | undefined): Promise<Map<string, Timeline>> {
+export async function latestMentioning(
+  db: LensDB,
+  measureIds: readonly string[],
+  selfId: string | undefined,
+): Promise<Map<string, Timeline>> {
   if (measureIds.length === 0) return new Map();
   const measures = [...new Set(measureIds)];
   return db.transaction('r', [db.articleHeads, db.articles, db.terms, db.docs], async () => {
@@ -30,7 +34,12 @@ export async function latestMentioning(db: LensDB, measureIds: readonly string[]
       Promise.all(
         measures.map(
           // One more than shown, in case the article itself is among them.
-          (m) => db.articleHeads.where('mentions').between([m, -Infinity], [m, Infinity], true, true).limit(TIMELINE_LIMIT + 1).primaryKeys() as Promise<string[]>,
+          (m) =>
+            db.articleHeads
+              .where('mentions')
+              .between([m, -Infinity], [m, Infinity], true, true)
+              .limit(TIMELINE_LIMIT + 1)
+              .primaryKeys() as Promise<string[]>,
         ),
       ),
     ]);
@@ -42,6 +51,8 @@ export async function latestMentioning(db: LensDB, measureIds: readonly string[]
     });
     const wanted = [...new Set(picked.flatMap((p) => p.ids))];
     const records = new Map((await db.articles.bulkGet(wanted)).flatMap((a) => (a ? [[a.id, a] as const] : [])));
-    return new Map(picked.map(({ measureId, ids, total }) => [measureId, { entries: ids.reverse().flatMap((id) => records.get(id) ?? []), total }]));
+    return new Map(
+      picked.map(({ measureId, ids, total }) => [measureId, { entries: ids.reverse().flatMap((id) => records.get(id) ?? []), total }]),
+    );
   });
 }

@@ -37,7 +37,9 @@ const IsoDateSchema = z.iso.datetime({ offset: true, error: 'must be an ISO 8601
  * safeExtend, not extend: zod refuses to override `origin` on a schema with refinements otherwise.
  */
 export const BackupArticleSchema = ArticleSchema.safeExtend({
-  origin: z.enum(['imported', 'read'], { error: 'must be "imported" or "read" (seed articles ship with Policy Lens and are not backed up)' }),
+  origin: z.enum(['imported', 'read'], {
+    error: 'must be "imported" or "read" (seed articles ship with Policy Lens and are not backed up)',
+  }),
   addedAt: IsoDateSchema,
   fingerprint: z.string().optional(),
   measureIds: z.array(z.string()).optional(),
@@ -56,10 +58,17 @@ function checkArticleUrl(a: { key?: string | undefined; url?: string | undefined
       ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be an https Sina article URL', params: { code: 'field.url-sina' } });
       return;
     }
-    if (a.key !== undefined && a.key !== parsed.key) ctx.addIssue({ code: 'custom', path: ['key'], message: `must be the key of its URL (${parsed.key})`, params: { code: 'field.key-of-url', key: parsed.key } });
+    if (a.key !== undefined && a.key !== parsed.key)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['key'],
+        message: `must be the key of its URL (${parsed.key})`,
+        params: { code: 'field.key-of-url', key: parsed.key },
+      });
     return;
   }
-  if (a.key !== undefined && !/^(sina|sina-cj):[a-z0-9]+$/.test(a.key)) ctx.addIssue({ code: 'custom', path: ['key'], message: 'must be a Sina article key (sina:<id>)' });
+  if (a.key !== undefined && !/^(sina|sina-cj):[a-z0-9]+$/.test(a.key))
+    ctx.addIssue({ code: 'custom', path: ['key'], message: 'must be a Sina article key (sina:<id>)' });
 }
 
 const SETTING_KEY_MAX = 200;
@@ -81,23 +90,43 @@ export const BackupSettingsSchema = z
   .superRefine((settings, ctx) => {
     for (const [key, fallback] of Object.entries(SETTING_DEFAULTS)) {
       if (key in settings && typeof settings[key] !== typeof fallback) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `must be a ${typeof fallback}`, params: { code: 'backup.setting-type', expectedKind: valueKind(fallback) } });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `must be a ${typeof fallback}`,
+          params: { code: 'backup.setting-type', expectedKind: valueKind(fallback) },
+        });
       }
     }
     if (!(COLOR_LABELS_SETTING in settings)) return;
     const labels = settings[COLOR_LABELS_SETTING];
     if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
-      ctx.addIssue({ code: 'custom', path: [COLOR_LABELS_SETTING], message: 'must map colours to labels', params: { code: 'backup.color-labels' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: [COLOR_LABELS_SETTING],
+        message: 'must map colours to labels',
+        params: { code: 'backup.color-labels' },
+      });
       return;
     }
     for (const [color, label] of Object.entries(labels)) {
       if (!isHighlightColor(color)) {
-        ctx.addIssue({ code: 'custom', path: [COLOR_LABELS_SETTING, color], message: `colour must be one of ${HIGHLIGHT_COLORS.join(', ')}`, params: { code: 'field.colour', colours: HIGHLIGHT_COLORS.join(', ') } });
+        ctx.addIssue({
+          code: 'custom',
+          path: [COLOR_LABELS_SETTING, color],
+          message: `colour must be one of ${HIGHLIGHT_COLORS.join(', ')}`,
+          params: { code: 'field.colour', colours: HIGHLIGHT_COLORS.join(', ') },
+        });
         return;
       }
       const checked = checkColorLabel(label);
       if (!checked.ok) {
-        ctx.addIssue({ code: 'custom', path: [COLOR_LABELS_SETTING, color], message: checked.error, params: { code: checked.code, ...checked.params } });
+        ctx.addIssue({
+          code: 'custom',
+          path: [COLOR_LABELS_SETTING, color],
+          message: checked.error,
+          params: { code: checked.code, ...checked.params },
+        });
         return;
       }
     }
@@ -109,9 +138,13 @@ function refuseRepeatedIds(list: readonly { id: string }[], field: string, ctx: 
   list.forEach((item, i) => {
     const first = seen.get(item.id);
     if (first !== undefined) {
-      ctx.addIssue({ code: 'custom', path: [field, i, 'id'], message: `repeats ${field}[${first}].id "${item.id}"`, params: { code: 'backup.repeated-id', field, first, id: item.id } });
-    }
-    else seen.set(item.id, i);
+      ctx.addIssue({
+        code: 'custom',
+        path: [field, i, 'id'],
+        message: `repeats ${field}[${first}].id "${item.id}"`,
+        params: { code: 'backup.repeated-id', field, first, id: item.id },
+      });
+    } else seen.set(item.id, i);
   });
 }
 
@@ -148,8 +181,27 @@ const QUOTE_KEYS = ['type', 'exact', 'prefix', 'suffix'];
 const POSITION_KEYS = ['type', 'start', 'end'];
 /** buildArticle's order (lib/corpus/article.ts), then what storing adds. */
 const ARTICLE_KEYS = [
-  'id', 'key', 'url', 'title', 'titleNorm', 'originalTitle', 'date', 'categories', 'source', 'editor', 'lead', 'paragraphs', 'images', 'text', 'length', 'origin', 'file',
-  'addedAt', 'fingerprint', 'measureIds', 'measureSentences',
+  'id',
+  'key',
+  'url',
+  'title',
+  'titleNorm',
+  'originalTitle',
+  'date',
+  'categories',
+  'source',
+  'editor',
+  'lead',
+  'paragraphs',
+  'images',
+  'text',
+  'length',
+  'origin',
+  'file',
+  'addedAt',
+  'fingerprint',
+  'measureIds',
+  'measureSentences',
 ];
 
 /**

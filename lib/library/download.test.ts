@@ -17,7 +17,12 @@ describe('export files', () => {
     let blob: Blob | undefined;
     const urls = { createObjectURL: vi.fn((b: Blob) => ((blob = b), 'blob:x')), revokeObjectURL: vi.fn() };
     const d = createDownload(exportFile('backup', '{"a":"医保"}\n', AT), urls);
-    expect(d).toEqual({ kind: 'backup', fileName: 'policy-lens-backup-2024-05-01.json', url: 'blob:x', bytes: new TextEncoder().encode('{"a":"医保"}\n').length });
+    expect(d).toEqual({
+      kind: 'backup',
+      fileName: 'policy-lens-backup-2024-05-01.json',
+      url: 'blob:x',
+      bytes: new TextEncoder().encode('{"a":"医保"}\n').length,
+    });
     expect(blob!.type).toBe('application/json;charset=utf-8');
     expect(await blob!.text()).toBe('{"a":"医保"}\n');
     revokeDownload(d, urls);

@@ -103,7 +103,7 @@ describe('exportAnnotations', () => {
 });
 
 describe('createBackup', () => {
-  it('writes the expected file: every highlight and setting, and the reader\'s articles but not seeds', async () => {
+  it("writes the expected file: every highlight and setting, and the reader's articles but not seeds", async () => {
     db = openLensDB(`test-${crypto.randomUUID()}`);
     await db.articles.bulkAdd(ARTICLES);
     // Stored in another order and with other key orders than the fixture: the file must not care.

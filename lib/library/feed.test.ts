@@ -50,7 +50,12 @@ function many(count: number, articles: number): HighlightRecord[] {
 function record(d: LensDB, options: Parameters<typeof watchLibrary>[3] = {}) {
   const seen: LibraryData[] = [];
   const errors: Error[] = [];
-  stop = watchLibrary(d, (data) => seen.push(data), (e) => errors.push(e), { afterFirstScreen: async () => undefined, ...options });
+  stop = watchLibrary(
+    d,
+    (data) => seen.push(data),
+    (e) => errors.push(e),
+    { afterFirstScreen: async () => undefined, ...options },
+  );
   const next = async (what: string, test: (data: LibraryData) => boolean, from = seen.length): Promise<LibraryData> => {
     await vi.waitFor(() => {
       if (errors.length) throw errors[0];
@@ -65,7 +70,11 @@ const ids = (data: LibraryData) => data.highlights.map((h) => h.id).sort();
 
 describe('changedKeys', () => {
   it('lists the keys of a Dexie change, or says it was a range', () => {
-    expect(changedKeys({ from: 'b', to: 'b', d: 2, l: { from: 'a', to: 'a', d: 1 }, r: { from: 'c', to: 'c', d: 1 } })).toEqual(['b', 'a', 'c']);
+    expect(changedKeys({ from: 'b', to: 'b', d: 2, l: { from: 'a', to: 'a', d: 1 }, r: { from: 'c', to: 'c', d: 1 } })).toEqual([
+      'b',
+      'a',
+      'c',
+    ]);
     expect(changedKeys({ from: 'a', to: 'z', d: 1 })).toBeNull();
     expect(changedKeys({ d: 0 } as never)).toEqual([]);
   });
@@ -87,7 +96,10 @@ describe('readFirstScreen', () => {
     expect(first.total).toBe(3000);
     // 50 newest highlights on 50 articles, 7 or 8 highlights each: a few hundred, not 3,000.
     expect(first.highlights.length).toBeLessThan(500);
-    const full = createLibraryIndex(all, Array.from({ length: 400 }, (_, a) => article(a))).query();
+    const full = createLibraryIndex(
+      all,
+      Array.from({ length: 400 }, (_, a) => article(a)),
+    ).query();
     const partial = createLibraryIndex(first.highlights, first.articles).query();
     // The first page the list shows is the same, group for group.
     const simple = (gs: typeof full.groups) => gs.map((g) => ({ ...g, highlights: g.highlights.map((h) => h.id) }));
@@ -155,8 +167,14 @@ describe('watchLibrary', () => {
     const fresh = { ...article(99), id: 'a_new0000000000099', key: 'sina:knew000000099', title: '新文章' };
     await d.articles.put(fresh);
     await d.highlights.put({ ...start[0]!, id: 'h-new', articleKey: 'sina:knew000000099', createdAt: '2024-07-01T00:00:00.000Z' });
-    const added = await next('the new highlight with its article', (x) => x.highlights.some((h) => h.id === 'h-new') && x.articles.some((a) => a.id === fresh.id));
-    expect(createLibraryIndex(added.highlights, added.articles).query().groups[0]).toMatchObject({ key: 'corpus:a_new0000000000099', title: '新文章' });
+    const added = await next(
+      'the new highlight with its article',
+      (x) => x.highlights.some((h) => h.id === 'h-new') && x.articles.some((a) => a.id === fresh.id),
+    );
+    expect(createLibraryIndex(added.highlights, added.articles).query().groups[0]).toMatchObject({
+      key: 'corpus:a_new0000000000099',
+      title: '新文章',
+    });
 
     await d.highlights.delete('h-00003');
     const removed = await next('the deletion', (x) => !x.highlights.some((h) => h.id === 'h-00003'));
@@ -178,7 +196,10 @@ describe('watchLibrary', () => {
     const d = await freshDB();
     await d.highlights.bulkPut(HIGHLIGHTS);
     let broadcast: ((articleKey: string) => void) | undefined;
-    const { seen, next } = record(d, { broadcastGraceMs: 10, onHighlightsChanged: (l) => ((broadcast = l), () => (broadcast = undefined)) });
+    const { seen, next } = record(d, {
+      broadcastGraceMs: 10,
+      onHighlightsChanged: (l) => ((broadcast = l), () => (broadcast = undefined)),
+    });
     await next('the library', () => true);
     // Written past Dexie (raw IndexedDB), as a write whose signal was lost.
     const target = HIGHLIGHTS.find((h) => h.articleKey === 'sina:kyamrmz7654321')!;

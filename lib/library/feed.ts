@@ -70,7 +70,8 @@ export function changedKeys(tree: IntervalTree | undefined): string[] | null {
   return walk(tree) ? keys : null;
 }
 
-const sameStrings = (a: readonly string[] | undefined, b: readonly string[] | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
+const sameStrings = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
 
 /** Whether two reads of a highlight hold the same record (then the older object is kept). */
 export function sameHighlight(a: HighlightRecord, b: HighlightRecord): boolean {
@@ -93,13 +94,29 @@ export function sameHighlight(a: HighlightRecord, b: HighlightRecord): boolean {
 }
 
 function sameArticle(a: LibraryArticle, b: LibraryArticle): boolean {
-  return a.id === b.id && a.title === b.title && a.date === b.date && a.source === b.source && a.key === b.key && a.url === b.url && sameStrings(a.measureIds, b.measureIds);
+  return (
+    a.id === b.id &&
+    a.title === b.title &&
+    a.date === b.date &&
+    a.source === b.source &&
+    a.key === b.key &&
+    a.url === b.url &&
+    sameStrings(a.measureIds, b.measureIds)
+  );
 }
 
 /** What the list needs of a head (the heads table holds a little more, e.g. the measure mentions). */
 const toArticle = (h: ArticleHead | LibraryArticle): LibraryArticle => {
   const { id, title, date, source, key, url, measureIds } = h;
-  return { id, title, date, source, ...(key !== undefined && { key }), ...(url !== undefined && { url }), ...(measureIds !== undefined && { measureIds }) };
+  return {
+    id,
+    title,
+    date,
+    source,
+    ...(key !== undefined && { key }),
+    ...(url !== undefined && { url }),
+    ...(measureIds !== undefined && { measureIds }),
+  };
 };
 
 /**
@@ -117,7 +134,13 @@ export async function loadLibrary(db: LensDB): Promise<LibraryData> {
       else keys.add(h.articleKey);
     }
     const byId = await db.articleHeads.bulkGet([...ids]);
-    const byKey = keys.size > 0 ? await db.articleHeads.where('key').anyOf([...keys]).toArray() : [];
+    const byKey =
+      keys.size > 0
+        ? await db.articleHeads
+            .where('key')
+            .anyOf([...keys])
+            .toArray()
+        : [];
     const articles = new Map<string, LibraryArticle>();
     for (const a of [...byId, ...byKey]) if (a) articles.set(a.id, a);
     return { highlights, articles: [...articles.values()], colorRenames: await readColorRenames(db) };
@@ -133,7 +156,10 @@ const createdMs = (h: HighlightRecord) => Date.parse(h.createdAt);
  * what the complete list shows. Null when the library is small enough to read whole at once, or
  * when too many highlights share the newest hours to find the newest cheaply.
  */
-export async function readFirstScreen(db: LensDB, want = FIRST_SCREEN): Promise<{ highlights: HighlightRecord[]; articles: LibraryArticle[]; total: number } | null> {
+export async function readFirstScreen(
+  db: LensDB,
+  want = FIRST_SCREEN,
+): Promise<{ highlights: HighlightRecord[]; articles: LibraryArticle[]; total: number } | null> {
   return db.transaction('r', db.highlights, db.articleHeads, async () => {
     const total = await db.highlights.count();
     if (total <= Math.max(SMALL_LIBRARY, want)) return null;
@@ -141,21 +167,31 @@ export async function readFirstScreen(db: LensDB, want = FIRST_SCREEN): Promise<
     // The index orders createdAt as text; with offsets the true newest are within OFFSET_SLACK of these.
     const floor = Math.min(...newestByText.map(createdMs));
     if (!Number.isFinite(floor)) return null;
-    const around = await db.highlights.where('createdAt').aboveOrEqual(new Date(floor - OFFSET_SLACK_MS).toISOString()).limit(SMALL_LIBRARY * 10).toArray();
+    const around = await db.highlights
+      .where('createdAt')
+      .aboveOrEqual(new Date(floor - OFFSET_SLACK_MS).toISOString())
+      .limit(SMALL_LIBRARY * 10)
+      .toArray();
     if (around.length >= SMALL_LIBRARY * 10) return null;
     const newest = around.sort((a, b) => createdMs(b) - createdMs(a) || (a.id < b.id ? -1 : 1)).slice(0, want);
 
     const keys = new Set(newest.map((h) => h.articleKey));
     const ids = [...keys].filter((k) => k.startsWith(CORPUS_PREFIX)).map((k) => k.slice(CORPUS_PREFIX.length));
     const sina = [...keys].filter((k) => !k.startsWith(CORPUS_PREFIX));
-    const heads = [...(await db.articleHeads.bulkGet(ids)), ...(sina.length ? await db.articleHeads.where('key').anyOf(sina).toArray() : [])].filter((a): a is ArticleHead => a !== undefined);
+    const heads = [
+      ...(await db.articleHeads.bulkGet(ids)),
+      ...(sina.length ? await db.articleHeads.where('key').anyOf(sina).toArray() : []),
+    ].filter((a): a is ArticleHead => a !== undefined);
     // Every key a group's highlights may carry: the Sina key and the reader page's corpus key.
     const all = new Set(keys);
     for (const head of heads) {
       all.add(`${CORPUS_PREFIX}${head.id}`);
       if (head.key) all.add(head.key);
     }
-    const highlights = await db.highlights.where('articleKey').anyOf([...all]).toArray();
+    const highlights = await db.highlights
+      .where('articleKey')
+      .anyOf([...all])
+      .toArray();
     return { highlights, articles: heads.map(toArticle), total };
   });
 }
@@ -164,7 +200,12 @@ export async function readFirstScreen(db: LensDB, want = FIRST_SCREEN): Promise<
  * Watches the library: `onData` gets the first screen, then everything, then every change (see the
  * top of this file). Returns the function that stops watching.
  */
-export function watchLibrary(db: LensDB, onData: (data: LibraryData) => void, onError: (error: Error) => void, options: FeedOptions = {}): () => void {
+export function watchLibrary(
+  db: LensDB,
+  onData: (data: LibraryData) => void,
+  onError: (error: Error) => void,
+  options: FeedOptions = {},
+): () => void {
   const highlightsPart = `idb://${db.name}/highlights/`;
   const headsPart = `idb://${db.name}/articleHeads/`;
   const settingsPart = `idb://${db.name}/settings/`;
@@ -230,7 +271,10 @@ export function watchLibrary(db: LensDB, onData: (data: LibraryData) => void, on
     if (wanted.length === 0) return [];
     const byId = wanted.filter((k) => k.startsWith(CORPUS_PREFIX)).map((k) => k.slice(CORPUS_PREFIX.length));
     const byKey = wanted.filter((k) => !k.startsWith(CORPUS_PREFIX));
-    const found = [...(await db.articleHeads.bulkGet(byId)), ...(byKey.length ? await db.articleHeads.where('key').anyOf(byKey).toArray() : [])];
+    const found = [
+      ...(await db.articleHeads.bulkGet(byId)),
+      ...(byKey.length ? await db.articleHeads.where('key').anyOf(byKey).toArray() : []),
+    ];
     return found.filter((a): a is ArticleHead => a !== undefined);
   };
 
@@ -369,7 +413,13 @@ export function watchLibrary(db: LensDB, onData: (data: LibraryData) => void, on
         keepArticles(first.articles);
         colorRenames = await readColorRenames(db);
         if (stopped) return;
-        onData({ highlights: [...highlights.values()], articles: [...articles.values()], colorRenames, complete: false, total: first.total });
+        onData({
+          highlights: [...highlights.values()],
+          articles: [...articles.values()],
+          colorRenames,
+          complete: false,
+          total: first.total,
+        });
         await (options.afterFirstScreen ?? afterPaint)();
         if (stopped) return;
       }

@@ -66,7 +66,13 @@ const MB = 1024 * 1024;
 export function checkImportSize(name: string, size: number): void {
   if (size > MAX_IMPORT_BYTES) {
     const params = { size: (size / MB).toFixed(1), max: MAX_IMPORT_BYTES / MB };
-    throw new LibraryImportError(name, `the file is ${params.size} MB; Policy Lens imports files of at most ${params.max} MB`, undefined, 'import.too-large', params);
+    throw new LibraryImportError(
+      name,
+      `the file is ${params.size} MB; Policy Lens imports files of at most ${params.max} MB`,
+      undefined,
+      'import.too-large',
+      params,
+    );
   }
 }
 
@@ -95,10 +101,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function parseBackup(data: Record<string, unknown>): ParsedLibraryFile {
   const version = data.version;
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    throw new FieldError(['version'], `${version} was written by a newer Policy Lens; this one reads backups of version ${BACKUP_VERSION}`, 'import.newer-version', {
-      version,
-      supported: BACKUP_VERSION,
-    });
+    throw new FieldError(
+      ['version'],
+      `${version} was written by a newer Policy Lens; this one reads backups of version ${BACKUP_VERSION}`,
+      'import.newer-version',
+      {
+        version,
+        supported: BACKUP_VERSION,
+      },
+    );
   }
   const parsed = BackupSchema.safeParse(data);
   if (!parsed.success) throw firstIssue(parsed.error);
@@ -118,11 +129,15 @@ export function parseLibraryFile(file: LibraryFile, options: Pick<LibraryImportO
       return parseBackup(data);
     }
     if (isWebAnnotationDocument(data)) {
-      const highlights = readAnnotations(data, { now: options.now ?? (() => new Date()), newId: options.newId ?? (() => crypto.randomUUID()) });
+      const highlights = readAnnotations(data, {
+        now: options.now ?? (() => new Date()),
+        newId: options.newId ?? (() => crypto.randomUUID()),
+      });
       return { format: 'annotations', highlights, articles: [], settings: {} };
     }
   } catch (error) {
-    if (error instanceof FieldError) throw new LibraryImportError(file.name, error.message, formatPath(error.path) || undefined, error.code, error.params);
+    if (error instanceof FieldError)
+      throw new LibraryImportError(file.name, error.message, formatPath(error.path) || undefined, error.code, error.params);
     throw error;
   }
   throw new LibraryImportError(
@@ -165,7 +180,13 @@ export function clampFutureDates(parsed: ParsedLibraryFile, now: Date): { change
 
 type Written = Omit<LibraryImportReport, 'file' | 'format' | 'datesClamped'>;
 
-async function writeParsed(db: LensDB, parsed: ParsedLibraryFile, index: IndexArticle | undefined, now: Date, futureDated: ReadonlySet<string>): Promise<Written> {
+async function writeParsed(
+  db: LensDB,
+  parsed: ParsedLibraryFile,
+  index: IndexArticle | undefined,
+  now: Date,
+  futureDated: ReadonlySet<string>,
+): Promise<Written> {
   return db.transaction('rw', db.tables, async () => {
     // Articles first: one whose id already names another article here is stored apart under an id
     // of its own (never over the reader's), and the file's reader-page highlights follow it there.
@@ -224,8 +245,22 @@ export async function importLibraryFile(db: LensDB, file: LibraryFile, options: 
     return { file: file.name, format: parsed.format, ...written, datesClamped: clamped.changed };
   } catch (error) {
     if (error instanceof FieldError) {
-      throw new LibraryImportError(file.name, `nothing was imported: ${error.message}`, formatPath(error.path) || undefined, error.code, error.params, { cause: error });
+      throw new LibraryImportError(
+        file.name,
+        `nothing was imported: ${error.message}`,
+        formatPath(error.path) || undefined,
+        error.code,
+        error.params,
+        { cause: error },
+      );
     }
-    throw new LibraryImportError(file.name, `nothing was imported: ${(error as Error).message}`, undefined, 'import.not-written', {}, { cause: error });
+    throw new LibraryImportError(
+      file.name,
+      `nothing was imported: ${(error as Error).message}`,
+      undefined,
+      'import.not-written',
+      {},
+      { cause: error },
+    );
   }
 }

@@ -18,7 +18,16 @@ export {
   type AnnotationExportOptions,
   type WebAnnotation,
 } from './export-annotations';
-export { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, backupFileName, createBackup, serializeBackup, type Backup, type BackupOptions } from './backup';
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupSchema,
+  backupFileName,
+  createBackup,
+  serializeBackup,
+  type Backup,
+  type BackupOptions,
+} from './backup';
 export {
   MAX_IMPORT_BYTES,
   checkImportSize,

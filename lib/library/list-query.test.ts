@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createLibraryIndex } from './';
 import { ARTICLES, HIGHLIGHTS } from '../../tests/support/library';
-import { dateRangeReversed, formatTags, hasFieldFilters, isFiltered, NO_FILTERS, parseTags, runLibraryQuery, tagsProblem, toggleColor, toLibraryQuery } from './list-query';
+import {
+  dateRangeReversed,
+  formatTags,
+  hasFieldFilters,
+  isFiltered,
+  NO_FILTERS,
+  parseTags,
+  runLibraryQuery,
+  tagsProblem,
+  toggleColor,
+  toLibraryQuery,
+} from './list-query';
 
 const index = createLibraryIndex(HIGHLIGHTS, ARTICLES);
 const ids = (filters: Partial<typeof NO_FILTERS>) =>
@@ -24,7 +35,11 @@ describe('library filters', () => {
   });
 
   it('leaves half-typed dates out of the query', () => {
-    expect(toLibraryQuery({ ...NO_FILTERS, from: '2024-0', to: '2024-05-01', measureId: '' })).toEqual({ text: '', colors: [], to: '2024-05-01' });
+    expect(toLibraryQuery({ ...NO_FILTERS, from: '2024-0', to: '2024-05-01', measureId: '' })).toEqual({
+      text: '',
+      colors: [],
+      to: '2024-05-01',
+    });
   });
 
   it('runs text, colour, measure and date filters together', () => {

@@ -88,7 +88,9 @@ export function formatTags(tags: readonly string[]): string {
 }
 
 /** Why these tags would be refused, before asking the background (which checks the same limits). */
-export function tagsProblem(tags: readonly string[]): { kind: 'too-many'; max: number } | { kind: 'too-long'; tag: string; max: number } | null {
+export function tagsProblem(
+  tags: readonly string[],
+): { kind: 'too-many'; max: number } | { kind: 'too-long'; tag: string; max: number } | null {
   if (tags.length > TAGS_MAX) return { kind: 'too-many', max: TAGS_MAX };
   const long = tags.find((tag) => tag.length > TAG_MAX);
   return long === undefined ? null : { kind: 'too-long', tag: long, max: TAG_MAX };

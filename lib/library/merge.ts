@@ -41,7 +41,9 @@ export function contentKey(h: HighlightRecord): string {
 /** JSON with object keys sorted: equal for equal data, whatever order the keys were written in. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 
@@ -66,18 +68,30 @@ function notAfter(iso: string, now: number): number {
  * The reader's record with the file's merged in, by the rules above; `index` is where the file's
  * record is in the file, for a refusal naming it.
  */
-function mergeRecord(local: HighlightRecord, incoming: HighlightRecord, now: Date, index: number, futureDated: boolean): { record: HighlightRecord; notesKept: boolean } {
+function mergeRecord(
+  local: HighlightRecord,
+  incoming: HighlightRecord,
+  now: Date,
+  index: number,
+  futureDated: boolean,
+): { record: HighlightRecord; notesKept: boolean } {
   const nowMs = now.getTime();
   // A file's record that was dated in the future never wins by its date: that date was made up.
   const incomingNewer = !futureDated && notAfter(incoming.updatedAt, nowMs) > notAfter(local.updatedAt, nowMs);
   const newer = incomingNewer ? incoming : local;
   const note = mergeNotes(local.note, incoming.note, 'imported');
   if (note.note.length > NOTE_MAX) {
-    throw new FieldError(['highlights', index, 'note'], `differs from your note on the same passage, and both together would be over ${NOTE_MAX} characters: shorten one of them, then import again`);
+    throw new FieldError(
+      ['highlights', index, 'note'],
+      `differs from your note on the same passage, and both together would be over ${NOTE_MAX} characters: shorten one of them, then import again`,
+    );
   }
   const tags = [...new Set([...local.tags, ...incoming.tags])];
   if (tags.length > TAGS_MAX) {
-    throw new FieldError(['highlights', index, 'tags'], `together with your tags on the same passage would be over ${TAGS_MAX} tags: remove some, then import again`);
+    throw new FieldError(
+      ['highlights', index, 'tags'],
+      `together with your tags on the same passage would be over ${TAGS_MAX} tags: remove some, then import again`,
+    );
   }
   const created = Math.min(notAfter(local.createdAt, nowMs), notAfter(incoming.createdAt, nowMs));
   const record: HighlightRecord = {
@@ -132,7 +146,10 @@ export function planHighlights(
     current.set(record.id, record);
     // A record of the file's own is no twin for the next one: both are kept, as their library had both.
     if (!before) return;
-    holders.set(contentKey(before), (holders.get(contentKey(before)) ?? []).filter((id) => id !== before.id));
+    holders.set(
+      contentKey(before),
+      (holders.get(contentKey(before)) ?? []).filter((id) => id !== before.id),
+    );
     const on = holders.get(contentKey(record)) ?? [];
     if (!on.includes(record.id)) holders.set(contentKey(record), [...on, record.id].sort());
   };

@@ -43,7 +43,15 @@ describe('pageGroups', () => {
 describe('nextWindow', () => {
   // 40 loaded groups of 300 px; a 600 px viewport; 1,200 px of margin.
   const heights = Array.from({ length: 40 }, () => 300);
-  const at = (scrolled: number, focus = -1) => ({ heights, listTop: 100 - scrolled, height: 600, margin: 1200, focus, rows: heights.map(() => 3), keepRows: 0 });
+  const at = (scrolled: number, focus = -1) => ({
+    heights,
+    listTop: 100 - scrolled,
+    height: 600,
+    margin: 1200,
+    focus,
+    rows: heights.map(() => 3),
+    keepRows: 0,
+  });
 
   it('renders the groups within a margin of the viewport', () => {
     // At the top: groups 0–5 reach down to 1,700 px, under 600 + 1,200 below the list's top at 100.
@@ -62,8 +70,16 @@ describe('nextWindow', () => {
 
   it('keeps a first page whole however far below it reaches', () => {
     // 16 groups of 3: 48 highlights, kept; 17 groups: 51, cut to what is within reach.
-    expect(nextWindow(FIRST_WINDOW, { ...at(0), heights: heights.slice(0, 16), keepRows: 50 })).toEqual({ first: 0, last: 15, limit: FIRST_PAGE });
-    expect(nextWindow(FIRST_WINDOW, { ...at(0), heights: heights.slice(0, 17), keepRows: 50 })).toEqual({ first: 0, last: 5, limit: FIRST_PAGE });
+    expect(nextWindow(FIRST_WINDOW, { ...at(0), heights: heights.slice(0, 16), keepRows: 50 })).toEqual({
+      first: 0,
+      last: 15,
+      limit: FIRST_PAGE,
+    });
+    expect(nextWindow(FIRST_WINDOW, { ...at(0), heights: heights.slice(0, 17), keepRows: 50 })).toEqual({
+      first: 0,
+      last: 5,
+      limit: FIRST_PAGE,
+    });
   });
 
   it('jumps anywhere: from the end back to the top', () => {

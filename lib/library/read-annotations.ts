@@ -43,9 +43,12 @@ function namesAnnoContext(node: unknown): boolean {
 
 /** Is this parsed JSON a Web Annotation document (collection, page, annotation or list of them)? */
 export function isWebAnnotationDocument(data: unknown): boolean {
-  if (Array.isArray(data)) return data.length > 0 && data.every((item) => isObject(item) && (namesAnnoContext(item) || hasType(item, 'Annotation')));
+  if (Array.isArray(data))
+    return data.length > 0 && data.every((item) => isObject(item) && (namesAnnoContext(item) || hasType(item, 'Annotation')));
   // Some tools leave the @context out; the model's own types are unmistakable enough.
-  return namesAnnoContext(data) || (isObject(data) && ['AnnotationCollection', 'AnnotationPage', 'Annotation'].some((t) => hasType(data, t)));
+  return (
+    namesAnnoContext(data) || (isObject(data) && ['AnnotationCollection', 'AnnotationPage', 'Annotation'].some((t) => hasType(data, t)))
+  );
 }
 
 /** The keys under which a Policy Lens term may appear: each prefix mapped to our namespace, and the full IRI. */
@@ -73,8 +76,18 @@ function locateItems(data: unknown): { items: unknown[]; at: (i: number) => Path
       if (data.total === 0) return { items: [], at: (i) => ['first', 'items', i] };
       throw new FieldError(['first'], 'missing: the collection has no page of annotations', 'annotations.no-page');
     }
-    if (!isObject(first)) throw new FieldError(['first'], 'the page of annotations must be in the file (linked pages are not fetched)', 'annotations.linked-page');
-    if (first.next !== undefined) throw new FieldError(['first', 'next'], 'the collection continues on other pages; only a collection in one file can be imported', 'annotations.continues');
+    if (!isObject(first))
+      throw new FieldError(
+        ['first'],
+        'the page of annotations must be in the file (linked pages are not fetched)',
+        'annotations.linked-page',
+      );
+    if (first.next !== undefined)
+      throw new FieldError(
+        ['first', 'next'],
+        'the collection continues on other pages; only a collection in one file can be imported',
+        'annotations.continues',
+      );
     if (!Array.isArray(first.items)) throw new FieldError(['first', 'items'], 'must be a list of annotations', 'annotations.not-list');
     return { items: first.items, at: (i) => ['first', 'items', i] };
   }
@@ -103,7 +116,10 @@ export function readAnnotations(data: unknown, options: ReadAnnotationsOptions):
     const path = at(i);
     const record = readAnnotation(item, path, [...contexts, ...contextsOf(item)], options);
     const first = seen.get(record.id);
-    if (first) throw new FieldError([...path, 'id'], `repeats the id of ${formatPath(first) || 'the annotation'}`, 'annotations.repeated-id', { other: formatPath(first) || 'the annotation' });
+    if (first)
+      throw new FieldError([...path, 'id'], `repeats the id of ${formatPath(first) || 'the annotation'}`, 'annotations.repeated-id', {
+        other: formatPath(first) || 'the annotation',
+      });
     seen.set(record.id, path);
     records.push(record);
   });
@@ -129,8 +145,10 @@ function readAnnotation(item: unknown, p: Path, contexts: unknown[], options: Re
   const sp: Path = [...tp, 'selector'];
   const quoteIndex = selectors.findIndex((s) => isObject(s) && hasType(s, 'TextQuoteSelector'));
   const positionIndex = selectors.findIndex((s) => isObject(s) && hasType(s, 'TextPositionSelector'));
-  if (quoteIndex < 0) throw new FieldError(sp, 'no TextQuoteSelector: the quoted text is needed to find the highlight', 'annotations.no-quote');
-  if (positionIndex < 0) throw new FieldError(sp, 'no TextPositionSelector: Policy Lens needs the position as well as the quote', 'annotations.no-position');
+  if (quoteIndex < 0)
+    throw new FieldError(sp, 'no TextQuoteSelector: the quoted text is needed to find the highlight', 'annotations.no-quote');
+  if (positionIndex < 0)
+    throw new FieldError(sp, 'no TextPositionSelector: Policy Lens needs the position as well as the quote', 'annotations.no-position');
   const selectorPath = (index: number): Path => (Array.isArray(target.selector) ? [...sp, index] : sp);
   const quote = selectors[quoteIndex] as Json;
   const position = selectors[positionIndex] as Json;
@@ -148,7 +166,12 @@ function readAnnotation(item: unknown, p: Path, contexts: unknown[], options: Re
   const colorTerm = lens('color');
   const sinaKey = parseArticleUrl(source)?.key;
   if (!keyTerm && !sinaKey) {
-    throw new FieldError([...tp, 'source'], `not a Sina article URL, and no ${LENS_PREFIX}:articleKey says which article the highlight belongs to`, 'annotations.not-sina', { prefix: LENS_PREFIX });
+    throw new FieldError(
+      [...tp, 'source'],
+      `not a Sina article URL, and no ${LENS_PREFIX}:articleKey says which article the highlight belongs to`,
+      'annotations.not-sina',
+      { prefix: LENS_PREFIX },
+    );
   }
 
   // Bodies: tagging ones are tags, other text bodies (commenting, describing, no purpose) make the note.
@@ -178,7 +201,12 @@ function readAnnotation(item: unknown, p: Path, contexts: unknown[], options: Re
   const created = typeof item.created === 'string' ? item.created : undefined;
   const modified = typeof item.modified === 'string' ? item.modified : undefined;
   const createdAt = created ?? modified ?? options.now().toISOString();
-  const id = typeof item.id === 'string' ? highlightIdFromAnnotation(item.id) : typeof item['@id'] === 'string' ? highlightIdFromAnnotation(item['@id']) : options.newId();
+  const id =
+    typeof item.id === 'string'
+      ? highlightIdFromAnnotation(item.id)
+      : typeof item['@id'] === 'string'
+        ? highlightIdFromAnnotation(item['@id'])
+        : options.newId();
 
   const candidate = {
     id,

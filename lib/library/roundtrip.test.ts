@@ -28,7 +28,9 @@ async function library(target: LensDB) {
     highlights: (await target.highlights.toArray()).sort(byId),
     articles: mine,
     settings: (await target.settings.toArray()).sort((a, b) => (a.key < b.key ? -1 : 1)),
-    docs: (await target.docs.bulkGet([ARTICLE_A.id, ARTICLE_C.id])).map((d) => d && { id: d.id, measureIds: d.measureIds, features: d.features }),
+    docs: (await target.docs.bulkGet([ARTICLE_A.id, ARTICLE_C.id])).map(
+      (d) => d && { id: d.id, measureIds: d.measureIds, features: d.features },
+    ),
   };
 }
 

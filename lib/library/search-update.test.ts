@@ -8,7 +8,15 @@ import type { HighlightRecord } from '../db/schema';
 import { buildLibraryIndex, createLibraryIndex, type LibraryArticle, type LibraryIndex, type LibraryQuery } from './search';
 import { ARTICLES, ARTICLE_A, HIGHLIGHTS, byId } from '../../tests/support/library';
 
-const QUERIES: LibraryQuery[] = [{}, { text: '医保' }, { text: '救命钱 基金' }, { colors: ['yellow', 'blue'] }, { measureId: 'fund-supervision' }, { text: '文章' }, { from: '2024-04-26', to: '2024-05-02' }];
+const QUERIES: LibraryQuery[] = [
+  {},
+  { text: '医保' },
+  { text: '救命钱 基金' },
+  { colors: ['yellow', 'blue'] },
+  { measureId: 'fund-supervision' },
+  { text: '文章' },
+  { from: '2024-04-26', to: '2024-05-02' },
+];
 
 function sameAnswers(index: LibraryIndex, highlights: readonly HighlightRecord[], articles: readonly LibraryArticle[]) {
   const fresh = createLibraryIndex(highlights, articles);
@@ -33,7 +41,13 @@ describe('LibraryIndex.update', () => {
     expect(index.query({ text: '谈判药品' }).groups.flatMap((g) => g.highlights.map((h) => h.id))).toEqual(['h-c-1']);
     sameAnswers(index, highlights, ARTICLES);
 
-    const added: HighlightRecord = { ...byId('h-d-1'), id: 'h-d-2', title: '新的标题 更晚', createdAt: '2024-06-02T00:00:00.000Z', position: { type: 'TextPositionSelector', start: 1, end: 5 } };
+    const added: HighlightRecord = {
+      ...byId('h-d-1'),
+      id: 'h-d-2',
+      title: '新的标题 更晚',
+      createdAt: '2024-06-02T00:00:00.000Z',
+      position: { type: 'TextPositionSelector', start: 1, end: 5 },
+    };
     highlights = [...highlights, added];
     index = index.update(highlights, ARTICLES)!;
     // The newest highlight of an article outside the corpus names its group.
@@ -49,7 +63,14 @@ describe('LibraryIndex.update', () => {
   it('regroups when an article enters the corpus, and follows a changed article', () => {
     const highlights = [...HIGHLIGHTS];
     let index = createLibraryIndex(highlights, ARTICLES);
-    const d: LibraryArticle = { id: 'a_00000000000000d4', key: 'sina:myiabcd1112223', title: '语料库里的标题', date: '2023-03-02T00:00:00.000Z', source: '新华社', measureIds: ['drg-payment'] };
+    const d: LibraryArticle = {
+      id: 'a_00000000000000d4',
+      key: 'sina:myiabcd1112223',
+      title: '语料库里的标题',
+      date: '2023-03-02T00:00:00.000Z',
+      source: '新华社',
+      measureIds: ['drg-payment'],
+    };
     let articles: LibraryArticle[] = [...ARTICLES, d];
     index = index.update(highlights, articles)!;
     expect(index.query({ text: '语料库里' }).groups.map((g) => g.key)).toEqual(['corpus:a_00000000000000d4']);
@@ -103,12 +124,30 @@ type Op =
   | { kind: 'article'; which: number; title: string };
 
 /** Article keys the generated highlights use: three corpus articles (by Sina key or corpus id) and two outside. */
-const KEYS = ['sina:kfwxyuz1234567', 'corpus:a_00000000000000a1', 'corpus:a_00000000000000b2', 'sina:kyamrmz7654321', 'sina:myiabcd1112223', 'sina:outside0000001'];
+const KEYS = [
+  'sina:kfwxyuz1234567',
+  'corpus:a_00000000000000a1',
+  'corpus:a_00000000000000b2',
+  'sina:kyamrmz7654321',
+  'sina:myiabcd1112223',
+  'sina:outside0000001',
+];
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('add' as const), template: fc.nat(5), key: fc.nat(KEYS.length - 1), start: fc.nat(200), day: fc.nat(40), note: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('add' as const),
+    template: fc.nat(5),
+    key: fc.nat(KEYS.length - 1),
+    start: fc.nat(200),
+    day: fc.nat(40),
+    note: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), note: fc.constantFrom('', '医保基金', '文章笔记', 'note') }),
-  fc.record({ kind: fc.constant('recolor' as const), at: fc.nat(), color: fc.constantFrom('yellow' as const, 'green' as const, 'blue' as const, 'pink' as const) }),
+  fc.record({
+    kind: fc.constant('recolor' as const),
+    at: fc.nat(),
+    color: fc.constantFrom('yellow' as const, 'green' as const, 'blue' as const, 'pink' as const),
+  }),
   fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('article' as const), which: fc.nat(3), title: fc.constantFrom('医保文章', '新标题', '谈判') }),
 );
@@ -126,19 +165,32 @@ describe('LibraryIndex.update, property', () => {
             const t = HIGHLIGHTS[o.template]!;
             highlights = [
               ...highlights,
-              { ...t, id: `gen-${n++}`, articleKey: KEYS[o.key]!, url: o.key === 5 ? 'moz-extension://x/reader.html' : t.url, note: o.note ? '文章' : '', position: { type: 'TextPositionSelector', start: o.start, end: o.start + 3 }, createdAt: new Date(Date.UTC(2024, 3, 1 + o.day)).toISOString() },
+              {
+                ...t,
+                id: `gen-${n++}`,
+                articleKey: KEYS[o.key]!,
+                url: o.key === 5 ? 'moz-extension://x/reader.html' : t.url,
+                note: o.note ? '文章' : '',
+                position: { type: 'TextPositionSelector', start: o.start, end: o.start + 3 },
+                createdAt: new Date(Date.UTC(2024, 3, 1 + o.day)).toISOString(),
+              },
             ];
           } else if (highlights.length > 0 && o.kind !== 'article') {
             const at = o.at % highlights.length;
             const h = highlights[at]!;
             if (o.kind === 'remove') highlights = highlights.filter((_, i) => i !== at);
-            else highlights = highlights.map((x, i) => (i === at ? (o.kind === 'edit' ? { ...h, note: o.note } : { ...h, color: o.color }) : x));
+            else
+              highlights = highlights.map((x, i) =>
+                i === at ? (o.kind === 'edit' ? { ...h, note: o.note } : { ...h, color: o.color }) : x,
+              );
           } else if (o.kind === 'article') {
             if (o.which === 3) articles = articles.length > 2 ? articles.slice(0, 2) : [...ARTICLES];
             else articles = articles.map((a, i) => (i === o.which ? { ...a, title: o.title } : a));
           }
           // A small budget: big changes fall back to a build from the previous index, as the view does.
-          index = index.update(highlights, articles, maxChanges) ?? (await buildLibraryIndex(highlights, articles, {}, async () => undefined, index));
+          index =
+            index.update(highlights, articles, maxChanges) ??
+            (await buildLibraryIndex(highlights, articles, {}, async () => undefined, index));
           sameAnswers(index, highlights, articles);
         }
       }),

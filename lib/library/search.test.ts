@@ -133,7 +133,13 @@ describe('createLibraryIndex().query: grouping', () => {
       ['corpus:a_00000000000000c3', 1, '2024-04-25T12:00:00.000Z'],
     ]);
     expect(groups[0]!.highlights.map((h) => h.id)).toEqual(['h-a-0', '3f9c2a4e-8b1d-4c6a-9e2f-0a1b2c3d4e5f', 'h-a-2']);
-    expect(groups[0]).toMatchObject({ articleId: 'a_00000000000000a1', title: '国家医保局发布2021年全国医疗保障事业发展统计公报', url: URL_A, date: '2022-06-08T02:00:00.000Z', source: '国家医保局' });
+    expect(groups[0]).toMatchObject({
+      articleId: 'a_00000000000000a1',
+      title: '国家医保局发布2021年全国医疗保障事业发展统计公报',
+      url: URL_A,
+      date: '2022-06-08T02:00:00.000Z',
+      source: '国家医保局',
+    });
     // Outside the corpus: the highlight's title and URL, no date or source.
     expect(groups[1]).toEqual({
       key: 'sina:myiabcd1112223',
@@ -145,7 +151,11 @@ describe('createLibraryIndex().query: grouping', () => {
       highlights: [HIGHLIGHTS[5]],
     });
     // A seed in the reader page: the display title (quotes restored) and no link (the reader page URL is not one).
-    expect(groups[2]).toMatchObject({ articleId: 'a_00000000000000b2', title: '韩正：医保基金是群众的“救命钱” 要持续加大监管力度', source: '新华社' });
+    expect(groups[2]).toMatchObject({
+      articleId: 'a_00000000000000b2',
+      title: '韩正：医保基金是群众的“救命钱” 要持续加大监管力度',
+      source: '新华社',
+    });
     expect(groups[2]).not.toHaveProperty('url');
     expect(groups[3]).toMatchObject({ url: URL_C, date: '2021-11-26T09:15:00.000Z' });
   });
@@ -154,7 +164,12 @@ describe('createLibraryIndex().query: grouping', () => {
     // Without green h-a-1, article A's newest match is still h-a-2 (2024-05-03): first.
     // With only blue and pink, A's only match is h-a-0 (2024-04-20): last.
     const { groups } = index.query({ colors: ['blue', 'yellow', 'pink'] });
-    expect(groups.map((g) => g.key)).toEqual(['corpus:a_00000000000000a1', 'sina:myiabcd1112223', 'corpus:a_00000000000000b2', 'corpus:a_00000000000000c3']);
+    expect(groups.map((g) => g.key)).toEqual([
+      'corpus:a_00000000000000a1',
+      'sina:myiabcd1112223',
+      'corpus:a_00000000000000b2',
+      'corpus:a_00000000000000c3',
+    ]);
     const blueOrPink = index.query({ colors: ['blue', 'pink'] }).groups;
     expect(blueOrPink.map((g) => [g.key, g.newestAt])).toEqual([
       ['corpus:a_00000000000000b2', '2024-04-28T06:15:00.000Z'],

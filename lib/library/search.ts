@@ -16,7 +16,8 @@ import { foldKey } from '../text/fold';
 import { displayTitle } from '../text/display-title';
 
 /** What the library needs of a corpus article (StoredArticle has it all; no body needed). */
-export type LibraryArticle = Pick<StoredArticle, 'id' | 'title' | 'date' | 'source'> & Partial<Pick<StoredArticle, 'key' | 'url' | 'measureIds'>>;
+export type LibraryArticle = Pick<StoredArticle, 'id' | 'title' | 'date' | 'source'> &
+  Partial<Pick<StoredArticle, 'key' | 'url' | 'measureIds'>>;
 
 export interface LibraryQuery {
   /** Space-separated terms, all of which must occur (in the quote, note, tags or title). */
@@ -185,13 +186,18 @@ function articlesByKey(articles: readonly LibraryArticle[]): Map<string, Library
 const groupKeyOf = (h: HighlightRecord, article: LibraryArticle | undefined) => (article ? `corpus:${article.id}` : h.articleKey);
 
 /** Newer first; the same instant by id, so every build agrees. */
-const newer = (a: { h: HighlightRecord; createdMs: number }, b: { h: HighlightRecord; createdMs: number }) => b.createdMs - a.createdMs || cmp(a.h.id, b.h.id);
+const newer = (a: { h: HighlightRecord; createdMs: number }, b: { h: HighlightRecord; createdMs: number }) =>
+  b.createdMs - a.createdMs || cmp(a.h.id, b.h.id);
 
 /**
  * What a group shows: the corpus title (seed `_` quotes restored), else its newest highlight's title;
  * the corpus article's web link, else the newest highlight's that has one.
  */
-function groupInfo(key: string, article: LibraryArticle | undefined, members: readonly { h: HighlightRecord; createdMs: number }[]): GroupInfo {
+function groupInfo(
+  key: string,
+  article: LibraryArticle | undefined,
+  members: readonly { h: HighlightRecord; createdMs: number }[],
+): GroupInfo {
   let newest: (typeof members)[number] | undefined;
   let linked: (typeof members)[number] | undefined;
   for (const m of members) {
@@ -228,7 +234,14 @@ function titleFolder(): (title: string) => string {
  * object, same article, same group title), re-pointed at the new group details if they moved; else
  * folded anew (`folds` counts those).
  */
-function entryFor(h: HighlightRecord, createdMs: number, group: GroupInfo, previous: Entry | undefined, foldTitle: (t: string) => string, folds: { n: number }): Entry {
+function entryFor(
+  h: HighlightRecord,
+  createdMs: number,
+  group: GroupInfo,
+  previous: Entry | undefined,
+  foldTitle: (t: string) => string,
+  folds: { n: number },
+): Entry {
   if (previous && previous.h === h && previous.group.article === group.article && previous.group.title === group.title) {
     if (previous.group === group) return previous;
     return { h, hay: previous.hay, createdMs, group, ...(previous.measures && { measures: previous.measures }) };
@@ -351,7 +364,12 @@ function* buildSteps(
  * holding a new, changed (another record object) or removed highlight, or whose article changed, are
  * rebuilt; every other entry is shared. Null when more than `maxChanges` highlights changed.
  */
-function updateState(previous: IndexState, highlights: readonly HighlightRecord[], articles: readonly LibraryArticle[], maxChanges: number): IndexState | null {
+function updateState(
+  previous: IndexState,
+  highlights: readonly HighlightRecord[],
+  articles: readonly LibraryArticle[],
+  maxChanges: number,
+): IndexState | null {
   const byKey = articlesByKey(articles);
   const changed: { h: HighlightRecord; article: LibraryArticle | undefined; key: string }[] = [];
   const affected = new Set<string>();
@@ -413,7 +431,8 @@ function updateState(previous: IndexState, highlights: readonly HighlightRecord[
   const entries = merge(untouched, rebuilt);
   const byId = new Map(previous.byId);
   for (const key of affected) {
-    for (let i = firstOfGroup(previous.entries, key); i < previous.entries.length && previous.entries[i]!.group.key === key; i++) byId.delete(previous.entries[i]!.h.id);
+    for (let i = firstOfGroup(previous.entries, key); i < previous.entries.length && previous.entries[i]!.group.key === key; i++)
+      byId.delete(previous.entries[i]!.h.id);
   }
   for (const e of rebuilt) byId.set(e.h.id, e);
   return { entries, byId, options: previous.options };

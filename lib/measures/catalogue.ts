@@ -51,7 +51,10 @@ const oneLine = nonBlank.refine((s) => !/[\r\n]/.test(s), 'must be a single line
  * A context word (requires, unless, excludeContexts, the catalogue's context lists) is looked for as
  * a substring, so one character is far too broad: 药 is in 农药 and 弹药, 医 in 兽医 and 医美.
  */
-const contextWord = nonBlank.refine((s) => [...s].length >= 2, 'must be at least two characters (one character occurs inside too many unrelated words)');
+const contextWord = nonBlank.refine(
+  (s) => [...s].length >= 2,
+  'must be at least two characters (one character occurs inside too many unrelated words)',
+);
 
 /**
  * An alias is a plain string, or an ambiguous form that only counts when its paragraph also
@@ -82,14 +85,14 @@ const aliasInput = z.union([
  */
 const wordingInput = z.union(
   [
-  nonBlank,
-  z.strictObject({
-    all: nonBlank,
-    requires: z.array(contextWord).min(1, 'must list at least one context word').optional(),
-    unless: z.array(contextWord).min(1, 'must list at least one word').optional(),
-    /** For paraphrases that run over a comma (对举报…的，给予奖励): the groups may meet in one sentence. */
-    within: z.enum(['clause', 'sentence'], { error: 'must be "clause" (the default) or "sentence"' }).optional(),
-  }),
+    nonBlank,
+    z.strictObject({
+      all: nonBlank,
+      requires: z.array(contextWord).min(1, 'must list at least one context word').optional(),
+      unless: z.array(contextWord).min(1, 'must list at least one word').optional(),
+      /** For paraphrases that run over a comma (对举报…的，给予奖励): the groups may meet in one sentence. */
+      within: z.enum(['clause', 'sentence'], { error: 'must be "clause" (the default) or "sentence"' }).optional(),
+    }),
   ],
   { error: 'must be a rule such as "医保 + 支付|付费 + 机制", or { all: <rule>, requires?, unless?, within? }' },
 );
@@ -267,7 +270,12 @@ export function parseCatalogue(raw: unknown): Catalogue {
       aliases: m.aliases.map((a) =>
         typeof a === 'string'
           ? { form: a }
-          : { form: a.form, ...(a.requires ? { requires: a.requires } : {}), ...(a.unless ? { unless: a.unless } : {}), ...(a.scope ? { scope: a.scope } : {}) },
+          : {
+              form: a.form,
+              ...(a.requires ? { requires: a.requires } : {}),
+              ...(a.unless ? { unless: a.unless } : {}),
+              ...(a.scope ? { scope: a.scope } : {}),
+            },
       ),
       lures: m.lures ?? [],
       excludeContexts: m.excludeContexts ?? [],
@@ -315,11 +323,15 @@ function contextProblems(context: CatalogueContext): CatalogueIssue[] {
       if (first !== i) issues.push({ path, message: `"${list[i]}" repeats context.${field}[${first}]` });
       else if (field !== 'wholeWords' && field !== 'insurance') {
         const inner = folded.findIndex((other, j) => j !== i && other !== word && word.includes(other));
-        if (inner >= 0) issues.push({ path, message: `"${list[i]}" contains context.${field}[${inner}] "${list[inner]}", so it adds nothing` });
+        if (inner >= 0)
+          issues.push({ path, message: `"${list[i]}" contains context.${field}[${inner}] "${list[inner]}", so it adds nothing` });
       }
     });
   }
-  for (const [a, b] of [['medical', 'notMedical'], ['business', 'policy']] as const) {
+  for (const [a, b] of [
+    ['medical', 'notMedical'],
+    ['business', 'policy'],
+  ] as const) {
     const other = new Map(context[b].map((w, j) => [foldForm(w), j]));
     context[a].forEach((word, i) => {
       const j = other.get(foldForm(word));
@@ -379,7 +391,8 @@ function crossCheck(catalogue: Catalogue, wordingPaths: string[][]): CatalogueIs
     // A rule given twice, here or in another measure, would make detection depend on catalogue order.
     m.wording.forEach((rule, k) => {
       const path = wordingPaths[i]![k]!;
-      for (const problem of wordingGroupProblems(rule.groups, foldForm)) issues.push({ path, measureId: m.id, message: `"${rule.source}": ${problem}` });
+      for (const problem of wordingGroupProblems(rule.groups, foldForm))
+        issues.push({ path, measureId: m.id, message: `"${rule.source}": ${problem}` });
       const key = wordingKey(rule.groups, foldForm);
       const owner = wordingOwners.get(key);
       if (!owner) wordingOwners.set(key, { id: m.id, path });

@@ -232,7 +232,10 @@ export function detectMeasures(text: string, catalogue: Catalogue | CompiledCata
   // 检查。 under a notice on 医保基金监管): structured documents state the topic once, in the lead.
   // An article that is about insurance as a whole gives that context to every paragraph.
   const topics = new Set(chosen.map((c) => compiled.categoryOf[c.measure]!));
-  const insuranceArticle = isInsuranceArticle(paragraphs.map((r) => folded.slice(r.start, r.end)), compiled.insurance);
+  const insuranceArticle = isInsuranceArticle(
+    paragraphs.map((r) => folded.slice(r.start, r.end)),
+    compiled.insurance,
+  );
   const onTopic = (measure: number): boolean => insuranceArticle || topics.has(compiled.categoryOf[measure]!);
   const supported = pending.filter((c) => onTopic(c.measure) && placed(c));
   if (supported.length) {
@@ -344,9 +347,7 @@ function contextChecks(compiled: CompiledCatalogue) {
  * mention (a different number for each, so that the wording matcher can tell spans apart).
  */
 function selectLongestFirst(candidates: Candidate[], owner: Int32Array): Candidate[] {
-  const order = [...candidates].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.measure - b.measure,
-  );
+  const order = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.measure - b.measure);
   const chosen: Candidate[] = [];
   for (const c of order) {
     let free = true;
@@ -362,7 +363,12 @@ function selectLongestFirst(candidates: Candidate[], owner: Int32Array): Candida
   return chosen;
 }
 
-function groupIntoHits(text: string, foldedText: ReturnType<typeof foldForMatching>, chosen: Candidate[], catalogue: Catalogue): MeasureHit[] {
+function groupIntoHits(
+  text: string,
+  foldedText: ReturnType<typeof foldForMatching>,
+  chosen: Candidate[],
+  catalogue: Catalogue,
+): MeasureHit[] {
   const sentences = splitSentences(text);
   const byMeasure = new Map<number, MeasureHit>();
   for (const c of chosen) {

@@ -36,7 +36,19 @@ export function splitSentences(text: string): SentenceSpan[] {
 }
 
 function isBlank(code: number): boolean {
-  return code === 0x20 || code === 0x3000 || code === 0xa0 || (code >= 0x09 && code <= 0x0d) || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x1680;
+  return (
+    code === 0x20 ||
+    code === 0x3000 ||
+    code === 0xa0 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xfeff ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x1680
+  );
 }
 
 function pushTrimmed(text: string, from: number, to: number, out: SentenceSpan[]): void {

@@ -59,7 +59,8 @@ export function wordingGroupProblems(groups: string[][], fold: (s: string) => st
         if (h <= g) return;
         for (const t of other) {
           const k = fold(t);
-          if (k !== key && (k.includes(key) || key.includes(k))) problems.push(`terms "${term}" and "${t}" of different groups contain one another`);
+          if (k !== key && (k.includes(key) || key.includes(k)))
+            problems.push(`terms "${term}" and "${t}" of different groups contain one another`);
         }
       });
     }),

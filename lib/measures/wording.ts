@@ -118,7 +118,12 @@ export interface WordingContext {
  * `matches` holds the term occurrences of the surface pass as flat triples (term, start, end), in
  * order of their end; since no term holds a clause break, they come clause by clause.
  */
-export function findWordingCandidates(folded: string, wording: CompiledWording, matches: readonly number[], ctx: WordingContext): Candidate[] {
+export function findWordingCandidates(
+  folded: string,
+  wording: CompiledWording,
+  matches: readonly number[],
+  ctx: WordingContext,
+): Candidate[] {
   if (matches.length === 0) return [];
   const { clauses: clauseStarts, sentences: sentenceStarts } = ctx.breaks;
   // A paraphrase next to the measure's name in the same sentence adds nothing but a second mention.
@@ -193,7 +198,8 @@ export function findWordingCandidates(folded: string, wording: CompiledWording, 
     if (namedInSentence.has(rule.measure * SPAN_KEY + indexAt(sentenceStarts, window.start))) return undefined;
     if (!ctx.where.allows(window.start, window.end, ctx.trade[rule.measure])) return undefined;
     const paragraph = ctx.paragraphAt(window.start);
-    if (rule.requires && !rule.requires.some((word) => paragraph.text.includes(word)) && !(rule.topical && ctx.onTopic(rule.measure))) return undefined;
+    if (rule.requires && !rule.requires.some((word) => paragraph.text.includes(word)) && !(rule.topical && ctx.onTopic(rule.measure)))
+      return undefined;
     if (ctx.excluded(rule.measure, paragraph, window.start)) return undefined;
     if (rule.unless?.some((word) => spanText.includes(word))) return undefined;
     return { measure: rule.measure, start: window.start, end: window.end, by: 'wording', clause: span };

@@ -32,7 +32,11 @@ describe('createClient', () => {
       },
     ];
     for (const send of answers) {
-      expect(await createClient(send).ask({ type: 'frame:secret' })).toEqual({ ok: false, error: 'Policy Lens did not answer. Reload the page to try again.', code: 'message.no-answer' });
+      expect(await createClient(send).ask({ type: 'frame:secret' })).toEqual({
+        ok: false,
+        error: 'Policy Lens did not answer. Reload the page to try again.',
+        code: 'message.no-answer',
+      });
     }
   });
 });
@@ -44,7 +48,11 @@ describe('broadcastListener', () => {
       addListener: (l) => listeners.push(l),
       removeListener: (l) => listeners.splice(listeners.indexOf(l), 1),
     };
-    return { on, fire: (message: unknown, sender: { id?: string; tab?: { id?: number } }) => listeners.forEach((l) => l(message, sender)), listeners };
+    return {
+      on,
+      fire: (message: unknown, sender: { id?: string; tab?: { id?: number } }) => listeners.forEach((l) => l(message, sender)),
+      listeners,
+    };
   }
 
   it('hears only its type, from this extension, with the fields checked', () => {

@@ -53,7 +53,10 @@ export type MessageEvents = {
 
 /** Where a broadcast came from: the tab of the content script that sent it, if any. */
 export type BroadcastOrigin = { tabId: number | undefined };
-export type OnBroadcast = <K extends BroadcastType>(type: K, handler: (message: Broadcasts[K], from: BroadcastOrigin) => void) => () => void;
+export type OnBroadcast = <K extends BroadcastType>(
+  type: K,
+  handler: (message: Broadcasts[K], from: BroadcastOrigin) => void,
+) => () => void;
 
 /** `onBroadcast` over an onMessage event: only this extension's broadcasts of that type, checked. Returns the unsubscribe. */
 export function broadcastListener(events: MessageEvents, extensionId: string): OnBroadcast {

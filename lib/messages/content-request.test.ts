@@ -26,8 +26,16 @@ describe('parseContentRequest', () => {
 
   it('refuses anything else', () => {
     const bad: unknown[] = [
-      null, undefined, 'lens:state', 42, [], [{ type: 'lens:state' }],
-      {}, { type: 'lens:unknown' }, { type: 'toString' }, { type: '__proto__' },
+      null,
+      undefined,
+      'lens:state',
+      42,
+      [],
+      [{ type: 'lens:state' }],
+      {},
+      { type: 'lens:unknown' },
+      { type: 'toString' },
+      { type: '__proto__' },
       { type: 'lens:set-open', open: 'yes' },
       { type: 'lens:highlight', id: '' },
       { type: 'lens:highlight', id: 'x'.repeat(ID_MAX + 1) },

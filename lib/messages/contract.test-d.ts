@@ -28,7 +28,10 @@ export const goodToggle: Handler<'panel:toggle', BackgroundContext> = async () =
 // @ts-expect-error a string is not panel:toggle's reply (boolean)
 export const badToggle: Handler<'panel:toggle', BackgroundContext> = async () => 'shown';
 // @ts-expect-error panel:reattach answers the record itself, not a reply wrapped in a reply
-export const doubleWrapped: Handler<'panel:reattach', BackgroundContext> = async (): Promise<Reply<HighlightRecord>> => ({ ok: false, error: 'no' });
+export const doubleWrapped: Handler<'panel:reattach', BackgroundContext> = async (): Promise<Reply<HighlightRecord>> => ({
+  ok: false,
+  error: 'no',
+});
 // @ts-expect-error highlights:list answers { highlights, colorRenames }, not the bare list
 export const bareList: Handler<'highlights:list', BackgroundContext> = async (): Promise<HighlightRecord[]> => [];
 // A table missing a request type does not compile either.

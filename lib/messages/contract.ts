@@ -14,30 +14,43 @@ export { HIGHLIGHTS_CHANGED, type Broadcast, type BroadcastType } from './broadc
 export type { Reply } from './reply';
 
 /** The article the content script extracted from the page it runs in. */
-export const PageArticleSchema = z.object({
-  key: z.string().refine((k) => /^sina(-cj)?:[\w/]{1,80}$/.test(k), { error: 'must be a Sina article key', params: { code: 'field.sina-key' } }),
-  id: z.string().min(1).max(80),
-  url: z.string().url().max(2000),
-  mobileUrl: z.string().url().max(2000).nullable(),
-  title: z.string().min(1).max(500),
-  publishedAt: z.string().max(40).nullable(),
-  source: z.string().max(200).nullable(),
-  editor: z.string().max(100).nullable(),
-  originalTitle: z.string().max(500).nullable(),
-  /** Empty for an image or video post without a line of text (it still has a title, date and media). */
-  paragraphs: z
-    .array(z.string().max(MAX_TEXT))
-    .max(MAX_PARAGRAPHS)
-    .refine((ps) => articleTextLength(ps) <= MAX_TEXT, { error: 'article text is larger than 2 MB', params: { code: 'field.article-too-large' } }),
-  images: z.array(z.object({ src: z.url().max(2000), alt: z.string().min(1).max(500).optional() })).max(200).optional(),
-  videos: z.array(z.object({ src: z.url().max(2000).optional(), poster: z.url().max(2000).optional() })).max(50).optional(),
-  /** `fallback`: no known Sina template held the body; the extraction fallback (Readability) read it. */
-  readBy: z.enum(['sina', 'fallback']).optional(),
-}).refine((a) => a.paragraphs.length > 0 || (a.images?.length ?? 0) > 0 || (a.videos?.length ?? 0) > 0, {
-  error: 'the article has no text, image or video',
-  path: ['paragraphs'],
-  params: { code: 'field.article-empty' },
-});
+export const PageArticleSchema = z
+  .object({
+    key: z
+      .string()
+      .refine((k) => /^sina(-cj)?:[\w/]{1,80}$/.test(k), { error: 'must be a Sina article key', params: { code: 'field.sina-key' } }),
+    id: z.string().min(1).max(80),
+    url: z.string().url().max(2000),
+    mobileUrl: z.string().url().max(2000).nullable(),
+    title: z.string().min(1).max(500),
+    publishedAt: z.string().max(40).nullable(),
+    source: z.string().max(200).nullable(),
+    editor: z.string().max(100).nullable(),
+    originalTitle: z.string().max(500).nullable(),
+    /** Empty for an image or video post without a line of text (it still has a title, date and media). */
+    paragraphs: z
+      .array(z.string().max(MAX_TEXT))
+      .max(MAX_PARAGRAPHS)
+      .refine((ps) => articleTextLength(ps) <= MAX_TEXT, {
+        error: 'article text is larger than 2 MB',
+        params: { code: 'field.article-too-large' },
+      }),
+    images: z
+      .array(z.object({ src: z.url().max(2000), alt: z.string().min(1).max(500).optional() }))
+      .max(200)
+      .optional(),
+    videos: z
+      .array(z.object({ src: z.url().max(2000).optional(), poster: z.url().max(2000).optional() }))
+      .max(50)
+      .optional(),
+    /** `fallback`: no known Sina template held the body; the extraction fallback (Readability) read it. */
+    readBy: z.enum(['sina', 'fallback']).optional(),
+  })
+  .refine((a) => a.paragraphs.length > 0 || (a.images?.length ?? 0) > 0 || (a.videos?.length ?? 0) > 0, {
+    error: 'the article has no text, image or video',
+    path: ['paragraphs'],
+    params: { code: 'field.article-empty' },
+  });
 export type PageArticle = z.infer<typeof PageArticleSchema>;
 
 /** Where a piece of the article text is, as W3C selectors over the body text (paragraphs joined by '\n'). */

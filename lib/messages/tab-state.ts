@@ -32,5 +32,9 @@ export type LensState = (
  */
 export function isLensState(value: unknown): value is LensState {
   if (typeof value !== 'object' || value === null || !('status' in value) || !('article' in value)) return false;
-  return (value.status === 'loading' || value.status === 'ready' || value.status === 'error') && typeof value.article === 'object' && value.article !== null;
+  return (
+    (value.status === 'loading' || value.status === 'ready' || value.status === 'error') &&
+    typeof value.article === 'object' &&
+    value.article !== null
+  );
 }

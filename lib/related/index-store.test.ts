@@ -19,7 +19,11 @@ async function postingsByTerm(db: LensDB): Promise<Map<string, [string, number][
 /** The whole index as plain data, rows and postings in a stable order, to compare states. */
 async function snapshot(db: LensDB) {
   const postings = await postingsByTerm(db);
-  const terms = (await db.terms.toArray()).map((r) => ({ term: r.term, df: r.df, postings: (postings.get(r.term) ?? []).sort((a, b) => (a[0] < b[0] ? -1 : 1)) }));
+  const terms = (await db.terms.toArray()).map((r) => ({
+    term: r.term,
+    df: r.df,
+    postings: (postings.get(r.term) ?? []).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+  }));
   const docs = (await db.docs.toArray()).map(({ blocks: _, ...doc }) => doc);
   return { terms, docs, docCount: (await db.meta.get(DOC_COUNT_KEY))?.value };
 }
@@ -73,7 +77,12 @@ describe('the related index', () => {
     // 医保 is a key term of all five; 000 and 004 are about fund supervision, and use the word 欺诈骗保.
     expect((await db.terms.get('医保'))?.df).toBe(5);
     expect((await db.terms.get('measure:fund-supervision'))?.df).toBe(2);
-    expect((await postingsByTerm(db)).get('w:打击欺诈骗保')!.map(([id]) => id).sort()).toEqual(['000', '004']);
+    expect(
+      (await postingsByTerm(db))
+        .get('w:打击欺诈骗保')!
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(['000', '004']);
     await expectConsistent(db);
   });
 
@@ -147,11 +156,15 @@ describe('the related index', () => {
   });
 
   it('indexes an article outside the policy family without posting it: it relates to nothing', async () => {
-    const market = { id: 'm1', title: 'A股收评：三大指数集体收跌', text: '截至收盘，上证指数跌0.46%，深证成指跌0.96%，创业板指跌1.3%。两市成交额7000亿元，北向资金净卖出。' };
+    const market = {
+      id: 'm1',
+      title: 'A股收评：三大指数集体收跌',
+      text: '截至收盘，上证指数跌0.46%，深证成指跌0.96%，创业板指跌1.3%。两市成交额7000亿元，北向资金净卖出。',
+    };
     expect(isPolicyText(market)).toBe(false);
     expect(isPolicyText(entry('000').article)).toBe(true);
     await indexArticle(db, market, { measures: {} });
-    expect((await db.docs.get('m1'))).toMatchObject({ policy: false, blocks: [] });
+    expect(await db.docs.get('m1')).toMatchObject({ policy: false, blocks: [] });
     expect(await queryRelated(db, { ...market, id: undefined, measures: {} })).toEqual([]);
     expect(await queryRelated(db, { title: market.title, text: market.text, measures: {} })).toEqual([]);
     // Even when it names a measure, and asks by id.

@@ -41,7 +41,18 @@
  */
 import type { DocVector, LensDB } from '../db/schema';
 import { IndexRows } from './index-rows';
-import { articleEntry, DOC_COUNT_KEY, measureKey, partOf, readCount, WEIGHED_AT_KEY, type IndexableArticle, type IndexEntry, type TopicInput, type Unposted } from './layout';
+import {
+  articleEntry,
+  DOC_COUNT_KEY,
+  measureKey,
+  partOf,
+  readCount,
+  WEIGHED_AT_KEY,
+  type IndexableArticle,
+  type IndexEntry,
+  type TopicInput,
+  type Unposted,
+} from './layout';
 import { ID_SEPARATOR } from './postings';
 import { unitVector } from './weights';
 
@@ -52,7 +63,6 @@ import { unitVector } from './weights';
  */
 export const REWEIGH_UP_TO = 512;
 const reweighDue = (docCount: number, weighedAt: number) => docCount <= REWEIGH_UP_TO && 4 * docCount >= 5 * weighedAt;
-
 
 /** The index tables, for a caller's transaction that writes the index. */
 export const indexTables = (db: LensDB) => [db.terms, db.postings, db.docs, db.meta];
@@ -71,7 +81,11 @@ function unpost(rows: IndexRows, doc: DocVector): void {
 async function post(rows: IndexRows, docs: readonly Unposted[], docCount: number): Promise<DocVector[]> {
   for (const doc of docs) for (const key of countedKeys(doc)) rows.changeDf(key, 1);
   // The last block of every key about to get a posting, read in one go.
-  await rows.loadBlocks(docs.flatMap((d) => (d.policy ? d.features : []).flatMap(([key]): [string, number][] => (rows.tail(key) === undefined ? [] : [[key, rows.tail(key)!]]))));
+  await rows.loadBlocks(
+    docs.flatMap((d) =>
+      (d.policy ? d.features : []).flatMap(([key]): [string, number][] => (rows.tail(key) === undefined ? [] : [[key, rows.tail(key)!]])),
+    ),
+  );
   return docs.map((doc) => {
     if (!doc.policy) return { ...doc, blocks: [] };
     const vector = unitVector(doc.features, (key) => rows.df(key), docCount, partOf, 'candidate');
@@ -87,7 +101,8 @@ async function post(rows: IndexRows, docs: readonly Unposted[], docCount: number
 export async function indexArticles(db: LensDB, entries: readonly IndexEntry[]): Promise<void> {
   const byId = new Map(entries.map((e) => [e.article.id, e]));
   if (!byId.size) return;
-  for (const id of byId.keys()) if (id.includes(ID_SEPARATOR)) throw new Error(`related index: article id ${JSON.stringify(id)} contains U+001F`);
+  for (const id of byId.keys())
+    if (id.includes(ID_SEPARATOR)) throw new Error(`related index: article id ${JSON.stringify(id)} contains U+001F`);
   // Tokenizing needs no database: done before the transaction opens.
   const fresh = [...byId.values()].map(articleEntry);
   await db.transaction('rw', indexTables(db), async () => {

@@ -115,4 +115,3 @@ export function articleEntry(entry: IndexEntry): Unposted {
     measureIds: Object.keys(entry.measures),
   };
 }
-

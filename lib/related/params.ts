@@ -15,7 +15,13 @@ export type Part = 'terms' | 'words' | 'measures' | 'threads' | 'scope';
  */
 export function partWeights(topic: number, measure: number, scope = 0): Record<Part, number> {
   const rest = 1 - scope;
-  return { terms: (rest * (1 - topic)) / 2, words: (rest * (1 - topic)) / 2, measures: rest * topic * measure, threads: rest * topic * (1 - measure), scope };
+  return {
+    terms: (rest * (1 - topic)) / 2,
+    words: (rest * (1 - topic)) / 2,
+    measures: rest * topic * measure,
+    threads: rest * topic * (1 - measure),
+    scope,
+  };
 }
 
 export const RELATED_PARAMS = {

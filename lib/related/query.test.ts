@@ -39,7 +39,10 @@ describe('queryRelated on the seeds', () => {
     const [top] = await queryRelated(db, byId('000'));
     expect(top!.id).toBe('004');
     const weights = RELATED_PARAMS.score;
-    expect(top!.score).toBeCloseTo(Object.entries(weights).reduce((sum, [part, w]) => sum + w * top!.similarity[part as keyof typeof weights], 0), 10);
+    expect(top!.score).toBeCloseTo(
+      Object.entries(weights).reduce((sum, [part, w]) => sum + w * top!.similarity[part as keyof typeof weights], 0),
+      10,
+    );
     expect(top!.reasons.sharedMeasures.slice(0, 2).sort()).toEqual(['anti-fraud-crackdown', 'fund-supervision']);
     expect(top!.reasons.sharedTerms.some((w) => w.includes('欺诈骗保'))).toBe(true);
     for (const { article } of entries) {
@@ -133,7 +136,11 @@ describe('what a query reads', () => {
 describe('scope: an overview comes up for each thread it names', () => {
   // Three policy texts alike in wording; what differs is the threads their measures belong to.
   const text = '国家医保局推进医保基金监管和集中带量采购，完善医保支付方式改革，医保目录调整和异地就医直接结算同步推进。';
-  const overview = { article: { id: 'review', title: '年度医保工作综述', text }, measures: {}, threads: { procurement: 5, supervision: 5, payment: 5, 'drug-list': 5, services: 5, financing: 5 } };
+  const overview = {
+    article: { id: 'review', title: '年度医保工作综述', text },
+    measures: {},
+    threads: { procurement: 5, supervision: 5, payment: 5, 'drug-list': 5, services: 5, financing: 5 },
+  };
   const neighbour = { article: { id: 'prices', title: '医疗服务价格改革', text }, measures: {}, threads: { prices: 12, procurement: 3 } };
   const query = { article: { id: 'batch', title: '集采结果落地', text }, measures: {}, threads: { procurement: 10 } };
 

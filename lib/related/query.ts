@@ -11,7 +11,19 @@
  * policy family (layout.ts isPolicyText) gets no related articles and is never one.
  */
 import type { DocVector, LensDB, PostingBlock, TermStats } from '../db/schema';
-import { articleEntry, DOC_COUNT_KEY, isPolicyText, measureIdOf, measureKey, partOf, readCount, unique, wordOf, type IndexedText, type TopicInput } from './layout';
+import {
+  articleEntry,
+  DOC_COUNT_KEY,
+  isPolicyText,
+  measureIdOf,
+  measureKey,
+  partOf,
+  readCount,
+  unique,
+  wordOf,
+  type IndexedText,
+  type TopicInput,
+} from './layout';
 import { RELATED_PARAMS, type Part } from './params';
 import { forEachPosting } from './postings';
 import { unitVector } from './weights';
@@ -54,9 +66,15 @@ export async function queryRelated(db: LensDB, query: RelatedQuery, options: Rel
     const docCount = await readCount(db, DOC_COUNT_KEY);
     if (docCount === 0 || limit <= 0) return [];
     const stored: Pick<DocVector, 'features' | 'policy'> | undefined = query.id === undefined ? undefined : await db.docs.get(query.id);
-    const { features, policy } = stored ?? { features: articleEntry({ article: { id: '', ...query }, ...query }).features, policy: isPolicyText(query) };
+    const { features, policy } = stored ?? {
+      features: articleEntry({ article: { id: '', ...query }, ...query }).features,
+      policy: isPolicyText(query),
+    };
     if (!policy) return [];
-    const stats = await readStats(db, features.map(([k]) => k));
+    const stats = await readStats(
+      db,
+      features.map(([k]) => k),
+    );
     // A query not in the index is weighed as if it were (df + 1 of N + 1).
     const self = stored ? 0 : 1;
     const weights = unitVector(features, (key) => (stats.get(key)?.df ?? 0) + self, docCount + self, partOf, 'query');
@@ -71,7 +89,13 @@ export async function queryRelated(db: LensDB, query: RelatedQuery, options: Rel
  * every article a candidate, so the sums live in a flat array (not an object per candidate), and the
  * shared features that become reasons are gathered for the returned few only.
  */
-function rank(rows: ReadonlyMap<string, PostingBlock[]>, reach: ReadonlyMap<string, number>, exclude: string | undefined, limit: number, minScore: number): RelatedHit[] {
+function rank(
+  rows: ReadonlyMap<string, PostingBlock[]>,
+  reach: ReadonlyMap<string, number>,
+  exclude: string | undefined,
+  limit: number,
+  minScore: number,
+): RelatedHit[] {
   const slotOf = new Map<string, number>();
   const ids: string[] = [];
   const sums: number[] = [];
@@ -166,7 +190,11 @@ async function readStats(db: LensDB, keys: string[]): Promise<Map<string, TermSt
 }
 
 /** Every postings block of these keys, in one read: blocks 0 to each key's tail (a missing one was emptied). */
-async function readPostings(db: LensDB, stats: ReadonlyMap<string, TermStats>, keys: readonly string[]): Promise<Map<string, PostingBlock[]>> {
+async function readPostings(
+  db: LensDB,
+  stats: ReadonlyMap<string, TermStats>,
+  keys: readonly string[],
+): Promise<Map<string, PostingBlock[]>> {
   const refs: [string, number][] = [];
   for (const key of keys) {
     const tail = stats.get(key)?.tail;

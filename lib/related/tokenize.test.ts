@@ -49,7 +49,22 @@ describe('tokenize', () => {
       const before = tokenize(text);
       Reflect.set(Intl, 'Segmenter', undefined);
       expect(tokenize(text)).toEqual(before);
-      expect(before).toEqual(['国家', '家医', '医保', '保局', '累计', '计追', '追回', '回医', '医保', '保基', '基金', '金约', '506', '亿元']);
+      expect(before).toEqual([
+        '国家',
+        '家医',
+        '医保',
+        '保局',
+        '累计',
+        '计追',
+        '追回',
+        '回医',
+        '医保',
+        '保基',
+        '基金',
+        '金约',
+        '506',
+        '亿元',
+      ]);
     });
   });
 });

@@ -61,7 +61,10 @@ describe('feature weights', () => {
   });
 
   it('weighs scope as the candidate’s breadth and the query’s shares, unscaled: their product is the share of the query’s threads a broad candidate names', () => {
-    const overview: [string, number][] = ['procurement', 'supervision', 'payment', 'drug-list', 'services', 'financing'].map((t) => [scopeKey(t), 5]);
+    const overview: [string, number][] = ['procurement', 'supervision', 'payment', 'drug-list', 'services', 'financing'].map((t) => [
+      scopeKey(t),
+      5,
+    ]);
     const focused: [string, number][] = [
       [scopeKey('procurement'), 9],
       [scopeKey('prices'), 3],

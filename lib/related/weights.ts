@@ -59,7 +59,13 @@ export type Side = 'candidate' | 'query';
  * breadth on the candidate's side and shares on the query's. `dfOf` counts the article itself when it
  * is indexed; `partOf` says which part a key belongs to.
  */
-export function unitVector(features: readonly [string, number][], dfOf: (key: string) => number, docCount: number, partOf: (key: string) => Part, side: Side): Map<string, number> {
+export function unitVector(
+  features: readonly [string, number][],
+  dfOf: (key: string) => number,
+  docCount: number,
+  partOf: (key: string) => Part,
+  side: Side,
+): Map<string, number> {
   const scope = features.filter(([key]) => partOf(key) === 'scope');
   const scopeTotal = scope.reduce((sum, [, n]) => sum + n, 0);
   const scopeBreadth = side === 'candidate' ? breadth(scope.map(([, n]) => n)) : 0;

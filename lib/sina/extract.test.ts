@@ -81,7 +81,8 @@ const SEED_003: Expected = {
   // The full-width space inside the original title is the author's and stays.
   originalTitle: '国家医疗保障局召开党组会议　迅速传达学习贯彻习近平总书记重要讲话精神',
   count: 4,
-  first: '2022年5月6日上午，国家医疗保障局召开党组会议，传达学习习近平总书记在中共中央政治局常务委员会会议上的重要讲话精神，研究部署贯彻落实举措。国家医疗保障局党组书记、局长胡静林主持会议。',
+  first:
+    '2022年5月6日上午，国家医疗保障局召开党组会议，传达学习习近平总书记在中共中央政治局常务委员会会议上的重要讲话精神，研究部署贯彻落实举措。国家医疗保障局党组书记、局长胡静林主持会议。',
   last: '国家医疗保障局党组成员，驻国家卫生健康委纪检监察组相关负责同志，局内各单位主要负责同志参加会议。',
 };
 
@@ -171,7 +172,12 @@ function loadedDoc(name: string): Document {
 
 describe('extractArticle on every article fixture', () => {
   it('has a case for each seed page', () => {
-    expect(Object.keys(CASES).sort()).toEqual(fixturePages.filter((p) => p.kind === 'article' && p.seed).map((p) => p.name).sort());
+    expect(Object.keys(CASES).sort()).toEqual(
+      fixturePages
+        .filter((p) => p.kind === 'article' && p.seed)
+        .map((p) => p.name)
+        .sort(),
+    );
   });
 
   it.each(Object.entries(CASES))('%s', (name, c) => {
@@ -199,7 +205,11 @@ describe('extractArticle on every article fixture', () => {
   });
 
   it('reads the tags from the keywords meta', () => {
-    expect(extractArticle(fixtureDoc('seed-000-desktop'), fixture('seed-000-desktop').url)?.keywords).toEqual(['韩正', '医保基金', '集中带量采购']);
+    expect(extractArticle(fixtureDoc('seed-000-desktop'), fixture('seed-000-desktop').url)?.keywords).toEqual([
+      '韩正',
+      '医保基金',
+      '集中带量采购',
+    ]);
   });
 });
 
@@ -230,14 +240,20 @@ describe('desktop and mobile pages of one article', () => {
   });
 
   it('find the desktop URL from the page when the mobile URL has no channel', () => {
-    const a = extractArticle(fixtureDoc('seed-000-mobile'), 'https://finance.sina.cn/2021-06-04/detail-ikqcfnaz9077291.d.html?from=wap&vt=4')!;
+    const a = extractArticle(
+      fixtureDoc('seed-000-mobile'),
+      'https://finance.sina.cn/2021-06-04/detail-ikqcfnaz9077291.d.html?from=wap&vt=4',
+    )!;
     expect(a.url).toBe('https://finance.sina.com.cn/china/gncj/2021-06-04/doc-ikqcfnaz9077291.shtml');
   });
 });
 
 describe('extractArticle edge cases', () => {
   it('keys the page from the URL it was loaded at, whatever the scheme, port or query', () => {
-    const a = extractArticle(fixtureDoc('seed-002-desktop'), 'http://finance.sina.com.cn:8080/china/gncj/2021-06-17/doc-ikqciyzk0276134.shtml?from=rss#x')!;
+    const a = extractArticle(
+      fixtureDoc('seed-002-desktop'),
+      'http://finance.sina.com.cn:8080/china/gncj/2021-06-17/doc-ikqciyzk0276134.shtml?from=rss#x',
+    )!;
     expect(a.key).toBe('sina:kqciyzk0276134');
     expect(a.url).toBe('https://finance.sina.com.cn/china/gncj/2021-06-17/doc-ikqciyzk0276134.shtml');
   });
@@ -260,7 +276,10 @@ describe('extractArticle edge cases', () => {
   });
 
   it('finds the body with Readability in an unknown template, on a clone', () => {
-    const html = fixtureHtml('seed-003-desktop').replace('<div class="article" id="artibody" data-sudaclick="blk_content">', '<div class="new-article-body">');
+    const html = fixtureHtml('seed-003-desktop').replace(
+      '<div class="article" id="artibody" data-sudaclick="blk_content">',
+      '<div class="new-article-body">',
+    );
     const doc = new DOMParser().parseFromString(html, 'text/html');
     expect(extractArticle(doc, fixture('seed-003-desktop').url)!.paragraphs).toEqual([]); // no fallback given: no body
     const a = extractArticle(doc, fixture('seed-003-desktop').url, readWithReadability)!;
@@ -326,7 +345,10 @@ describe('every Sina template', () => {
 
   it.each(templatePages.filter((p) => p.layout !== 'unknown').map((p) => p.name))('%s: the same from the visible markup alone', (name) => {
     const doc = fixtureDoc(name);
-    for (const m of doc.querySelectorAll('meta[property="article:published_time"], meta[name="weibo: article:create_at"], meta[name="mediaid"]')) m.remove();
+    for (const m of doc.querySelectorAll(
+      'meta[property="article:published_time"], meta[name="weibo: article:create_at"], meta[name="mediaid"]',
+    ))
+      m.remove();
     const x = extractArticle(doc, fixture(name).url)!;
     const a = OWN[name]!;
     // The visible time has minutes only.
@@ -335,7 +357,9 @@ describe('every Sina template', () => {
 
   it('keeps the image of an image post and the video slot of a video post out of the text', () => {
     const image = extractArticle(fixtureDoc('image-post'), fixture('image-post').url)!;
-    expect(image.images).toEqual([{ src: 'https://n.sinaimg.cn/finance/transform/20210409/yitu-kmmcdnb7241865.png', alt: own.IMAGE_POST.title }]);
+    expect(image.images).toEqual([
+      { src: 'https://n.sinaimg.cn/finance/transform/20210409/yitu-kmmcdnb7241865.png', alt: own.IMAGE_POST.title },
+    ]);
     expect(image.paragraphs).toEqual(['图片来源：国家医保局']);
     const video = extractArticle(fixtureDoc('video-post'), fixture('video-post').url)!;
     expect(video.paragraphs).toEqual([own.VIDEO_POST.paragraphs[0]]);

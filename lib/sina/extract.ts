@@ -132,7 +132,10 @@ function publishedAt(doc: Document): string | null {
 }
 
 function keywords(doc: Document): string[] {
-  const fromMeta = (meta(doc, 'name', 'keywords') ?? '').split(/[,，]/).map((k) => k.trim()).filter(Boolean);
+  const fromMeta = (meta(doc, 'name', 'keywords') ?? '')
+    .split(/[,，]/)
+    .map((k) => k.trim())
+    .filter(Boolean);
   if (fromMeta.length) return fromMeta;
   return [...doc.querySelectorAll('#keywords a, .keywords a')].map((a) => squash(a.textContent)).filter(Boolean);
 }

@@ -118,9 +118,7 @@ export function meta(doc: Document, attr: 'name' | 'property', key: string): str
 }
 
 export function allMeta(doc: Document, attr: 'name' | 'property', key: string): string[] {
-  return [...doc.querySelectorAll(`meta[${attr}="${key}"]`)]
-    .map((el) => el.getAttribute('content')?.trim() ?? '')
-    .filter(Boolean);
+  return [...doc.querySelectorAll(`meta[${attr}="${key}"]`)].map((el) => el.getAttribute('content')?.trim() ?? '').filter(Boolean);
 }
 
 /** Text with whitespace (including the full-width space) collapsed and trimmed. */

@@ -24,7 +24,10 @@ describe('readArticlePage', () => {
   });
 
   it('stops at the URL for a channel page and at the page for a 404', async () => {
-    expect(await readArticlePage(fixtureDoc('channel-front'), fixture('channel-front').url)).toEqual({ ok: false, reason: 'url-not-article' });
+    expect(await readArticlePage(fixtureDoc('channel-front'), fixture('channel-front').url)).toEqual({
+      ok: false,
+      reason: 'url-not-article',
+    });
     expect(await readArticlePage(fixtureDoc('not-found'), fixture('not-found').url)).toEqual({ ok: false, reason: 'error-page' });
   });
 
@@ -37,7 +40,10 @@ describe('readArticlePage', () => {
     };
     const r = await readArticlePage(doc, fixture('unknown-template').url, { missingTimeoutMs: 20, loadFallback });
     expect(loads).toBe(1);
-    expect(r).toMatchObject({ ok: true, article: { bodyFrom: 'readability', layout: 'unknown', title: '国家医保局公布2023年医保药品目录调整工作方案' } });
+    expect(r).toMatchObject({
+      ok: true,
+      article: { bodyFrom: 'readability', layout: 'unknown', title: '国家医保局公布2023年医保药品目录调整工作方案' },
+    });
     // Highlights and "scroll to this mention" find the live element holding that text.
     expect(findBody(doc)).toEqual({ el: doc.getElementById('contentText'), layout: 'unknown' });
   });
@@ -49,21 +55,33 @@ describe('readArticlePage', () => {
       return readWithReadability;
     };
     await readArticlePage(fixtureDoc('news-2019'), fixture('news-2019').url, { loadFallback });
-    expect(await readArticlePage(fixtureDoc('seed-001-late'), fixture('seed-001-late').url, { timeoutMs: 30, loadFallback })).toEqual({ ok: false, reason: 'body-empty' });
+    expect(await readArticlePage(fixtureDoc('seed-001-late'), fixture('seed-001-late').url, { timeoutMs: 30, loadFallback })).toEqual({
+      ok: false,
+      reason: 'body-empty',
+    });
     expect(loads).toBe(0);
   });
 
   it('gives up on an unknown template when the fallback cannot be had', async () => {
-    const r = await readArticlePage(fixtureDoc('unknown-template'), fixture('unknown-template').url, { missingTimeoutMs: 20, loadFallback: async () => null });
+    const r = await readArticlePage(fixtureDoc('unknown-template'), fixture('unknown-template').url, {
+      missingTimeoutMs: 20,
+      loadFallback: async () => null,
+    });
     expect(r).toEqual({ ok: false, reason: 'body-missing' });
   });
 });
 
 describe('readArticlePage: what the fallback may not pass off as an article', () => {
   it('gives nothing for an article page whose body was taken out (Readability would offer its footer)', async () => {
-    const html = fixtureHtml('seed-000-desktop').replace(/<div class="article" id="artibody"[\s\S]*?<div class="keywords"/, '<div class="keywords"');
+    const html = fixtureHtml('seed-000-desktop').replace(
+      /<div class="article" id="artibody"[\s\S]*?<div class="keywords"/,
+      '<div class="keywords"',
+    );
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    const r = await readArticlePage(doc, fixture('seed-000-desktop').url, { missingTimeoutMs: 20, loadFallback: async () => readWithReadability });
+    const r = await readArticlePage(doc, fixture('seed-000-desktop').url, {
+      missingTimeoutMs: 20,
+      loadFallback: async () => readWithReadability,
+    });
     expect(r).toEqual({ ok: false, reason: 'fallback-found-nothing' });
   });
 });

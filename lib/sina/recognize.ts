@@ -67,10 +67,10 @@ export function declaresArticle(doc: Document): boolean {
   const ogType = meta(doc, 'property', 'og:type')?.toLowerCase();
   return Boolean(
     (ogType && ARTICLE_OG_TYPES.has(ogType)) ||
-      meta(doc, 'property', 'article:published_time') ||
-      meta(doc, 'name', 'weibo: article:create_at') ||
-      meta(doc, 'name', 'publishid') ||
-      meta(doc, 'name', 'comment')?.includes('comos-'),
+    meta(doc, 'property', 'article:published_time') ||
+    meta(doc, 'name', 'weibo: article:create_at') ||
+    meta(doc, 'name', 'publishid') ||
+    meta(doc, 'name', 'comment')?.includes('comos-'),
   );
 }
 

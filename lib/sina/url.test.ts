@@ -50,16 +50,32 @@ describe('parseArticleUrl', () => {
     ['tech.sina.com.cn', 'https://tech.sina.com.cn/i/2021-06-04/doc-ikqcfnaz9077291.shtml', 'sina:kqcfnaz9077291'],
     ['health.sina.com.cn', 'https://health.sina.com.cn/news/2021-06-04/doc-ikqcfnaz9077291.shtml', 'sina:kqcfnaz9077291'],
     ['a 2016 id', 'http://finance.sina.com.cn/roll/2016-04-04/doc-ifxqxcnz9093681.shtml', 'sina:fxqxcnz9093681'],
-    ['mobile with tracking query', 'https://finance.sina.cn/china/gncj/2021-06-04/detail-ikqcfnaz9077291.d.html?vt=4&pos=108#p', 'sina:kqcfnaz9077291'],
+    [
+      'mobile with tracking query',
+      'https://finance.sina.cn/china/gncj/2021-06-04/detail-ikqcfnaz9077291.d.html?vt=4&pos=108#p',
+      'sina:kqcfnaz9077291',
+    ],
     ['mobile over http', 'http://finance.sina.cn/2021-06-04/detail-ikqcfnaz9077291.d.html', 'sina:kqcfnaz9077291'],
     ['surrounding whitespace', `  ${DESKTOP}\n`, 'sina:kqcfnaz9077291'],
     ['cj.sina.cn 头条 article', 'https://cj.sina.cn/articles/view/1704103183/65928d0f02001xyz?sudaref=x', 'sina-cj:65928d0f02001xyz'],
     ['cj.sina.com.cn 头条 article', 'https://cj.sina.com.cn/articles/view/1704103183/65928d0f02001xyz', 'sina-cj:65928d0f02001xyz'],
-    ['t.cj.sina.com.cn 头条 article', 'https://t.cj.sina.com.cn/articles/view/6497007699/18340785300100cnws?qq-pf-to=pcqq.c2c', 'sina-cj:18340785300100cnws'],
-    ['k.sina.com.cn 看点 article', 'https://k.sina.com.cn/article_5638975650_1501bf0a2001016txn.html?from=news', 'sina-cj:1501bf0a2001016txn'],
+    [
+      't.cj.sina.com.cn 头条 article',
+      'https://t.cj.sina.com.cn/articles/view/6497007699/18340785300100cnws?qq-pf-to=pcqq.c2c',
+      'sina-cj:18340785300100cnws',
+    ],
+    [
+      'k.sina.com.cn 看点 article',
+      'https://k.sina.com.cn/article_5638975650_1501bf0a2001016txn.html?from=news',
+      'sina-cj:1501bf0a2001016txn',
+    ],
     ['k.sina.cn mobile 看点 article', 'https://k.sina.cn/article_5638975650_1501bf0a2001016txn.html', 'sina-cj:1501bf0a2001016txn'],
     ['news.sina.cn mobile', 'https://news.sina.cn/gn/2019-05-14/detail-ihvhiqax8705021.d.html?vt=4', 'sina:hvhiqax8705021'],
-    ['an old finance page (before comos ids)', 'https://finance.sina.com.cn/china/20120510/155612034567.shtml', 'sina:20120510155612034567'],
+    [
+      'an old finance page (before comos ids)',
+      'https://finance.sina.com.cn/china/20120510/155612034567.shtml',
+      'sina:20120510155612034567',
+    ],
     ['an old news page (dashed date)', 'https://news.sina.com.cn/c/2012-05-10/155624378123.shtml', 'sina:20120510155624378123'],
     ['an old page two channels deep', 'http://finance.sina.com.cn/money/bank/20120103/073511107398.shtml', 'sina:20120103073511107398'],
   ])('accepts %s', (_name, url, key) => {
@@ -114,7 +130,11 @@ describe('one key whatever the host', () => {
     const cj = parseArticleUrl('https://cj.sina.com.cn/articles/view/5638975650/1501bf0a2001016txn');
     const k = parseArticleUrl('https://k.sina.com.cn/article_5638975650_1501bf0a2001016txn.html');
     expect(k?.key).toBe(cj?.key);
-    expect(k).toMatchObject({ layout: 'desktop', host: 'k.sina.com.cn', desktopUrl: 'https://k.sina.com.cn/article_5638975650_1501bf0a2001016txn.html' });
+    expect(k).toMatchObject({
+      layout: 'desktop',
+      host: 'k.sina.com.cn',
+      desktopUrl: 'https://k.sina.com.cn/article_5638975650_1501bf0a2001016txn.html',
+    });
   });
 
   it('derives no twin for news pages, whose mobile channels differ (/c/ on desktop, /gn/ on mobile)', () => {

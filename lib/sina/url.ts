@@ -57,7 +57,11 @@ const MOBILE_PATH = new RegExp(`^/${CHANNEL}${DATE}/detail-i${ID}\\.d\\.html$`, 
  */
 const OLD_PATH = new RegExp(`^/${CHANNEL}(\\d{4}-?\\d{2}-?\\d{2})/(\\d{10,16})\\.shtml$`, 'i');
 const CJ_PATH = /^\/articles\/view\/(\d{5,12})\/([a-z0-9]{8,32})\/?$/i;
-const CJ_HOSTS: Record<string, 'desktop' | 'mobile'> = { 'cj.sina.com.cn': 'desktop', 't.cj.sina.com.cn': 'desktop', 'cj.sina.cn': 'mobile' };
+const CJ_HOSTS: Record<string, 'desktop' | 'mobile'> = {
+  'cj.sina.com.cn': 'desktop',
+  't.cj.sina.com.cn': 'desktop',
+  'cj.sina.cn': 'mobile',
+};
 const K_PATH = /^\/article_(\d{5,12})_([a-z0-9]{8,32})\.html$/i;
 const K_HOSTS: Record<string, 'desktop' | 'mobile'> = { 'k.sina.com.cn': 'desktop', 'k.sina.cn': 'mobile' };
 
@@ -118,7 +122,11 @@ export function parseArticleUrl(href: string): ArticleUrl | null {
     const m = K_PATH.exec(path);
     if (!m) return null;
     const [uid, id] = [m[1]!, m[2]!.toLowerCase()];
-    return { ...selfMedia(uid, id, kLayout, host), desktopUrl: `https://k.sina.com.cn/article_${uid}_${id}.html`, mobileUrl: `https://k.sina.cn/article_${uid}_${id}.html` };
+    return {
+      ...selfMedia(uid, id, kLayout, host),
+      desktopUrl: `https://k.sina.com.cn/article_${uid}_${id}.html`,
+      mobileUrl: `https://k.sina.cn/article_${uid}_${id}.html`,
+    };
   }
   return null;
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DOUBLE_QUOTES, foldedOffset, foldKey, foldString, foldText, foldTextSteps, originalRange, SINGLE_QUOTES, type FoldOptions } from './fold';
+import {
+  DOUBLE_QUOTES,
+  foldedOffset,
+  foldKey,
+  foldString,
+  foldText,
+  foldTextSteps,
+  originalRange,
+  SINGLE_QUOTES,
+  type FoldOptions,
+} from './fold';
 
 const ANCHORING: FoldOptions = { case: 'lower', punctuation: 'all', spacing: 'drop' };
 const MEASURES: FoldOptions = { case: 'upper', punctuation: 'quotes', spacing: 'join' };
@@ -8,7 +18,9 @@ const ALL_OPTIONS: FoldOptions[] = [ANCHORING, MEASURES, SAME_LENGTH, { case: 'k
 
 /** A deterministic text over the characters the fold treats specially. */
 function randomText(length: number, seed: number): string {
-  const alphabet = Array.from('医保基金支出ＡＢＣabcXYZ０１２9，。、；：“”‘’„‚「」『』（）【】《》—…　 \n\t\r%％.．,\u00ad\u200b\ufeff\u00a0𠮷');
+  const alphabet = Array.from(
+    '医保基金支出ＡＢＣabcXYZ０１２9，。、；：“”‘’„‚「」『』（）【】《》—…　 \n\t\r%％.．,\u00ad\u200b\ufeff\u00a0𠮷',
+  );
   return Array.from({ length }, () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return alphabet[seed % alphabet.length]!;
@@ -69,21 +81,24 @@ describe('the offset maps', () => {
     expect(foldedOffset(f, 3)).toBe(at + 3);
   });
 
-  it.each(ALL_OPTIONS.map((o) => [`${o.case}/${o.punctuation}/${o.spacing}`, o] as const))('%s: both maps agree with the fold of each character', (_, options) => {
-    const text = randomText(5000, 11);
-    const f = foldText(text, options);
-    expect(f.toOrig).toHaveLength(f.folded.length);
-    expect(f.toFolded).toHaveLength(text.length + 1);
-    expect(f.toFolded[text.length]).toBe(f.folded.length);
-    for (let j = 0; j < f.folded.length; j++) {
-      const i = f.toOrig[j]!;
-      // Each folded unit comes from an original unit at or after the previous one, and lies within that unit's share.
-      if (j > 0) expect(i).toBeGreaterThanOrEqual(f.toOrig[j - 1]!);
-      expect(j).toBeGreaterThanOrEqual(f.toFolded[i]!);
-      expect(j).toBeLessThan(f.toFolded[i + 1]!);
-    }
-    for (let i = 0; i < text.length; i++) expect(f.toFolded[i + 1]!).toBeGreaterThanOrEqual(f.toFolded[i]!);
-  });
+  it.each(ALL_OPTIONS.map((o) => [`${o.case}/${o.punctuation}/${o.spacing}`, o] as const))(
+    '%s: both maps agree with the fold of each character',
+    (_, options) => {
+      const text = randomText(5000, 11);
+      const f = foldText(text, options);
+      expect(f.toOrig).toHaveLength(f.folded.length);
+      expect(f.toFolded).toHaveLength(text.length + 1);
+      expect(f.toFolded[text.length]).toBe(f.folded.length);
+      for (let j = 0; j < f.folded.length; j++) {
+        const i = f.toOrig[j]!;
+        // Each folded unit comes from an original unit at or after the previous one, and lies within that unit's share.
+        if (j > 0) expect(i).toBeGreaterThanOrEqual(f.toOrig[j - 1]!);
+        expect(j).toBeGreaterThanOrEqual(f.toFolded[i]!);
+        expect(j).toBeLessThan(f.toFolded[i + 1]!);
+      }
+      for (let i = 0; i < text.length; i++) expect(f.toFolded[i + 1]!).toBeGreaterThanOrEqual(f.toFolded[i]!);
+    },
+  );
 
   it('gives the same result in steps as in one go, and pauses on long texts', () => {
     const text = randomText(40_000, 5);

@@ -23,7 +23,32 @@ describe('normalizeTitle', () => {
   });
 
   it('removes each character the corpus replaced by _, in ASCII and full width', () => {
-    const replaced = [':', '/', '\\', '?', '*', '“', '”', '"', "'", '<', '>', '|', '[', ']', '：', '？', '／', '＊', '＂', '＜', '＞', '｜', '［', '］'];
+    const replaced = [
+      ':',
+      '/',
+      '\\',
+      '?',
+      '*',
+      '“',
+      '”',
+      '"',
+      "'",
+      '<',
+      '>',
+      '|',
+      '[',
+      ']',
+      '：',
+      '？',
+      '／',
+      '＊',
+      '＂',
+      '＜',
+      '＞',
+      '｜',
+      '［',
+      '］',
+    ];
     for (const ch of replaced) expect(normalizeTitle(`医保${ch}基金`), ch).toBe('医保基金');
     expect(normalizeTitle('医保_基金')).toBe('医保基金');
   });

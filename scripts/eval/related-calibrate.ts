@@ -39,7 +39,15 @@ import { RELATED_THRESHOLD, STRONG_THRESHOLD, storedMeasureCounts, topicsOf } fr
 import { loadCatalogueFile } from '../../lib/measures/load-catalogue';
 import { queryRelated, RELATED_PARAMS } from '../../lib/related';
 import { partWeights, type Part } from '../../lib/related/params';
-import { loadSeeds, loadSplit, loadSplitFile, RELATED_GROUPS, SPLIT_PARTS, type EvalArticle, type EvalSplit } from '../../tests/eval/dataset';
+import {
+  loadSeeds,
+  loadSplit,
+  loadSplitFile,
+  RELATED_GROUPS,
+  SPLIT_PARTS,
+  type EvalArticle,
+  type EvalSplit,
+} from '../../tests/eval/dataset';
 import { ndcgAt } from '../../tests/eval/score';
 import { ROOT } from '../harness/paths';
 import { RELATED_LIMIT } from '../lens/eval-product';
@@ -76,7 +84,15 @@ async function rankAll(articles: readonly EvalArticle[]): Promise<Rankings> {
         productId.set(article.id, seedId);
         continue;
       }
-      const built = buildArticle({ title: article.title, date: new Date(article.date).toISOString(), categories: [], source: article.source, paragraphs: article.paragraphs, images: [], origin: 'imported' });
+      const built = buildArticle({
+        title: article.title,
+        date: new Date(article.date).toISOString(),
+        categories: [],
+        source: article.source,
+        paragraphs: article.paragraphs,
+        images: [],
+        origin: 'imported',
+      });
       const stored: StoredArticle = { ...built, addedAt: new Date(0).toISOString() };
       await indexStoredArticle(db, stored, catalogue);
       productId.set(article.id, built.id);
@@ -85,7 +101,11 @@ async function rankAll(articles: readonly EvalArticle[]): Promise<Rankings> {
     const rankings: Rankings = new Map();
     for (const article of articles) {
       const stored = (await db.articles.get(productId.get(article.id)!))!;
-      const hits = await queryRelated(db, { id: stored.id, title: stored.title, text: stored.text, ...topicsOf(storedMeasureCounts(stored), catalogue) }, { limit: 10_000 });
+      const hits = await queryRelated(
+        db,
+        { id: stored.id, title: stored.title, text: stored.text, ...topicsOf(storedMeasureCounts(stored), catalogue) },
+        { limit: 10_000 },
+      );
       rankings.set(
         article.id,
         hits.flatMap((h) => (evalId.has(h.id) ? [{ id: evalId.get(h.id)!, similarity: h.similarity }] : [])),
@@ -132,7 +152,14 @@ function scoreAll(groups: readonly Group[], seeds: EvalSplit, w: Weights, thresh
       seeds,
     );
     noisy += result.silence.withAnyRelated;
-    for (const q of result.perQuery) queries.push({ tag: partOf.get(q.query) ?? `seeds@${g.name}`, query: q.query, ndcg: q.ndcg, ranked: q.ranked, empty: q.ranked.length === 0 });
+    for (const q of result.perQuery)
+      queries.push({
+        tag: partOf.get(q.query) ?? `seeds@${g.name}`,
+        query: q.query,
+        ndcg: q.ndcg,
+        ranked: q.ranked,
+        empty: q.ranked.length === 0,
+      });
   }
   return { queries, noisy };
 }
@@ -192,7 +219,13 @@ function calibrateThreshold(groups: readonly Group[], seeds: EvalSplit, w: Weigh
 type GradeOf = (query: string, candidate: string) => number;
 
 /** The pairs the panel would show (top RELATED_LIMIT above the threshold) for the policy queries of these tags, with their grades. */
-function shownPairs(groups: readonly Group[], w: Weights, threshold: number, tags: ReadonlySet<string>, grades: GradeOf): { score: number; grade: number }[] {
+function shownPairs(
+  groups: readonly Group[],
+  w: Weights,
+  threshold: number,
+  tags: ReadonlySet<string>,
+  grades: GradeOf,
+): { score: number; grade: number }[] {
   const partOf = new Map<string, string>();
   for (const g of groups) for (const f of g.files) for (const a of loadSplitFile(f).articles) partOf.set(a.id, f);
   const pairs: { score: number; grade: number }[] = [];
@@ -212,7 +245,14 @@ function shownPairs(groups: readonly Group[], w: Weights, threshold: number, tag
   return pairs;
 }
 
-function calibrateStrong(groups: readonly Group[], seeds: EvalSplit, w: Weights, threshold: number, tags: ReadonlySet<string>, grades: GradeOf): number {
+function calibrateStrong(
+  groups: readonly Group[],
+  seeds: EvalSplit,
+  w: Weights,
+  threshold: number,
+  tags: ReadonlySet<string>,
+  grades: GradeOf,
+): number {
   const pairs = shownPairs(groups, w, threshold, tags, grades);
   for (const t of Array.from({ length: 101 }, (_, i) => i / 100).filter((x) => x >= threshold)) {
     const above = pairs.filter((p) => p.score >= t);
@@ -227,7 +267,9 @@ const fmtWeights = (w: Weights) => PARTS.map((p) => `${p} ${w[p].toFixed(3)}`).j
 function report(groups: readonly Group[], seeds: EvalSplit, grades: GradeOf, label: string): void {
   const parts = groups.flatMap((g) => g.files);
   console.log(`\n${label}`);
-  console.log('  fold: held out  topic measure scope  train  held-out  threshold  held-out@threshold  empty  strong  ≥strong grade 2   (fitted on the other parts and the seeds ranked where the held-out writer graded nothing)');
+  console.log(
+    '  fold: held out  topic measure scope  train  held-out  threshold  held-out@threshold  empty  strong  ≥strong grade 2   (fitted on the other parts and the seeds ranked where the held-out writer graded nothing)',
+  );
   const heldOut: number[] = [];
   for (const held of parts) {
     const tags = trainTags(groups, held);
@@ -241,11 +283,21 @@ function report(groups: readonly Group[], seeds: EvalSplit, grades: GradeOf, lab
       `        ${held.padEnd(8)} ${f.topic.toFixed(2)}  ${f.measure.toFixed(2)}    ${f.scope.toFixed(2)}   ${f.train.toFixed(3)}  ${at0.toFixed(3)}     ${f.threshold.toFixed(2)}       ${mean(atT.map((q) => q.ndcg)).toFixed(3)}               ${atT.filter((q) => q.empty).length}      ${f.strong.toFixed(2)}    ${strongPairs.length ? (strongPairs.filter((p) => p.grade === 2).length / strongPairs.length).toFixed(2) : '-'} of ${strongPairs.length}`,
     );
   }
-  console.log(`  leave-one-writer-out, held-out nDCG@5 at each fold's threshold: mean ${mean(heldOut).toFixed(3)}, lowest ${Math.min(...heldOut).toFixed(3)}`);
+  console.log(
+    `  leave-one-writer-out, held-out nDCG@5 at each fold's threshold: mean ${mean(heldOut).toFixed(3)}, lowest ${Math.min(...heldOut).toFixed(3)}`,
+  );
   const all = fit(groups, seeds, trainTags(groups, undefined), grades);
-  console.log(`  fitted on all writers: topic ${all.topic}, measure ${all.measure}, scope ${all.scope} (${fmtWeights(all.weights)}); threshold ${all.threshold.toFixed(2)}, strong from ${all.strong.toFixed(2)}`);
+  console.log(
+    `  fitted on all writers: topic ${all.topic}, measure ${all.measure}, scope ${all.scope} (${fmtWeights(all.weights)}); threshold ${all.threshold.toFixed(2)}, strong from ${all.strong.toFixed(2)}`,
+  );
   const inUse = RELATED_PARAMS.score;
-  const byPart = (queries: readonly Tagged[]) => [...parts, 'seeds'].map((p) => `${p} ${mean(queries.filter((q) => (p === 'seeds' ? q.tag.startsWith('seeds@') : q.tag === p)).map((q) => q.ndcg)).toFixed(3)}`).join(', ');
+  const byPart = (queries: readonly Tagged[]) =>
+    [...parts, 'seeds']
+      .map(
+        (p) =>
+          `${p} ${mean(queries.filter((q) => (p === 'seeds' ? q.tag.startsWith('seeds@') : q.tag === p)).map((q) => q.ndcg)).toFixed(3)}`,
+      )
+      .join(', ');
   for (const part of PARTS) {
     const { queries } = scoreAll(groups, seeds, { terms: 0, words: 0, measures: 0, threads: 0, scope: 0, [part]: 1 }, 0);
     console.log(`  ${part} alone, unthresholded: nDCG@5 ${mean(queries.map((q) => q.ndcg)).toFixed(3)} (${byPart(queries)})`);
@@ -263,13 +315,24 @@ function report(groups: readonly Group[], seeds: EvalSplit, grades: GradeOf, lab
   }
   const tagsAll = trainTags(groups, undefined);
   const thresholdAll = calibrateThreshold(groups, seeds, inUse, tagsAll);
-  console.log(`        all writers: threshold ${thresholdAll.toFixed(2)}, strong from ${calibrateStrong(groups, seeds, inUse, thresholdAll, tagsAll, grades).toFixed(2)}`);
-  for (const [name, t] of [['unthresholded', 0], [`at RELATED_THRESHOLD ${RELATED_THRESHOLD}`, RELATED_THRESHOLD]] as const) {
+  console.log(
+    `        all writers: threshold ${thresholdAll.toFixed(2)}, strong from ${calibrateStrong(groups, seeds, inUse, thresholdAll, tagsAll, grades).toFixed(2)}`,
+  );
+  for (const [name, t] of [
+    ['unthresholded', 0],
+    [`at RELATED_THRESHOLD ${RELATED_THRESHOLD}`, RELATED_THRESHOLD],
+  ] as const) {
     const { queries, noisy } = scoreAll(groups, seeds, inUse, t);
-    console.log(`  in use (${fmtWeights(inUse)}), ${name}: nDCG@5 ${mean(queries.map((q) => q.ndcg)).toFixed(3)} (${byPart(queries)}); empty policy queries ${queries.filter((q) => q.empty).length}; noisy lure/off-topic queries ${noisy}`);
+    console.log(
+      `  in use (${fmtWeights(inUse)}), ${name}: nDCG@5 ${mean(queries.map((q) => q.ndcg)).toFixed(3)} (${byPart(queries)}); empty policy queries ${queries.filter((q) => q.empty).length}; noisy lure/off-topic queries ${noisy}`,
+    );
   }
-  const shown = shownPairs(groups, inUse, RELATED_THRESHOLD, trainTags(groups, undefined), grades).filter((p) => p.score >= STRONG_THRESHOLD);
-  console.log(`  in use: STRONG_THRESHOLD ${STRONG_THRESHOLD}: ${shown.length} pairs shown as strongly related, ${(shown.filter((p) => p.grade === 2).length / Math.max(1, shown.length)).toFixed(2)} of them grade 2`);
+  const shown = shownPairs(groups, inUse, RELATED_THRESHOLD, trainTags(groups, undefined), grades).filter(
+    (p) => p.score >= STRONG_THRESHOLD,
+  );
+  console.log(
+    `  in use: STRONG_THRESHOLD ${STRONG_THRESHOLD}: ${shown.length} pairs shown as strongly related, ${(shown.filter((p) => p.grade === 2).length / Math.max(1, shown.length)).toFixed(2)} of them grade 2`,
+  );
 }
 
 /** Each policy query's top five under the weights in use, with grades and cosines, and its grade-2 neighbours ranked lower. */
@@ -278,13 +341,20 @@ function perQuery(groups: readonly Group[], seeds: EvalSplit, grades: GradeOf): 
   const title = new Map([...seeds.articles, ...groups.flatMap((g) => g.split.articles)].map((a) => [a.id, a.title]));
   const { queries } = scoreAll(groups, seeds, w, RELATED_THRESHOLD);
   for (const g of groups) {
-    for (const q of queries.filter((x) => g.rankings.has(x.query) && (x.tag === `seeds@${g.name}` || g.files.includes(x.tag))).sort((a, b) => a.ndcg - b.ndcg)) {
+    for (const q of queries
+      .filter((x) => g.rankings.has(x.query) && (x.tag === `seeds@${g.name}` || g.files.includes(x.tag)))
+      .sort((a, b) => a.ndcg - b.ndcg)) {
       const list = [...(g.rankings.get(q.query) ?? [])].sort((a, b) => scoreOf(b, w) - scoreOf(a, w));
       const cos = (c: Candidate) => PARTS.map((p) => `${p[0]}${c.similarity[p].toFixed(2)}`).join(' ');
       console.log(`${q.query} [${q.tag}] nDCG ${q.ndcg.toFixed(3)} ${title.get(q.query)}`);
-      list.slice(0, K).forEach((c, i) => console.log(`   ${i + 1}. [${grades(q.query, c.id)}] ${scoreOf(c, w).toFixed(3)} (${cos(c)}) ${c.id} ${title.get(c.id)}`));
+      list
+        .slice(0, K)
+        .forEach((c, i) =>
+          console.log(`   ${i + 1}. [${grades(q.query, c.id)}] ${scoreOf(c, w).toFixed(3)} (${cos(c)}) ${c.id} ${title.get(c.id)}`),
+        );
       list.forEach((c, i) => {
-        if (i >= K && grades(q.query, c.id) === 2) console.log(`      missed [2] at ${i + 1} ${scoreOf(c, w).toFixed(3)} (${cos(c)}) ${c.id} ${title.get(c.id)}`);
+        if (i >= K && grades(q.query, c.id) === 2)
+          console.log(`      missed [2] at ${i + 1} ${scoreOf(c, w).toFixed(3)} (${cos(c)}) ${c.id} ${title.get(c.id)}`);
       });
     }
   }
@@ -305,7 +375,9 @@ async function main() {
   const whole = loadSplit('dev');
   const byId = new Map([...seeds.articles, ...whole.articles].map((a) => [a.id, a]));
   const grades: GradeOf = (q, c) => byId.get(q)?.related[c] ?? 0;
-  console.log(`dev: ${whole.articles.length} articles by ${['dev', ...(SPLIT_PARTS.dev ?? [])].length} writers and ${seeds.articles.length} seeds; nDCG@${K} over policy queries (seeds included), the panel's top ${RELATED_LIMIT}`);
+  console.log(
+    `dev: ${whole.articles.length} articles by ${['dev', ...(SPLIT_PARTS.dev ?? [])].length} writers and ${seeds.articles.length} seeds; nDCG@${K} over policy queries (seeds included), the panel's top ${RELATED_LIMIT}`,
+  );
   const grid = process.argv.includes('--grid');
   for (const variant of grid ? GRID : GRID.slice(0, 1)) {
     reset();

@@ -19,8 +19,7 @@ export function findBrowser(kind: BrowserKind): string {
   const found = c.paths.find((p) => existsSync(p));
   if (found) return found;
   throw new Error(
-    `${kind} is not installed. Install it with: sudo apt-get install -y ${c.apt}` +
-      ` (or set ${c.env} to the browser's executable).`,
+    `${kind} is not installed. Install it with: sudo apt-get install -y ${c.apt}` + ` (or set ${c.env} to the browser's executable).`,
   );
 }
 

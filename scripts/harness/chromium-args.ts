@@ -7,7 +7,11 @@
 export function fixtureServerArgs(hosts: readonly string[], port: number): string[] {
   const rules = [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ');
   // No automatic upgrade of http URLs: the tests that open a page over plain http mean plain http.
-  return [`--host-resolver-rules=${rules}`, '--ignore-certificate-errors', '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable'];
+  return [
+    `--host-resolver-rules=${rules}`,
+    '--ignore-certificate-errors',
+    '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+  ];
 }
 
 /** Loads one unpacked extension and nothing else. */

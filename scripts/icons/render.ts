@@ -29,7 +29,9 @@ async function main() {
       // Device scale 1 and an <img> of exactly the size: the SVG is rasterised once at that size,
       // as a browser does for the toolbar, not scaled down from a larger bitmap.
       const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
-      await page.setContent(`<style>html,body{margin:0;background:transparent}img{display:block}</style><img src="${dataUrl(svg)}" width="${size}" height="${size}">`);
+      await page.setContent(
+        `<style>html,body{margin:0;background:transparent}img{display:block}</style><img src="${dataUrl(svg)}" width="${size}" height="${size}">`,
+      );
       await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
       writeFileSync(iconFile(size), await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } }));
       await page.close();
@@ -43,9 +45,12 @@ async function main() {
         `<img data-size="16" width="64" height="64" style="image-rendering:pixelated"></div>`;
       const page = await browser.newPage({ viewport: { width: 560, height: 330 } });
       await page.setContent(`<body style="margin:0">${row('#f1f3f4')}${row('#202124')}${row('#35363a')}</body>`);
-      await page.evaluate((pngs: Record<string, string>) => {
-        for (const img of document.querySelectorAll<HTMLImageElement>('img[data-size]')) img.src = pngs[img.dataset.size!]!;
-      }, Object.fromEntries(ICON_SIZES.map((s) => [s, `data:image/png;base64,${readFileSync(iconFile(s)).toString('base64')}`])));
+      await page.evaluate(
+        (pngs: Record<string, string>) => {
+          for (const img of document.querySelectorAll<HTMLImageElement>('img[data-size]')) img.src = pngs[img.dataset.size!]!;
+        },
+        Object.fromEntries(ICON_SIZES.map((s) => [s, `data:image/png;base64,${readFileSync(iconFile(s)).toString('base64')}`])),
+      );
       await page.waitForFunction(() => [...document.images].every((i) => i.complete));
       await page.screenshot({ path: path.resolve(values.preview), fullPage: true });
       console.log(`preview: ${values.preview}`);

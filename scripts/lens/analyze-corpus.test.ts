@@ -69,7 +69,10 @@ describe('lens analyze: same, measures, related', () => {
     for (const a of related) expect(SEEDS.slice(1).map((s) => s.id)).toContain(a.id);
     expect(related.map((a) => a.score)).toEqual([...related.map((a) => a.score)].sort((a, b) => b - a));
     // 000 and 004 are both about fund supervision: 004 comes first, for shared measures among other things.
-    expect(related[0]).toMatchObject({ id: seed(4).id, reasons: { sharedMeasures: expect.arrayContaining([{ id: 'fund-supervision', name: '医保基金监管' }]) } });
+    expect(related[0]).toMatchObject({
+      id: seed(4).id,
+      reasons: { sharedMeasures: expect.arrayContaining([{ id: 'fund-supervision', name: '医保基金监管' }]) },
+    });
   });
 
   it('a copy under another title, body unchanged, is still the same article: by fingerprint', async () => {
@@ -94,7 +97,10 @@ describe('lens analyze: same, measures, related', () => {
     expect(withCorpus.err).toEqual(['--corpus: 1 file: 1 added, 0 already in the corpus, 0 refused']);
     const [r] = withCorpus.records;
     expect(r?.same).toBe(seed(4).id);
-    expect(r?.related?.[0]).toMatchObject({ title: similarTitle, reasons: { sharedMeasures: expect.arrayContaining([{ id: 'fund-supervision', name: '医保基金监管' }]) } });
+    expect(r?.related?.[0]).toMatchObject({
+      title: similarTitle,
+      reasons: { sharedMeasures: expect.arrayContaining([{ id: 'fund-supervision', name: '医保基金监管' }]) },
+    });
     expect(r!.related![0]!.score).toBeGreaterThan(r!.related![1]!.score);
   });
 
@@ -154,7 +160,9 @@ describe('lens analyze: same, measures, related', () => {
     expect(r.status).toBe(0);
     expect(r.out).toContain(`  same        ${seed(4).id} (by title)`);
     expect(r.out.find((l) => l.startsWith('  measures    '))).toMatch(/^ {2}measures {4}\d+: .*医保基金监管 ×\d/);
-    expect(r.out.find((l) => l.startsWith('  related     '))).toMatch(new RegExp(`^ {2}related {5}0\\.\\d\\d {2}${seed(0).title} {2}${seed(0).id}$`));
+    expect(r.out.find((l) => l.startsWith('  related     '))).toMatch(
+      new RegExp(`^ {2}related {5}0\\.\\d\\d {2}${seed(0).title} {2}${seed(0).id}$`),
+    );
   });
 
   it('--url: a saved Sina page gets the same three fields, matched to its seed', async () => {

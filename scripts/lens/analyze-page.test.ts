@@ -12,7 +12,11 @@ describe('analyzePage (linkedom)', () => {
     const result = analyzePage(fixtureHtml(name), fixture(name).url);
     expect(result.recognized).toBe(true);
     if (!result.recognized) return;
-    const browser = extractArticle(fixtureDoc(name), fixture(name).url, fixture(name).layout === 'unknown' ? readWithReadability : undefined)!;
+    const browser = extractArticle(
+      fixtureDoc(name),
+      fixture(name).url,
+      fixture(name).layout === 'unknown' ? readWithReadability : undefined,
+    )!;
     const { recognized: _r, recognition: _k, ...fields } = result;
     expect(fields).toEqual(browser);
   });
@@ -43,11 +47,17 @@ describe('analyzePage (linkedom)', () => {
   });
 
   it('reads a page in an unknown template through the fallback', () => {
-    expect(analyzePage(fixtureHtml('unknown-template'), fixture('unknown-template').url)).toMatchObject({ recognized: true, bodyFrom: 'readability', layout: 'unknown' });
+    expect(analyzePage(fixtureHtml('unknown-template'), fixture('unknown-template').url)).toMatchObject({
+      recognized: true,
+      bodyFrom: 'readability',
+      layout: 'unknown',
+    });
   });
 
   it('refuses a page at a non-Sina URL', () => {
-    expect(analyzePage(fixtureHtml('seed-000-desktop'), 'https://finance.sina.com.cn.evil.com/china/gncj/2021-06-04/doc-ikqcfnaz9077291.shtml')).toEqual({
+    expect(
+      analyzePage(fixtureHtml('seed-000-desktop'), 'https://finance.sina.com.cn.evil.com/china/gncj/2021-06-04/doc-ikqcfnaz9077291.shtml'),
+    ).toEqual({
       recognized: false,
       reason: 'url-not-article',
     });

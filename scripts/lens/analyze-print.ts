@@ -41,7 +41,9 @@ function printInsight(r: Pick<DocumentAnalysis, 'same' | 'sameBy' | 'measures' |
   io.out(`  measures    ${measures.length}${measures.length ? `: ${named}` : ''}`);
   const related = r.related ?? [];
   if (!related.length) io.out('  related     (none)');
-  related.slice(0, RELATED_SHOWN).forEach((a, i) => io.out(`  ${i ? '           ' : 'related    '} ${a.score.toFixed(2)}  ${a.title}  ${a.id}`));
+  related
+    .slice(0, RELATED_SHOWN)
+    .forEach((a, i) => io.out(`  ${i ? '           ' : 'related    '} ${a.score.toFixed(2)}  ${a.title}  ${a.id}`));
   if (related.length > RELATED_SHOWN) io.out(`              … ${related.length - RELATED_SHOWN} more (--json lists them)`);
 }
 
@@ -60,6 +62,8 @@ export function printImports(imports: ImportResult[], io: Io): boolean {
     } else if (r.status === 'duplicate') duplicates++;
   }
   const added = imports.length - refused - duplicates;
-  io.err(`--corpus: ${imports.length} file${imports.length === 1 ? '' : 's'}: ${added} added, ${duplicates} already in the corpus, ${refused} refused`);
+  io.err(
+    `--corpus: ${imports.length} file${imports.length === 1 ? '' : 's'}: ${added} added, ${duplicates} already in the corpus, ${refused} refused`,
+  );
   return refused > 0;
 }

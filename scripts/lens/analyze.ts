@@ -40,7 +40,8 @@ export type SavedPageAnalysis = { file: string } & PageAnalysis & Nullable<Corpu
 export const analyze: Command = {
   name: 'analyze',
   summary: 'show what the parser makes of documents (or, with --url, of a saved Sina page) and what the corpus knows of them',
-  usage: 'lens analyze <files or folders>… [--corpus <folder>] [--json]  |  lens analyze <page.html> --url <article url> [--corpus <folder>] [--json]',
+  usage:
+    'lens analyze <files or folders>… [--corpus <folder>] [--json]  |  lens analyze <page.html> --url <article url> [--corpus <folder>] [--json]',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },

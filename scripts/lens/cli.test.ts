@@ -151,13 +151,21 @@ describe('lens analyze', () => {
     const r = await lens(['analyze', path.join('seeds', '002_46347148a7041363.txt'), '--json']);
     const [record] = JSON.parse(r.out.join('\n')) as DocumentAnalysis[];
     expect(r.status).toBe(0);
-    expect([record?.title, record?.editor, record?.source, record?.paragraphs?.length]).toEqual(['国办：加大力度推进国家医保谈判药品落地使用', '刘万里', '新浪财经', 9]);
+    expect([record?.title, record?.editor, record?.source, record?.paragraphs?.length]).toEqual([
+      '国办：加大力度推进国家医保谈判药品落地使用',
+      '刘万里',
+      '新浪财经',
+      9,
+    ]);
   });
 
   it('without --json prints a short summary', async () => {
     const r = await lens(['analyze', path.join('seeds', '004_573c72e9b12cefe3.txt')]);
     expect(r.status).toBe(0);
-    expect(r.out.slice(0, 2)).toEqual([path.join('seeds', '004_573c72e9b12cefe3.txt'), '  title       国家医保局：累计追回医保基金约506亿元']);
+    expect(r.out.slice(0, 2)).toEqual([
+      path.join('seeds', '004_573c72e9b12cefe3.txt'),
+      '  title       国家医保局：累计追回医保基金约506亿元',
+    ]);
     expect(r.out).toContain('  editor      刘万里');
     expect(r.out).toContain('  paragraphs  5 (654 characters)');
   });
@@ -176,7 +184,10 @@ describe('scripts/lens.ts as a process', () => {
   // One process only (tsx starts slowly); runLens above covers every path, this covers the wiring.
   it('prints to stdout and sets the exit status', () => {
     const bad = path.join(scratch(), 'notes', 'bad.md');
-    const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/lens.ts', 'check', 'seeds', bad], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/lens.ts', 'check', 'seeds', bad], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     const lines = run.stdout.trim().split('\n');
     expect(lines.slice(0, 5).every((l) => l.startsWith('ok   seeds/'))).toBe(true);

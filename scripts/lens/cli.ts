@@ -10,7 +10,13 @@ import { UsageError } from './documents';
 
 const COMMANDS: Command[] = [check, analyze, evalCommand];
 
-const HELP = ['usage: lens <command> …', '', ...COMMANDS.map((c) => `  ${c.name.padEnd(10)}${c.summary}`), '', 'lens <command> --help for its usage'];
+const HELP = [
+  'usage: lens <command> …',
+  '',
+  ...COMMANDS.map((c) => `  ${c.name.padEnd(10)}${c.summary}`),
+  '',
+  'lens <command> --help for its usage',
+];
 
 /** Runs one command line (without `node lens.ts`) and returns the exit status: 0, 1 (a document refused) or 2 (usage). */
 export async function runLens(argv: string[], io: Io): Promise<number> {

@@ -31,7 +31,11 @@ export function compileSeeds(dir: string, cwd = process.cwd()): CompiledCorpus {
   });
 
   const hash = createHash('sha256');
-  for (const name of names) hash.update(`${name}\0`).update(readFileSync(path.join(dir, name))).update('\0');
+  for (const name of names)
+    hash
+      .update(`${name}\0`)
+      .update(readFileSync(path.join(dir, name)))
+      .update('\0');
   hash.update(JSON.stringify(articles));
   return { version: hash.digest('hex').slice(0, 16), articles };
 }

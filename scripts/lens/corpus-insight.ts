@@ -50,9 +50,14 @@ export async function corpusInsight(corpus: LensCorpus, article: Article, limit 
   }));
 
   // As the panel shows them (lib/insight/related.ts): none below the calibrated threshold.
-  const related = (await relatedArticles(db, { id: match?.article.id, title: article.title, text: article.text, measures: measureCounts(hits, article.title, catalogue) }, catalogue, limit)).map(
-    ({ id, title, score, reasons }): RelatedFound => ({ id, title, score, reasons }),
-  );
+  const related = (
+    await relatedArticles(
+      db,
+      { id: match?.article.id, title: article.title, text: article.text, measures: measureCounts(hits, article.title, catalogue) },
+      catalogue,
+      limit,
+    )
+  ).map(({ id, title, score, reasons }): RelatedFound => ({ id, title, score, reasons }));
 
   return { same: match?.article.id ?? null, sameBy: match?.by ?? null, measures, related };
 }

@@ -35,7 +35,10 @@ export function expandPaths(paths: string[], cwd: string): string[] {
 function listDocuments(dir: string): string[] {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return entries.flatMap((e) => {
-    if (e.isDirectory()) return e.name.startsWith('.') || e.name === 'node_modules' ? [] : listDocuments(path.join(dir, e.name)).map((rel) => path.join(e.name, rel));
+    if (e.isDirectory())
+      return e.name.startsWith('.') || e.name === 'node_modules'
+        ? []
+        : listDocuments(path.join(dir, e.name)).map((rel) => path.join(e.name, rel));
     return e.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) ? [e.name] : [];
   });
 }

@@ -78,5 +78,7 @@ export function baselineRanker(corpus: readonly BaselineDocument[], limit = 8) {
 const BASELINE_VERBS = ['推进', '建立', '完善', '印发', '出台', '实施', '开展', '加强'];
 
 export function baselineOtherMeasures(text: string): string[] {
-  return (text.match(/[^。！？；\n]+[。！？；]?/g) ?? []).map((s) => s.trim()).filter((s) => s && BASELINE_VERBS.some((v) => s.includes(v)));
+  return (text.match(/[^。！？；\n]+[。！？；]?/g) ?? [])
+    .map((s) => s.trim())
+    .filter((s) => s && BASELINE_VERBS.some((v) => s.includes(v)));
 }

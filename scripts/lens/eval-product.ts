@@ -60,11 +60,27 @@ export async function policyLensAnswers(articles: readonly EvalArticle[], opts: 
 
     const answers: Answers = { measures: new Map(), byWording: new Map(), otherMeasures: new Map(), related: new Map() };
     for (const article of articles) {
-      const described = await describeArticleText(articleText(article), productId.get(article.id), { db, catalogue, relatedLimit: RELATED_LIMIT });
-      answers.measures.set(article.id, described.measures.map((m) => m.id));
-      answers.byWording.set(article.id, described.measures.filter((m) => m.by === 'wording').map((m) => m.id));
-      answers.otherMeasures.set(article.id, described.otherMeasures.map((o) => o.sentence));
-      answers.related.set(article.id, described.related.flatMap((r) => evalId.get(r.id) ?? []));
+      const described = await describeArticleText(articleText(article), productId.get(article.id), {
+        db,
+        catalogue,
+        relatedLimit: RELATED_LIMIT,
+      });
+      answers.measures.set(
+        article.id,
+        described.measures.map((m) => m.id),
+      );
+      answers.byWording.set(
+        article.id,
+        described.measures.filter((m) => m.by === 'wording').map((m) => m.id),
+      );
+      answers.otherMeasures.set(
+        article.id,
+        described.otherMeasures.map((o) => o.sentence),
+      );
+      answers.related.set(
+        article.id,
+        described.related.flatMap((r) => evalId.get(r.id) ?? []),
+      );
     }
     return answers;
   } finally {

@@ -35,7 +35,10 @@ function miniData(): string {
     path.join(dir, 'concepts.json'),
     JSON.stringify({
       about: 'Two concepts for the command test.',
-      concepts: [concept('payment-method-reform', '医保支付方式改革', 'payment-reform'), concept('drg-payment', 'DRG付费', 'payment-reform')],
+      concepts: [
+        concept('payment-method-reform', '医保支付方式改革', 'payment-reform'),
+        concept('drg-payment', 'DRG付费', 'payment-reform'),
+      ],
     }),
   );
   writeFileSync(
@@ -44,8 +47,22 @@ function miniData(): string {
       split: 'mini',
       about: 'Two related policy articles and one off-topic article.',
       articles: [
-        article('mini-p1', 'policy', '国家医保局部署支付方式改革', ['国家医保局印发通知，要求深化医保支付方式改革，2024年底前全面推进DRG付费。'], ['payment-method-reform', 'drg-payment'], { 'mini-p2': 2 }),
-        article('mini-p2', 'policy', '多地推进DRG付费', ['多地推进按疾病诊断相关分组付费，进一步完善医疗保障支付机制，提高基金使用效率。'], ['drg-payment', 'payment-method-reform'], { 'mini-p1': 2 }),
+        article(
+          'mini-p1',
+          'policy',
+          '国家医保局部署支付方式改革',
+          ['国家医保局印发通知，要求深化医保支付方式改革，2024年底前全面推进DRG付费。'],
+          ['payment-method-reform', 'drg-payment'],
+          { 'mini-p2': 2 },
+        ),
+        article(
+          'mini-p2',
+          'policy',
+          '多地推进DRG付费',
+          ['多地推进按疾病诊断相关分组付费，进一步完善医疗保障支付机制，提高基金使用效率。'],
+          ['drg-payment', 'payment-method-reform'],
+          { 'mini-p1': 2 },
+        ),
         article('mini-o1', 'off-topic', '三大指数小幅上涨', ['今日三大指数小幅上涨，券商板块领涨，两市成交额超过九千亿元。'], [], {}),
       ],
     }),
@@ -59,12 +76,23 @@ function twoPartData(): string {
   const split = (name: string, articles: unknown[]) => JSON.stringify({ split: name, about: `The ${name} file.`, articles });
   writeFileSync(
     path.join(dir, 'dev.json'),
-    split('dev', [article('dev-p1', 'policy', '国家医保局部署支付方式改革', ['国家医保局印发通知，要求深化医保支付方式改革，2024年底前全面推进DRG付费。'], ['payment-method-reform', 'drg-payment'], {})]),
+    split('dev', [
+      article(
+        'dev-p1',
+        'policy',
+        '国家医保局部署支付方式改革',
+        ['国家医保局印发通知，要求深化医保支付方式改革，2024年底前全面推进DRG付费。'],
+        ['payment-method-reform', 'drg-payment'],
+        {},
+      ),
+    ]),
   );
   writeFileSync(
     path.join(dir, 'dev-b.json'),
     split('dev-b', [
-      article('devb-p1', 'policy', '多地推进DRG付费', ['多地推进按疾病诊断相关分组付费，提高基金使用效率。'], ['drg-payment'], { 'dev-p1': 2 }),
+      article('devb-p1', 'policy', '多地推进DRG付费', ['多地推进按疾病诊断相关分组付费，提高基金使用效率。'], ['drg-payment'], {
+        'dev-p1': 2,
+      }),
       article('devb-o1', 'off-topic', '三大指数小幅上涨', ['今日三大指数小幅上涨，券商板块领涨。'], [], {}),
     ]),
   );

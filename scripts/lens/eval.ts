@@ -11,8 +11,27 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { articleText, EVAL_DIR, loadConcepts, loadSeeds, loadSplit, loadSplitFile, RELATED_GROUPS, SPLIT_PARTS, type EvalArticle, type EvalSplit } from '../../tests/eval/dataset';
-import { ndcgAt, scoreMeasures, scoreOtherMeasures, type MeasureScore, type OtherMeasureScore, type Ratio, type RelatedScore } from '../../tests/eval/score';
+import {
+  articleText,
+  EVAL_DIR,
+  loadConcepts,
+  loadSeeds,
+  loadSplit,
+  loadSplitFile,
+  RELATED_GROUPS,
+  SPLIT_PARTS,
+  type EvalArticle,
+  type EvalSplit,
+} from '../../tests/eval/dataset';
+import {
+  ndcgAt,
+  scoreMeasures,
+  scoreOtherMeasures,
+  type MeasureScore,
+  type OtherMeasureScore,
+  type Ratio,
+  type RelatedScore,
+} from '../../tests/eval/score';
 import type { Command, Io } from './command';
 import { parseCommandArgs } from './command';
 import { UsageError } from './documents';
@@ -62,7 +81,13 @@ export async function evaluate(opts: EvalOptions): Promise<EvalReport> {
     split: whole.split,
     ...(opts.part ? { part: opts.part } : {}),
     file: path.relative(opts.cwd, partFile),
-    articles: { total: split.articles.length, policy: kinds('policy'), lure: kinds('lure'), offTopic: kinds('off-topic'), seeds: seeds?.articles.length ?? 0 },
+    articles: {
+      total: split.articles.length,
+      policy: kinds('policy'),
+      lure: kinds('lure'),
+      offTopic: kinds('off-topic'),
+      seeds: seeds?.articles.length ?? 0,
+    },
     policyLens: { ...lensScores, foundByWording: split.articles.reduce((n, a) => n + (answerOf(lens, 'byWording', a.id)?.length ?? 0), 0) },
     baseline: scoreAll(split, seeds, baseline),
   };
@@ -123,7 +148,9 @@ function relatedGroups(split: EvalSplit, name: string, dir: string): EvalSplit[]
   const groups = RELATED_GROUPS[name];
   if (!groups) return [split];
   return groups.map((files) => {
-    const ids = new Set(files.filter((f) => existsSync(path.join(dir, `${f}.json`))).flatMap((f) => loadSplitFile(f, dir).articles.map((a) => a.id)));
+    const ids = new Set(
+      files.filter((f) => existsSync(path.join(dir, `${f}.json`))).flatMap((f) => loadSplitFile(f, dir).articles.map((a) => a.id)),
+    );
     return { ...split, articles: split.articles.filter((a) => ids.has(a.id)) };
   });
 }
@@ -190,15 +217,27 @@ function rows(report: EvalReport): [string, string, string][] {
 
 export function printReport(report: EvalReport, io: Io, details: boolean): void {
   const a = report.articles;
-  io.out(`Policy Lens and the naive baseline on ${report.file} (split "${report.split}"${report.part ? `, part "${report.part}" only` : ''})`);
-  io.out(`${a.total} articles: ${a.policy} policy, ${a.lure} lure, ${a.offTopic} off-topic; related articles ranked among them and the ${a.seeds} seeds`);
+  io.out(
+    `Policy Lens and the naive baseline on ${report.file} (split "${report.split}"${report.part ? `, part "${report.part}" only` : ''})`,
+  );
+  io.out(
+    `${a.total} articles: ${a.policy} policy, ${a.lure} lure, ${a.offTopic} off-topic; related articles ranked among them and the ${a.seeds} seeds`,
+  );
   io.out('');
   const table: [string, string, string][] = [['', 'Policy Lens', 'baseline'], ...rows(report)];
   const widths = [0, 1, 2].map((i) => Math.max(...table.map((r) => r[i]!.length)));
-  for (const r of table) io.out(r.map((c, i) => c.padEnd(widths[i]!)).join('   ').trimEnd());
+  for (const r of table)
+    io.out(
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('   ')
+        .trimEnd(),
+    );
   io.out('');
   io.out(`Policy Lens found ${report.policyLens.foundByWording} (article, measure) pairs by wording only.`);
-  io.out('Baseline: a 9-term dictionary for measures, character-bigram cosine for related articles, sentences with a policy verb for "other measures".');
+  io.out(
+    'Baseline: a 9-term dictionary for measures, character-bigram cosine for related articles, sentences with a policy verb for "other measures".',
+  );
   if (!details) return;
   const m = report.policyLens.measures;
   io.out('');
@@ -232,7 +271,8 @@ export const evalCommand: Command = {
     const split = values.split ?? 'dev';
     if (!/^[a-z0-9-]+$/.test(split)) throw new UsageError(`--split must be a split name such as dev or test, not "${split}"`);
     const part = values.part;
-    if (part !== undefined && !/^[a-z0-9-]+$/.test(part)) throw new UsageError(`--part must be a file name of the split such as dev-b, not "${part}"`);
+    if (part !== undefined && !/^[a-z0-9-]+$/.test(part))
+      throw new UsageError(`--part must be a file name of the split such as dev-b, not "${part}"`);
     const report = await evaluate({ split, part, dir: values.data ? path.resolve(io.cwd, values.data) : undefined, cwd: io.cwd });
     if (values.json) io.out(JSON.stringify(report, null, 2));
     else printReport(report, io, values.details === true);

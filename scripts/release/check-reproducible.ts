@@ -63,7 +63,9 @@ async function main() {
       process.exitCode = 1;
       return;
     }
-    console.log(`Identical: the ${rebuilt.size} files built from the sources zip are byte for byte those of ${path.relative(ROOT, zipPath('firefox'))}.`);
+    console.log(
+      `Identical: the ${rebuilt.size} files built from the sources zip are byte for byte those of ${path.relative(ROOT, zipPath('firefox'))}.`,
+    );
   } finally {
     if (values.keep) console.log(`Kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });

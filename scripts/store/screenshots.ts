@@ -29,8 +29,16 @@ const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
 
 /** What the reader writes: their own words, in their language. */
 const CONTENT = {
-  zh: { note: '基金监管：零容忍，发现一起查处一起。对照本地医保局的通报。', note2: '专项整治延长一年：关注2022年的追回金额。', search: '监管' },
-  en: { note: 'Zero tolerance on fund fraud: compare with the local bureau’s notices.', note2: 'The campaign runs one more year: watch the 2022 recovery figure.', search: 'fund' },
+  zh: {
+    note: '基金监管：零容忍，发现一起查处一起。对照本地医保局的通报。',
+    note2: '专项整治延长一年：关注2022年的追回金额。',
+    search: '监管',
+  },
+  en: {
+    note: 'Zero tolerance on fund fraud: compare with the local bureau’s notices.',
+    note2: 'The campaign runs one more year: watch the 2022 recovery figure.',
+    search: 'fund',
+  },
 };
 const PHRASE = '医保基金是群众的“救命钱”';
 const PHRASE_2 = '稳步有序扩大集中带量采购覆盖面';
@@ -62,11 +70,16 @@ async function articlePage(browser: LensBrowser, server: FixtureServer, name: st
 
 /** Writes `note` on the highlight of `quote` in the panel and waits until the panel lists it saved. */
 async function noteOn(panel: LensFrame, quote: string, note: string) {
-  const find = (q: string) => [...document.querySelectorAll<HTMLElement>('[data-testid="highlight"]')].find((li) => li.textContent?.includes(q))?.dataset.id;
+  const find = (q: string) =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="highlight"]')].find((li) => li.textContent?.includes(q))?.dataset.id;
   await panel.waitFor(`the highlight of “${quote}” listed`, find, quote);
   const id = (await panel.evaluate(find, quote))!;
   if (!(await panel.evaluate(writeNote, { id, note }))) throw new Error('the note box did not open');
-  await panel.waitFor('the note saved', (n) => [...document.querySelectorAll('[data-testid="highlight-note"]')].some((p) => p.textContent === n), note);
+  await panel.waitFor(
+    'the note saved',
+    (n) => [...document.querySelectorAll('[data-testid="highlight-note"]')].some((p) => p.textContent === n),
+    note,
+  );
 }
 
 async function shoot(page: LensPage, file: string, ...docs: (LensPage | LensFrame)[]) {
@@ -77,17 +90,26 @@ async function shoot(page: LensPage, file: string, ...docs: (LensPage | LensFram
 
 async function pictures(lang: Lang, server: FixtureServer): Promise<string> {
   const words = CONTENT[lang];
-  const browser = await launchChromium({ extensionDir: extensionDir('chromium'), hosts: server.hosts, port: server.port, locale: LOCALE[lang] });
+  const browser = await launchChromium({
+    extensionDir: extensionDir('chromium'),
+    hosts: server.hosts,
+    port: server.port,
+    locale: LOCALE[lang],
+  });
   try {
     // 1. The panel beside an article, one measure's timeline open.
     const first = await articlePage(browser, server, 'seed-000-desktop');
-    await first.panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-measure-id="volume-based-procurement"] [data-testid="timeline-toggle"]')?.click());
+    await first.panel.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('[data-measure-id="volume-based-procurement"] [data-testid="timeline-toggle"]')?.click(),
+    );
     await first.panel.waitFor('the timeline', () => document.querySelector('[data-testid="timeline"]'));
     await shoot(first.page, `screenshot-1-panel-${lang}.png`, first.panel);
 
     // 2. Highlighting with a note: two highlights (one recoloured), a note written in the panel, the
     // note's popover opened from the highlight in the page.
-    await first.panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-measure-id="volume-based-procurement"] [data-testid="timeline-toggle"]')?.click());
+    await first.panel.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('[data-measure-id="volume-based-procurement"] [data-testid="timeline-toggle"]')?.click(),
+    );
     await highlightPhrase(first.page, PHRASE_2);
     await highlightPhrase(first.page, PHRASE);
     await first.page.evaluate(() => getSelection()?.removeAllRanges());

@@ -31,7 +31,8 @@ describe('docs/store (made by npm run store:screenshots)', () => {
   it('has the listing in both languages, each naming the single purpose and every permission', () => {
     for (const file of ['listing.en.md', 'listing.zh_CN.md']) {
       const text = readFileSync(path.join(STORE, file), 'utf8');
-      for (const word of ['storage', 'contextMenus', 'sidePanel', 'PRIVACY.md', 'data_collection_permissions']) expect(text, `${file}: ${word}`).toContain(word);
+      for (const word of ['storage', 'contextMenus', 'sidePanel', 'PRIVACY.md', 'data_collection_permissions'])
+        expect(text, `${file}: ${word}`).toContain(word);
     }
   });
 });

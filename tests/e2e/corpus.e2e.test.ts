@@ -49,7 +49,14 @@ function countStores(): Promise<{ articles: number; heads: number; indexed: numb
   });
 }
 
-type Summary = { finished: boolean; imported: number; duplicate: number; refused: number; text: string; items: { path: string; status: string; notes: string; reason: string }[] };
+type Summary = {
+  finished: boolean;
+  imported: number;
+  duplicate: number;
+  refused: number;
+  text: string;
+  items: { path: string; status: string; notes: string; reason: string }[];
+};
 
 /** Runs in the options page: the import's report as the reader sees it. */
 function importReport(): Summary {
@@ -70,14 +77,22 @@ function importReport(): Summary {
   };
 }
 
-const finished = (page: LensPage) => until('the import to finish', () => page.evaluate(importReport), (r) => r.finished, 180_000);
+const finished = (page: LensPage) =>
+  until(
+    'the import to finish',
+    () => page.evaluate(importReport),
+    (r) => r.finished,
+    180_000,
+  );
 
 /** Drops `files` (name → text) on the options page's drop zone, as a reader dragging them in. */
 async function drop(page: LensPage, files: Record<string, string>): Promise<void> {
   await page.evaluate(async (named) => {
     const dt = new DataTransfer();
     for (const [name, text] of Object.entries(named)) dt.items.add(new File([text], name, { type: 'text/plain' }));
-    document.querySelector('[data-testid="dropzone"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document
+      .querySelector('[data-testid="dropzone"]')!
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, files);
 }
 
@@ -111,7 +126,8 @@ async function dropFolder(page: LensPage, files: Record<string, string>): Promis
       let at = root;
       parts.forEach((part, i) => {
         const fullPath = `/${parts.slice(0, i + 1).join('/')}`;
-        if (i === parts.length - 1) at.kids!.set(part, { name: part, fullPath, isFile: true, isDirectory: false, file: new File([text], part) });
+        if (i === parts.length - 1)
+          at.kids!.set(part, { name: part, fullPath, isFile: true, isDirectory: false, file: new File([text], part) });
         else {
           if (!at.kids!.has(part)) at.kids!.set(part, { name: part, fullPath, isFile: false, isDirectory: true, kids: new Map() });
           at = at.kids!.get(part)!;
@@ -120,7 +136,13 @@ async function dropFolder(page: LensPage, files: Record<string, string>): Promis
     }
     const entry = (n: Node): unknown =>
       n.isFile
-        ? { name: n.name, fullPath: n.fullPath, isFile: true, isDirectory: false, file: (ok: (f: File) => void) => setTimeout(() => ok(n.file!)) }
+        ? {
+            name: n.name,
+            fullPath: n.fullPath,
+            isFile: true,
+            isDirectory: false,
+            file: (ok: (f: File) => void) => setTimeout(() => ok(n.file!)),
+          }
         : {
             name: n.name,
             fullPath: n.fullPath,
@@ -146,7 +168,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 function bigArchive(name: string, count: number, offset: number): string {
   const seeds = compileSeeds(path.join(FIXTURES, '../../seeds')).articles;
   const docs = syntheticSeedDocuments(seeds, count + offset, 4242).slice(offset);
-  const zip = zipSync(Object.fromEntries(docs.map((d) => [`hexo/source/_posts/${d.name.replace(/\.txt$/, '.md')}`, new TextEncoder().encode(d.text)])));
+  const zip = zipSync(
+    Object.fromEntries(docs.map((d) => [`hexo/source/_posts/${d.name.replace(/\.txt$/, '.md')}`, new TextEncoder().encode(d.text)])),
+  );
   const file = path.join(scratch, name);
   writeFileSync(file, zip);
   return file;
@@ -157,7 +181,10 @@ describe.each(BROWSERS)('corpus in %s', (name) => {
   // The list shows the newest 50 articles: once an import adds later ones, the seeds are further down.
   const options = async () => {
     const page = await lens.browser.openExtensionPage('/options.html');
-    await page.waitFor('the seeded corpus list', () => Number(document.querySelector<HTMLElement>('[data-testid="corpus-summary"]')?.dataset.total ?? 0) >= 5);
+    await page.waitFor(
+      'the seeded corpus list',
+      () => Number(document.querySelector<HTMLElement>('[data-testid="corpus-summary"]')?.dataset.total ?? 0) >= 5,
+    );
     return page;
   };
 
@@ -185,18 +212,30 @@ describe.each(BROWSERS)('corpus in %s', (name) => {
     expect((await articles(page)).map((r) => r.id).sort()).toEqual(before.map((r) => r.id).sort());
 
     // Two good files at once.
-    await page.setInputFiles('[data-testid="import-input"]', [path.join(IMPORT_DIR, 'drg-dip-plan.txt'), path.join(IMPORT_DIR, 'cross-province-settlement.txt')]);
+    await page.setInputFiles('[data-testid="import-input"]', [
+      path.join(IMPORT_DIR, 'drg-dip-plan.txt'),
+      path.join(IMPORT_DIR, 'cross-province-settlement.txt'),
+    ]);
     const two = await finished(page);
     expect(two.items.map((i) => i.status)).toEqual(['imported', 'imported']);
     const after = await articles(page);
     expect(after).toHaveLength(before.length + 2);
-    const imported = after.filter((r) => r.origin === 'imported').map((r) => r.title).sort();
-    expect(imported).toEqual(['国家医保局印发DRG_DIP支付方式改革三年行动计划', '跨省异地就医直接结算扩面提速 门诊费用跨省直接结算覆盖所有统筹地区'].sort());
+    const imported = after
+      .filter((r) => r.origin === 'imported')
+      .map((r) => r.title)
+      .sort();
+    expect(imported).toEqual(
+      ['国家医保局印发DRG_DIP支付方式改革三年行动计划', '跨省异地就医直接结算扩面提速 门诊费用跨省直接结算覆盖所有统筹地区'].sort(),
+    );
     await page.waitFor('the list to show imported rows', () => document.querySelectorAll('tr[data-origin="imported"]').length === 2);
 
     // The same article again (the same file under another name) is "already there", by drag and drop this time.
     await drop(page, { 'dropped.txt': readFileSync(path.join(IMPORT_DIR, 'drg-dip-plan.txt'), 'utf8') });
-    const again = await until('the dropped file result', () => page.evaluate(importReport), (r) => r.finished && r.items[0]?.path === 'dropped.txt');
+    const again = await until(
+      'the dropped file result',
+      () => page.evaluate(importReport),
+      (r) => r.finished && r.items[0]?.path === 'dropped.txt',
+    );
     expect(again.items[0]!.status).toBe('duplicate');
     expect((await articles(page)).length).toBe(before.length + 2);
 
@@ -220,7 +259,12 @@ describe.each(BROWSERS)('corpus in %s', (name) => {
     expect([site.imported, site.duplicate, site.refused]).toEqual([ARCHIVE_FACTS.sitePosts, 0, 1]);
     expect(site.items).toHaveLength(ARCHIVE_FACTS.sitePosts + 1);
     expect(site.items.find((i) => i.status === 'refused')?.reason).toContain(`hexo-site/source/_posts/${ARCHIVE_FACTS.siteBroken}`);
-    expect(site.items.filter((i) => i.notes.includes('no-body-text')).map((i) => i.path.split('/').pop()).sort()).toEqual([...ARCHIVE_FACTS.noBodyText].sort());
+    expect(
+      site.items
+        .filter((i) => i.notes.includes('no-body-text'))
+        .map((i) => i.path.split('/').pop())
+        .sort(),
+    ).toEqual([...ARCHIVE_FACTS.noBodyText].sort());
     expect(site.text).toContain(String(ARCHIVE_FACTS.sitePassedOver));
     const afterSite = await page.evaluate(countStores);
     expect(afterSite.articles).toBe(start.articles + ARCHIVE_FACTS.sitePosts);
@@ -234,7 +278,11 @@ describe.each(BROWSERS)('corpus in %s', (name) => {
 
     // The site's feed, dropped: already there too.
     await drop(page, { 'atom.xml': readFileSync(path.join(ARCHIVE, 'atom.xml'), 'utf8') });
-    const atom = await until('the feed import', () => page.evaluate(importReport), (r) => r.finished && r.items[0]?.path === 'atom.xml#1');
+    const atom = await until(
+      'the feed import',
+      () => page.evaluate(importReport),
+      (r) => r.finished && r.items[0]?.path === 'atom.xml#1',
+    );
     expect([atom.imported, atom.duplicate, atom.refused]).toEqual([0, ARCHIVE_FACTS.sitePosts, 0]);
 
     // A fork: renamed and re-exported posts are the same articles; only its new post is stored.
@@ -248,7 +296,11 @@ describe.each(BROWSERS)('corpus in %s', (name) => {
     expect([rss.imported, rss.duplicate, rss.refused]).toEqual([0, ARCHIVE_FACTS.forkPosts - 1, 0]);
 
     const end = await page.evaluate(countStores);
-    expect(end).toEqual({ articles: start.articles + ARCHIVE_FACTS.sitePosts + 1, heads: start.articles + ARCHIVE_FACTS.sitePosts + 1, indexed: start.articles + ARCHIVE_FACTS.sitePosts + 1 });
+    expect(end).toEqual({
+      articles: start.articles + ARCHIVE_FACTS.sitePosts + 1,
+      heads: start.articles + ARCHIVE_FACTS.sitePosts + 1,
+      indexed: start.articles + ARCHIVE_FACTS.sitePosts + 1,
+    });
     await page.close();
   });
 
@@ -257,7 +309,12 @@ describe.each(BROWSERS)('corpus in %s', (name) => {
     const start = await page.evaluate(countStores);
     // Batches of 1,000: cancelled once the first is stored, the one then in hand is finished too.
     await page.setInputFiles('[data-testid="import-input"]', [bigArchive('cancel.zip', 3000, 0)]);
-    await page.waitFor('the first stored batch', () => document.querySelectorAll('[data-testid="import-results"] li').length > 0, undefined, 120_000);
+    await page.waitFor(
+      'the first stored batch',
+      () => document.querySelectorAll('[data-testid="import-results"] li').length > 0,
+      undefined,
+      120_000,
+    );
     await page.evaluate(() => (document.querySelector('[data-testid="import-cancel"]') as HTMLButtonElement).click());
     const report = await finished(page);
     expect(report.text).toMatch(/cancel|取消/i);
@@ -274,10 +331,19 @@ describe.each(BROWSERS)('corpus in %s', (name) => {
     const page = await options();
     const start = await page.evaluate(countStores);
     await page.setInputFiles('[data-testid="import-input"]', [bigArchive('closed.zip', 4000, 3000)]);
-    await page.waitFor('a stored batch', () => document.querySelectorAll('[data-testid="import-results"] li').length > 0, undefined, 120_000);
+    await page.waitFor(
+      'a stored batch',
+      () => document.querySelectorAll('[data-testid="import-results"] li').length > 0,
+      undefined,
+      120_000,
+    );
     await page.close();
     const again = await options();
-    const end = await until('the stores to settle', () => again.evaluate(countStores), (c) => c.heads === c.articles && c.indexed === c.articles);
+    const end = await until(
+      'the stores to settle',
+      () => again.evaluate(countStores),
+      (c) => c.heads === c.articles && c.indexed === c.articles,
+    );
     expect(end.articles).toBeGreaterThan(start.articles);
     expect(end.articles).toBeLessThan(start.articles + 4000);
     await again.close();

@@ -50,7 +50,11 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       const panels = await Promise.all(tabs.map((t) => panelFrame(t)));
       await Promise.all(
         panels.map(async (panel, i) => {
-          await until('the three highlights in the panel', () => listed(panel), (l) => l.length === 3);
+          await until(
+            'the three highlights in the panel',
+            () => listed(panel),
+            (l) => l.length === 3,
+          );
           const next = byPhrase.get(phrases[(i + 1) % 3]!)!;
           await Promise.all([
             panel.evaluate(writeNote, { id: byPhrase.get(phrases[i]!)!, note: `笔记 ${i}` }),
@@ -66,8 +70,16 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       expect(rows.map((h) => h.note).sort()).toEqual(['笔记 0', '笔记 1', '笔记 2']);
       // Every tab shows every change.
       for (const [i, tab] of tabs.entries()) {
-        await until(`tab ${i} painting all three in green`, () => painted(tab), (t) => (t.green ?? []).length === 3);
-        await until(`tab ${i}'s panel listing the notes`, () => listed(panels[i]!), (l) => l.filter((h) => h.note.startsWith('笔记')).length === 3);
+        await until(
+          `tab ${i} painting all three in green`,
+          () => painted(tab),
+          (t) => (t.green ?? []).length === 3,
+        );
+        await until(
+          `tab ${i}'s panel listing the notes`,
+          () => listed(panels[i]!),
+          (l) => l.filter((h) => h.note.startsWith('笔记')).length === 3,
+        );
       }
       for (const tab of tabs) await tab.close();
     });
@@ -103,8 +115,16 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       await lens.browser.stopBackground!();
       await page.reload();
       await readyPanel(page);
-      await until('the highlight painted after the stop', () => painted(page), (t) => t.yellow?.includes(PHRASE) ?? false);
-      await until('the note listed after the stop', async () => listed(await panelFrame(page)), (l) => l.length === 1 && l[0]!.note === '停在半路');
+      await until(
+        'the highlight painted after the stop',
+        () => painted(page),
+        (t) => t.yellow?.includes(PHRASE) ?? false,
+      );
+      await until(
+        'the note listed after the stop',
+        async () => listed(await panelFrame(page)),
+        (l) => l.length === 1 && l[0]!.note === '停在半路',
+      );
       await page.close();
     });
 
@@ -165,9 +185,17 @@ describe.each(BROWSERS)('durability in %s', (name) => {
         await readyPanel(page);
         await highlightPhrase(page, PHRASE);
         const panel = await panelFrame(page);
-        const [item] = await until('the highlight in the panel', () => listed(panel), (l) => l.length === 1);
+        const [item] = await until(
+          'the highlight in the panel',
+          () => listed(panel),
+          (l) => l.length === 1,
+        );
         await panel.evaluate(writeNote, { id: item!.id, note: NOTE });
-        await until('the note saved', () => listed(panel), (l) => l[0]?.note === NOTE);
+        await until(
+          'the note saved',
+          () => listed(panel),
+          (l) => l[0]?.note === NOTE,
+        );
       } finally {
         await browser.close();
       }
@@ -177,8 +205,16 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       try {
         const page = await browser.openPage(url);
         await readyPanel(page);
-        await until('the highlight painted after the restart', () => painted(page), (t) => t.yellow?.includes(PHRASE) ?? false);
-        await until('the note after the restart', async () => listed(await panelFrame(page)), (l) => l.length === 1 && l[0]!.note === NOTE);
+        await until(
+          'the highlight painted after the restart',
+          () => painted(page),
+          (t) => t.yellow?.includes(PHRASE) ?? false,
+        );
+        await until(
+          'the note after the restart',
+          async () => listed(await panelFrame(page)),
+          (l) => l.length === 1 && l[0]!.note === NOTE,
+        );
         const options = await browser.openExtensionPage('/options.html');
         expect(await options.evaluate(storedSchema)).toMatchObject({ version: PREVIOUS_RELEASE.schema });
       } finally {
@@ -199,8 +235,16 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       try {
         const page = await browser.openPage(url);
         await readyPanel(page);
-        await until('the highlight painted after the update', () => painted(page), (t) => t.yellow?.includes(PHRASE) ?? false);
-        await until('the note after the update', async () => listed(await panelFrame(page)), (l) => l.length === 1 && l[0]!.note === NOTE);
+        await until(
+          'the highlight painted after the update',
+          () => painted(page),
+          (t) => t.yellow?.includes(PHRASE) ?? false,
+        );
+        await until(
+          'the note after the update',
+          async () => listed(await panelFrame(page)),
+          (l) => l.length === 1 && l[0]!.note === NOTE,
+        );
 
         // The upgrade ran on what the previous release stored: the popup's list, which reads the
         // version 3 article heads, names the article's source, known only from the stored article.
@@ -220,7 +264,11 @@ describe.each(BROWSERS)('durability in %s', (name) => {
         await until('the related index refilled', indexed, (c) => c.docs === c.articles && c.postings > 0);
         expect((await options.evaluate(storedSchema)).stores).toContain('postings');
         const popup = await browser.openExtensionPage('/popup.html');
-        await popup.waitFor('the note in the popup', (note) => [...document.querySelectorAll('[data-testid="library-note"]')].some((n) => n.textContent === note), NOTE);
+        await popup.waitFor(
+          'the note in the popup',
+          (note) => [...document.querySelectorAll('[data-testid="library-note"]')].some((n) => n.textContent === note),
+          NOTE,
+        );
         expect(await popup.evaluate(() => document.querySelector('[data-testid="library-group-source"]')?.textContent ?? '')).toBe(source);
         await popup.close();
 
@@ -247,8 +295,15 @@ describe.each(BROWSERS)('durability in %s', (name) => {
       browser = await launchLens(name, server, { profileDir, extensionDir });
       try {
         const options = await browser.openExtensionPage('/options.html');
-        await options.waitFor('the eviction notice', () => document.querySelector('[data-testid="eviction-notice"]') !== null, undefined, 20_000);
-        expect(await options.evaluate(() => document.querySelector('[data-testid="eviction-notice"]')?.textContent ?? '')).toContain('emptied');
+        await options.waitFor(
+          'the eviction notice',
+          () => document.querySelector('[data-testid="eviction-notice"]') !== null,
+          undefined,
+          20_000,
+        );
+        expect(await options.evaluate(() => document.querySelector('[data-testid="eviction-notice"]')?.textContent ?? '')).toContain(
+          'emptied',
+        );
       } finally {
         await browser.close();
       }

@@ -30,7 +30,12 @@ describe.each(BROWSERS)('first run in %s', (name) => {
     await welcome.waitFor('the welcome page to read the host access', accessState);
     // Three lines on what it does, where the panel and popup are, and imports, in both browsers.
     expect(await welcome.evaluate(() => document.querySelectorAll('[data-testid="welcome-what"] li').length)).toBe(3);
-    expect(await welcome.evaluate(() => !!document.querySelector('[data-testid="welcome-where"]') && !!document.querySelector('[data-testid="welcome-import-articles"]'))).toBe(true);
+    expect(
+      await welcome.evaluate(
+        () =>
+          !!document.querySelector('[data-testid="welcome-where"]') && !!document.querySelector('[data-testid="welcome-import-articles"]'),
+      ),
+    ).toBe(true);
 
     if (name === 'chromium') {
       expect(await welcome.evaluate(accessState)).toBe('granted');
@@ -51,11 +56,16 @@ describe.each(BROWSERS)('first run in %s', (name) => {
     const popup = await lens.browser.openExtensionPage('/popup.html');
     await popup.waitFor('the popup to read the host access', accessState);
     expect(await popup.evaluate(accessState)).toBe('missing');
-    expect(await popup.evaluate(() => document.querySelector('[data-testid="page-controls"]')?.textContent ?? '')).not.toContain('this page is not one');
+    expect(await popup.evaluate(() => document.querySelector('[data-testid="page-controls"]')?.textContent ?? '')).not.toContain(
+      'this page is not one',
+    );
     await popup.close();
 
     await clickOn(welcome, '[data-testid="host-access-allow"]');
-    await welcome.waitFor('the access to be granted', () => document.querySelector<HTMLElement>('[data-testid="host-access"]')?.dataset.state === 'granted');
+    await welcome.waitFor(
+      'the access to be granted',
+      () => document.querySelector<HTMLElement>('[data-testid="host-access"]')?.dataset.state === 'granted',
+    );
 
     const after = await lens.browser.openPage(lens.server.urlOf(fixture('seed-000-desktop')));
     const panel = await readyPanel(after);

@@ -11,18 +11,41 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, fixture } from '../../scripts/harness/fixture-server';
 import { readStore } from './support/extension-db';
-import { highlightPhrase, listedHighlights, paintedBox, paintedTexts, panelFrame, phrasePoints, selectPhrase, tintOf, waitForTint, writeNote, type ListedHighlight } from './support/highlights';
+import {
+  highlightPhrase,
+  listedHighlights,
+  paintedBox,
+  paintedTexts,
+  panelFrame,
+  phrasePoints,
+  selectPhrase,
+  tintOf,
+  waitForTint,
+  writeNote,
+  type ListedHighlight,
+} from './support/highlights';
 import { BROWSERS, useLens, type LensFrame, type LensPage } from './support/lens';
 import { readyPanel } from './support/panel';
 import { until } from './support/poll';
 
-type StoredHighlight = { id: string; articleKey: string; title: string; url: string; color: string; note: string; quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number } };
+type StoredHighlight = {
+  id: string;
+  articleKey: string;
+  title: string;
+  url: string;
+  color: string;
+  note: string;
+  quote: { exact: string; prefix: string; suffix: string };
+  position: { start: number; end: number };
+};
 
 const fixtureHtml = (name: string) => readFileSync(path.join(FIXTURES_DIR, fixture(name).file), 'utf8');
 
-const listed = (panel: LensFrame, what: string, ok: (items: ListedHighlight[]) => boolean) => until(what, () => panel.evaluate(listedHighlights), ok);
+const listed = (panel: LensFrame, what: string, ok: (items: ListedHighlight[]) => boolean) =>
+  until(what, () => panel.evaluate(listedHighlights), ok);
 /** The highlights anchored on a page, by colour (its panel's list). */
-const painted = (page: LensPage, what: string, ok: (texts: Record<string, string[]>) => boolean) => until(what, () => paintedTexts(page), ok);
+const painted = (page: LensPage, what: string, ok: (texts: Record<string, string[]>) => boolean) =>
+  until(what, () => paintedTexts(page), ok);
 
 describe.each(BROWSERS)('highlights in %s', (name) => {
   const lens = useLens(name);
@@ -52,7 +75,11 @@ describe.each(BROWSERS)('highlights in %s', (name) => {
     expect(await page.evaluate(() => getSelection()?.isCollapsed)).toBe(true);
 
     let panel = await panelFrame(page);
-    await listed(panel, 'the new highlight in the panel', (items) => items.length === 1 && items[0]!.status === 'anchored' && items[0]!.quote === PHRASE);
+    await listed(
+      panel,
+      'the new highlight in the panel',
+      (items) => items.length === 1 && items[0]!.status === 'anchored' && items[0]!.quote === PHRASE,
+    );
     expect(await panel.evaluate(writeNote, { id: record!.id, note: NOTE })).toBe(true);
     await listed(panel, 'the note in the panel', (items) => items[0]?.note === NOTE);
     expect((await stored('sina:kqcfnaz9077291'))[0]!.note).toBe(NOTE);
@@ -69,7 +96,11 @@ describe.each(BROWSERS)('highlights in %s', (name) => {
     await page.reload();
     await readyPanel(page);
     panel = await panelFrame(page);
-    await listed(panel, 'the highlight after the reload', (items) => items.length === 1 && items[0]!.status === 'anchored' && items[0]!.note === NOTE);
+    await listed(
+      panel,
+      'the highlight after the reload',
+      (items) => items.length === 1 && items[0]!.status === 'anchored' && items[0]!.note === NOTE,
+    );
     const texts = await painted(page, 'the highlight after the reload', (t) => t.yellow?.includes(PHRASE) ?? false);
     expect(texts.yellow).toEqual([PHRASE]);
     await waitForTint(page, PHRASE, 'yellow', 'the highlight painted after the reload');
@@ -79,7 +110,11 @@ describe.each(BROWSERS)('highlights in %s', (name) => {
     const mobile = await open('seed-000-mobile');
     await painted(mobile, 'the highlight on the mobile page', (t) => t.yellow?.includes(PHRASE) ?? false);
     await waitForTint(mobile, PHRASE, 'yellow', 'the highlight painted on the mobile page');
-    await listed(await panelFrame(mobile), 'the highlight in the mobile page panel', (items) => items.length === 1 && items[0]!.note === NOTE);
+    await listed(
+      await panelFrame(mobile),
+      'the highlight in the mobile page panel',
+      (items) => items.length === 1 && items[0]!.note === NOTE,
+    );
     await mobile.close();
   });
 
@@ -98,7 +133,10 @@ describe.each(BROWSERS)('highlights in %s', (name) => {
     // corrected, a sentence deleted, punctuation changed, two paragraphs swapped.
     const original = fixtureHtml('seed-001-desktop');
     let edited = original
-      .replace('<div class="article" id="artibody" data-sudaclick="blk_content">', '$&\n<p>　　（本文已更新）新华社北京7月20日电 记者 王某某。</p>')
+      .replace(
+        '<div class="article" id="artibody" data-sudaclick="blk_content">',
+        '$&\n<p>　　（本文已更新）新华社北京7月20日电 记者 王某某。</p>',
+      )
       .replace('7月20日在京召开', '7月21日在京召开')
       .replace('加快构建分级诊疗体系，', '')
       .replace('，坚持以人民健康为中心', ', 坚持以人民健康为中心');
@@ -111,7 +149,11 @@ describe.each(BROWSERS)('highlights in %s', (name) => {
       await page.reload();
       await readyPanel(page);
       const panel = await panelFrame(page);
-      const items = await listed(panel, 'the highlights placed or orphaned', (list) => list.length === 3 && list.every((h) => h.status !== 'pending'));
+      const items = await listed(
+        panel,
+        'the highlights placed or orphaned',
+        (list) => list.length === 3 && list.every((h) => h.status !== 'pending'),
+      );
       const byQuote = Object.fromEntries(items.map((h) => [h.quote, h]));
       expect(byQuote[KEPT]!.status).toBe('anchored');
       expect(byQuote[FIGURES]!.status).toBe('orphan');
@@ -126,8 +168,13 @@ describe.each(BROWSERS)('highlights in %s', (name) => {
       // Re-attach the deleted sentence's highlight to other text the reader selects.
       const orphanId = byQuote[DELETED]!.id;
       await selectPhrase(page, NEW_TEXT);
-      await panel.evaluate((id) => document.querySelector<HTMLButtonElement>(`[data-id="${id}"] [data-testid="reattach"]`)?.click(), orphanId);
-      await listed(panel, 'the re-attached highlight', (list) => list.some((h) => h.id === orphanId && h.status === 'anchored' && h.quote === NEW_TEXT));
+      await panel.evaluate(
+        (id) => document.querySelector<HTMLButtonElement>(`[data-id="${id}"] [data-testid="reattach"]`)?.click(),
+        orphanId,
+      );
+      await listed(panel, 'the re-attached highlight', (list) =>
+        list.some((h) => h.id === orphanId && h.status === 'anchored' && h.quote === NEW_TEXT),
+      );
       await painted(page, 'the re-attached highlight', (t) => t.yellow?.includes(NEW_TEXT) ?? false);
       await waitForTint(page, NEW_TEXT, 'yellow', 'the re-attached highlight painted');
       const after = await stored('sina:ksbwqzt4701953');
@@ -187,7 +234,9 @@ describe.each(BROWSERS)('highlights in %s', (name) => {
     await listed(await panelFrame(a), 'the note from the other tab', (items) => items[0]?.note === NOTE);
 
     // Deleted in tab A's panel: gone from tab B's page and panel.
-    await (await panelFrame(a)).evaluate((id) => document.querySelector<HTMLButtonElement>(`[data-id="${id}"] [data-testid="highlight-delete"]`)?.click(), item!.id);
+    await (
+      await panelFrame(a)
+    ).evaluate((id) => document.querySelector<HTMLButtonElement>(`[data-id="${id}"] [data-testid="highlight-delete"]`)?.click(), item!.id);
     await painted(b, 'the highlight gone from the other tab', (t) => !(t.yellow ?? []).includes(PHRASE));
     await listed(panelB, 'the panel emptied', (items) => items.length === 0);
     expect(await stored('sina:kqciyzk0276134')).toEqual([]);

@@ -212,7 +212,8 @@ type Snapshot = {
   bodyHtmlLength: number;
 };
 
-const probeOf = (page: LensPage) => page.evaluate(() => (window as unknown as { __lensProbe(): Promise<Probe> }).__lensProbe()) as Promise<Probe>;
+const probeOf = (page: LensPage) =>
+  page.evaluate(() => (window as unknown as { __lensProbe(): Promise<Probe> }).__lensProbe()) as Promise<Probe>;
 const leakOf = (page: LensPage) => page.evaluate(() => (window as unknown as { __lensLeak: Leak }).__lensLeak) as Promise<Leak>;
 const snapshotOf = (page: LensPage) => page.evaluate(() => (window as unknown as { __lensSnapshot(): Snapshot }).__lensSnapshot());
 
@@ -220,7 +221,10 @@ describe.each(BROWSERS)('a hostile page in %s', (name) => {
   const lens = useLens(name);
   const openHostile = async (fixtureName: string, opts: { before?: string; at?: string } = {}) => {
     const seed = fixture(fixtureName);
-    const html = readFileSync(path.join(FIXTURES_DIR, seed.file), 'utf8').replace('<head>', `<head>\n<script>${HOSTILE_SCRIPT}${opts.before ?? ''}</script>`);
+    const html = readFileSync(path.join(FIXTURES_DIR, seed.file), 'utf8').replace(
+      '<head>',
+      `<head>\n<script>${HOSTILE_SCRIPT}${opts.before ?? ''}</script>`,
+    );
     const url = opts.at ?? seed.url;
     lens.server.route(url, html);
     return lens.browser.openPage(lens.server.urlOf({ ...seed, url }));
@@ -249,7 +253,8 @@ describe.each(BROWSERS)('a hostile page in %s', (name) => {
     await panel.waitFor('the mention shown', () => /1 of 4/.test(document.querySelector('[data-testid="announce"]')?.textContent ?? ''));
     await new Promise((r) => setTimeout(r, 500));
     const secrets = await panel.evaluate(() => {
-      const texts = (sel: string) => [...document.querySelectorAll(sel)].map((e) => (e.textContent ?? '').trim()).filter((t) => t.length >= 6);
+      const texts = (sel: string) =>
+        [...document.querySelectorAll(sel)].map((e) => (e.textContent ?? '').trim()).filter((t) => t.length >= 6);
       return [
         ...texts('[data-testid="related"] a'),
         ...texts('[data-testid="timeline"] blockquote'),
@@ -318,7 +323,11 @@ describe.each(BROWSERS)('a hostile page in %s', (name) => {
     const before = await snapshotOf(page);
     await highlightPhrase(page, PHRASE);
     const panel = await panelFrame(page);
-    await until('the highlight listed as anchored', () => panel.evaluate(listedHighlights), (items) => items.some((h) => h.quote === PHRASE && h.status === 'anchored'));
+    await until(
+      'the highlight listed as anchored',
+      () => panel.evaluate(listedHighlights),
+      (items) => items.some((h) => h.quote === PHRASE && h.status === 'anchored'),
+    );
     // ...and after, with the highlight painted where the reader sees it.
     await waitForTint(page, PHRASE, 'yellow');
     await page.evaluate(phrasePoints, PHRASE);
@@ -348,7 +357,11 @@ describe.each(BROWSERS)('a hostile page in %s', (name) => {
     await panel.waitFor('the note box focused in the panel', () => document.activeElement?.getAttribute('data-testid') === 'note-input');
     await page.type(NOTE);
     await page.press('Control+Enter');
-    await panel.waitFor('the note saved', (n) => [...document.querySelectorAll('[data-testid="highlight-note"]')].some((e) => e.textContent === n), NOTE);
+    await panel.waitFor(
+      'the note saved',
+      (n) => [...document.querySelectorAll('[data-testid="highlight-note"]')].some((e) => e.textContent === n),
+      NOTE,
+    );
     await waitForTint(page, PHRASE, 'yellow');
 
     // A synthetic click on the highlighted text (isTrusted false) opens nothing.
@@ -392,16 +405,23 @@ describe.each(BROWSERS)('a hostile page in %s', (name) => {
     // Page A (seed-000's address) carries B's highlighted paragraph, and rewrites its address to B's
     // before any extension code runs.
     const A = fixture('seed-000-desktop');
-    const bParagraph = /<p[^>]*>[^<]*合理确定、动态调整公立医院薪酬水平[^]*?<\/p>/.exec(readFileSync(path.join(FIXTURES_DIR, B.file), 'utf8'))![0];
+    const bParagraph = /<p[^>]*>[^<]*合理确定、动态调整公立医院薪酬水平[^]*?<\/p>/.exec(
+      readFileSync(path.join(FIXTURES_DIR, B.file), 'utf8'),
+    )![0];
     const html = readFileSync(path.join(FIXTURES_DIR, A.file), 'utf8')
-      .replace('<head>', `<head>\n<script>${HOSTILE_SCRIPT}history.replaceState(null, '', ${JSON.stringify(new URL(B.url).pathname)});</script>`)
+      .replace(
+        '<head>',
+        `<head>\n<script>${HOSTILE_SCRIPT}history.replaceState(null, '', ${JSON.stringify(new URL(B.url).pathname)});</script>`,
+      )
       .replace('<div class="article" id="artibody" data-sudaclick="blk_content">', `$&\n${bParagraph}`);
     lens.server.route(A.url, html);
     const page = await lens.browser.openPage(lens.server.urlOf(A));
     expect(await page.evaluate(() => location.pathname)).toBe(new URL(B.url).pathname);
     const panel = await readyPanel(page);
     // The panel is about the page the browser loaded (A's address), not B.
-    const corpusId = await panel.evaluate(() => document.querySelector('[data-testid="corpus-status"]')?.getAttribute('data-corpus-id') ?? null);
+    const corpusId = await panel.evaluate(
+      () => document.querySelector('[data-testid="corpus-status"]')?.getAttribute('data-corpus-id') ?? null,
+    );
     expect(corpusId).not.toBe(bRecord.id);
     const aRecord = (await stored('articles')).find((r) => r.key === 'sina:kqcfnaz9077291')!;
     expect(corpusId).toBe(aRecord.id);
@@ -413,7 +433,9 @@ describe.each(BROWSERS)('a hostile page in %s', (name) => {
     expect(await waitForTint(page, PHRASE_B, 'none')).toBe('none');
     const bAfter = (await stored('articles')).find((r) => r.key === 'sina:kqciyzk0276134')!;
     expect(bAfter).toEqual(bRecord);
-    expect((await stored('highlights')).filter((h) => (h.quote as { exact: string }).exact === PHRASE_B).map((h) => h.articleKey)).toEqual(['sina:kqciyzk0276134']);
+    expect((await stored('highlights')).filter((h) => (h.quote as { exact: string }).exact === PHRASE_B).map((h) => h.articleKey)).toEqual([
+      'sina:kqciyzk0276134',
+    ]);
     await page.close();
   });
 
@@ -431,13 +453,24 @@ describe.each(BROWSERS)('a hostile page in %s', (name) => {
     const realHref = await real.evaluate(() => location.href);
     const framedAt = realHref.replace(/#.*$/, '');
     const ext = await lens.browser.openExtensionPage('/options.html');
-    const loadable = await ext.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getURL(p: string): string } } }).chrome.runtime.getURL('/panel.html'));
+    const loadable = await ext.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { getURL(p: string): string } } }).chrome.runtime.getURL('/panel.html'),
+    );
     await ext.close();
-    const fetched = await page.evaluate(async (urls) => {
-      const out: string[] = [];
-      for (const u of urls) out.push(await fetch(u).then((r) => `ok ${r.status}`, (e: Error) => `failed ${e.name}`));
-      return out;
-    }, [framedAt]);
+    const fetched = await page.evaluate(
+      async (urls) => {
+        const out: string[] = [];
+        for (const u of urls)
+          out.push(
+            await fetch(u).then(
+              (r) => `ok ${r.status}`,
+              (e: Error) => `failed ${e.name}`,
+            ),
+          );
+        return out;
+      },
+      [framedAt],
+    );
     if (name === 'chromium') {
       // Chrome serves panel.html to pages only from a per-session address (use_dynamic_url), a random
       // GUID where the extension's fixed id would be: chrome-extension://<id>/panel.html, the address
@@ -475,7 +508,10 @@ describe.each(BROWSERS)('a hostile page in %s', (name) => {
       expect(seen.text).not.toContain(PHRASE);
       // What its Delete, Re-attach or collapse would send is refused: nothing changes.
       const replies = await framed.evaluate(async (id) => {
-        const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+        const g = globalThis as unknown as {
+          browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        };
         const send = (m: unknown) => (g.browser ?? g.chrome).runtime.sendMessage(m);
         const frame = location.hash.slice(1);
         return [

@@ -31,8 +31,12 @@ function marketPage(server: FixtureServer): { url: string; key: string } {
     .replace(/(<h1 class="main-title">)[^<]*/, `$1${MARKET.title}`)
     .replace(/(<title>)[^<_]*/, `$1${MARKET.title}`)
     .replace(/(<meta property="og:title" content=")[^"]*/, `$1${MARKET.title}`)
-    .replace(/(<div class="article" id="artibody" data-sudaclick="blk_content">\s*<div>)[\s\S]*?(<!-- 正文下iframe -->)/, `$1\n${MARKET.paragraphs.map((p) => `<p cms-style="font-L">　　${p}</p>`).join('\n')}\n$2`);
-  if (!html.includes(MARKET.paragraphs[1]!) || html.includes('韩正指出')) throw new Error('seed-000-desktop changed: cannot make the market page from it');
+    .replace(
+      /(<div class="article" id="artibody" data-sudaclick="blk_content">\s*<div>)[\s\S]*?(<!-- 正文下iframe -->)/,
+      `$1\n${MARKET.paragraphs.map((p) => `<p cms-style="font-L">　　${p}</p>`).join('\n')}\n$2`,
+    );
+  if (!html.includes(MARKET.paragraphs[1]!) || html.includes('韩正指出'))
+    throw new Error('seed-000-desktop changed: cannot make the market page from it');
   const url = f.url.replace(oldId, id);
   server.route(url, html);
   return { url: server.urlOf(url), key: `sina:${id}` };
@@ -46,8 +50,18 @@ function marketPage(server: FixtureServer): { url: string; key: string } {
  * empty state is the off-topic page's, below.
  */
 const SEEDS = [
-  { fixture: 'seed-000-desktop', title: '韩正：医保基金是群众的“救命钱” 要持续加大监管力度', measures: ['volume-based-procurement', 'fund-supervision', 'anti-fraud-crackdown'], related: true },
-  { fixture: 'seed-003-desktop', title: '国家医保局：全力发挥医保支持疫情防控的作用', measures: ['covid-testing', 'nrdl-negotiation', 'volume-based-procurement'], related: true },
+  {
+    fixture: 'seed-000-desktop',
+    title: '韩正：医保基金是群众的“救命钱” 要持续加大监管力度',
+    measures: ['volume-based-procurement', 'fund-supervision', 'anti-fraud-crackdown'],
+    related: true,
+  },
+  {
+    fixture: 'seed-003-desktop',
+    title: '国家医保局：全力发挥医保支持疫情防控的作用',
+    measures: ['covid-testing', 'nrdl-negotiation', 'volume-based-procurement'],
+    related: true,
+  },
   { fixture: 'seed-004-desktop', title: null, measures: ['fund-supervision', 'anti-fraud-crackdown'], related: true },
 ];
 
@@ -55,7 +69,12 @@ const isPanel = (href: string) => /^(chrome|moz)-extension:\/\/[^/]+\/panel\.htm
 
 async function readyPanel(page: LensPage) {
   const panel = await page.frame('the panel frame', isPanel);
-  await panel.waitFor('the panel to show its analysis', () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready', undefined, 20_000);
+  await panel.waitFor(
+    'the panel to show its analysis',
+    () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready',
+    undefined,
+    20_000,
+  );
   return panel;
 }
 
@@ -121,7 +140,9 @@ describe.each(BROWSERS)('measures and related articles in %s', (name) => {
     const page = await lens.browser.openPage(lens.server.urlOf(fixture('seed-000-desktop')));
     const panel = await readyPanel(page);
     const before = await page.evaluate(() => window.scrollY);
-    await panel.evaluate(() => (document.querySelector('[data-measure-id="anti-fraud-crackdown"] [data-testid="measure-reveal"]') as HTMLButtonElement).click());
+    await panel.evaluate(() =>
+      (document.querySelector('[data-measure-id="anti-fraud-crackdown"] [data-testid="measure-reveal"]') as HTMLButtonElement).click(),
+    );
     await page.waitFor('the page to scroll to the mention', (y) => window.scrollY !== y, before);
     const first = await page.evaluate(() => window.scrollY);
     expect(first).toBeGreaterThan(before);
@@ -134,7 +155,13 @@ describe.each(BROWSERS)('measures and related articles in %s', (name) => {
  * related articles with their strength) and the off-topic page's empty related state.
  */
 const LANGS = [
-  { locale: 'en-US', lang: 'en', byWording: 'by wording', strength: /^(strongly related|related)$/, empty: /Nothing in your corpus is close to this article yet/ },
+  {
+    locale: 'en-US',
+    lang: 'en',
+    byWording: 'by wording',
+    strength: /^(strongly related|related)$/,
+    empty: /Nothing in your corpus is close to this article yet/,
+  },
   { locale: 'zh-CN', lang: 'zh', byWording: '据措辞', strength: /^(强相关|相关)$/, empty: /语料库中还没有与本文相近的文章/ },
 ] as const;
 

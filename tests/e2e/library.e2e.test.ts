@@ -111,7 +111,9 @@ async function showMore(times: number): Promise<void> {
 }
 
 const serious = (violations: AxeViolation[]) =>
-  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).join(', ')}`);
+  violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).join(', ')}`);
 
 describe.each(BROWSERS)('the library in %s', (name) => {
   const lens = useLens(name);
@@ -130,12 +132,24 @@ describe.each(BROWSERS)('the library in %s', (name) => {
     await highlightPhrase(b, PHRASE_B);
 
     const library = await lens.browser.openExtensionPage('/library.html');
-    const stored = await until('both highlights stored', () => highlights(library), (rows) => rows.length === 2);
+    const stored = await until(
+      'both highlights stored',
+      () => highlights(library),
+      (rows) => rows.length === 2,
+    );
     const noted = stored.find((h) => h.quote.exact === PHRASE_A)!;
     const panelA = await panelFrame(a);
-    await panelA.waitFor('the highlight in the panel', (id) => document.querySelector(`[data-testid="highlight"][data-id="${id}"]`) !== null, noted.id);
+    await panelA.waitFor(
+      'the highlight in the panel',
+      (id) => document.querySelector(`[data-testid="highlight"][data-id="${id}"]`) !== null,
+      noted.id,
+    );
     expect(await panelA.evaluate(writeNote, { id: noted.id, note: NOTE })).toBe(true);
-    await until('the note stored', () => highlights(library), (rows) => rows.find((h) => h.id === noted.id)?.note === NOTE);
+    await until(
+      'the note stored',
+      () => highlights(library),
+      (rows) => rows.find((h) => h.id === noted.id)?.note === NOTE,
+    );
 
     // The popup (opened as a tab) lists both articles too.
     const popup = await lens.browser.openExtensionPage('/popup.html');
@@ -145,7 +159,11 @@ describe.each(BROWSERS)('the library in %s', (name) => {
 
     // The library page lists both, live (the note arrived after it opened).
     await library.waitFor('two articles listed', () => document.querySelectorAll('[data-testid="library-group"]').length === 2);
-    await library.waitFor('the note listed', (note) => [...document.querySelectorAll('[data-testid="library-note"]')].some((n) => n.textContent === note), NOTE);
+    await library.waitFor(
+      'the note listed',
+      (note) => [...document.querySelectorAll('[data-testid="library-note"]')].some((n) => n.textContent === note),
+      NOTE,
+    );
     const before = await highlights(library);
     expect(before).toHaveLength(2);
 
@@ -162,7 +180,9 @@ describe.each(BROWSERS)('the library in %s', (name) => {
     await b.bringToFront();
     expect(await library.evaluate(activeTabId)).not.toBe(tabA);
     await library.bringToFront();
-    await library.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="library-highlight"] [data-testid="library-open"]')!.click());
+    await library.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('[data-testid="library-highlight"] [data-testid="library-open"]')!.click(),
+    );
     await waitForFlash(a, PHRASE_A, 'the highlight flashed in view');
     expect(await library.evaluate(activeTabId)).toBe(tabA);
     // The full page stays open for the next one, with no error shown.
@@ -185,10 +205,17 @@ describe.each(BROWSERS)('the library in %s', (name) => {
     await library.waitFor('the confirmation', () => document.querySelector('[data-testid="wipe-confirm"]') !== null);
     expect(await library.evaluate(() => document.querySelector('[data-testid="wipe-dialog"]')?.textContent ?? '')).toMatch(/backup|备份/);
     await library.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="wipe-confirm"]')!.click());
-    await library.waitFor('the empty library', () => document.querySelector('[data-testid="library"]')?.getAttribute('data-state') === 'empty');
+    await library.waitFor(
+      'the empty library',
+      () => document.querySelector('[data-testid="library"]')?.getAttribute('data-state') === 'empty',
+    );
     expect(await highlights(library)).toEqual([]);
     // Open tabs drop their highlights at once.
-    await until('article A unpainted', () => paintedTexts(a), (t) => !(t.yellow ?? []).includes(PHRASE_A));
+    await until(
+      'article A unpainted',
+      () => paintedTexts(a),
+      (t) => !(t.yellow ?? []).includes(PHRASE_A),
+    );
 
     // Import the exported file through the file picker.
     const dir = mkdtempSync(path.join(tmpdir(), 'policy-lens-e2e-'));
@@ -205,14 +232,30 @@ describe.each(BROWSERS)('the library in %s', (name) => {
     // Everything is back: the same records, listed again, painted again.
     expect(await highlights(library)).toEqual(before);
     // The search typed before is still applied: the noted highlight is found again, and clearing it lists both.
-    await library.waitFor('the search result again', (id) => document.querySelector(`[data-testid="library-highlight"][data-id="${id}"]`) !== null, noted.id);
+    await library.waitFor(
+      'the search result again',
+      (id) => document.querySelector(`[data-testid="library-highlight"][data-id="${id}"]`) !== null,
+      noted.id,
+    );
     await library.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="library-search-clear"]')!.click());
     await library.waitFor('two articles listed again', () => document.querySelectorAll('[data-testid="library-group"]').length === 2);
-    await until('article A painted again', () => paintedTexts(a), (t) => (t.yellow ?? []).includes(PHRASE_A));
+    await until(
+      'article A painted again',
+      () => paintedTexts(a),
+      (t) => (t.yellow ?? []).includes(PHRASE_A),
+    );
     await a.reload();
     await readyPanel(a);
-    await until('article A painted after a reload', () => paintedTexts(a), (t) => (t.yellow ?? []).includes(PHRASE_A));
-    await until('the note in article A’s panel', async () => (await panelFrame(a)).evaluate(listedHighlights), (items) => items.some((h) => h.id === noted.id && h.note === NOTE));
+    await until(
+      'article A painted after a reload',
+      () => paintedTexts(a),
+      (t) => (t.yellow ?? []).includes(PHRASE_A),
+    );
+    await until(
+      'the note in article A’s panel',
+      async () => (await panelFrame(a)).evaluate(listedHighlights),
+      (items) => items.some((h) => h.id === noted.id && h.note === NOTE),
+    );
 
     await library.close();
     await a.close();
@@ -222,16 +265,32 @@ describe.each(BROWSERS)('the library in %s', (name) => {
   it('lists 10,000 highlights a page at a time, adds pages while scrolling, finds one by its note, and passes axe', async () => {
     const library = await lens.browser.openExtensionPage('/library.html');
     // The page has opened (and so created) the database before the test writes to it.
-    await library.waitFor('the library page', () => ['empty', 'ready'].includes(document.querySelector('[data-testid="library"]')?.getAttribute('data-state') ?? ''));
-    const before = await library.evaluate(() => Number(document.querySelector('[data-testid="library-count"]')?.getAttribute('data-total') ?? 0));
+    await library.waitFor('the library page', () =>
+      ['empty', 'ready'].includes(document.querySelector('[data-testid="library"]')?.getAttribute('data-state') ?? ''),
+    );
+    const before = await library.evaluate(() =>
+      Number(document.querySelector('[data-testid="library-count"]')?.getAttribute('data-total') ?? 0),
+    );
     await library.evaluate(storeManyHighlights, 10_000);
     await library.reload();
     await library.bringToFront();
     // The first screen comes first (the newest articles' highlights), then the count once everything is read.
-    await library.waitFor('the first page of the list', () => document.querySelectorAll('[data-testid="library-highlight"]').length > 0, undefined, 20_000);
+    await library.waitFor(
+      'the first page of the list',
+      () => document.querySelectorAll('[data-testid="library-highlight"]').length > 0,
+      undefined,
+      20_000,
+    );
     expect(await library.evaluate(() => document.querySelectorAll('[data-testid="library-highlight"]').length)).toBe(20);
-    await library.waitFor('the whole library read', () => document.querySelector('[data-testid="library"]')?.getAttribute('data-state') === 'ready', undefined, 20_000);
-    expect(await library.evaluate(() => document.querySelector('[data-testid="library-count"]')?.getAttribute('data-total'))).toBe(String(10_000 + before));
+    await library.waitFor(
+      'the whole library read',
+      () => document.querySelector('[data-testid="library"]')?.getAttribute('data-state') === 'ready',
+      undefined,
+      20_000,
+    );
+    expect(await library.evaluate(() => document.querySelector('[data-testid="library-count"]')?.getAttribute('data-total'))).toBe(
+      String(10_000 + before),
+    );
 
     // "Show more" adds a page each time; scrolling adds pages as the end comes into view. Only the
     // part of the list near the screen is in the document, the rest is spacers of the same height.
@@ -246,12 +305,22 @@ describe.each(BROWSERS)('the library in %s', (name) => {
     expect(scrolled.spacers).toBeGreaterThan(0);
     // The window follows the keyboard too: focus on the first group rendered brings the ones before it,
     // so Shift+Tab goes on into the group before, as in a list rendered whole.
-    const firstRendered = await library.evaluate(() => Number(document.querySelector<HTMLElement>('[data-testid="library-group"]')?.dataset.position));
+    const firstRendered = await library.evaluate(() =>
+      Number(document.querySelector<HTMLElement>('[data-testid="library-group"]')?.dataset.position),
+    );
     expect(firstRendered).toBeGreaterThan(0);
-    await library.evaluate(() => document.querySelector<HTMLElement>('[data-testid="library-group"] [data-testid="library-group-open"]')!.focus());
-    await library.waitFor('the groups before it rendered', (n) => Number(document.querySelector<HTMLElement>('[data-testid="library-group"]')?.dataset.position) < n, firstRendered);
+    await library.evaluate(() =>
+      document.querySelector<HTMLElement>('[data-testid="library-group"] [data-testid="library-group-open"]')!.focus(),
+    );
+    await library.waitFor(
+      'the groups before it rendered',
+      (n) => Number(document.querySelector<HTMLElement>('[data-testid="library-group"]')?.dataset.position) < n,
+      firstRendered,
+    );
     await library.press('Shift+Tab');
-    expect(await library.evaluate(() => Number(document.activeElement?.closest<HTMLElement>('[data-testid="library-group"]')?.dataset.position))).toBe(firstRendered - 1);
+    expect(
+      await library.evaluate(() => Number(document.activeElement?.closest<HTMLElement>('[data-testid="library-group"]')?.dataset.position)),
+    ).toBe(firstRendered - 1);
 
     // Searching all of them stays quick (one note among 10,000).
     await library.evaluate(() => scrollTo(0, 0));
@@ -267,7 +336,12 @@ describe.each(BROWSERS)('the library in %s', (name) => {
 
     // The popup lists the first page of them too, and is accessible with them.
     const popup = await lens.browser.openExtensionPage('/popup.html');
-    await popup.waitFor('the popup list', () => document.querySelectorAll('[data-testid="library-highlight"]').length === 20, undefined, 20_000);
+    await popup.waitFor(
+      'the popup list',
+      () => document.querySelectorAll('[data-testid="library-highlight"]').length === 20,
+      undefined,
+      20_000,
+    );
     await popup.screenshot(path.join(shots, `popup-${name}.png`));
     expect(serious(await popup.axe())).toEqual([]);
     await popup.close();

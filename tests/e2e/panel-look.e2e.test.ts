@@ -23,11 +23,19 @@ const LOOKS = [
 
 const WORDS = {
   en: {
-    thisArticle: 'This article', measures: 'Policy measures', related: 'Related articles', highlights: 'My highlights', htmlLang: 'en',
+    thisArticle: 'This article',
+    measures: 'Policy measures',
+    related: 'Related articles',
+    highlights: 'My highlights',
+    htmlLang: 'en',
     error: 'Policy Lens could not analyse this article: refused message "article:analyze": article.title at most 500 characters',
   },
   zh: {
-    thisArticle: '本文', measures: '政策措施', related: '相关文章', highlights: '我的高亮', htmlLang: 'zh-CN',
+    thisArticle: '本文',
+    measures: '政策措施',
+    related: '相关文章',
+    highlights: '我的高亮',
+    htmlLang: 'zh-CN',
     error: '政策透镜无法分析这篇文章：已拒绝消息“article:analyze”：article.title 最多 500 个字符',
   },
 };
@@ -45,11 +53,17 @@ function longTitlePage(): string {
 
 /** Serious and critical violations, readable in a failure message. */
 const serious = (violations: AxeViolation[]) =>
-  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).join(', ')}`);
+  violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).join(', ')}`);
 
 /** Runs in a document: is its background dark? (relative luminance of the body's background colour) */
 function backgroundIsDark(): boolean {
-  const [r, g, b] = (getComputedStyle(document.body).backgroundColor.match(/[\d.]+/g) ?? ['255', '255', '255']).map(Number) as [number, number, number];
+  const [r, g, b] = (getComputedStyle(document.body).backgroundColor.match(/[\d.]+/g) ?? ['255', '255', '255']).map(Number) as [
+    number,
+    number,
+    number,
+  ];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 100;
 }
 
@@ -80,19 +94,28 @@ describe.each(BROWSERS)('the look of the panel in %s', (name) => {
       expect(await panel.evaluate(backgroundIsDark)).toBe(look.colorScheme === 'dark');
 
       // One measure's timeline open, so the picture shows what a reader sees after a click.
-      await panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-measure-id="volume-based-procurement"] [data-testid="timeline-toggle"]')!.click());
+      await panel.evaluate(() =>
+        document.querySelector<HTMLButtonElement>('[data-measure-id="volume-based-procurement"] [data-testid="timeline-toggle"]')!.click(),
+      );
       await panel.waitFor('the timeline', () => document.querySelector('[data-testid="timeline"]'));
       await settle(panel);
       await page.screenshot(shot('panel'));
       expect(serious(await panel.axe())).toEqual([]);
 
-      const related = await panel.evaluate(() => document.querySelector<HTMLElement>('[data-testid="related"] a[data-opens="reader"]')?.dataset.articleId ?? null);
+      const related = await panel.evaluate(
+        () => document.querySelector<HTMLElement>('[data-testid="related"] a[data-opens="reader"]')?.dataset.articleId ?? null,
+      );
       await page.close();
 
       // The reader page for a corpus article.
       expect(related).not.toBeNull();
       const reader = await lens.browser.openExtensionPage(`/reader.html#${related}`);
-      await reader.waitFor('the reader page and its panel', () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready', undefined, 20_000);
+      await reader.waitFor(
+        'the reader page and its panel',
+        () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready',
+        undefined,
+        20_000,
+      );
       expect(await reader.evaluate(() => document.documentElement.lang)).toBe(words.htmlLang);
       expect(await reader.evaluate(() => document.querySelector('#this-article')?.textContent)).toBe(words.thisArticle);
       expect(await reader.evaluate(backgroundIsDark)).toBe(look.colorScheme === 'dark');
@@ -104,8 +127,17 @@ describe.each(BROWSERS)('the look of the panel in %s', (name) => {
       // The panel's error state: a refusal from the background, worded in the interface language.
       lens.server.route(LONG_TITLE_URL, longTitlePage());
       const refused = await lens.browser.openPage(LONG_TITLE_URL);
-      const errorPanel = await refused.frame('the panel frame', (href) => /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html/.test(href), 20_000);
-      await errorPanel.waitFor('the panel to show its error', () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'error', undefined, 20_000);
+      const errorPanel = await refused.frame(
+        'the panel frame',
+        (href) => /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html/.test(href),
+        20_000,
+      );
+      await errorPanel.waitFor(
+        'the panel to show its error',
+        () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'error',
+        undefined,
+        20_000,
+      );
       expect(await errorPanel.evaluate(() => document.querySelector('[role="alert"]')?.textContent?.trim() ?? '')).toContain(words.error);
       await settle(errorPanel);
       await refused.screenshot(shot('panel-error'));
@@ -115,7 +147,10 @@ describe.each(BROWSERS)('the look of the panel in %s', (name) => {
       // The browser's side panel page and the popup, with nothing to show: still accessible.
       for (const extPage of ['/sidepanel.html', '/popup.html']) {
         const p = await lens.browser.openExtensionPage(extPage);
-        await p.waitFor(`${extPage} to render`, () => document.querySelector('[data-testid="panel"], [data-testid="page-controls"]')?.getAttribute('data-status') === 'none');
+        await p.waitFor(
+          `${extPage} to render`,
+          () => document.querySelector('[data-testid="panel"], [data-testid="page-controls"]')?.getAttribute('data-status') === 'none',
+        );
         expect(serious(await p.axe()), extPage).toEqual([]);
         await p.close();
       }

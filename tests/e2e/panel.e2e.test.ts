@@ -46,7 +46,11 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
         title: q('[data-testid="article-title"]')?.textContent ?? '',
         date: q('[data-testid="article-date"]')?.getAttribute('datetime') ?? null,
         source: q('[data-testid="article-source"]')?.textContent ?? null,
-        corpus: { origin: q('[data-testid="corpus-status"]')?.getAttribute('data-origin'), id: q('[data-testid="corpus-status"]')?.getAttribute('data-corpus-id'), text: q('[data-testid="corpus-status"]')?.textContent ?? '' },
+        corpus: {
+          origin: q('[data-testid="corpus-status"]')?.getAttribute('data-origin'),
+          id: q('[data-testid="corpus-status"]')?.getAttribute('data-corpus-id'),
+          text: q('[data-testid="corpus-status"]')?.textContent ?? '',
+        },
         measures: [...document.querySelectorAll<HTMLElement>('[data-measure-id]')].map((li) => ({
           id: li.dataset.measureId!,
           mentions: Number(li.dataset.mentions),
@@ -85,7 +89,8 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
     //    none (and the panel says why) when no seed comes close enough. 000 and 004 are the
     //    fund-supervision pair: each is related to the other.
     if (/^00[04]_/.test(f.seed!)) expect(shown.related.length).toBeGreaterThan(0);
-    if (shown.related.length === 0) expect(await panel.evaluate(() => document.querySelector('[data-testid="related-empty"]') !== null)).toBe(true);
+    if (shown.related.length === 0)
+      expect(await panel.evaluate(() => document.querySelector('[data-testid="related-empty"]') !== null)).toBe(true);
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const r of shown.related) {
       const row = byId.get(r.id);
@@ -101,13 +106,19 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
 
     // Expanding a measure lists the other corpus articles that mention it, oldest first, with the sentence.
     const withTimeline = await panel.evaluate(() => {
-      const button = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="timeline-toggle"]')].find((b) => !/\(0\)$/.test(b.textContent ?? ''));
+      const button = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="timeline-toggle"]')].find(
+        (b) => !/\(0\)$/.test(b.textContent ?? ''),
+      );
       if (!button) return null;
       button.click();
       return button.closest<HTMLElement>('[data-measure-id]')!.dataset.measureId!;
     });
     if (withTimeline) {
-      await panel.waitFor('the timeline to open', (id) => document.querySelector(`[data-measure-id="${id}"] [data-testid="timeline"]`), withTimeline);
+      await panel.waitFor(
+        'the timeline to open',
+        (id) => document.querySelector(`[data-measure-id="${id}"] [data-testid="timeline"]`),
+        withTimeline,
+      );
       const entries = await panel.evaluate(
         (id) =>
           [...document.querySelectorAll<HTMLElement>(`[data-measure-id="${id}"] [data-testid="timeline"] > li`)].map((li) => ({
@@ -143,11 +154,15 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
     // The reader sees the mention flash (a screenshot of the window: the paint is out of the page's reach).
     const first = await waitForFlash(page, '打击欺诈骗保', 'the first mention to flash');
     await page.waitFor('the page to scroll to it', () => scrollY > 0);
-    await panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-measure-id="anti-fraud-crackdown"] [data-testid="measure-reveal"]')!.click());
+    await panel.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('[data-measure-id="anti-fraud-crackdown"] [data-testid="measure-reveal"]')!.click(),
+    );
     const second = await waitForFlash(page, '打击欺诈骗保', 'the next mention to flash', first);
     expect(second).not.toBe(first);
     // The panel says which mention it showed, for screen readers.
-    expect(await panel.evaluate(() => document.querySelector('[data-testid="announce"]')?.textContent)).toMatch(/Showing mention 2 of 4 of 打击欺诈骗保/);
+    expect(await panel.evaluate(() => document.querySelector('[data-testid="announce"]')?.textContent)).toMatch(
+      /Showing mention 2 of 4 of 打击欺诈骗保/,
+    );
     await page.close();
   });
 
@@ -159,7 +174,9 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
     await page.waitFor('the panel to collapse to its tab', () => {
       const host = [...document.documentElement.children].find((c) => c !== document.head && c !== document.body);
       const x = document.documentElement.clientWidth;
-      return document.elementFromPoint(x - 6, innerHeight * 0.4 + 30) === host && document.elementFromPoint(x - 100, innerHeight * 0.8) !== host;
+      return (
+        document.elementFromPoint(x - 6, innerHeight * 0.4 + 30) === host && document.elementFromPoint(x - 100, innerHeight * 0.8) !== host
+      );
     });
 
     await page.reload();
@@ -169,7 +186,12 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
 
     // Keyboard only: the tab is the page's last stop; Enter opens the panel.
     await page.press('Shift+Tab');
-    await page.waitFor('focus on the panel tab', () => document.activeElement !== null && document.activeElement === [...document.documentElement.children].find((c) => c !== document.head && c !== document.body));
+    await page.waitFor(
+      'focus on the panel tab',
+      () =>
+        document.activeElement !== null &&
+        document.activeElement === [...document.documentElement.children].find((c) => c !== document.head && c !== document.body),
+    );
     await page.press('Enter');
     await page.waitFor('the panel to open', () => {
       const host = [...document.documentElement.children].find((c) => c !== document.head && c !== document.body);
@@ -196,7 +218,11 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
     await panel.waitFor('focus on the first measure', () => document.activeElement?.getAttribute('data-testid') === 'measure-reveal');
     expect(await panel.evaluate(() => document.activeElement?.matches(':focus-visible'))).toBe(true);
     await page.press('Enter');
-    await until('the mention to flash', () => flashShows(page, '#artibody'), (shown) => shown);
+    await until(
+      'the mention to flash',
+      () => flashShows(page, '#artibody'),
+      (shown) => shown,
+    );
     await page.close();
   });
 
@@ -208,12 +234,22 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
     expect(wide.articleRight).toBeLessThanOrEqual(wide.panelLeft);
 
     await page.setViewport(820, 800);
-    await page.waitFor('the panel to step aside on a narrow window', () => document.elementFromPoint(document.documentElement.clientWidth - 100, innerHeight * 0.8) !== [...document.documentElement.children].find((c) => c !== document.head && c !== document.body));
+    await page.waitFor(
+      'the panel to step aside on a narrow window',
+      () =>
+        document.elementFromPoint(document.documentElement.clientWidth - 100, innerHeight * 0.8) !==
+        [...document.documentElement.children].find((c) => c !== document.head && c !== document.body),
+    );
     await page.waitFor('its tab', tabPainted);
 
     // The reader asks: it opens over the page.
     await page.press('Shift+Tab');
-    await page.waitFor('focus on the panel tab', () => document.activeElement !== null && document.activeElement === [...document.documentElement.children].find((c) => c !== document.head && c !== document.body));
+    await page.waitFor(
+      'focus on the panel tab',
+      () =>
+        document.activeElement !== null &&
+        document.activeElement === [...document.documentElement.children].find((c) => c !== document.head && c !== document.body),
+    );
     await page.press('Enter');
     await page.waitFor('the panel over the page', panelPainted);
 
@@ -231,21 +267,33 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
     // The popup acts on the active tab: make it the article, as when the reader clicks the toolbar button there.
     await article.bringToFront();
     await popup.reload();
-    await popup.waitFor('the popup to find the article', () => document.querySelector('[data-testid="page-controls"]')?.getAttribute('data-status') === 'article');
-    expect(await popup.evaluate(() => document.querySelector('[data-testid="toggle-panel"]')?.textContent)).toBe('Show or hide the panel on this page');
+    await popup.waitFor(
+      'the popup to find the article',
+      () => document.querySelector('[data-testid="page-controls"]')?.getAttribute('data-status') === 'article',
+    );
+    expect(await popup.evaluate(() => document.querySelector('[data-testid="toggle-panel"]')?.textContent)).toBe(
+      'Show or hide the panel on this page',
+    );
 
     await popup.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="toggle-panel"]')!.click());
     await article.waitFor('the panel to collapse', tabPainted);
-    await popup.waitFor('the popup to say so', () => /collapsed/.test(document.querySelector('[data-testid="toggle-result"]')?.textContent ?? ''));
+    await popup.waitFor('the popup to say so', () =>
+      /collapsed/.test(document.querySelector('[data-testid="toggle-result"]')?.textContent ?? ''),
+    );
     await popup.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="toggle-panel"]')!.click());
     await article.waitFor('the panel to open', panelPainted);
-    await popup.waitFor('the popup to say so', () => /open beside/.test(document.querySelector('[data-testid="toggle-result"]')?.textContent ?? ''));
+    await popup.waitFor('the popup to say so', () =>
+      /open beside/.test(document.querySelector('[data-testid="toggle-result"]')?.textContent ?? ''),
+    );
 
     // On a page that is not an article there is nothing to toggle.
     const front = await open('channel-front');
     await front.bringToFront();
     await popup.reload();
-    await popup.waitFor('the popup to see no article', () => document.querySelector('[data-testid="page-controls"]')?.getAttribute('data-status') === 'none');
+    await popup.waitFor(
+      'the popup to see no article',
+      () => document.querySelector('[data-testid="page-controls"]')?.getAttribute('data-status') === 'none',
+    );
     expect(await popup.evaluate(() => document.querySelector('[data-testid="toggle-panel"]'))).toBeNull();
     for (const p of [popup, front, article]) await p.close();
   });
@@ -255,14 +303,28 @@ describe.each(BROWSERS)('the side panel in %s', (name) => {
     await readyPanel(article);
     const side: LensPage = await lens.browser.openExtensionPage('/sidepanel.html');
     // Its own tab is active: no article there.
-    await side.waitFor('the side panel to say there is no article', () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'none');
+    await side.waitFor(
+      'the side panel to say there is no article',
+      () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'none',
+    );
     await article.bringToFront();
-    await side.waitFor('the side panel to follow the article tab', () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready');
-    expect(await side.evaluate(() => document.querySelector('[data-testid="article-title"]')?.textContent)).toBe('国家医保局：累计追回医保基金约506亿元');
+    await side.waitFor(
+      'the side panel to follow the article tab',
+      () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready',
+    );
+    expect(await side.evaluate(() => document.querySelector('[data-testid="article-title"]')?.textContent)).toBe(
+      '国家医保局：累计追回医保基金约506亿元',
+    );
     // It has no in-page panel to collapse, and its measures reveal text in the article's tab.
     expect(await side.evaluate(() => document.querySelector('[data-testid="collapse"]'))).toBeNull();
-    await side.evaluate(() => document.querySelector<HTMLButtonElement>('[data-measure-id="fraud-special-campaign"] [data-testid="measure-reveal"]')!.click());
-    await until('the mention to flash in the article', () => flashShows(article, '#artibody'), (shown) => shown);
+    await side.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('[data-measure-id="fraud-special-campaign"] [data-testid="measure-reveal"]')!.click(),
+    );
+    await until(
+      'the mention to flash in the article',
+      () => flashShows(article, '#artibody'),
+      (shown) => shown,
+    );
     await side.close();
     await article.close();
   });

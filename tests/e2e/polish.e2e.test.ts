@@ -55,8 +55,14 @@ describe.each(BROWSERS)('polish in %s, Chinese interface', (name) => {
     expect(await library.evaluate(() => document.title)).toBe('政策透镜 — 我的高亮');
     expect(await library.evaluate(() => document.querySelector('[data-testid="library-group-source"]')?.textContent)).toBe('央视网');
     // The filter offers the measures of that one article, not the catalogue's 81.
-    const offered = await library.evaluate(() => [...document.querySelectorAll<HTMLOptionElement>('[data-testid="filter-measure"] option')].filter((o) => o.value !== '').map((o) => o.value));
-    const mentioned = await panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-measure-id]')].map((li) => li.dataset.measureId!));
+    const offered = await library.evaluate(() =>
+      [...document.querySelectorAll<HTMLOptionElement>('[data-testid="filter-measure"] option')]
+        .filter((o) => o.value !== '')
+        .map((o) => o.value),
+    );
+    const mentioned = await panel.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-measure-id]')].map((li) => li.dataset.measureId!),
+    );
     expect(offered.length).toBeGreaterThan(0);
     expect(offered.length).toBeLessThan(20);
     expect(offered.every((id) => mentioned.includes(id))).toBe(true);
@@ -66,7 +72,9 @@ describe.each(BROWSERS)('polish in %s, Chinese interface', (name) => {
     const options = await lens.browser.openExtensionPage('/options.html');
     await options.waitFor('the corpus list', () => document.querySelector('[data-testid="corpus-table"]'));
     expect(await options.evaluate(() => document.title)).toBe('政策透镜 — 语料库与设置');
-    const titles = await options.evaluate(() => [...document.querySelectorAll('[data-testid="corpus-table"] tbody tr td:first-child')].map((td) => td.textContent ?? ''));
+    const titles = await options.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="corpus-table"] tbody tr td:first-child')].map((td) => td.textContent ?? ''),
+    );
     expect(titles.some((title) => title.includes('“救命钱”'))).toBe(true);
     expect(titles.filter((title) => /_[^_\s]{1,40}_/.test(title))).toEqual([]);
     await options.close();

@@ -39,7 +39,12 @@ describe.each(BROWSERS)('the reader page in %s', (name) => {
     expect(link!.href).toMatch(/^(chrome|moz)-extension:\/\/[^/]+\/reader\.html#a_[0-9a-f]{16}$/);
     await panel.evaluate(() => document.querySelector<HTMLAnchorElement>('[data-testid="related"] a[data-opens="reader"]')!.click());
     const reader = await lens.browser.waitForPage(link!.href);
-    await reader.waitFor('the reader page to render the article', () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'ready', undefined, 20_000);
+    await reader.waitFor(
+      'the reader page to render the article',
+      () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'ready',
+      undefined,
+      20_000,
+    );
 
     const row = ((await reader.evaluate(readStore, 'articles')) as Row[]).find((r) => r.id === link!.id)!;
     const shown = await reader.evaluate(() => ({
@@ -55,7 +60,10 @@ describe.each(BROWSERS)('the reader page in %s', (name) => {
     expect(shown.tags).toEqual(['P']);
 
     // The panel beside it: the article is in the corpus, with its measures and related articles (never itself).
-    await reader.waitFor('the reader panel', () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready');
+    await reader.waitFor(
+      'the reader panel',
+      () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready',
+    );
     const side = await reader.evaluate(() => ({
       corpusId: document.querySelector('[data-testid="corpus-status"]')?.getAttribute('data-corpus-id'),
       title: document.querySelector('[data-testid="article-title"]')?.textContent,
@@ -77,7 +85,11 @@ describe.each(BROWSERS)('the reader page in %s', (name) => {
       return li.dataset.measureId!;
     });
     expect(quote).toBe(side.measures[0]);
-    await until('the mention to flash in the reader’s text', () => flashShows(reader, '[data-testid="reader-body"]'), (shown) => shown);
+    await until(
+      'the mention to flash in the reader’s text',
+      () => flashShows(reader, '[data-testid="reader-body"]'),
+      (shown) => shown,
+    );
     await reader.close();
     await page.close();
   });
@@ -88,7 +100,9 @@ describe.each(BROWSERS)('the reader page in %s', (name) => {
     await options.evaluate((text) => {
       const dt = new DataTransfer();
       dt.items.add(new File([text], 'markup.txt', { type: 'text/plain' }));
-      document.querySelector('[data-testid="dropzone"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      document
+        .querySelector('[data-testid="dropzone"]')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, MARKUP_FILE);
     await options.waitFor('the import', () => document.querySelector('[data-testid="import-results"] [data-status="imported"]'));
     const row = ((await options.evaluate(readStore, 'articles')) as Row[]).find((r) => r.title === MARKUP_TITLE)!;
@@ -96,10 +110,15 @@ describe.each(BROWSERS)('the reader page in %s', (name) => {
     await options.close();
 
     const reader = await lens.browser.openExtensionPage(`/reader.html#${row.id}`);
-    await reader.waitFor('the reader page', () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'ready');
+    await reader.waitFor(
+      'the reader page',
+      () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'ready',
+    );
     const shown = await reader.evaluate(() => ({
       text: document.querySelector('[data-testid="reader-body"]')?.textContent ?? '',
-      elements: document.querySelectorAll('[data-testid="reader-body"] img, [data-testid="reader-body"] script, [data-testid="reader-body"] b').length,
+      elements: document.querySelectorAll(
+        '[data-testid="reader-body"] img, [data-testid="reader-body"] script, [data-testid="reader-body"] b',
+      ).length,
       pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
     }));
     expect(shown.text).toBe(row.text);
@@ -111,7 +130,10 @@ describe.each(BROWSERS)('the reader page in %s', (name) => {
 
   it('says so when the article is not in the corpus', async () => {
     const reader = await lens.browser.openExtensionPage('/reader.html#a_0000000000000000');
-    await reader.waitFor('the reader page to give up', () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'missing');
+    await reader.waitFor(
+      'the reader page to give up',
+      () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'missing',
+    );
     expect(await reader.evaluate(() => document.querySelector('[role="alert"]')?.textContent)).toMatch(/not in your corpus/);
     await reader.close();
   });
@@ -122,18 +144,40 @@ describe.each(BROWSERS)('the reader page in %s', (name) => {
     const row = ((await options.evaluate(readStore, 'articles')) as Row[]).find((r) => r.origin === 'seed' && r.paragraphs.length > 2)!;
     await options.close();
     const reader = await lens.browser.openExtensionPage(`/reader.html#${row.id}`);
-    await reader.waitFor('the reader page to render the article', () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'ready', undefined, 20_000);
+    await reader.waitFor(
+      'the reader page to render the article',
+      () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'ready',
+      undefined,
+      20_000,
+    );
     // A passage from the middle of the second paragraph.
     const phrase = row.paragraphs[1]!.trim().slice(6, 20);
     await highlightPhrase(reader, phrase);
 
     const [stored] = (await reader.evaluate(readStore, 'highlights')) as { articleKey: string; quote: { exact: string }; url: string }[];
     expect(stored).toMatchObject({ articleKey: `corpus:${row.id}`, quote: { exact: phrase } });
-    await reader.waitFor('the highlight in the reader panel', (p) => [...document.querySelectorAll('[data-testid="highlight"]')].some((li) => li.getAttribute('data-status') === 'anchored' && li.textContent?.includes(p)), phrase);
+    await reader.waitFor(
+      'the highlight in the reader panel',
+      (p) =>
+        [...document.querySelectorAll('[data-testid="highlight"]')].some(
+          (li) => li.getAttribute('data-status') === 'anchored' && li.textContent?.includes(p),
+        ),
+      phrase,
+    );
 
     await reader.reload();
-    await reader.waitFor('the reader page after the reload', () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'ready', undefined, 20_000);
-    const texts = await until('the highlight anchored after the reload', () => paintedTexts(reader), (t) => (t.yellow?.length ?? 0) > 0, 15_000);
+    await reader.waitFor(
+      'the reader page after the reload',
+      () => document.querySelector('[data-testid="reader"]')?.getAttribute('data-status') === 'ready',
+      undefined,
+      20_000,
+    );
+    const texts = await until(
+      'the highlight anchored after the reload',
+      () => paintedTexts(reader),
+      (t) => (t.yellow?.length ?? 0) > 0,
+      15_000,
+    );
     expect(texts.yellow).toEqual([phrase]);
     await waitForTint(reader, phrase, 'yellow', 'the highlight painted after the reload');
     await reader.close();

@@ -61,7 +61,11 @@ describe.each(BROWSERS)('recognition in %s', (name) => {
     // The late-body page inserts its body 1.5 s after load; the bounded observer waits for it.
     const panel: LensFrame = await readyPanel(page);
     const shown = await panel.evaluate(shownInPanel);
-    expect({ title: shown.title, date: shown.date, source: shown.source }).toEqual({ title: facts.title, date: facts.publishedAt, source: facts.source });
+    expect({ title: shown.title, date: shown.date, source: shown.source }).toEqual({
+      title: facts.title,
+      date: facts.publishedAt,
+      source: facts.source,
+    });
     expect(shown.readByFallback).toBe(f.layout === 'unknown');
     expect(shown.noBodyText).toBe(Boolean(facts.noBodyText));
     expect(shown.related).toBe(true);
@@ -112,21 +116,30 @@ describe.each(BROWSERS)('recognition in %s', (name) => {
     expect(content).not.toContain('_grabArticle');
   });
 
-  it.runIf(name === 'chromium')('asks for nothing more at install for it: the same warnings without scripting and the host permissions', async () => {
-    const manifest = JSON.parse(readFileSync(path.join(lens.browser.extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown> & { permissions: string[] };
-    const { host_permissions: _hosts, ...rest } = manifest;
-    const without = { ...rest, permissions: manifest.permissions.filter((p) => p !== 'scripting') };
-    const options = await lens.browser.openExtensionPage('/options.html');
-    const warnings = (m: unknown) =>
-      options.evaluate(
-        (json) => (globalThis as unknown as { chrome: { management: { getPermissionWarningsByManifest(m: string): Promise<string[]> } } }).chrome.management.getPermissionWarningsByManifest(json),
-        JSON.stringify(m),
-      );
-    const [withFallback, before] = [await warnings(manifest), await warnings(without)];
-    expect(withFallback.length).toBeGreaterThan(0);
-    expect(withFallback).toEqual(before);
-    await options.close();
-  });
+  it.runIf(name === 'chromium')(
+    'asks for nothing more at install for it: the same warnings without scripting and the host permissions',
+    async () => {
+      const manifest = JSON.parse(readFileSync(path.join(lens.browser.extensionDir, 'manifest.json'), 'utf8')) as Record<
+        string,
+        unknown
+      > & { permissions: string[] };
+      const { host_permissions: _hosts, ...rest } = manifest;
+      const without = { ...rest, permissions: manifest.permissions.filter((p) => p !== 'scripting') };
+      const options = await lens.browser.openExtensionPage('/options.html');
+      const warnings = (m: unknown) =>
+        options.evaluate(
+          (json) =>
+            (
+              globalThis as unknown as { chrome: { management: { getPermissionWarningsByManifest(m: string): Promise<string[]> } } }
+            ).chrome.management.getPermissionWarningsByManifest(json),
+          JSON.stringify(m),
+        );
+      const [withFallback, before] = [await warnings(manifest), await warnings(without)];
+      expect(withFallback.length).toBeGreaterThan(0);
+      expect(withFallback).toEqual(before);
+      await options.close();
+    },
+  );
 
   it('ignores an article page served over plain http, which anyone on the network path could have written', async () => {
     const page = await lens.browser.openPage(lens.server.plainUrlOf(fixture('seed-002-desktop')));

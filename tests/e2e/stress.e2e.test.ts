@@ -47,85 +47,106 @@ function summary(name: string, page: string, p: StressProbe, extra: string): str
     : 'longtask: unsupported';
   const gaps = p.gaps.map(([at, len]) => `${len}@${at}`).join(' ');
   // A gap that ends after the lens marked the page is one the lens may have caused (or the page's own late work).
-  const afterLens = p.lensAt === null ? 'n/a' : `${Math.max(0, ...p.gaps.filter(([at, len]) => at + len > p.lensAt!).map(([, len]) => len))} ms`;
+  const afterLens =
+    p.lensAt === null ? 'n/a' : `${Math.max(0, ...p.gaps.filter(([at, len]) => at + len > p.lensAt!).map(([, len]) => len))} ms`;
   return `[stress ${name}] ${page}: max gap ${Math.round(p.maxGap)} ms at ${Math.round(p.maxGapAt)} ms; ${lt}; DCL ${Math.round(p.dcl)} ms, lens ${p.lensAt === null ? 'never' : `${Math.round(p.lensAt)} ms`}, max gap ending after it ${afterLens}; ${extra}; gaps>50ms: ${gaps || 'none'}`;
 }
 
 describe.each(BROWSERS)('pages that break expectations in %s', (name) => {
   const lens = useLens(name);
 
-  it.each(PAGES.map((p) => [p.name, p] as const))('%s: the page keeps working, the tab never freezes, the lens shows its panel or stays out', async (_, stress) => {
-    lens.server.route(stress.url, stress.html);
-    const page = await lens.browser.openPage(lens.server.urlOf(stress.url));
-    try {
-      const parsed = await probe(page);
-      expect(parsed.own.ran, 'the page script at the end of <body> ran').toBe(true);
-      let extra = '';
-      if (stress.name.startsWith('nested')) {
-        const depth = await page.evaluate(artibodyDepth);
-        extra = `, DOM depth under #artibody ${depth}`;
-        // Markup: what the HTML parser keeps (about 512 elements deep in Blink and Gecko); script-built: every level.
-        expect(depth).toBeGreaterThanOrEqual(stress.name === 'nested-dom' ? 2 * NEST_DEPTH : 100);
-      }
+  it.each(PAGES.map((p) => [p.name, p] as const))(
+    '%s: the page keeps working, the tab never freezes, the lens shows its panel or stays out',
+    async (_, stress) => {
+      lens.server.route(stress.url, stress.html);
+      const page = await lens.browser.openPage(lens.server.urlOf(stress.url));
+      try {
+        const parsed = await probe(page);
+        expect(parsed.own.ran, 'the page script at the end of <body> ran').toBe(true);
+        let extra = '';
+        if (stress.name.startsWith('nested')) {
+          const depth = await page.evaluate(artibodyDepth);
+          extra = `, DOM depth under #artibody ${depth}`;
+          // Markup: what the HTML parser keeps (about 512 elements deep in Blink and Gecko); script-built: every level.
+          expect(depth).toBeGreaterThanOrEqual(stress.name === 'nested-dom' ? 2 * NEST_DEPTH : 100);
+        }
 
-      let status = 'out';
-      let alert = '';
-      if (stress.expect === 'out') {
-        // Wait out the content script's bounded wait for a late body, then some.
-        await new Promise((r) => setTimeout(r, BODY_WAIT_MS + 2500));
-        const trace = await page.evaluate(() => ({
-          attributes: [...document.documentElement.attributes].map((a) => a.name).filter((n) => n !== 'lang' && n !== 'dir'),
-          added: [...document.documentElement.children].filter((c) => c !== document.head && c !== document.body).map((e) => e.tagName),
-          highlights: [...((CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.keys() ?? [])],
-        }));
-        expect(trace).toEqual({ attributes: [], added: [], highlights: [] });
-      } else {
-        const panel = await page.frame('the panel frame', isPanel, 45_000);
-        await panel.waitFor(
-          'the panel to reach ready or error',
-          () => ['ready', 'error'].includes(document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') ?? ''),
+        let status = 'out';
+        let alert = '';
+        if (stress.expect === 'out') {
+          // Wait out the content script's bounded wait for a late body, then some.
+          await new Promise((r) => setTimeout(r, BODY_WAIT_MS + 2500));
+          const trace = await page.evaluate(() => ({
+            attributes: [...document.documentElement.attributes].map((a) => a.name).filter((n) => n !== 'lang' && n !== 'dir'),
+            added: [...document.documentElement.children].filter((c) => c !== document.head && c !== document.body).map((e) => e.tagName),
+            highlights: [...((CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.keys() ?? [])],
+          }));
+          expect(trace).toEqual({ attributes: [], added: [], highlights: [] });
+        } else {
+          const panel = await page.frame('the panel frame', isPanel, 45_000);
+          await panel.waitFor(
+            'the panel to reach ready or error',
+            () => ['ready', 'error'].includes(document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') ?? ''),
+            undefined,
+            45_000,
+          );
+          ({ status, alert } = await panel.evaluate(() => ({
+            status: document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') ?? '',
+            alert: document.querySelector('[data-testid="error"][role="alert"]')?.textContent?.trim() ?? '',
+          })));
+          expect(status).toBe(stress.expect);
+          // The only page expected to fail is the one over the 2 MB limit, and the panel must say that.
+          if (status === 'error') expect(alert, 'the error state says why').toMatch(/2 MB/);
+          // Whatever the lens does after the analysis (highlights, late-content watch) gets a moment too.
+          await new Promise((r) => setTimeout(r, 1500));
+        }
+
+        // The page's own script still runs: its clock keeps ticking into the DOM.
+        const before = (await probe(page)).own.clockTicks;
+        await new Promise((r) => setTimeout(r, 600));
+        const after = await probe(page);
+        expect(after.own.clockTicks, 'the page clock ticks after the lens ran').toBeGreaterThan(before + 2);
+        const clock = await page.evaluate(() => [
+          document.getElementById('stress-clock')?.textContent,
+          String((window as unknown as { __stress: StressProbe }).__stress.own.clockTicks),
+        ]);
+        expect(clock[0], 'the clock the page shows is its own count').toBe(clock[1]);
+
+        // A real click on the page's own button reaches its handler (nothing of ours covers it).
+        const point = await page.evaluate(buttonPoint);
+        expect(point, 'the page button is there').not.toBeNull();
+        expect(point!.hit, `the point on the button shows <${point!.what}>`).toBe(true);
+        await page.click(point!);
+        await page.waitFor(
+          'the page click handler to run',
+          () => (window as unknown as { __stress: StressProbe }).__stress.own.clicks === 1,
           undefined,
-          45_000,
+          5000,
         );
-        ({ status, alert } = await panel.evaluate(() => ({
-          status: document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') ?? '',
-          alert: document.querySelector('[data-testid="error"][role="alert"]')?.textContent?.trim() ?? '',
-        })));
-        expect(status).toBe(stress.expect);
-        // The only page expected to fail is the one over the 2 MB limit, and the panel must say that.
-        if (status === 'error') expect(alert, 'the error state says why').toMatch(/2 MB/);
-        // Whatever the lens does after the analysis (highlights, late-content watch) gets a moment too.
-        await new Promise((r) => setTimeout(r, 1500));
+        expect(await page.evaluate(() => document.getElementById('stress-output')?.textContent)).toBe('1');
+
+        // document.body is the one the page parsed, and the article text is what it was.
+        const now = await page.evaluate(articleFingerprint);
+        expect(now.sameBody).toBe(true);
+        expect({ length: now.length, hash: now.hash }).toEqual({ length: parsed.own.articleLength, hash: parsed.own.articleHash });
+
+        const final = await probe(page);
+        const open = stress.expect === 'out' ? 'n/a' : String(await page.evaluate(panelPainted));
+        console.log(
+          summary(
+            name,
+            stress.name,
+            final,
+            `panel ${status}${alert ? ` (“${alert.slice(0, 120)}”)` : ''}, painted open ${open}, ticks ${final.ticks}${extra}`,
+          ),
+        );
+        expect(final.maxGap, `longest main-thread gap (ms) on ${stress.name}`).toBeLessThan(FREEZE_MS);
+        if (final.longtaskSupported)
+          expect(Math.max(0, ...final.longtasks.map((t) => t[1])), 'longest long task (ms)').toBeLessThan(FREEZE_MS);
+      } finally {
+        await page.close();
       }
-
-      // The page's own script still runs: its clock keeps ticking into the DOM.
-      const before = (await probe(page)).own.clockTicks;
-      await new Promise((r) => setTimeout(r, 600));
-      const after = await probe(page);
-      expect(after.own.clockTicks, 'the page clock ticks after the lens ran').toBeGreaterThan(before + 2);
-      const clock = await page.evaluate(() => [document.getElementById('stress-clock')?.textContent, String((window as unknown as { __stress: StressProbe }).__stress.own.clockTicks)]);
-      expect(clock[0], 'the clock the page shows is its own count').toBe(clock[1]);
-
-      // A real click on the page's own button reaches its handler (nothing of ours covers it).
-      const point = await page.evaluate(buttonPoint);
-      expect(point, 'the page button is there').not.toBeNull();
-      expect(point!.hit, `the point on the button shows <${point!.what}>`).toBe(true);
-      await page.click(point!);
-      await page.waitFor('the page click handler to run', () => (window as unknown as { __stress: StressProbe }).__stress.own.clicks === 1, undefined, 5000);
-      expect(await page.evaluate(() => document.getElementById('stress-output')?.textContent)).toBe('1');
-
-      // document.body is the one the page parsed, and the article text is what it was.
-      const now = await page.evaluate(articleFingerprint);
-      expect(now.sameBody).toBe(true);
-      expect({ length: now.length, hash: now.hash }).toEqual({ length: parsed.own.articleLength, hash: parsed.own.articleHash });
-
-      const final = await probe(page);
-      const open = stress.expect === 'out' ? 'n/a' : String(await page.evaluate(panelPainted));
-      console.log(summary(name, stress.name, final, `panel ${status}${alert ? ` (“${alert.slice(0, 120)}”)` : ''}, painted open ${open}, ticks ${final.ticks}${extra}`));
-      expect(final.maxGap, `longest main-thread gap (ms) on ${stress.name}`).toBeLessThan(FREEZE_MS);
-      if (final.longtaskSupported) expect(Math.max(0, ...final.longtasks.map((t) => t[1])), 'longest long task (ms)').toBeLessThan(FREEZE_MS);
-    } finally {
-      await page.close();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });

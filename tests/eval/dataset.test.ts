@@ -42,7 +42,9 @@ describe('concepts.json', () => {
 
   it('keeps the id of every catalogue measure, so the detector’s predictions can be scored', () => {
     const ids = new Set(concepts.concepts.map((c) => c.id));
-    const notConcepts = loadCatalogueFile().measures.map((m) => m.id).filter((id) => !ids.has(id));
+    const notConcepts = loadCatalogueFile()
+      .measures.map((m) => m.id)
+      .filter((id) => !ids.has(id));
     expect(notConcepts, 'catalogue ids missing from tests/eval/concepts.json').toEqual([]);
   });
 });
@@ -110,7 +112,9 @@ describe('dev in four parts: dev.json, dev-b.json, dev-c.json and dev-d.json, by
 
   it('loads dev.json’s articles followed by dev-b.json’s, dev-c.json’s and dev-d.json’s, whose ids say where they come from', () => {
     expect(dev.split).toBe('dev');
-    expect(dev.articles.map((a) => a.id)).toEqual([...devFile.articles, ...part.articles, ...partC.articles, ...partD.articles].map((a) => a.id));
+    expect(dev.articles.map((a) => a.id)).toEqual(
+      [...devFile.articles, ...part.articles, ...partC.articles, ...partD.articles].map((a) => a.id),
+    );
     for (const a of part.articles) expect(a.id, 'dev-b ids').toMatch(/^devb-[plo]\d{2}$/);
     for (const a of partC.articles) expect(a.id, 'dev-c ids').toMatch(/^devc-[plo]\d{2}$/);
     for (const a of partD.articles) expect(a.id, 'dev-d ids').toMatch(/^devd-[plo]\d{2}$/);
@@ -140,7 +144,10 @@ describe('dev in four parts: dev.json, dev-b.json, dev-c.json and dev-d.json, by
     expect(gradesOut.filter((id) => isSeed.has(id)).length, 'the parts’ grades towards the seeds').toBeGreaterThan(0);
     // The files themselves stay as their writers left them.
     for (const a of [...devFile.articles, ...seedsFile.articles]) {
-      expect(Object.keys(a.related).filter((id) => id.startsWith('devb-') || id.startsWith('devc-') || id.startsWith('devd-')), a.id).toEqual([]);
+      expect(
+        Object.keys(a.related).filter((id) => id.startsWith('devb-') || id.startsWith('devc-') || id.startsWith('devd-')),
+        a.id,
+      ).toEqual([]);
     }
   });
 
@@ -157,12 +164,18 @@ describe('dev in four parts: dev.json, dev-b.json, dev-c.json and dev-d.json, by
     expect(policyLengths.filter((n) => n >= 1500).length, 'long pieces').toBeGreaterThanOrEqual(4);
     expect(part.articles.filter((a) => a.kind === 'lure').every((a) => a.lures.length > 0)).toBe(true);
     for (const a of part.articles.filter((x) => x.kind === 'policy')) {
-      expect(Object.keys(a.related).some((id) => inDevFile.has(id) || isSeed.has(id)), `${a.id} is graded towards dev.json or a seed`).toBe(true);
+      expect(
+        Object.keys(a.related).some((id) => inDevFile.has(id) || isSeed.has(id)),
+        `${a.id} is graded towards dev.json or a seed`,
+      ).toBe(true);
     }
   });
 
   it('grades dev-c’s and dev-d’s articles within their own file and towards the seeds only (each was written as a test split)', () => {
-    for (const [p, prefix] of [[partC, 'devc-'], [partD, 'devd-']] as const) {
+    for (const [p, prefix] of [
+      [partC, 'devc-'],
+      [partD, 'devd-'],
+    ] as const) {
       for (const a of p.articles) {
         for (const id of Object.keys(a.related)) expect(id.startsWith(prefix) || isSeed.has(id), `${a.id} → ${id}`).toBe(true);
       }
@@ -239,7 +252,10 @@ describe('loading a split with parts', () => {
 
   it('names dev-b.json when the part itself is malformed, also when loading the seeds', () => {
     writeAll([]);
-    writeFileSync(join(dir, 'dev-b.json'), JSON.stringify({ split: 'dev-b', about: 'a', articles: [{ ...article('b-p1', {}), kind: 'news' }] }));
+    writeFileSync(
+      join(dir, 'dev-b.json'),
+      JSON.stringify({ split: 'dev-b', about: 'a', articles: [{ ...article('b-p1', {}), kind: 'news' }] }),
+    );
     expect(() => loadSplit('dev', dir)).toThrow(/dev-b\.json: articles\.0\.kind: /);
     expect(() => loadSplit('seeds', dir)).toThrow(/dev-b\.json: articles\.0\.kind: /);
   });
@@ -263,13 +279,18 @@ describe('seeds.json', () => {
     const raw = parseEvalJson(splitSchema, readFileSync(join(EVAL_DIR, 'seeds.json'), 'utf8'), 'seeds.json');
     const devIds = new Set(loadSplit('dev').articles.map((a) => a.id));
     for (const seed of raw.articles) {
-      for (const id of Object.keys(seed.related)) expect(id.startsWith('seed-') || devIds.has(id), `${seed.id} → ${id} in seeds.json`).toBe(true);
+      for (const id of Object.keys(seed.related))
+        expect(id.startsWith('seed-') || devIds.has(id), `${seed.id} → ${id} in seeds.json`).toBe(true);
     }
     const loaded = loadSeeds();
     const test = existsSync(join(EVAL_DIR, 'test.json')) ? loadSplit('test') : undefined;
     for (const [i, seed] of loaded.articles.entries()) {
       // dev-b's grades are mirrored on too (its own test below); here, what seeds.json holds.
-      const devSide = Object.fromEntries(Object.entries(seed.related).filter(([id]) => !id.startsWith('test-') && !id.startsWith('devb-') && !id.startsWith('devc-') && !id.startsWith('devd-')));
+      const devSide = Object.fromEntries(
+        Object.entries(seed.related).filter(
+          ([id]) => !id.startsWith('test-') && !id.startsWith('devb-') && !id.startsWith('devc-') && !id.startsWith('devd-'),
+        ),
+      );
       expect(devSide, `${seed.id}: grades towards seeds and dev as written`).toEqual(raw.articles[i]!.related);
       for (const a of test?.articles ?? []) expect(seed.related[a.id], `${seed.id} → ${a.id}`).toBe(a.related[seed.id]);
     }
@@ -292,24 +313,30 @@ describe('identity.json', () => {
 });
 
 describe('identity-test.json', () => {
-  it.runIf(existsSync(join(EVAL_DIR, 'identity-test.json')))('is sound, apart from identity.json, and its re-publications are minutes apart at most', () => {
-    const identity = loadIdentity(EVAL_DIR, 'identity-test.json');
-    expect(validateIdentity(identity)).toEqual([]);
-    expect(identity.pairs.filter((p) => p.same).length).toBeGreaterThanOrEqual(4);
-    expect(identity.pairs.filter((p) => !p.same).length).toBeGreaterThanOrEqual(4);
-    const devPairs = loadIdentity();
-    const devIds = new Set(devPairs.pairs.flatMap((p) => [p.id, p.a.id, p.b.id]));
-    const ids = identity.pairs.flatMap((p) => [p.id, p.a.id, p.b.id]);
-    expect(new Set(ids).size, 'ids unique within identity-test.json').toBe(ids.length);
-    expect(ids.filter((id) => devIds.has(id)), 'ids shared with identity.json').toEqual([]);
-    for (const pair of identity.pairs) {
-      expect(pair.a.date, `${pair.id}: a carries a time`).toContain('T');
-      expect(pair.b.date, `${pair.id}: b carries a time`).toContain('T');
-      const apart = Math.abs(Date.parse(pair.b.date) - Date.parse(pair.a.date));
-      if (pair.same) expect(apart, `${pair.id}: a re-publication within ten minutes`).toBeLessThanOrEqual(10 * 60 * 1000);
-      if (pair.same) expect(pair.a.title, `${pair.id}: re-published under a new headline`).not.toBe(pair.b.title);
-    }
-  });
+  it.runIf(existsSync(join(EVAL_DIR, 'identity-test.json')))(
+    'is sound, apart from identity.json, and its re-publications are minutes apart at most',
+    () => {
+      const identity = loadIdentity(EVAL_DIR, 'identity-test.json');
+      expect(validateIdentity(identity)).toEqual([]);
+      expect(identity.pairs.filter((p) => p.same).length).toBeGreaterThanOrEqual(4);
+      expect(identity.pairs.filter((p) => !p.same).length).toBeGreaterThanOrEqual(4);
+      const devPairs = loadIdentity();
+      const devIds = new Set(devPairs.pairs.flatMap((p) => [p.id, p.a.id, p.b.id]));
+      const ids = identity.pairs.flatMap((p) => [p.id, p.a.id, p.b.id]);
+      expect(new Set(ids).size, 'ids unique within identity-test.json').toBe(ids.length);
+      expect(
+        ids.filter((id) => devIds.has(id)),
+        'ids shared with identity.json',
+      ).toEqual([]);
+      for (const pair of identity.pairs) {
+        expect(pair.a.date, `${pair.id}: a carries a time`).toContain('T');
+        expect(pair.b.date, `${pair.id}: b carries a time`).toContain('T');
+        const apart = Math.abs(Date.parse(pair.b.date) - Date.parse(pair.a.date));
+        if (pair.same) expect(apart, `${pair.id}: a re-publication within ten minutes`).toBeLessThanOrEqual(10 * 60 * 1000);
+        if (pair.same) expect(pair.a.title, `${pair.id}: re-published under a new headline`).not.toBe(pair.b.title);
+      }
+    },
+  );
 });
 
 describe('mirroring a split’s grades onto the seeds', () => {
@@ -317,15 +344,48 @@ describe('mirroring a split’s grades onto the seeds', () => {
     split: 'seeds',
     about: 'a',
     articles: [
-      { id: 'seed-000', kind: 'policy', title: 't', date: '2021-06-04', source: '新浪财经', paragraphs: ['集采。'], measures: [], lures: [], policyActions: [], related },
+      {
+        id: 'seed-000',
+        kind: 'policy',
+        title: 't',
+        date: '2021-06-04',
+        source: '新浪财经',
+        paragraphs: ['集采。'],
+        measures: [],
+        lures: [],
+        policyActions: [],
+        related,
+      },
     ],
   });
   const later: EvalSplit = {
     split: 'test',
     about: 'a',
     articles: [
-      { id: 'test-p01', kind: 'policy', title: 't', date: '2024-01-01', source: '新华社', paragraphs: ['集采。'], measures: [], lures: [], policyActions: [], related: { 'seed-000': 2 } },
-      { id: 'test-p02', kind: 'policy', title: 't', date: '2024-01-01', source: '新华社', paragraphs: ['集采。'], measures: [], lures: [], policyActions: [], related: { 'test-p01': 1 } },
+      {
+        id: 'test-p01',
+        kind: 'policy',
+        title: 't',
+        date: '2024-01-01',
+        source: '新华社',
+        paragraphs: ['集采。'],
+        measures: [],
+        lures: [],
+        policyActions: [],
+        related: { 'seed-000': 2 },
+      },
+      {
+        id: 'test-p02',
+        kind: 'policy',
+        title: 't',
+        date: '2024-01-01',
+        source: '新华社',
+        paragraphs: ['集采。'],
+        measures: [],
+        lures: [],
+        policyActions: [],
+        related: { 'test-p01': 1 },
+      },
     ],
   };
 

@@ -23,7 +23,10 @@ const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-ca
 /** A calendar date, or a date with a time and an offset (identity pairs need times minutes apart). */
 const date = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/, 'must be YYYY-MM-DD or an ISO 8601 date-time with offset')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/,
+    'must be YYYY-MM-DD or an ISO 8601 date-time with offset',
+  )
   .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real date');
 
 export const conceptSchema = z.strictObject({
@@ -340,9 +343,11 @@ export function validateSplits(splits: readonly EvalSplit[], concepts: ConceptLi
         problems.push(`${where}: no article has this id`);
         continue;
       }
-      if (target.article.kind !== 'policy') problems.push(`${where}: points at an article of kind ${target.article.kind}, which relates to nothing`);
+      if (target.article.kind !== 'policy')
+        problems.push(`${where}: points at an article of kind ${target.article.kind}, which relates to nothing`);
       const back = target.article.related[id];
-      if (back !== grade) problems.push(`${where} has grade ${grade} but ${other} → ${id} has ${back ?? 'none'} (grades must be symmetric)`);
+      if (back !== grade)
+        problems.push(`${where} has grade ${grade} but ${other} → ${id} has ${back ?? 'none'} (grades must be symmetric)`);
     }
   }
   return problems;
@@ -364,7 +369,8 @@ function validateArticle(article: EvalArticle, where: string, conceptIds: Readon
 
   for (const l of article.lures) {
     if (!conceptIds.has(l.concept)) problems.push(`${where}: lure ${l.concept} is not in concepts.json`);
-    if (labelled.has(l.concept)) problems.push(`${where}: lure ${l.concept} is also a measure of the article (a lure is a concept NOT meant)`);
+    if (labelled.has(l.concept))
+      problems.push(`${where}: lure ${l.concept} is also a measure of the article (a lure is a concept NOT meant)`);
     if (!text.includes(l.quote)) problems.push(`${where}: lure quote for ${l.concept} not found in the text: ${JSON.stringify(l.quote)}`);
   }
 

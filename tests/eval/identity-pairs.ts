@@ -10,7 +10,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type PairArticle = { title: string; date?: string | null; paragraphs: string[] };
-export type IdentityPair = { id: string; same: boolean; split: 'dev' | 'held-out'; kind: string; source: string; a: PairArticle; b: PairArticle };
+export type IdentityPair = {
+  id: string;
+  same: boolean;
+  split: 'dev' | 'held-out';
+  kind: string;
+  source: string;
+  a: PairArticle;
+  b: PairArticle;
+};
 
 const DIR = import.meta.dirname;
 
@@ -19,7 +27,11 @@ type RawArticle = { title?: unknown; date?: unknown; publishedAt?: unknown; para
 function article(raw: RawArticle, where: string): PairArticle {
   const title = typeof raw.title === 'string' ? raw.title : '';
   const body = raw.paragraphs ?? raw.text ?? raw.body;
-  const paragraphs = Array.isArray(body) ? body.map(String) : typeof body === 'string' ? body.split(/\n+/).filter((p) => p.trim() !== '') : null;
+  const paragraphs = Array.isArray(body)
+    ? body.map(String)
+    : typeof body === 'string'
+      ? body.split(/\n+/).filter((p) => p.trim() !== '')
+      : null;
   if (!paragraphs || paragraphs.length === 0) throw new Error(`${where}: no paragraphs or text`);
   const date = typeof raw.date === 'string' ? raw.date : typeof raw.publishedAt === 'string' ? raw.publishedAt : null;
   return { title, date, paragraphs };

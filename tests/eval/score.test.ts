@@ -85,14 +85,21 @@ describe('scoreMeasures', () => {
 
 describe('scoreOtherMeasures', () => {
   const action = '国家医保局印发《关于做好医保药品目录调整工作的通知》，明确了调整范围。';
-  const data = split([article('p1', { paragraphs: [`${action}市场人士预计，十年期国债收益率将在2.6%附近震荡。`], policyActions: [action] })]);
+  const data = split([
+    article('p1', { paragraphs: [`${action}市场人士预计，十年期国债收益率将在2.6%附近震荡。`], policyActions: [action] }),
+  ]);
 
   it('counts an offered sentence as right when it is the action, a clause of it, or mostly it', () => {
     expect(sentenceMatches(action, action)).toBe(true);
     expect(sentenceMatches('国家医保局印发《关于做好医保药品目录调整工作的通知》', action)).toBe(true);
     expect(sentenceMatches(` ${action.replace('。', '')} `, action)).toBe(true);
     expect(sentenceMatches('明确了', action)).toBe(false);
-    expect(sentenceMatches(`${action}市场人士预计，十年期国债收益率将在2.6%附近震荡，但短期内仍将承压，投资者需要关注资金面变化和债券供给节奏。`, action)).toBe(false);
+    expect(
+      sentenceMatches(
+        `${action}市场人士预计，十年期国债收益率将在2.6%附近震荡，但短期内仍将承压，投资者需要关注资金面变化和债券供给节奏。`,
+        action,
+      ),
+    ).toBe(false);
   });
 
   it('measures precision over offered sentences', () => {
@@ -105,7 +112,10 @@ describe('scoreOtherMeasures', () => {
 });
 
 describe('ndcgAt', () => {
-  const seeds = split([article('seed-000', { related: { 'seed-001': 2, 'dev-p01': 1 } }), article('seed-001', { related: { 'seed-000': 2 } })]);
+  const seeds = split([
+    article('seed-000', { related: { 'seed-001': 2, 'dev-p01': 1 } }),
+    article('seed-001', { related: { 'seed-000': 2 } }),
+  ]);
   const dev = split([
     article('dev-p01', { related: { 'seed-000': 1, 'dev-p02': 2, 'test-p09': 2 } }),
     article('dev-p02', { related: { 'dev-p01': 2 } }),
@@ -148,7 +158,9 @@ describe('scoring the real dev split', () => {
 
   it('gives the labels themselves a perfect score', () => {
     const m = scoreMeasures(dev, (a) => a.measures.map((x) => x.concept), concepts);
-    expect([m.precision.value, m.recallCore.value, m.recallAll.value, m.luresTaken.hit, m.offTopic.withAnyMeasure]).toEqual([1, 1, 1, 0, 0]);
+    expect([m.precision.value, m.recallCore.value, m.recallAll.value, m.luresTaken.hit, m.offTopic.withAnyMeasure]).toEqual([
+      1, 1, 1, 0, 0,
+    ]);
     expect(m.recallCore.of).toBeGreaterThan(100);
     expect(scoreOtherMeasures(dev, (a) => a.policyActions).precision.value).toBe(1);
     const ideal = (q: EvalArticle, corpus: readonly EvalArticle[]) =>
@@ -171,22 +183,32 @@ describe('scoring the real dev split', () => {
 
 describe('scoring the real test split', () => {
   // Loaded inside the test: a skipped describe still runs its body, and test.json may be absent.
-  it.runIf(existsSync(join(EVAL_DIR, 'test.json')))('gives the labels themselves a perfect score, with the seeds’ grades towards test mirrored on', () => {
-    const concepts = loadConcepts().concepts;
-    const test = loadSplit('test');
-    const seeds = loadSeeds();
-    const m = scoreMeasures(test, (a) => a.measures.map((x) => x.concept), concepts);
-    expect([m.precision.value, m.recallCore.value, m.recallAll.value, m.luresTaken.hit, m.offTopic.withAnyMeasure, m.unknownConcepts]).toEqual([1, 1, 1, 0, 0, []]);
-    expect(scoreOtherMeasures(test, (a) => a.policyActions).precision.value).toBe(1);
-    const ideal = (q: EvalArticle, corpus: readonly EvalArticle[]) =>
-      corpus
-        .filter((a) => q.related[a.id])
-        .sort((a, b) => q.related[b.id]! - q.related[a.id]!)
-        .map((a) => a.id);
-    const r = ndcgAt(5, test, ideal, seeds);
-    expect(r.ndcg).toBe(1);
-    expect(r.unjudged).toEqual([]);
-    expect(r.perQuery).toHaveLength(5 + test.articles.filter((a) => a.kind === 'policy').length);
-    expect(r.silence).toMatchObject({ queries: 22, withAnyRelated: 0 });
-  });
+  it.runIf(existsSync(join(EVAL_DIR, 'test.json')))(
+    'gives the labels themselves a perfect score, with the seeds’ grades towards test mirrored on',
+    () => {
+      const concepts = loadConcepts().concepts;
+      const test = loadSplit('test');
+      const seeds = loadSeeds();
+      const m = scoreMeasures(test, (a) => a.measures.map((x) => x.concept), concepts);
+      expect([
+        m.precision.value,
+        m.recallCore.value,
+        m.recallAll.value,
+        m.luresTaken.hit,
+        m.offTopic.withAnyMeasure,
+        m.unknownConcepts,
+      ]).toEqual([1, 1, 1, 0, 0, []]);
+      expect(scoreOtherMeasures(test, (a) => a.policyActions).precision.value).toBe(1);
+      const ideal = (q: EvalArticle, corpus: readonly EvalArticle[]) =>
+        corpus
+          .filter((a) => q.related[a.id])
+          .sort((a, b) => q.related[b.id]! - q.related[a.id]!)
+          .map((a) => a.id);
+      const r = ndcgAt(5, test, ideal, seeds);
+      expect(r.ndcg).toBe(1);
+      expect(r.unjudged).toEqual([]);
+      expect(r.perQuery).toHaveLength(5 + test.articles.filter((a) => a.kind === 'policy').length);
+      expect(r.silence).toMatchObject({ queries: 22, withAnyRelated: 0 });
+    },
+  );
 });

@@ -206,7 +206,10 @@ export function ndcgAt(k: number, split: EvalSplit, rank: Ranker, seeds?: EvalSp
     const grades = Object.entries(query.related)
       .filter(([id]) => inCorpus.has(id))
       .map(([, g]) => g);
-    const ideal = dcg([...grades].sort((a, b) => b - a), k);
+    const ideal = dcg(
+      [...grades].sort((a, b) => b - a),
+      k,
+    );
     if (ideal === 0) {
       unjudged.push(query.id);
       continue;

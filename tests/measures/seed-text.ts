@@ -31,7 +31,9 @@ function stripFrontMatter(raw: string): string {
 export const SEEDS_DIR = join(import.meta.dirname, '..', '..', 'seeds');
 
 export function seedFiles(): string[] {
-  return readdirSync(SEEDS_DIR).filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f)).sort();
+  return readdirSync(SEEDS_DIR)
+    .filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f))
+    .sort();
 }
 
 export function readSeedText(file: string): string {

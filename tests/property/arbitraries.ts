@@ -93,7 +93,25 @@ export const yamlValue = fc.oneof(
 
 /** A line a mutation may insert or overwrite with. */
 const junkLine = fc.oneof(
-  fc.constantFrom('---', '', '   ', '\t', 'title:', 'date:', 'categories:', ' - 金融', '<p>　　正文。</p>', '<script>x</script>', '<iframe></iframe>', '<p onclick="x">a</p>', '<a href="javascript:x">a</a>', '<!--', '-->', '</div>', '<div>'),
+  fc.constantFrom(
+    '---',
+    '',
+    '   ',
+    '\t',
+    'title:',
+    'date:',
+    'categories:',
+    ' - 金融',
+    '<p>　　正文。</p>',
+    '<script>x</script>',
+    '<iframe></iframe>',
+    '<p onclick="x">a</p>',
+    '<a href="javascript:x">a</a>',
+    '<!--',
+    '-->',
+    '</div>',
+    '<div>',
+  ),
   fc.string({ maxLength: 60 }),
   fc.string({ unit: 'grapheme', maxLength: 60 }),
 );
@@ -101,7 +119,15 @@ const junkLine = fc.oneof(
 const FIELDS = ['title', 'date', 'categories', 'author', 'comments', 'headimg'] as const;
 
 /** Invalid UTF-8: lone continuation, overlong NUL, truncated 3-byte, encoded surrogate, 0xFF, GBK. */
-export const INVALID_UTF8: number[][] = [[0x80], [0xc0, 0x80], [0xe4, 0xb8], [0xed, 0xa0, 0x80], [0xff], [0xd2, 0xbd, 0xb1, 0xa3], [0xf4, 0x90, 0x80, 0x80]];
+export const INVALID_UTF8: number[][] = [
+  [0x80],
+  [0xc0, 0x80],
+  [0xe4, 0xb8],
+  [0xed, 0xa0, 0x80],
+  [0xff],
+  [0xd2, 0xbd, 0xb1, 0xa3],
+  [0xf4, 0x90, 0x80, 0x80],
+];
 
 /** Positions are fractions (0 ≤ at < 1) of the length at the time the mutation applies, so they always land. */
 export type Mutation =
@@ -132,7 +158,11 @@ export const textMutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('replace-line' as const), at: frac, line: junkLine }),
   fc.record({ kind: fc.constant('insert-line' as const), at: frac, line: junkLine }),
   fc.record({ kind: fc.constant('set-field' as const), field: fc.constantFrom(...FIELDS), value: yamlValue }),
-  fc.record({ kind: fc.constant('huge-field' as const), field: fc.constantFrom('title' as const, 'author' as const), repeat: fc.integer({ min: 100, max: 5000 }) }),
+  fc.record({
+    kind: fc.constant('huge-field' as const),
+    field: fc.constantFrom('title' as const, 'author' as const),
+    repeat: fc.integer({ min: 100, max: 5000 }),
+  }),
   fc.record({ kind: fc.constant('delete-char' as const), at: frac }),
   fc.record({ kind: fc.constant('insert-text' as const), at: frac, text: junkLine }),
   fc.constant({ kind: 'bom' as const }),
@@ -142,7 +172,11 @@ export const textMutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 export const byteMutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flip-byte' as const), at: frac, mask: fc.integer({ min: 1, max: 255 }) }),
-  fc.record({ kind: fc.constant('insert-bytes' as const), at: frac, bytes: fc.oneof(fc.constantFrom(...INVALID_UTF8), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 4 })) }),
+  fc.record({
+    kind: fc.constant('insert-bytes' as const),
+    at: frac,
+    bytes: fc.oneof(fc.constantFrom(...INVALID_UTF8), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 4 })),
+  }),
   fc.record({ kind: fc.constant('nul' as const), at: frac }),
 );
 
@@ -248,7 +282,9 @@ export function applyMutations(bytes: Uint8Array, ms: readonly Mutation[]): Uint
 export const seed = fc.constantFrom(...SEEDS);
 
 /** A seed and the mutations applied to it, and the resulting bytes. */
-export const mutatedSeed = fc.tuple(seed, mutations).map(([s, ms]) => ({ seed: s.name, mutations: ms, bytes: applyMutations(s.bytes, ms) }));
+export const mutatedSeed = fc
+  .tuple(seed, mutations)
+  .map(([s, ms]) => ({ seed: s.name, mutations: ms, bytes: applyMutations(s.bytes, ms) }));
 
 /** Only mutations that keep the document valid text: no byte-level damage. */
 export const textMutatedSeed = fc
@@ -263,7 +299,10 @@ export const randomDocument: fc.Arbitrary<string | Uint8Array> = fc.oneof(
   fc
     .tuple(
       fc.constantFrom('', '\n', '\uFEFF', '\r\n', '  \n'),
-      fc.array(fc.tuple(fc.constantFrom(...FIELDS, 'x', ''), yamlValue).map(([k, v]) => `${k}: ${v}`), { maxLength: 6 }),
+      fc.array(
+        fc.tuple(fc.constantFrom(...FIELDS, 'x', ''), yamlValue).map(([k, v]) => `${k}: ${v}`),
+        { maxLength: 6 },
+      ),
       fc.constantFrom('---', '--- ', '----', ''),
       fc.array(junkLine, { maxLength: 8 }),
     )
@@ -312,7 +351,32 @@ export type UrlMutation =
   | { kind: 'host'; host: string };
 
 const urlInsert = fc.oneof(
-  fc.constantFrom('/', '.', '-', '@', ':', '?', '#', '%', '%2F', '%00', '\\', ' ', '\t', '\n', '..', 'evil.com', '.evil.com', 'user:pw@', ':8080', 'i', '0', 'x', '\u0130', '\uFF0F'),
+  fc.constantFrom(
+    '/',
+    '.',
+    '-',
+    '@',
+    ':',
+    '?',
+    '#',
+    '%',
+    '%2F',
+    '%00',
+    '\\',
+    ' ',
+    '\t',
+    '\n',
+    '..',
+    'evil.com',
+    '.evil.com',
+    'user:pw@',
+    ':8080',
+    'i',
+    '0',
+    'x',
+    '\u0130',
+    '\uFF0F',
+  ),
   fc.string({ maxLength: 6 }),
 );
 
@@ -321,7 +385,23 @@ export const urlMutation: fc.Arbitrary<UrlMutation> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: frac, text: urlInsert }),
   fc.record({ kind: fc.constant('replace' as const), at: frac, text: urlInsert }),
   fc.record({ kind: fc.constant('case' as const), at: frac }),
-  fc.record({ kind: fc.constant('host' as const), host: fc.oneof(fc.constantFrom(...SINA_HOSTS, 'sina.com.cn', 'finance.sina.com.cn.evil.com', 'evil.com', 'FINANCE.SINA.COM.CN', 'finance.sina.com.cn.', 'xn--finance-sina', '127.0.0.1', '[::1]'), fc.domain()) }),
+  fc.record({
+    kind: fc.constant('host' as const),
+    host: fc.oneof(
+      fc.constantFrom(
+        ...SINA_HOSTS,
+        'sina.com.cn',
+        'finance.sina.com.cn.evil.com',
+        'evil.com',
+        'FINANCE.SINA.COM.CN',
+        'finance.sina.com.cn.',
+        'xn--finance-sina',
+        '127.0.0.1',
+        '[::1]',
+      ),
+      fc.domain(),
+    ),
+  }),
 );
 
 export function mutateUrl(url: string, m: UrlMutation): string {
@@ -348,10 +428,13 @@ export const mutatedSinaUrl = fc
   .map(([url, ms]) => ms.reduce(mutateUrl, url));
 
 const lowerAlnum = 'abcdefghijklmnopqrstuvwxyz0123456789'.split('');
-const alnum = (min: number, max: number) => fc.array(fc.constantFrom(...lowerAlnum, 'A', 'Z', 'Q'), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+const alnum = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...lowerAlnum, 'A', 'Z', 'Q'), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
 
 /** A calendar date Sina could publish under (1999 onwards). */
-export const ymd = fc.date({ min: new Date('1999-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+export const ymd = fc
+  .date({ min: new Date('1999-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 const channel = fc.array(fc.stringMatching(/^[a-z0-9_-]{1,8}$/), { maxLength: 3 }).map((segs) => segs.map((s) => `${s}/`).join(''));
 const tail = fc.oneof(fc.constant(''), fc.constantFrom('?from=wap', '?vt=4&pos=108#p', '#comment', '?', '?a=%2F..%2F'));
@@ -361,19 +444,48 @@ const port = fc.constantFrom('', ':443', ':8080');
 /** Well-formed article URLs of every recognised form, with the id they name. */
 export const wellFormedSinaUrl = fc.oneof(
   fc
-    .tuple(scheme, fc.constantFrom('finance.sina.com.cn', 'news.sina.com.cn', 'tech.sina.com.cn', 'health.sina.com.cn', 'Finance.Sina.com.cn'), port, channel, ymd, alnum(8, 24), tail)
+    .tuple(
+      scheme,
+      fc.constantFrom('finance.sina.com.cn', 'news.sina.com.cn', 'tech.sina.com.cn', 'health.sina.com.cn', 'Finance.Sina.com.cn'),
+      port,
+      channel,
+      ymd,
+      alnum(8, 24),
+      tail,
+    )
     .map(([s, h, p, c, d, id, t]) => ({ url: `${s}://${h}${p}/${c}${d}/doc-i${id}.shtml${t}`, key: `sina:${id.toLowerCase()}` })),
+  fc.tuple(scheme, port, channel, ymd, alnum(8, 24), tail).map(([s, p, c, d, id, t]) => ({
+    url: `${s}://finance.sina.cn${p}/${c}${d}/detail-i${id}.d.html${t}`,
+    key: `sina:${id.toLowerCase()}`,
+  })),
   fc
-    .tuple(scheme, port, channel, ymd, alnum(8, 24), tail)
-    .map(([s, p, c, d, id, t]) => ({ url: `${s}://finance.sina.cn${p}/${c}${d}/detail-i${id}.d.html${t}`, key: `sina:${id.toLowerCase()}` })),
-  fc
-    .tuple(scheme, fc.constantFrom('cj.sina.com.cn', 'cj.sina.cn'), port, fc.stringMatching(/^\d{5,12}$/), alnum(8, 32), fc.constantFrom('', '/'), tail)
-    .map(([s, h, p, uid, id, slash, t]) => ({ url: `${s}://${h}${p}/articles/view/${uid}/${id}${slash}${t}`, key: `sina-cj:${id.toLowerCase()}` })),
+    .tuple(
+      scheme,
+      fc.constantFrom('cj.sina.com.cn', 'cj.sina.cn'),
+      port,
+      fc.stringMatching(/^\d{5,12}$/),
+      alnum(8, 32),
+      fc.constantFrom('', '/'),
+      tail,
+    )
+    .map(([s, h, p, uid, id, slash, t]) => ({
+      url: `${s}://${h}${p}/articles/view/${uid}/${id}${slash}${t}`,
+      key: `sina-cj:${id.toLowerCase()}`,
+    })),
   fc
     .tuple(scheme, fc.constantFrom('k.sina.com.cn', 'k.sina.cn'), port, fc.stringMatching(/^\d{5,12}$/), alnum(8, 32), tail)
     .map(([s, h, p, uid, id, t]) => ({ url: `${s}://${h}${p}/article_${uid}_${id}.html${t}`, key: `sina-cj:${id.toLowerCase()}` })),
   fc
-    .tuple(scheme, fc.constantFrom('finance.sina.com.cn', 'news.sina.com.cn'), port, channel.filter((c) => c !== ''), ymd, fc.boolean(), fc.stringMatching(/^\d{10,16}$/), tail)
+    .tuple(
+      scheme,
+      fc.constantFrom('finance.sina.com.cn', 'news.sina.com.cn'),
+      port,
+      channel.filter((c) => c !== ''),
+      ymd,
+      fc.boolean(),
+      fc.stringMatching(/^\d{10,16}$/),
+      tail,
+    )
     .map(([s, h, p, c, d, dashed, serial, t]) => ({
       url: `${s}://${h}${p}/${c}${dashed ? d : d.replace(/-/g, '')}/${serial}.shtml${t}`,
       key: `sina:${d.replace(/-/g, '')}${serial}`,
@@ -420,7 +532,11 @@ export const MESSAGE_TYPES: string[] = RequestSchema.options.map((o) => o.shape.
 
 /** Types whose every member but `type` is optional: `{ type }` alone is a valid message. */
 const TYPE_ONLY: string[] = RequestSchema.options
-  .filter((o) => Object.entries(o.shape).every(([k, v]) => k === 'type' || (v as { safeParse(x: unknown): { success: boolean } }).safeParse(undefined).success))
+  .filter((o) =>
+    Object.entries(o.shape).every(
+      ([k, v]) => k === 'type' || (v as { safeParse(x: unknown): { success: boolean } }).safeParse(undefined).success,
+    ),
+  )
   .map((o) => o.shape.type.value);
 
 /** Valid messages of the types that need more than `type` (lib/messages/contract.ts). */
@@ -468,7 +584,10 @@ export const messageMutation: fc.Arbitrary<MessageMutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete-key' as const), at: frac }),
   fc.record({ kind: fc.constant('set-key' as const), at: frac, value: hostileValue }),
   fc.record({ kind: fc.constant('add-key' as const), key: fc.string({ maxLength: 10 }), value: hostileValue }),
-  fc.record({ kind: fc.constant('set-type' as const), value: fc.oneof(fc.constantFrom(...MESSAGE_TYPES), hostileValue, fc.constantFrom('Article:analyze', 'panel:state ', 'lens:state')) }),
+  fc.record({
+    kind: fc.constant('set-type' as const),
+    value: fc.oneof(fc.constantFrom(...MESSAGE_TYPES), hostileValue, fc.constantFrom('Article:analyze', 'panel:state ', 'lens:state')),
+  }),
   fc.record({ kind: fc.constant('deep' as const), at: frac, key: frac, value: hostileValue }),
 );
 
@@ -489,7 +608,9 @@ export function mutateMessage(msg: Record<string, unknown>, m: MessageMutation):
       out.type = m.value;
       return out;
     case 'deep': {
-      const objects = keys.map((k) => out[k]).filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v));
+      const objects = keys
+        .map((k) => out[k])
+        .filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v));
       if (!objects.length) return out;
       const target = objects[index(m.at, objects.length)]!;
       const inner = Object.keys(target);
@@ -499,10 +620,16 @@ export function mutateMessage(msg: Record<string, unknown>, m: MessageMutation):
   }
 }
 
-export const mutatedRequest = fc.tuple(validRequest, fc.array(messageMutation, { minLength: 1, maxLength: 3 })).map(([msg, ms]) => ms.reduce(mutateMessage, msg));
+export const mutatedRequest = fc
+  .tuple(validRequest, fc.array(messageMutation, { minLength: 1, maxLength: 3 }))
+  .map(([msg, ms]) => ms.reduce(mutateMessage, msg));
 
 /** Anything a message could be once it crossed a context boundary (structured-clone-able). */
-export const randomMessage = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.anything({ maxDepth: 2, withNullPrototype: false }).filter(isCloneable), fc.record({ type: fc.constantFrom(...MESSAGE_TYPES) }, { requiredKeys: [] }));
+export const randomMessage = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.anything({ maxDepth: 2, withNullPrototype: false }).filter(isCloneable),
+  fc.record({ type: fc.constantFrom(...MESSAGE_TYPES) }, { requiredKeys: [] }),
+);
 
 function isCloneable(v: unknown): boolean {
   try {
@@ -538,17 +665,28 @@ export const foreignUrl = fc.oneof(
   mutatedSinaUrl,
 );
 
-export const ourPageUrl = fc.constantFrom('options.html', 'panel.html', 'popup.html', 'reader.html?id=a_0', 'options.html#welcome', '').map((p) => `${EXT_ORIGIN}${p}`);
+export const ourPageUrl = fc
+  .constantFrom('options.html', 'panel.html', 'popup.html', 'reader.html?id=a_0', 'options.html#welcome', '')
+  .map((p) => `${EXT_ORIGIN}${p}`);
 
 export type Sender = { id?: string; url?: string; tab?: { id?: number }; frameId?: number };
 
-export const senderId = fc.oneof({ arbitrary: fc.constant(EXT_ID), weight: 3 }, fc.constantFrom(undefined, '', `${EXT_ID} `, EXT_ID.toUpperCase(), 'other-extension', `${EXT_ID}x`), fc.string({ maxLength: 20 }));
+export const senderId = fc.oneof(
+  { arbitrary: fc.constant(EXT_ID), weight: 3 },
+  fc.constantFrom(undefined, '', `${EXT_ID} `, EXT_ID.toUpperCase(), 'other-extension', `${EXT_ID}x`),
+  fc.string({ maxLength: 20 }),
+);
 
 export const sender: fc.Arbitrary<Sender> = fc
   .record(
     {
       id: senderId,
-      url: fc.oneof(ourPageUrl, fc.constant(ARTICLE_URL), wellFormedSinaUrl.map((u) => u.url), foreignUrl),
+      url: fc.oneof(
+        ourPageUrl,
+        fc.constant(ARTICLE_URL),
+        wellFormedSinaUrl.map((u) => u.url),
+        foreignUrl,
+      ),
       tab: fc.option(fc.record({ id: fc.option(tabId, { nil: undefined }) }, { requiredKeys: [] }), { nil: undefined }),
       frameId: fc.option(fc.constantFrom(0, 0, 1, 7, -1), { nil: undefined }),
     },
@@ -559,14 +697,17 @@ export const sender: fc.Arbitrary<Sender> = fc
 // ---------------------------------------------------------------------------------------------
 // Highlights
 
-export const HIGHLIGHT_TEXT = '　　国家医保局6月8日发布公报。2021年全国医保基金支出2.4万亿元，比上年增长14.3%。医保基金是人民群众的“救命钱”。';
+export const HIGHLIGHT_TEXT =
+  '　　国家医保局6月8日发布公报。2021年全国医保基金支出2.4万亿元，比上年增长14.3%。医保基金是人民群众的“救命钱”。';
 
 /** Valid input for createHighlight. */
 /** An article key and a URL where that article is: a Sina article's desktop or mobile page, or the reader page. */
 const articleKeyAndUrl = fc.oneof(
   fc.tuple(fc.stringMatching(/^[a-z0-9]{8,16}$/), fc.boolean()).map(([id, mobile]) => ({
     articleKey: `sina:${id}`,
-    url: mobile ? `https://finance.sina.cn/2021-06-04/detail-i${id}.d.html` : `https://finance.sina.com.cn/china/gncj/2021-06-04/doc-i${id}.shtml`,
+    url: mobile
+      ? `https://finance.sina.cn/2021-06-04/detail-i${id}.d.html`
+      : `https://finance.sina.com.cn/china/gncj/2021-06-04/doc-i${id}.shtml`,
   })),
   fc.stringMatching(/^[0-9a-f]{16}$/).map((hex) => ({ articleKey: `corpus:a_${hex}`, url: `${EXT_ORIGIN}reader.html#a_${hex}` })),
 );
@@ -579,22 +720,46 @@ export const validHighlightInput = fc
     len: fc.integer({ min: 1, max: 20 }),
     color: fc.option(fc.constantFrom('yellow', 'green', 'blue', 'pink'), { nil: undefined }),
     note: fc.option(fc.string({ maxLength: 100 }), { nil: undefined }),
-    tags: fc.option(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() !== ''), { maxLength: 5, selector: (s) => s.trim() }), { nil: undefined }),
+    tags: fc.option(
+      fc.uniqueArray(
+        fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() !== ''),
+        { maxLength: 5, selector: (s) => s.trim() },
+      ),
+      { nil: undefined },
+    ),
   })
   .map(({ start, len, place, ...rest }) => {
     const end = Math.min(HIGHLIGHT_TEXT.length, start + len);
     return defined({
       ...place,
       ...rest,
-      quote: { type: 'TextQuoteSelector', exact: HIGHLIGHT_TEXT.slice(start, end), prefix: HIGHLIGHT_TEXT.slice(Math.max(0, start - 32), start), suffix: HIGHLIGHT_TEXT.slice(end, end + 32) },
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: HIGHLIGHT_TEXT.slice(start, end),
+        prefix: HIGHLIGHT_TEXT.slice(Math.max(0, start - 32), start),
+        suffix: HIGHLIGHT_TEXT.slice(end, end + 32),
+      },
       position: { type: 'TextPositionSelector', start, end },
     });
   }) as fc.Arbitrary<Record<string, unknown>>;
 
 const notString = fc.oneof(fc.constantFrom(null, 0, 1, true, false, [], {}, ['a']), fc.integer(), fc.double());
-const notNonNegInt = fc.oneof(notString.filter((v) => typeof v !== 'number' || !Number.isInteger(v) || v < 0), fc.constantFrom(-1, 0.5, Number.NaN, Number.POSITIVE_INFINITY, '3', null), fc.integer({ max: -1 }));
+const notNonNegInt = fc.oneof(
+  notString.filter((v) => typeof v !== 'number' || !Number.isInteger(v) || v < 0),
+  fc.constantFrom(-1, 0.5, Number.NaN, Number.POSITIVE_INFINITY, '3', null),
+  fc.integer({ max: -1 }),
+);
 const notUrl = fc.oneof(
-  fc.constantFrom('', 'finance.sina.com.cn/x', 'javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'ftp://x.example/', 'about:blank', `https://x.example/${'a'.repeat(2048)}`),
+  fc.constantFrom(
+    '',
+    'finance.sina.com.cn/x',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'file:///etc/passwd',
+    'ftp://x.example/',
+    'about:blank',
+    `https://x.example/${'a'.repeat(2048)}`,
+  ),
   fc.string({ maxLength: 20 }).filter((s) => !/^(https?|chrome-extension|moz-extension):/i.test(s.trim())),
 );
 
@@ -609,15 +774,25 @@ const corruptions: Record<string, fc.Arbitrary<unknown>> = {
   url: fc.oneof(notString, notUrl),
   title: fc.oneof(notString, fc.constantFrom('', '  ', '\u3000', '\n'), fc.constant('题'.repeat(501))),
   'quote.exact': fc.oneof(notString, fc.constant(''), fc.constant('x'.repeat(100_001))),
-  'quote.prefix': fc.oneof(notString.filter((v) => v !== undefined), fc.constant('p'.repeat(257))),
-  'quote.suffix': fc.oneof(notString.filter((v) => v !== undefined), fc.constant('s'.repeat(257))),
+  'quote.prefix': fc.oneof(
+    notString.filter((v) => v !== undefined),
+    fc.constant('p'.repeat(257)),
+  ),
+  'quote.suffix': fc.oneof(
+    notString.filter((v) => v !== undefined),
+    fc.constant('s'.repeat(257)),
+  ),
   'quote.type': fc.oneof(notString, fc.constantFrom('TextPositionSelector', 'textquoteselector', '')),
   quote: fc.oneof(notString, fc.constant('a quote')),
   'position.start': notNonNegInt,
   'position.end': notNonNegInt,
   'position.type': fc.oneof(notString, fc.constantFrom('TextQuoteSelector', '')),
   position: fc.oneof(notString, fc.constant('1-3')),
-  color: fc.oneof(notString, fc.string({ maxLength: 10 }).filter((s) => !['yellow', 'green', 'blue', 'pink'].includes(s)), fc.constantFrom('Yellow', 'red', ' yellow')),
+  color: fc.oneof(
+    notString,
+    fc.string({ maxLength: 10 }).filter((s) => !['yellow', 'green', 'blue', 'pink'].includes(s)),
+    fc.constantFrom('Yellow', 'red', ' yellow'),
+  ),
   note: fc.oneof(notString, fc.constant('注'.repeat(10_001))),
   tags: fc.oneof(
     fc.constantFrom(null, 'a,b', 1, {}, true),
@@ -629,7 +804,9 @@ const corruptions: Record<string, fc.Arbitrary<unknown>> = {
 
 export const CORRUPTIBLE_FIELDS = Object.keys(corruptions);
 
-export const corruption: fc.Arbitrary<Corruption> = fc.oneof(...Object.entries(corruptions).map(([path, value]) => value.map((v) => ({ path: path.split('.'), value: v }))));
+export const corruption: fc.Arbitrary<Corruption> = fc.oneof(
+  ...Object.entries(corruptions).map(([path, value]) => value.map((v) => ({ path: path.split('.'), value: v }))),
+);
 
 /** A copy of `input` with the value at `path` replaced (the parent object is created if absent). */
 export function corrupt(input: Record<string, unknown>, c: Corruption): Record<string, unknown> {
@@ -644,4 +821,26 @@ export function corrupt(input: Record<string, unknown>, c: Corruption): Record<s
 }
 
 /** A key none of the highlight schemas know. */
-export const unknownKey = fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !['articleKey', 'url', 'title', 'quote', 'position', 'color', 'note', 'tags', 'id', 'createdAt', 'updatedAt', '__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'].includes(k));
+export const unknownKey = fc
+  .string({ minLength: 1, maxLength: 12 })
+  .filter(
+    (k) =>
+      ![
+        'articleKey',
+        'url',
+        'title',
+        'quote',
+        'position',
+        'color',
+        'note',
+        'tags',
+        'id',
+        'createdAt',
+        'updatedAt',
+        '__proto__',
+        'constructor',
+        'toString',
+        'valueOf',
+        'hasOwnProperty',
+      ].includes(k),
+  );

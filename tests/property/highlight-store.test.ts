@@ -22,7 +22,12 @@ beforeAll(() => {
 });
 afterAll(() => db.delete());
 
-const LABEL: Record<HighlightAction, string> = { create: 'Create highlight', update: 'Update highlight', delete: 'Delete highlight', restore: 'Restore highlight' };
+const LABEL: Record<HighlightAction, string> = {
+  create: 'Create highlight',
+  update: 'Update highlight',
+  delete: 'Delete highlight',
+  restore: 'Restore highlight',
+};
 
 async function snapshot(): Promise<HighlightRecord[]> {
   return db.highlights.orderBy('id').toArray();
@@ -52,7 +57,9 @@ function expectNamesField(e: HighlightStoreError, path: readonly string[]): void
   const wanted = path.join('.');
   expect(e.field, e.message).toBeDefined();
   const named = e.field!;
-  expect(named === wanted || named.startsWith(`${wanted}.`) || wanted.startsWith(`${named}.`), `${e.message} should name ${wanted}`).toBe(true);
+  expect(named === wanted || named.startsWith(`${wanted}.`) || wanted.startsWith(`${named}.`), `${e.message} should name ${wanted}`).toBe(
+    true,
+  );
   expect(named.split('.')[0]).toBe(path[0]);
 }
 
@@ -96,21 +103,32 @@ describe('createHighlight', () => {
 
   it('refuses unknown fields (createdAt, id, typos) and names them', async () => {
     await fc.assert(
-      fc.asyncProperty(validHighlightInput, fc.oneof(unknownKey, fc.constantFrom('id', 'createdAt', 'updatedAt', 'colour', 'notes')), hostileValue, async (input, key, value) => {
-        const e = await expectRefusal('create', () => createHighlight(db, { ...input, [key]: value }));
-        expect(e.field).toBeUndefined();
-        expect(e.message).toContain(`unknown field(s) ${key}`);
-      }),
+      fc.asyncProperty(
+        validHighlightInput,
+        fc.oneof(unknownKey, fc.constantFrom('id', 'createdAt', 'updatedAt', 'colour', 'notes')),
+        hostileValue,
+        async (input, key, value) => {
+          const e = await expectRefusal('create', () => createHighlight(db, { ...input, [key]: value }));
+          expect(e.field).toBeUndefined();
+          expect(e.message).toContain(`unknown field(s) ${key}`);
+        },
+      ),
       { numRuns: runs(150) },
     );
   });
 
   it('refuses anything that is not an object at all', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileValue.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)), fc.anything({ maxDepth: 1 })), async (input) => {
-        fc.pre(!(typeof input === 'object' && input !== null && !Array.isArray(input) && REQUIRED_ON_CREATE.every((k) => k in input)));
-        await expectRefusal('create', () => createHighlight(db, input));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          hostileValue.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
+          fc.anything({ maxDepth: 1 }),
+        ),
+        async (input) => {
+          fc.pre(!(typeof input === 'object' && input !== null && !Array.isArray(input) && REQUIRED_ON_CREATE.every((k) => k in input)));
+          await expectRefusal('create', () => createHighlight(db, input));
+        },
+      ),
       { numRuns: runs(300) },
     );
   });
@@ -119,11 +137,7 @@ describe('createHighlight', () => {
 describe('updateHighlight', () => {
   let existing: HighlightRecord;
   beforeAll(async () => {
-    existing = await createHighlight(
-      db,
-      fc.sample(validHighlightInput, { numRuns: 1, seed: 1 })[0]!,
-      { newId: () => 'update-target' },
-    );
+    existing = await createHighlight(db, fc.sample(validHighlightInput, { numRuns: 1, seed: 1 })[0]!, { newId: () => 'update-target' });
   });
 
   /** Patch corruptions: the fields a patch may carry. */
@@ -145,9 +159,17 @@ describe('updateHighlight', () => {
 
   it('refuses fields a patch may not change, and re-attachment with only one selector', async () => {
     const bad = fc.oneof(
-      fc.constantFrom('articleKey', 'url', 'title', 'id', 'createdAt', 'updatedAt').map((k) => ({ patch: { [k]: 'x' } as Record<string, unknown>, names: `unknown field(s) ${k}` })),
-      validHighlightInput.map((v) => ({ patch: { quote: v.quote } as Record<string, unknown>, names: 'quote: quote and position are re-attached together' })),
-      validHighlightInput.map((v) => ({ patch: { position: v.position } as Record<string, unknown>, names: 'quote: quote and position are re-attached together' })),
+      fc
+        .constantFrom('articleKey', 'url', 'title', 'id', 'createdAt', 'updatedAt')
+        .map((k) => ({ patch: { [k]: 'x' } as Record<string, unknown>, names: `unknown field(s) ${k}` })),
+      validHighlightInput.map((v) => ({
+        patch: { quote: v.quote } as Record<string, unknown>,
+        names: 'quote: quote and position are re-attached together',
+      })),
+      validHighlightInput.map((v) => ({
+        patch: { position: v.position } as Record<string, unknown>,
+        names: 'quote: quote and position are re-attached together',
+      })),
     );
     await fc.assert(
       fc.asyncProperty(bad, async ({ patch, names }) => {
@@ -160,10 +182,13 @@ describe('updateHighlight', () => {
 
   it('refuses an id that is not there, naming it', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 30 }).filter((id) => id !== existing.id), async (id) => {
-        const e = await expectRefusal('update', () => updateHighlight(db, id, { note: 'n' }));
-        expect(e.message).toContain(`no highlight with id ${id}`);
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 30 }).filter((id) => id !== existing.id),
+        async (id) => {
+          const e = await expectRefusal('update', () => updateHighlight(db, id, { note: 'n' }));
+          expect(e.message).toContain(`no highlight with id ${id}`);
+        },
+      ),
       { numRuns: runs(100) },
     );
   });
@@ -172,13 +197,26 @@ describe('updateHighlight', () => {
 describe('restoreHighlight', () => {
   /** A whole valid record, as deleteHighlight returns it. */
   const validRecord = fc
-    .tuple(validHighlightInput, fc.string({ minLength: 1, maxLength: 40 }), fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }))
-    .map(([input, id, at]) => ({ color: 'yellow', note: '', tags: [], ...input, id, createdAt: at.toISOString(), updatedAt: at.toISOString() }) as Record<string, unknown>);
+    .tuple(
+      validHighlightInput,
+      fc.string({ minLength: 1, maxLength: 40 }),
+      fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
+    )
+    .map(
+      ([input, id, at]) =>
+        ({ color: 'yellow', note: '', tags: [], ...input, id, createdAt: at.toISOString(), updatedAt: at.toISOString() }) as Record<
+          string,
+          unknown
+        >,
+    );
 
   const recordCorruption: fc.Arbitrary<Corruption> = fc.oneof(
     corruption,
     fc.record({ path: fc.constant(['id']), value: fc.constantFrom('', null, 1, [], 'i'.repeat(201)) }),
-    fc.record({ path: fc.constantFrom(['createdAt'], ['updatedAt']), value: fc.constantFrom('', 'yesterday', '2024-13-01T00:00:00Z', '2024-05-01', 1714550400000, null, '2024-05-01T08:00:00') }),
+    fc.record({
+      path: fc.constantFrom(['createdAt'], ['updatedAt']),
+      value: fc.constantFrom('', 'yesterday', '2024-13-01T00:00:00Z', '2024-05-01', 1714550400000, null, '2024-05-01T08:00:00'),
+    }),
   );
 
   it('puts a valid record back exactly', async () => {

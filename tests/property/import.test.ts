@@ -48,8 +48,14 @@ afterAll(() => db?.delete());
 
 /** A seed under a new title (a new article id, so it imports), sometimes with CRLF line ends or a BOM. */
 const retitledSeed = fc
-  .tuple(seed, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((t) => t.trim() !== ''), fc.constantFrom<Mutation[]>([], [{ kind: 'crlf' }], [{ kind: 'bom' }]))
-  .map(([s, title, extra]) => ({ bytes: applyMutations(s.bytes, [{ kind: 'set-field', field: 'title', value: JSON.stringify(title) }, ...extra]) }));
+  .tuple(
+    seed,
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((t) => t.trim() !== ''),
+    fc.constantFrom<Mutation[]>([], [{ kind: 'crlf' }], [{ kind: 'bom' }]),
+  )
+  .map(([s, title, extra]) => ({
+    bytes: applyMutations(s.bytes, [{ kind: 'set-field', field: 'title', value: JSON.stringify(title) }, ...extra]),
+  }));
 
 /** Everything an import may touch, in a comparable form. */
 async function snapshot() {
@@ -67,47 +73,51 @@ describe('importArticles with mutated seed files', () => {
   it('refused and duplicate files change nothing; imported ones are stored as parsed and indexed', async () => {
     const seen = { imported: 0, duplicate: 0, refused: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ arbitrary: mutatedSeed, weight: 3 }, retitledSeed), fc.constantFrom('mutated.txt', 'dir/其他.txt', 'x'), async ({ bytes }, name) => {
-        const before = await snapshot();
-        const expected = (() => {
-          try {
-            return parse(bytes, name);
-          } catch (error) {
-            return error as Error;
-          }
-        })();
-        const [result] = await importArticles(db, [{ name, bytes }], { parse, index, now });
-        seen[result!.status]++;
-        expect(result!.file).toBe(name);
+      fc.asyncProperty(
+        fc.oneof({ arbitrary: mutatedSeed, weight: 3 }, retitledSeed),
+        fc.constantFrom('mutated.txt', 'dir/其他.txt', 'x'),
+        async ({ bytes }, name) => {
+          const before = await snapshot();
+          const expected = (() => {
+            try {
+              return parse(bytes, name);
+            } catch (error) {
+              return error as Error;
+            }
+          })();
+          const [result] = await importArticles(db, [{ name, bytes }], { parse, index, now });
+          seen[result!.status]++;
+          expect(result!.file).toBe(name);
 
-        if (result!.status === 'refused') {
-          expect(expected).toBeInstanceOf(Error);
-          // The reason as the options page shows it: the parser's refusal, worded in the interface language.
-          expect(result!.reason).toBe(describeError(expected));
-          expect(result!.reason).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: \\S`));
-          expect(await snapshot()).toEqual(before);
-          return;
-        }
-        expect(expected).not.toBeInstanceOf(Error);
-        const article = expected as Exclude<typeof expected, Error>;
-        const id = (result as { id: string }).id;
-        if (result!.status === 'duplicate') {
-          expect(before.articles.some((a) => a.id === id)).toBe(true);
-          expect(await snapshot()).toEqual(before);
-          return;
-        }
-        expect(result).toMatchObject({ title: article.title });
-        // Imported: one more article, stored as parsed (under its own id, or apart when that id names
-        // another article), with its index entry; nothing else removed or changed.
-        const after = await snapshot();
-        expect(after.articles).toHaveLength(before.articles.length + 1);
-        if (id !== article.id) expect(before.articles.some((a) => a.id === article.id)).toBe(true);
-        const stored = await db.articles.get(id);
-        expect(stored).toMatchObject({ ...article, id, origin: 'imported', file: name, addedAt: NOW.toISOString() });
-        expect(stored!.fingerprint).toEqual(expect.any(String));
-        expect(await db.docs.get(id)).toBeDefined();
-        for (const a of before.articles) expect(after.articles.find((b) => b.id === a.id)).toEqual(a);
-      }),
+          if (result!.status === 'refused') {
+            expect(expected).toBeInstanceOf(Error);
+            // The reason as the options page shows it: the parser's refusal, worded in the interface language.
+            expect(result!.reason).toBe(describeError(expected));
+            expect(result!.reason).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: \\S`));
+            expect(await snapshot()).toEqual(before);
+            return;
+          }
+          expect(expected).not.toBeInstanceOf(Error);
+          const article = expected as Exclude<typeof expected, Error>;
+          const id = (result as { id: string }).id;
+          if (result!.status === 'duplicate') {
+            expect(before.articles.some((a) => a.id === id)).toBe(true);
+            expect(await snapshot()).toEqual(before);
+            return;
+          }
+          expect(result).toMatchObject({ title: article.title });
+          // Imported: one more article, stored as parsed (under its own id, or apart when that id names
+          // another article), with its index entry; nothing else removed or changed.
+          const after = await snapshot();
+          expect(after.articles).toHaveLength(before.articles.length + 1);
+          if (id !== article.id) expect(before.articles.some((a) => a.id === article.id)).toBe(true);
+          const stored = await db.articles.get(id);
+          expect(stored).toMatchObject({ ...article, id, origin: 'imported', file: name, addedAt: NOW.toISOString() });
+          expect(stored!.fingerprint).toEqual(expect.any(String));
+          expect(await db.docs.get(id)).toBeDefined();
+          for (const a of before.articles) expect(after.articles.find((b) => b.id === a.id)).toEqual(a);
+        },
+      ),
       { numRuns: runs(40) },
     );
     expect(seen.refused).toBeGreaterThanOrEqual(5);
@@ -126,7 +136,14 @@ describe('importArticles with mutated seed files', () => {
         }
         fc.pre(refusedAlone);
         const before = await snapshot();
-        const results = await importArticles(db, [{ name: 'bad.txt', bytes }, { name: SEEDS[0]!.name, bytes: SEEDS[0]!.bytes }], { parse, index, now });
+        const results = await importArticles(
+          db,
+          [
+            { name: 'bad.txt', bytes },
+            { name: SEEDS[0]!.name, bytes: SEEDS[0]!.bytes },
+          ],
+          { parse, index, now },
+        );
         expect(results.map((r) => r.status)).toEqual(['refused', 'duplicate']);
         expect(await snapshot()).toEqual(before);
       }),

@@ -21,10 +21,12 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 const NOW = new Date('2025-01-01T00:00:00.000Z');
 const KEY = 'sina:kqcfnaz9077291';
 
-const date = fc.oneof(
-  fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2025-06-01T00:00:00Z'), noInvalidDate: true }),
-  fc.constant(new Date('9999-12-31T23:59:59.000Z')),
-).map((d) => d.toISOString());
+const date = fc
+  .oneof(
+    fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2025-06-01T00:00:00Z'), noInvalidDate: true }),
+    fc.constant(new Date('9999-12-31T23:59:59.000Z')),
+  )
+  .map((d) => d.toISOString());
 const note = fc.oneof(fc.constant(''), fc.constantFrom('要核实', '数据来源：公报', '要核实，另见第二段'), fc.string({ maxLength: 40 }));
 const tags = fc.uniqueArray(fc.constantFrom('集采', '基金监管', '数据', '待跟进'), { maxLength: 3 });
 const color = fc.constantFrom('yellow', 'green', 'blue', 'pink');
@@ -32,22 +34,32 @@ const color = fc.constantFrom('yellow', 'green', 'blue', 'pink');
 const passage = fc.constantFrom([0, 8], [10, 24], [30, 40], [41, 52]);
 
 const record = (id: string) =>
-  fc.record({ passage, note, tags, color, created: date, updated: date }).map(({ passage: [start, end], note: n, tags: t, color: c, created, updated }): HighlightRecord => ({
-    id,
-    articleKey: KEY,
-    url: ARTICLE_URL,
-    title: '韩正：医保基金是群众的“救命钱” 要持续加大监管力度',
-    quote: { type: 'TextQuoteSelector', exact: HIGHLIGHT_TEXT.slice(start!, end!), prefix: HIGHLIGHT_TEXT.slice(Math.max(0, start! - 32), start!), suffix: HIGHLIGHT_TEXT.slice(end!, end! + 32) },
-    position: { type: 'TextPositionSelector', start: start!, end: end! },
-    color: c,
-    note: n,
-    tags: t,
-    createdAt: created < updated ? created : updated,
-    updatedAt: created < updated ? updated : created,
-  }));
+  fc
+    .record({ passage, note, tags, color, created: date, updated: date })
+    .map(({ passage: [start, end], note: n, tags: t, color: c, created, updated }): HighlightRecord => ({
+      id,
+      articleKey: KEY,
+      url: ARTICLE_URL,
+      title: '韩正：医保基金是群众的“救命钱” 要持续加大监管力度',
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: HIGHLIGHT_TEXT.slice(start!, end!),
+        prefix: HIGHLIGHT_TEXT.slice(Math.max(0, start! - 32), start!),
+        suffix: HIGHLIGHT_TEXT.slice(end!, end! + 32),
+      },
+      position: { type: 'TextPositionSelector', start: start!, end: end! },
+      color: c,
+      note: n,
+      tags: t,
+      createdAt: created < updated ? created : updated,
+      updatedAt: created < updated ? updated : created,
+    }));
 
 /** A library and a file: ids h0–h3 in the library, h2–h5 in the file, so some meet by id and some by passage. */
-const scenario = fc.tuple(fc.tuple(record('h0'), record('h1'), record('h2'), record('h3')), fc.tuple(record('h2'), record('h3'), record('h4'), record('h5')));
+const scenario = fc.tuple(
+  fc.tuple(record('h0'), record('h1'), record('h2'), record('h3')),
+  fc.tuple(record('h2'), record('h3'), record('h4'), record('h5')),
+);
 
 let db: LensDB;
 beforeAll(() => {
@@ -87,7 +99,11 @@ describe('importLibraryFile into a library with highlights', () => {
         for (const h of incoming) {
           const own = byId.get(h.id);
           if (own) expect(own.note, `the file's note on ${h.id}`).toContain(h.note);
-          else expect(after.some((x) => x.note.includes(h.note)), `the file's note on ${h.id}, in a twin`).toBe(true);
+          else
+            expect(
+              after.some((x) => x.note.includes(h.note)),
+              `the file's note on ${h.id}, in a twin`,
+            ).toBe(true);
         }
 
         const changed = after.filter((h) => JSON.stringify(h) !== JSON.stringify(library.find((l) => l.id === h.id)));

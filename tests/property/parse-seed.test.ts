@@ -63,7 +63,9 @@ function checkOutcome(input: string | Uint8Array, result: SeedParseResult): void
 
 /** What callers can observe of an outcome: the article, or the refusal's code, field and message. */
 function observable(result: SeedParseResult) {
-  return result.ok ? { ok: true, article: result.article } : { ok: false, code: result.error.code, field: result.error.field, message: result.error.message };
+  return result.ok
+    ? { ok: true, article: result.article }
+    : { ok: false, code: result.error.code, field: result.error.field, message: result.error.message };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -160,12 +162,16 @@ describe('parseSeedDocument on random input', () => {
     const seed = SEEDS[0]!;
     const lines = seed.text.split('\n');
     fc.assert(
-      fc.property(fc.nat({ max: lines.length - 1 }), fc.constantFrom([0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xff], [0xe4, 0xb8]), (line, bad) => {
-        const before = encode(lines.slice(0, line).join('\n') + (line ? '\n' : ''));
-        const after = encode(lines.slice(line).join('\n'));
-        const result = tryParse(new Uint8Array([...before, ...bad, ...after]));
-        expect(!result.ok && [result.error.code, result.error.line]).toEqual(['file-not-utf8', line + 1]);
-      }),
+      fc.property(
+        fc.nat({ max: lines.length - 1 }),
+        fc.constantFrom([0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xff], [0xe4, 0xb8]),
+        (line, bad) => {
+          const before = encode(lines.slice(0, line).join('\n') + (line ? '\n' : ''));
+          const after = encode(lines.slice(line).join('\n'));
+          const result = tryParse(new Uint8Array([...before, ...bad, ...after]));
+          expect(!result.ok && [result.error.code, result.error.line]).toEqual(['file-not-utf8', line + 1]);
+        },
+      ),
       { numRuns: runs(150) },
     );
   });
@@ -215,7 +221,11 @@ describe('deeply nested input', () => {
 describe('front-matter values', () => {
   it('a quoted title is accepted, trimmed, iff it is not blank and at most 300 characters; otherwise refused naming the title', () => {
     // Printable text (the YAML spec refuses some control characters even when escaped differently).
-    const title = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'grapheme', minLength: 290, maxLength: 310 }), fc.constantFrom('  ', '\u3000医保\u3000', ' \t'));
+    const title = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.string({ unit: 'grapheme', minLength: 290, maxLength: 310 }),
+      fc.constantFrom('  ', '\u3000医保\u3000', ' \t'),
+    );
     fc.assert(
       fc.property(title, (t) => {
         const result = tryParse(withField('title', JSON.stringify(t)));
@@ -238,14 +248,23 @@ describe('front-matter values', () => {
   const dateWritten = fc
     .tuple(
       fc.oneof(
-        { arbitrary: fc.date({ min: new Date('1985-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }), weight: 4 },
+        {
+          arbitrary: fc.date({ min: new Date('1985-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }),
+          weight: 4,
+        },
         // Far past and far future, up to the largest year the forms can write (four digits).
         fc.date({ min: new Date('0001-01-02T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }),
         // The edges: the first instant of 1990, the future tolerance, the last writable wall-clock time.
         fc.constantFrom(
-          ...['1990-01-01T00:00:00Z', '1990-01-01T07:59:59Z', '1989-12-31T23:59:59Z', '2025-01-02T00:00:00Z', '2025-01-02T00:00:01Z', '9999-12-31T23:59:59Z', '0001-01-01T00:00:00Z'].map(
-            (d) => new Date(d),
-          ),
+          ...[
+            '1990-01-01T00:00:00Z',
+            '1990-01-01T07:59:59Z',
+            '1989-12-31T23:59:59Z',
+            '2025-01-02T00:00:00Z',
+            '2025-01-02T00:00:01Z',
+            '9999-12-31T23:59:59Z',
+            '0001-01-01T00:00:00Z',
+          ].map((d) => new Date(d)),
         ),
       ),
       fc.integer({ min: -12 * 60, max: 14 * 60 }).map((m) => m - (m % 15)),

@@ -44,23 +44,50 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
  * script may send must be added here on purpose.
  */
 // 'page:load-fallback': only a page's own content script asks for the extraction fallback to be loaded into its page.
-const CONTENT_SCRIPT_MAY_SEND = new Set(['article:analyze', 'page:load-fallback', 'frame:secret', 'reveal:take', 'highlights:list', 'highlights:create', 'highlights:update', 'highlights:delete', 'highlights:restore']);
+const CONTENT_SCRIPT_MAY_SEND = new Set([
+  'article:analyze',
+  'page:load-fallback',
+  'frame:secret',
+  'reveal:take',
+  'highlights:list',
+  'highlights:create',
+  'highlights:update',
+  'highlights:delete',
+  'highlights:restore',
+]);
 const EXTENSION_PAGE_MAY_NOT_SEND = new Set(['article:analyze', 'page:load-fallback', 'frame:secret', 'reveal:take']);
 /**
  * A panel framed in a tab may do what the panel does, and only with its tab's frame secret (which
  * these properties never have: the router here is made without one, as a page that framed
  * panel.html would be).
  */
-const FRAMED_PAGE_MAY_SEND = new Set(['panel:state', 'panel:reveal', 'panel:set-open', 'panel:retry', 'panel:highlight', 'panel:reattach', 'highlights:update', 'highlights:delete', 'highlights:restore']);
+const FRAMED_PAGE_MAY_SEND = new Set([
+  'panel:state',
+  'panel:reveal',
+  'panel:set-open',
+  'panel:retry',
+  'panel:highlight',
+  'panel:reattach',
+  'highlights:update',
+  'highlights:delete',
+  'highlights:restore',
+]);
 const allowed = (type: string, kind: string) =>
-  kind === 'content-script' ? CONTENT_SCRIPT_MAY_SEND.has(type) : kind === 'framed-page' ? FRAMED_PAGE_MAY_SEND.has(type) : !EXTENSION_PAGE_MAY_NOT_SEND.has(type);
+  kind === 'content-script'
+    ? CONTENT_SCRIPT_MAY_SEND.has(type)
+    : kind === 'framed-page'
+      ? FRAMED_PAGE_MAY_SEND.has(type)
+      : !EXTENSION_PAGE_MAY_NOT_SEND.has(type);
 
 type Spies = Record<string, Mock>;
 
 function setup(behaviour: (type: string) => unknown = (type) => ({ handled: type })) {
   const spies = Object.fromEntries(MESSAGE_TYPES.map((t) => [t, vi.fn(async () => behaviour(t))])) as Spies;
   // Hostile values on purpose: the spies answer whatever `behaviour` says, whatever the contract's reply types.
-  return { spies, route: createRouter(spies as unknown as Handlers<SenderKind>, { extensionId: EXT_ID, extensionOrigin: EXT_ORIGIN, context: (s) => s }) };
+  return {
+    spies,
+    route: createRouter(spies as unknown as Handlers<SenderKind>, { extensionId: EXT_ID, extensionOrigin: EXT_ORIGIN, context: (s) => s }),
+  };
 }
 
 const callCount = (spies: Spies) => Object.values(spies).reduce((n, s) => n + s.mock.calls.length, 0);
@@ -68,7 +95,8 @@ const callCount = (spies: Spies) => Object.values(spies).reduce((n, s) => n + s.
 /** The independent oracle for who a sender is. */
 function expectedKind(s: Sender): 'extension-page' | 'framed-page' | 'content-script' | null {
   if (s.id !== EXT_ID || !s.url) return null;
-  if (s.url.startsWith(EXT_ORIGIN)) return s.tab?.id !== undefined && s.frameId !== undefined && s.frameId !== 0 ? 'framed-page' : 'extension-page';
+  if (s.url.startsWith(EXT_ORIGIN))
+    return s.tab?.id !== undefined && s.frameId !== undefined && s.frameId !== 0 ? 'framed-page' : 'extension-page';
   // Content scripts run on https article pages only (a page over plain http is anyone's on the way).
   if (s.tab?.id !== undefined && s.frameId === 0 && s.url.startsWith('https://') && parseArticleUrl(s.url)) return 'content-script';
   return null;
@@ -78,7 +106,8 @@ const contentScript: Sender = { id: EXT_ID, url: ARTICLE_URL, tab: { id: 7 }, fr
 const extensionPage: Sender = { id: EXT_ID, url: `${EXT_ORIGIN}options.html` };
 
 /** A message as it arrives: structured-cloned (Firefox) or JSON-serialised (Chrome). */
-const transported = (msg: unknown, json: boolean): unknown => (json ? (msg === undefined ? undefined : JSON.parse(JSON.stringify(msg) ?? 'null')) : structuredClone(msg));
+const transported = (msg: unknown, json: boolean): unknown =>
+  json ? (msg === undefined ? undefined : JSON.parse(JSON.stringify(msg) ?? 'null')) : structuredClone(msg);
 
 /** One router for the property runs (spies cleared before each run): building 14 spies per run is most of the cost. */
 const shared = setup();
@@ -120,7 +149,8 @@ async function checkRoute(raw: unknown, s: Sender): Promise<boolean> {
     // …and what is wrong with it, by the issue's code, in the interface language.
     const { code, params } = issueCode(issue);
     expect(reply.error).toContain(wordError(code, params));
-  } else if (!allowed(parsed.data.type, kind)) expect(reply.error).toBe(`refused message "${parsed.data.type}": not accepted from a ${kind}`);
+  } else if (!allowed(parsed.data.type, kind))
+    expect(reply.error).toBe(`refused message "${parsed.data.type}": not accepted from a ${kind}`);
   else expect(reply.error).toBe(`refused message "${parsed.data.type}": this frame was not made by Policy Lens`);
   return false;
 }
@@ -136,10 +166,15 @@ describe('createRouter', () => {
   it('valid messages from every kind of sender: answered iff the sender is ours and may send it', async () => {
     let answered = 0;
     await fc.assert(
-      fc.asyncProperty(validRequest, fc.oneof(sender, fc.constant(contentScript), fc.constant(extensionPage)), fc.boolean(), async (msg, s, json) => {
-        expect(RequestSchema.safeParse(msg).success).toBe(true);
-        if (await checkRoute(transported(msg, json), s)) answered++;
-      }),
+      fc.asyncProperty(
+        validRequest,
+        fc.oneof(sender, fc.constant(contentScript), fc.constant(extensionPage)),
+        fc.boolean(),
+        async (msg, s, json) => {
+          expect(RequestSchema.safeParse(msg).success).toBe(true);
+          if (await checkRoute(transported(msg, json), s)) answered++;
+        },
+      ),
       { numRuns: runs(1500) },
     );
     expect(answered).toBeGreaterThan(200);
@@ -207,10 +242,16 @@ describe('classifySender', () => {
   it('never takes another extension for ours, whatever URL it claims', () => {
     const otherId = senderId.filter((id) => id !== EXT_ID);
     fc.assert(
-      fc.property(otherId, fc.oneof(ourPageUrl, foreignUrl, fc.constant(ARTICLE_URL)), fc.option(fc.nat(), { nil: undefined }), fc.constantFrom(0, 1, undefined), (id, url, tab, frameId) => {
-        const s: Sender = { url, frameId, ...(id !== undefined && { id }), ...(tab !== undefined && { tab: { id: tab } }) };
-        expect(classifySender(s, EXT_ID, EXT_ORIGIN)).toBeNull();
-      }),
+      fc.property(
+        otherId,
+        fc.oneof(ourPageUrl, foreignUrl, fc.constant(ARTICLE_URL)),
+        fc.option(fc.nat(), { nil: undefined }),
+        fc.constantFrom(0, 1, undefined),
+        (id, url, tab, frameId) => {
+          const s: Sender = { url, frameId, ...(id !== undefined && { id }), ...(tab !== undefined && { tab: { id: tab } }) };
+          expect(classifySender(s, EXT_ID, EXT_ORIGIN)).toBeNull();
+        },
+      ),
       { numRuns: runs(2000) },
     );
   });

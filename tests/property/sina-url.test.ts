@@ -62,10 +62,17 @@ describe('parseArticleUrl', () => {
 
   it('never throws on random strings, and whatever it accepts is a Sina article URL with a stable key', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 120 }), fc.string({ unit: 'binary', maxLength: 120 }), fc.webUrl({ withQueryParameters: true, withFragments: true })), (href) => {
-        const parsed = parseSafely(href);
-        if (parsed) checkAccepted(href, parsed);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 120 }),
+          fc.string({ unit: 'binary', maxLength: 120 }),
+          fc.webUrl({ withQueryParameters: true, withFragments: true }),
+        ),
+        (href) => {
+          const parsed = parseSafely(href);
+          if (parsed) checkAccepted(href, parsed);
+        },
+      ),
       { numRuns: runs(2000) },
     );
   });
@@ -100,8 +107,14 @@ describe('parseArticleUrl', () => {
     const variation = fc.record({
       scheme: fc.constantFrom('http', 'https'),
       port: fc.constantFrom('', ':80', ':443', ':3000'),
-      query: fc.oneof(fc.constant(''), fc.webQueryParameters().map((q) => `?${q}`)),
-      fragment: fc.oneof(fc.constant(''), fc.webFragments().map((f) => `#${f}`)),
+      query: fc.oneof(
+        fc.constant(''),
+        fc.webQueryParameters().map((q) => `?${q}`),
+      ),
+      fragment: fc.oneof(
+        fc.constant(''),
+        fc.webFragments().map((f) => `#${f}`),
+      ),
       upperHost: fc.boolean(),
       pad: fc.constantFrom('', ' ', '\n', '\t '),
     });
@@ -124,7 +137,9 @@ describe('parseArticleUrl', () => {
         fc.constantFrom('.evil.com', '.evil.com.', 'evil', '-x').map((suffix) => ({ kind: 'host-suffix' as const, suffix })),
         fc.constantFrom('evil.', 'x-', 'www.').map((prefix) => ({ kind: 'host-prefix' as const, prefix })),
         fc.constantFrom('user@', 'user:pass@', ':@x@', `finance.sina.com.cn@`).map((cred) => ({ kind: 'credentials' as const, cred })),
-        fc.constantFrom('ftp', 'file', 'javascript', 'chrome-extension', 'data', 'ws', 'blob:https').map((scheme) => ({ kind: 'scheme' as const, scheme })),
+        fc
+          .constantFrom('ftp', 'file', 'javascript', 'chrome-extension', 'data', 'ws', 'blob:https')
+          .map((scheme) => ({ kind: 'scheme' as const, scheme })),
       ),
     });
     fc.assert(
@@ -155,7 +170,9 @@ describe('parseArticleUrl', () => {
     fc.assert(
       fc.property(badDate, fc.boolean(), ([y, m, d], mobile) => {
         const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-        const href = mobile ? `https://finance.sina.cn/china/${date}/detail-ikqcfnaz9077291.d.html` : `https://finance.sina.com.cn/china/${date}/doc-ikqcfnaz9077291.shtml`;
+        const href = mobile
+          ? `https://finance.sina.cn/china/${date}/detail-ikqcfnaz9077291.d.html`
+          : `https://finance.sina.com.cn/china/${date}/doc-ikqcfnaz9077291.shtml`;
         expect(parseArticleUrl(href)).toBeNull();
       }),
       { numRuns: runs(500) },

@@ -21,7 +21,8 @@ describe('test archives (tests/fixtures/archive)', () => {
       if (typeof content === 'string') expect(readFileSync(join(fixtures, rel), 'utf8'), rel).toBe(content);
       else {
         // A zip's entry times depend on the time zone it is built in: compare what it holds.
-        const decode = (bytes: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, new TextDecoder().decode(v)]));
+        const decode = (bytes: Uint8Array) =>
+          Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, new TextDecoder().decode(v)]));
         expect(decode(new Uint8Array(readFileSync(join(fixtures, rel)))), rel).toEqual(decode(content));
       }
     }

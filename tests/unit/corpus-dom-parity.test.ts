@@ -16,7 +16,9 @@ import { compileSeeds } from '../../scripts/lens/compile-seeds';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SEEDS = path.join(ROOT, 'seeds');
-const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+const seedFiles = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const bundled = compileSeeds(SEEDS, ROOT).articles;
 
 // The late page's body arrives from a script, which a parsed document never runs.

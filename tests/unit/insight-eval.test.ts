@@ -26,12 +26,19 @@ const ISSUE_BAR = { recallCore: 0.9, precision: 0.95, ndcg: 0.9 } as const;
 const HELD_OUT_FLOOR = { precision: 0.925, ndcg: 0.865 } as const;
 
 if (!hasTestSplit) {
-  console.warn(`insight-eval: skipped, ${path.relative(ROOT, TEST_SPLIT)} does not exist yet (the held-out test split is added when the branches are merged)`);
+  console.warn(
+    `insight-eval: skipped, ${path.relative(ROOT, TEST_SPLIT)} does not exist yet (the held-out test split is added when the branches are merged)`,
+  );
 }
 
 describe.skipIf(!hasTestSplit)('Policy Lens on the held-out test split', () => {
   let report: EvalReport;
-  const offTopic = () => new Set(loadSplit('test').articles.filter((a) => a.kind === 'off-topic').map((a) => a.id));
+  const offTopic = () =>
+    new Set(
+      loadSplit('test')
+        .articles.filter((a) => a.kind === 'off-topic')
+        .map((a) => a.id),
+    );
 
   it('is evaluated end to end (corpus, indexer, panel answers)', async () => {
     report = await evaluate({ split: 'test', cwd: ROOT });

@@ -50,7 +50,9 @@ describe.each([
   const { passages, results, predicted, labelled, correct } = score(file);
 
   it('keeps a precision of at least 0.95 and finds at least 85% of the labelled measures', () => {
-    console.log(`${file}: ${labelled} labelled, ${predicted} found, ${correct} correct; precision ${(correct / predicted).toFixed(3)}, recall ${(correct / labelled).toFixed(3)}`);
+    console.log(
+      `${file}: ${labelled} labelled, ${predicted} found, ${correct} correct; precision ${(correct / predicted).toFixed(3)}, recall ${(correct / labelled).toFixed(3)}`,
+    );
     for (const r of results) {
       for (const c of r.missed) console.log(`  missed   ${r.id} ${c}`);
       for (const c of r.spurious) console.log(`  spurious ${r.id} ${c}`);

@@ -68,7 +68,11 @@ describe('parseCatalogue', () => {
   it('rejects an empty alias list', () => {
     const issues = issuesOf({ version: 1, measures: [entry({ aliases: [] })] });
     expect(issues).toEqual([
-      { path: 'measures[0].aliases', measureId: 'volume-based-procurement', message: 'must list at least one surface form besides the name' },
+      {
+        path: 'measures[0].aliases',
+        measureId: 'volume-based-procurement',
+        message: 'must list at least one surface form besides the name',
+      },
     ]);
   });
 
@@ -124,9 +128,7 @@ describe('parseCatalogue', () => {
 
 describe('parseCatalogueYaml', () => {
   it('reports YAML syntax errors with file, line and column', () => {
-    expect(() => parseCatalogueYaml('version: 1\nmeasures:\n  - id: x\n    gloss: "a" b\n', 'bad.yaml')).toThrow(
-      /bad\.yaml:4:\d+/,
-    );
+    expect(() => parseCatalogueYaml('version: 1\nmeasures:\n  - id: x\n    gloss: "a" b\n', 'bad.yaml')).toThrow(/bad\.yaml:4:\d+/);
   });
 
   it('rejects a key given twice in one entry instead of silently keeping the last', () => {

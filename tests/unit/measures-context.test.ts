@@ -92,7 +92,10 @@ describe('medical-security context', () => {
     expect(ids(detectMeasures('各地加快发展互联网医院，方便患者复诊。', trade))).toEqual(['internet-care']);
     // A measure without trade keeps the exemption its medical words give it.
     expect(ids(detectMeasures('公司旗下产品在药品集采中未中选，营收下滑。', trade))).toEqual(['procurement']);
-    expect(issuesOf({ version: 1, measures: [measure('x', '互联网医院', ['互联网诊疗'], { trade: 'yes' })] })[0]).toMatchObject({ path: 'measures[0].trade', measureId: 'x' });
+    expect(issuesOf({ version: 1, measures: [measure('x', '互联网医院', ['互联网诊疗'], { trade: 'yes' })] })[0]).toMatchObject({
+      path: 'measures[0].trade',
+      measureId: 'x',
+    });
   });
 });
 
@@ -113,7 +116,9 @@ describe('alias unless and scope: sentence', () => {
     version: 1,
     measures: [
       measure('agreements', '定点协议管理', [{ form: '医保服务协议', unless: ['解除', '暂停'] }]),
-      measure('payment-standard', '医保支付标准', [{ form: '支付标准', requires: ['药品', '通用名'], unless: ['病组'], scope: 'sentence' }]),
+      measure('payment-standard', '医保支付标准', [
+        { form: '支付标准', requires: ['药品', '通用名'], unless: ['病组'], scope: 'sentence' },
+      ]),
     ],
   });
 
@@ -135,16 +140,25 @@ describe('requires met by the article’s topic', () => {
     context: { medical: ['医保', '医院'], insurance: ['医保', '医疗保障'] },
     measures: [
       { ...measure('fund-supervision', '医保基金监管', ['基金监管长效机制']), category: 'fund-supervision' },
-      { ...measure('flight-inspections', '医保飞行检查', [{ form: '飞行检查', requires: ['医保', '定点医'] }]), category: 'fund-supervision' },
       {
-        ...measure('whistleblower', '举报奖励制度', [{ form: '举报奖励', requires: ['医保', '骗保'] }], { wording: [{ all: '举报 + 奖励', requires: ['医保', '骗保'] }] }),
+        ...measure('flight-inspections', '医保飞行检查', [{ form: '飞行检查', requires: ['医保', '定点医'] }]),
+        category: 'fund-supervision',
+      },
+      {
+        ...measure('whistleblower', '举报奖励制度', [{ form: '举报奖励', requires: ['医保', '骗保'] }], {
+          wording: [{ all: '举报 + 奖励', requires: ['医保', '骗保'] }],
+        }),
         category: 'fund-supervision',
       },
       { ...measure('bundled', '医共体总额付费', [{ form: '打包付费', requires: ['医共体'] }]), category: 'payment-reform' },
       { ...measure('drg', 'DRG付费', ['按病组付费']), category: 'payment-reform' },
     ],
   });
-  const notice = ['省医保局印发医保基金监管工作要点。', '一是开展飞行检查。每年组织两轮，重点查医院。', '二是畅通举报渠道。查实的给予举报人奖励。'];
+  const notice = [
+    '省医保局印发医保基金监管工作要点。',
+    '一是开展飞行检查。每年组织两轮，重点查医院。',
+    '二是畅通举报渠道。查实的给予举报人奖励。',
+  ];
 
   it('reads an insurance-context form in a paragraph without its words when the article names its field outright', () => {
     expect(ids(detectMeasures(notice.join('\n'), topical))).toEqual(['fund-supervision', 'flight-inspections', 'whistleblower']);
@@ -164,7 +178,9 @@ describe('requires met by the article’s topic', () => {
     const hospital = ['省医保局召开会议。', '某医院扩建门诊楼。', '对违规的医院，开展飞行检查。'];
     expect(detectMeasures(hospital.join('\n'), topical)).toEqual([]);
     // A requires list without an insurance word still looks at the paragraph only.
-    expect(ids(detectMeasures([...briefing, '医保基金按月预付。', '病组内实行打包付费。'].join('\n'), topical))).toEqual(['flight-inspections']);
+    expect(ids(detectMeasures([...briefing, '医保基金按月预付。', '病组内实行打包付费。'].join('\n'), topical))).toEqual([
+      'flight-inspections',
+    ]);
   });
 
   it('keeps the paragraph rule for requires that tell senses apart (no insurance word)', () => {
@@ -177,7 +193,12 @@ describe('excludeContexts', () => {
   const vetoed = parseCatalogue({
     version: 1,
     context: { medical: ['医保', '医院'], insurance: ['医保', '医疗保障'] },
-    measures: [{ ...measure('flight-inspections', '医保飞行检查', [{ form: '飞行检查', requires: ['医保', '定点医'] }]), excludeContexts: ['药监局', 'GMP'] }],
+    measures: [
+      {
+        ...measure('flight-inspections', '医保飞行检查', [{ form: '飞行检查', requires: ['医保', '定点医'] }]),
+        excludeContexts: ['药监局', 'GMP'],
+      },
+    ],
   });
 
   it('vetoes a mention by a word in its own sentence, or elsewhere in a paragraph when its sentence does not name insurance', () => {

@@ -143,7 +143,8 @@ describe('detectMeasures: width, offsets and sentences', () => {
 describe('detectMeasures on a long article', () => {
   // Its speed is measured by `npm run bench -- measures`, not here.
   it('finds every mention in a 100 KB article, compiling the matcher once', () => {
-    const paragraph = '国家医保局表示，将深化医保支付方式改革，推进DRG/DIP付费，扩大集采品种范围，完善异地就医结算。今天股市上涨，基金净值波动。\n';
+    const paragraph =
+      '国家医保局表示，将深化医保支付方式改革，推进DRG/DIP付费，扩大集采品种范围，完善异地就医结算。今天股市上涨，基金净值波动。\n';
     const text = paragraph.repeat(Math.ceil(100_000 / paragraph.length));
     expect(compileCatalogue(catalogue)).toBe(compileCatalogue(catalogue));
     const hits = detectMeasures(text, catalogue);
@@ -185,7 +186,13 @@ describe('AhoCorasick', () => {
 describe('splitSentences', () => {
   it('splits on 。！？； and newlines, keeps closing quotes with their sentence and trims indents', () => {
     const text = '　　韩正指出：医保基金是“救命钱。”要加大力度！真的吗？是的；\n　　第二段';
-    expect(splitSentences(text).map((s) => s.text)).toEqual(['韩正指出：医保基金是“救命钱。”', '要加大力度！', '真的吗？', '是的；', '第二段']);
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      '韩正指出：医保基金是“救命钱。”',
+      '要加大力度！',
+      '真的吗？',
+      '是的；',
+      '第二段',
+    ]);
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });

@@ -11,7 +11,9 @@ interface Passage {
   lures?: { concept: string; why: string }[];
 }
 
-const { passages } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'measures', 'family-passages.json'), 'utf8')) as { passages: Passage[] };
+const { passages } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'measures', 'family-passages.json'), 'utf8')) as {
+  passages: Passage[];
+};
 const catalogue = loadCatalogueFile();
 
 const results = passages.map((p) => {
@@ -32,7 +34,9 @@ const correct = results.reduce((n, r) => n + r.found.size - r.spurious.length, 0
 
 describe('the catalogue on passages of the whole family it was not checked against', () => {
   it('finds at least 80% of the labelled measures, with a precision of at least 0.9', () => {
-    console.log(`Family passages: ${labelled} labelled, ${predicted} found, ${correct} correct; precision ${(correct / predicted).toFixed(3)}, recall ${(correct / labelled).toFixed(3)}`);
+    console.log(
+      `Family passages: ${labelled} labelled, ${predicted} found, ${correct} correct; precision ${(correct / predicted).toFixed(3)}, recall ${(correct / labelled).toFixed(3)}`,
+    );
     for (const r of results) {
       for (const c of r.missed) console.log(`  missed   ${r.id} ${c}`);
       for (const c of r.spurious) console.log(`  spurious ${r.id} ${c}`);

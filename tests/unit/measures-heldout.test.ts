@@ -12,9 +12,9 @@ interface Passage {
   lures: Omit<Lure, 'seed'>[];
 }
 
-const { passages } = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', 'measures', 'heldout-passages.json'), 'utf8'),
-) as { passages: Passage[] };
+const { passages } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'measures', 'heldout-passages.json'), 'utf8')) as {
+  passages: Passage[];
+};
 const catalogue = loadCatalogueFile();
 
 // Prefix ids with the passage so that spans from different passages never match each other.

@@ -6,9 +6,7 @@ import { loadCatalogueFile } from '../../lib/measures/load-catalogue';
 import { labelSpan, predictedSpans, score, type LabelledSet, type Score, type Span } from '../measures/evaluate';
 import { readSeedText, seedFiles } from '../measures/seed-text';
 
-const labelled = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', 'measures', 'labelled-mentions.json'), 'utf8'),
-) as LabelledSet;
+const labelled = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'measures', 'labelled-mentions.json'), 'utf8')) as LabelledSet;
 const catalogue = loadCatalogueFile();
 const seeds = seedFiles();
 

@@ -18,7 +18,7 @@ function mentions(text: string, id: string): { start: number; end: number; quote
 /** The mention of `quote` at its first place in `text`, as detect must report it. */
 const at = (text: string, quote: string) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, quote });
 
-describe('measures across editors\' spacing', () => {
+describe("measures across editors' spacing", () => {
   it.each([
     ['医保部门全面推开DRG 付费。', 'drg-payment', 'DRG 付费'],
     ['医保部门全面推开DRG付费。', 'drg-payment', 'DRG付费'],
@@ -33,7 +33,11 @@ describe('measures across editors\' spacing', () => {
   });
 
   it('reads "DRG/DIP 支付方式改革" as DRG, DIP and payment-method reform, each at its own place', () => {
-    for (const text of ['医保部门推进DRG/DIP 支付方式改革。', '医保部门推进DRG/DIP支付方式改革。', '医保部门推进 ＤＲＧ／ＤＩＰ　支付方式改革。']) {
+    for (const text of [
+      '医保部门推进DRG/DIP 支付方式改革。',
+      '医保部门推进DRG/DIP支付方式改革。',
+      '医保部门推进 ＤＲＧ／ＤＩＰ　支付方式改革。',
+    ]) {
       const dip = /DIP|ＤＩＰ/.exec(text)!;
       expect(mentions(text, 'drg-payment')).toEqual([at(text, /DRG|ＤＲＧ/.exec(text)![0])]);
       expect(mentions(text, 'dip-payment')).toEqual([{ start: dip.index, end: dip.index + 3, quote: dip[0] }]);

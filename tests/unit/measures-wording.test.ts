@@ -81,7 +81,12 @@ describe('detectMeasures: wording rules', () => {
       version: 1,
       measures: [
         measure('vbp', { name: '集中带量采购', aliases: ['集采'], category: 'drug-procurement' }),
-        measure('consumables', { name: '耗材集中带量采购', aliases: ['高值耗材集采'], category: 'drug-procurement', wording: ['人工关节|支架 + 集采|带量采购'] }),
+        measure('consumables', {
+          name: '耗材集中带量采购',
+          aliases: ['高值耗材集采'],
+          category: 'drug-procurement',
+          wording: ['人工关节|支架 + 集采|带量采购'],
+        }),
       ],
     });
     const hits = detectMeasures('开展人工关节集采。', nested);
@@ -109,7 +114,12 @@ describe('detectMeasures: wording rules', () => {
     const reward = parseCatalogue({
       version: 1,
       measures: [
-        measure('reward', { name: '举报奖励', aliases: ['举报奖金'], category: 'fund-supervision', wording: [{ all: '举报 + 奖励', within: 'sentence' }] }),
+        measure('reward', {
+          name: '举报奖励',
+          aliases: ['举报奖金'],
+          category: 'fund-supervision',
+          wording: [{ all: '举报 + 奖励', within: 'sentence' }],
+        }),
         measure('clause-only', { name: '投诉处理', aliases: ['投诉办理'], category: 'fund-supervision', wording: ['投诉 + 处理'] }),
       ],
     });
@@ -148,7 +158,12 @@ describe('detectMeasures: wording rules', () => {
       version: 1,
       measures: [
         measure('crackdown', { name: '打击欺诈骗保', aliases: ['欺诈骗保'], category: 'fund-supervision' }),
-        measure('campaign', { name: '打击欺诈骗保专项整治', aliases: ['骗保专项整治'], category: 'fund-supervision', contains: ['crackdown'] }),
+        measure('campaign', {
+          name: '打击欺诈骗保专项整治',
+          aliases: ['骗保专项整治'],
+          category: 'fund-supervision',
+          contains: ['crackdown'],
+        }),
         measure('office', { name: '打击欺诈骗保办公室', aliases: ['反欺诈办公室'], category: 'fund-supervision' }),
       ],
     });
@@ -240,7 +255,10 @@ describe('parseCatalogue: wording rules', () => {
   });
 
   it('rejects a rule of one group, a plus without spaces, an empty or spaced term, naming the measure and the field', () => {
-    const issues = issuesOf({ version: 1, measures: [measure('a', { wording: ['支付|机制', '支付+机制', '支付 + 机制||方式', '支付 + 机制 方式'] })] });
+    const issues = issuesOf({
+      version: 1,
+      measures: [measure('a', { wording: ['支付|机制', '支付+机制', '支付 + 机制||方式', '支付 + 机制 方式'] })],
+    });
     expect(issues.map((i) => [i.path, i.measureId])).toEqual([
       ['measures[0].wording[0]', 'a'],
       ['measures[0].wording[1]', 'a'],
@@ -277,7 +295,17 @@ describe('parseCatalogue: wording rules', () => {
   });
 
   it('rejects unknown keys and empty context lists in the object form', () => {
-    const issues = issuesOf({ version: 1, measures: [measure('a', { wording: [{ all: '医保 + 支付', requires: [] }, { all: '医保 + 机制', when: ['x'] }] })] });
+    const issues = issuesOf({
+      version: 1,
+      measures: [
+        measure('a', {
+          wording: [
+            { all: '医保 + 支付', requires: [] },
+            { all: '医保 + 机制', when: ['x'] },
+          ],
+        }),
+      ],
+    });
     expect(issues.map((i) => i.path)).toEqual(['measures[0].wording[0].requires', 'measures[0].wording[1]']);
   });
 });

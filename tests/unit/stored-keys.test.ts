@@ -35,7 +35,9 @@ function texts(): Text[] {
     .filter((f) => /^dev.*\.json$/.test(f))
     .sort()
     .flatMap((file) => {
-      const data = JSON.parse(readFileSync(path.join(ROOT, 'tests', 'eval', file), 'utf8')) as { articles: { id: string; title: string; paragraphs: string[] }[] };
+      const data = JSON.parse(readFileSync(path.join(ROOT, 'tests', 'eval', file), 'utf8')) as {
+        articles: { id: string; title: string; paragraphs: string[] }[];
+      };
       return data.articles.map((a): Text => ({ id: `${file}:${a.id}`, title: a.title, paragraphs: a.paragraphs }));
     });
   return [...seeds, ...dev];

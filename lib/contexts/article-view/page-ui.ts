@@ -42,8 +42,25 @@ const HOST_CSS = `
 
 /** Events stopped at the outer shadow root, so the page's own (bubbling) handlers do not fire on our controls. */
 const ISOLATED_EVENTS = [
-  'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend',
-  'mousedown', 'mouseup', 'click', 'dblclick', 'pointerdown', 'pointerup', 'contextmenu', 'selectstart', 'copy', 'cut', 'paste',
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'compositionstart',
+  'compositionupdate',
+  'compositionend',
+  'mousedown',
+  'mouseup',
+  'click',
+  'dblclick',
+  'pointerdown',
+  'pointerup',
+  'contextmenu',
+  'selectstart',
+  'copy',
+  'cut',
+  'paste',
 ] as const;
 
 const mounted = new WeakMap<Document, PageUi>();

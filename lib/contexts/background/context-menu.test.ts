@@ -7,7 +7,12 @@ describe('the highlight context-menu item', () => {
     const menus = { create: vi.fn(), removeAll: vi.fn(async () => undefined) };
     await createHighlightMenu(menus);
     expect(menus.removeAll).toHaveBeenCalledBefore(menus.create);
-    expect(menus.create).toHaveBeenCalledWith({ id: HIGHLIGHT_MENU_ID, title: expect.any(String), contexts: ['selection'], documentUrlPatterns: [...ARTICLE_MATCHES] });
+    expect(menus.create).toHaveBeenCalledWith({
+      id: HIGHLIGHT_MENU_ID,
+      title: expect.any(String),
+      contexts: ['selection'],
+      documentUrlPatterns: [...ARTICLE_MATCHES],
+    });
   });
 
   it('asks the tab to highlight its selection, from the top frame only', async () => {

@@ -60,8 +60,16 @@ describe('the background handler table', () => {
 
   it('is reached only through the boundary: bad input is refused with a named code, and no handler runs', async () => {
     const { route, toTab, deps } = setup();
-    expect(await route({ type: 'panel:toggle', tabId: 'seven' }, popup)).toMatchObject({ ok: false, code: 'message.invalid', error: expect.stringContaining('tabId') });
-    expect(await route({ type: 'highlights:list', articleKey: '' }, contentScript)).toMatchObject({ ok: false, code: 'message.invalid', error: expect.stringContaining('articleKey') });
+    expect(await route({ type: 'panel:toggle', tabId: 'seven' }, popup)).toMatchObject({
+      ok: false,
+      code: 'message.invalid',
+      error: expect.stringContaining('tabId'),
+    });
+    expect(await route({ type: 'highlights:list', articleKey: '' }, contentScript)).toMatchObject({
+      ok: false,
+      code: 'message.invalid',
+      error: expect.stringContaining('articleKey'),
+    });
     expect(await route({ type: 'corpus:changed' }, popup)).toMatchObject({ ok: false, code: 'message.invalid' });
     expect(await route({ type: 'frame:secret' }, popup)).toMatchObject({ ok: false, code: 'message.not-allowed' });
     expect(toTab).not.toHaveBeenCalled();
@@ -91,12 +99,18 @@ describe('the background handler table', () => {
     let answer: unknown = { ok: false, error: 'Select the text to attach it to first.' };
     const { route, db, toTab } = setup(() => answer);
     const record = await storedHighlight(db);
-    expect(await route({ type: 'panel:reattach', id: record.id, tabId: 4 }, popup)).toEqual({ ok: false, error: 'Select the text to attach it to first.' });
+    expect(await route({ type: 'panel:reattach', id: record.id, tabId: 4 }, popup)).toEqual({
+      ok: false,
+      error: 'Select the text to attach it to first.',
+    });
     expect(toTab).toHaveBeenLastCalledWith(4, { type: 'lens:reattach', id: record.id });
     answer = { ok: true, value: record };
     expect(await route({ type: 'panel:reattach', id: record.id, tabId: 4 }, popup)).toEqual({ ok: true, value: record });
     await db.highlights.delete(record.id);
-    expect(await route({ type: 'panel:reattach', id: record.id, tabId: 4 }, popup)).toMatchObject({ ok: false, code: 'highlight.not-found' });
+    expect(await route({ type: 'panel:reattach', id: record.id, tabId: 4 }, popup)).toMatchObject({
+      ok: false,
+      code: 'highlight.not-found',
+    });
   });
 
   it('after an import or a wipe, tells every view of every article', async () => {
@@ -115,13 +129,27 @@ describe('the background handler table', () => {
   it('lists a page’s highlights from the database and shows their count on its tab', async () => {
     const { route, db, deps } = setup();
     const record = await storedHighlight(db);
-    expect(await route({ type: 'highlights:list', articleKey: KEY_A }, contentScript)).toEqual({ ok: true, value: { highlights: [record], colorRenames: {} } });
+    expect(await route({ type: 'highlights:list', articleKey: KEY_A }, contentScript)).toEqual({
+      ok: true,
+      value: { highlights: [record], colorRenames: {} },
+    });
     expect(deps.badge).toHaveBeenCalledWith(7, 1);
   });
 
   it('analyses the article a content script sends, against the corpus in the database', async () => {
     const { route } = setup();
-    const article = { key: KEY_A, id: 'kfwxyuz1234567', url: URL_A, mobileUrl: null, title: '国家医保局发布公报', publishedAt: null, source: null, editor: null, originalTitle: null, paragraphs: [TEXT] };
+    const article = {
+      key: KEY_A,
+      id: 'kfwxyuz1234567',
+      url: URL_A,
+      mobileUrl: null,
+      title: '国家医保局发布公报',
+      publishedAt: null,
+      source: null,
+      editor: null,
+      originalTitle: null,
+      paragraphs: [TEXT],
+    };
     const reply = await route({ type: 'article:analyze', article }, contentScript);
     expect(reply).toMatchObject({ ok: true, value: { key: KEY_A, textLength: TEXT.length } });
   });

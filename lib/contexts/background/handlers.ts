@@ -76,12 +76,14 @@ function keepHighlightedArticle(ctx: BackgroundDeps, record: HighlightRecord, ta
 
 export const HANDLERS: Handlers<BackgroundContext> = {
   ...HIGHLIGHT_HANDLERS,
-  'highlights:create': (req, ctx) => HIGHLIGHT_HANDLERS['highlights:create'](req, { ...ctx, created: (record, tabId) => keepHighlightedArticle(ctx, record, tabId) }),
+  'highlights:create': (req, ctx) =>
+    HIGHLIGHT_HANDLERS['highlights:create'](req, { ...ctx, created: (record, tabId) => keepHighlightedArticle(ctx, record, tabId) }),
   'highlights:changed-all': async (_req, ctx) => {
     ctx.notify(ALL_ARTICLES);
     return null;
   },
-  'library:open': (req, ctx) => openHighlight(req.highlightId, { db: ctx.db, toTab: ctx.toTab, remember: ctx.reveals.remember, ...ctx.tabs }),
+  'library:open': (req, ctx) =>
+    openHighlight(req.highlightId, { db: ctx.db, toTab: ctx.toTab, remember: ctx.reveals.remember, ...ctx.tabs }),
   'frame:secret': (_req, ctx) => ctx.secrets.mint(contentTab(ctx.sender)),
   'reveal:take': (req, ctx) => ctx.reveals.take(contentTab(ctx.sender), req.articleKey),
   'article:analyze': async ({ article }, ctx) => {

@@ -43,7 +43,10 @@ describe('background highlight handlers', () => {
     await saveColorRename(db, 'blue', '待核实');
     const created = await h('highlights:create', { type: 'highlights:create', highlight: newHighlight() }, tabA);
     expect(notify).toHaveBeenLastCalledWith(KEY_A);
-    expect(await h('highlights:list', { type: 'highlights:list', articleKey: KEY_A }, tabA)).toEqual({ highlights: [created], colorRenames: { blue: '待核实' } });
+    expect(await h('highlights:list', { type: 'highlights:list', articleKey: KEY_A }, tabA)).toEqual({
+      highlights: [created],
+      colorRenames: { blue: '待核实' },
+    });
     // The tab's toolbar badge shows its count.
     expect(badge).toHaveBeenLastCalledWith(1, 1);
 
@@ -67,8 +70,12 @@ describe('background highlight handlers', () => {
     const created = await h('highlights:create', { type: 'highlights:create', highlight: newHighlight() }, tabA);
     notify.mockClear();
     await expect(h('highlights:list', { type: 'highlights:list', articleKey: KEY_A }, tabB)).rejects.toThrow(/own article/);
-    await expect(h('highlights:create', { type: 'highlights:create', highlight: newHighlight(KEY_A) }, tabB)).rejects.toThrow(/own article/);
-    await expect(h('highlights:update', { type: 'highlights:update', id: created.id, patch: { note: 'x' } }, tabB)).rejects.toThrow(/own article/);
+    await expect(h('highlights:create', { type: 'highlights:create', highlight: newHighlight(KEY_A) }, tabB)).rejects.toThrow(
+      /own article/,
+    );
+    await expect(h('highlights:update', { type: 'highlights:update', id: created.id, patch: { note: 'x' } }, tabB)).rejects.toThrow(
+      /own article/,
+    );
     await expect(h('highlights:delete', { type: 'highlights:delete', id: created.id }, tabB)).rejects.toThrow(/own article/);
     await expect(
       h('highlights:restore', { type: 'highlights:restore', record: { ...created, articleKey: KEY_B, note: 'overwrite' } }, tabB),
@@ -81,7 +88,9 @@ describe('background highlight handlers', () => {
 
   it('passes the store’s refusal, which names the field, and stores nothing', async () => {
     const { h, notify } = setup();
-    await expect(h('highlights:create', { type: 'highlights:create', highlight: { ...newHighlight(), note: 7 } }, tabA)).rejects.toThrow('Create highlight: note: must be text');
+    await expect(h('highlights:create', { type: 'highlights:create', highlight: { ...newHighlight(), note: 7 } }, tabA)).rejects.toThrow(
+      'Create highlight: note: must be text',
+    );
     expect(await db.highlights.count()).toBe(0);
     expect(notify).not.toHaveBeenCalled();
   });

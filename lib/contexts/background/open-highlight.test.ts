@@ -19,7 +19,11 @@ async function setup(url = SINA, articleKey = 'sina:kqcfnaz9077291') {
   const deps = {
     db,
     remember: vi.fn(reveals.remember),
-    tabs: vi.fn(async () => [{ id: 1, windowId: 1 }, { id: 2, windowId: 1 }, { id: 3, windowId: 2 }]),
+    tabs: vi.fn(async () => [
+      { id: 1, windowId: 1 },
+      { id: 2, windowId: 1 },
+      { id: 3, windowId: 2 },
+    ]),
     toTab: vi.fn(async (tabId: number, m: { type: string }) => {
       if (m.type === 'lens:has-article') return tabId === 3;
       return true;

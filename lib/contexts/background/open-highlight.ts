@@ -33,7 +33,9 @@ export function pageFor(record: { id: string; articleKey: string; url: string },
   if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
   // Made in the reader page: its URL names the corpus article, but the extension's origin may have
   // changed since (Firefox gives each install its own), so rebuild it on today's origin.
-  const articleId = record.articleKey.startsWith(corpusKey('')) ? record.articleKey.slice(corpusKey('').length) : decodeURIComponent(url.hash.slice(1));
+  const articleId = record.articleKey.startsWith(corpusKey(''))
+    ? record.articleKey.slice(corpusKey('').length)
+    : decodeURIComponent(url.hash.slice(1));
   const reader = new URL(readerPage);
   reader.searchParams.set('highlight', record.id);
   reader.hash = encodeURIComponent(articleId);

@@ -54,7 +54,11 @@ function setup() {
     'highlights:restore': vi.fn<Handler<'highlights:restore', SenderKind>>(async () => record),
   } satisfies Handlers<SenderKind>;
   const secrets = frameSecrets(memorySecretStore());
-  return { handlers, secrets, route: createRouter(handlers, { extensionId: EXT_ID, extensionOrigin: ORIGIN, context: (sender) => sender, checkFrame: secrets.check }) };
+  return {
+    handlers,
+    secrets,
+    route: createRouter(handlers, { extensionId: EXT_ID, extensionOrigin: ORIGIN, context: (sender) => sender, checkFrame: secrets.check }),
+  };
 }
 
 const contentScript = { id: EXT_ID, url: ARTICLE_URL, tab: { id: 7 }, frameId: 0 };
@@ -64,7 +68,10 @@ describe('background router', () => {
   it('answers a valid message from the content script on an article tab', async () => {
     const { route, handlers } = setup();
     expect(await route({ type: 'article:analyze', article }, contentScript)).toEqual({ ok: true, value: insight });
-    expect(handlers['article:analyze']).toHaveBeenCalledWith({ type: 'article:analyze', article }, { kind: 'content-script', tabId: 7, url: ARTICLE_URL });
+    expect(handlers['article:analyze']).toHaveBeenCalledWith(
+      { type: 'article:analyze', article },
+      { kind: 'content-script', tabId: 7, url: ARTICLE_URL },
+    );
   });
 
   it('refuses senders that are not this extension', async () => {
@@ -75,14 +82,21 @@ describe('background router', () => {
       { ...contentScript, frameId: 3 },
       { id: EXT_ID },
     ]) {
-      expect(await route({ type: 'article:analyze', article }, sender)).toEqual({ ok: false, error: 'refused: the sender is not part of Policy Lens', code: 'message.foreign-sender' });
+      expect(await route({ type: 'article:analyze', article }, sender)).toEqual({
+        ok: false,
+        error: 'refused: the sender is not part of Policy Lens',
+        code: 'message.foreign-sender',
+      });
     }
     expect(handlers['article:analyze']).not.toHaveBeenCalled();
   });
 
   it('refuses malformed messages with the field that is wrong', async () => {
     const { route } = setup();
-    expect(await route({ type: 'nope' }, contentScript)).toMatchObject({ ok: false, error: expect.stringContaining('refused message "nope"') });
+    expect(await route({ type: 'nope' }, contentScript)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('refused message "nope"'),
+    });
     expect(await route('hello', contentScript)).toMatchObject({ ok: false, error: expect.stringContaining('refused message "unknown"') });
     const bad = await route({ type: 'article:analyze', article: { ...article, key: '<script>' } }, contentScript);
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('article.key must be a Sina article key') });
@@ -101,20 +115,42 @@ describe('background router', () => {
   it('turns a handler failure into a refusal with its reason', async () => {
     const { route, handlers } = setup();
     handlers['highlights:changed-all'].mockRejectedValueOnce(new Error('database closed'));
-    expect(await route({ type: 'highlights:changed-all' }, extensionPage)).toEqual({ ok: false, error: 'The request failed (highlights:changed-all): database closed', code: 'message.failed' });
+    expect(await route({ type: 'highlights:changed-all' }, extensionPage)).toEqual({
+      ok: false,
+      error: 'The request failed (highlights:changed-all): database closed',
+      code: 'message.failed',
+    });
   });
 
   it('words refusals in the interface language, with their code', async () => {
     const { route, handlers } = setup();
     setLang('zh');
     try {
-      expect(await route({ type: 'highlights:changed-all' }, contentScript)).toEqual({ ok: false, error: '已拒绝消息“highlights:changed-all”：不接受来自 content-script 的此消息', code: 'message.not-allowed' });
+      expect(await route({ type: 'highlights:changed-all' }, contentScript)).toEqual({
+        ok: false,
+        error: '已拒绝消息“highlights:changed-all”：不接受来自 content-script 的此消息',
+        code: 'message.not-allowed',
+      });
       const bad = await route({ type: 'article:analyze', article: { ...article, key: '<script>' } }, contentScript);
-      expect(bad).toMatchObject({ ok: false, error: '已拒绝消息“article:analyze”：article.key 必须是新浪文章标识', code: 'message.invalid' });
-      handlers['highlights:update'].mockRejectedValueOnce(new HighlightStoreError('update', 'at most 10000 characters (got 10001)', 'note', 'field.too-long', { max: 10000 }));
-      expect(await route({ type: 'highlights:update', id: 'h1', patch: {} }, extensionPage)).toEqual({ ok: false, error: '修改高亮：note：最多 10000 个字符', code: 'field.too-long' });
+      expect(bad).toMatchObject({
+        ok: false,
+        error: '已拒绝消息“article:analyze”：article.key 必须是新浪文章标识',
+        code: 'message.invalid',
+      });
+      handlers['highlights:update'].mockRejectedValueOnce(
+        new HighlightStoreError('update', 'at most 10000 characters (got 10001)', 'note', 'field.too-long', { max: 10000 }),
+      );
+      expect(await route({ type: 'highlights:update', id: 'h1', patch: {} }, extensionPage)).toEqual({
+        ok: false,
+        error: '修改高亮：note：最多 10000 个字符',
+        code: 'field.too-long',
+      });
       handlers['highlights:create'].mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
-      expect(await route({ type: 'highlights:create', highlight: {} }, contentScript)).toMatchObject({ ok: false, error: expect.stringMatching(/^保存高亮：浏览器的存储空间已满/), code: 'storage.full' });
+      expect(await route({ type: 'highlights:create', highlight: {} }, contentScript)).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^保存高亮：浏览器的存储空间已满/),
+        code: 'storage.full',
+      });
     } finally {
       setLang('en');
     }
@@ -150,7 +186,10 @@ describe('a panel framed in a tab', () => {
     expect(handlers['panel:state']).toHaveBeenCalledWith({ type: 'panel:state' }, { kind: 'framed-page', tabId: 7 });
     expect(await route({ type: 'highlights:delete', id: 'h1', frame: minted }, framed)).toEqual({ ok: true, value: null });
     // Not another tab's state, and nothing a framed panel never does.
-    expect(await route({ type: 'panel:state', tabId: 8, frame: minted }, framed)).toMatchObject({ ok: false, error: expect.stringContaining('only for its own tab') });
+    expect(await route({ type: 'panel:state', tabId: 8, frame: minted }, framed)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('only for its own tab'),
+    });
     expect(await route({ type: 'library:open', highlightId: 'h1', frame: minted }, framed)).toMatchObject({ ok: false });
     expect(await route({ type: 'panel:toggle', tabId: 7, frame: minted }, framed)).toMatchObject({ ok: false });
     expect(typeof secret).toBe('string');
@@ -162,7 +201,10 @@ describe('a panel framed in a tab', () => {
     const otherTabs = await secrets.mint(8);
     for (const frame of [undefined, '', 'x'.repeat(32), otherTabs, { toString: () => 'x' }]) {
       for (const message of [{ type: 'panel:state' }, { type: 'highlights:delete', id: 'h1' }, { type: 'panel:reattach', id: 'h1' }]) {
-        expect(await route({ ...message, frame }, framed)).toMatchObject({ ok: false, error: expect.stringContaining('not made by Policy Lens') });
+        expect(await route({ ...message, frame }, framed)).toMatchObject({
+          ok: false,
+          error: expect.stringContaining('not made by Policy Lens'),
+        });
       }
     }
     expect(handlers['panel:state']).not.toHaveBeenCalled();
@@ -201,7 +243,11 @@ describe('background router and a full disk', () => {
     const { route, handlers } = setup();
     handlers['highlights:create'].mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
     const reply = await route({ type: 'highlights:create', highlight: {} }, contentScript);
-    expect(reply).toEqual({ ok: false, error: expect.stringContaining("Saving the highlight: the browser's storage is full, so nothing was saved"), code: 'storage.full' });
+    expect(reply).toEqual({
+      ok: false,
+      error: expect.stringContaining("Saving the highlight: the browser's storage is full, so nothing was saved"),
+      code: 'storage.full',
+    });
   });
 
   it('loads the extraction fallback only for the content script of an article tab', async () => {

@@ -56,7 +56,10 @@ function dispatch<K extends RequestType, C>(handlers: Handlers<C>, type: K, req:
   return handler(req, ctx);
 }
 
-export function createRouter<C>(handlers: Handlers<C>, { extensionId, extensionOrigin, context, checkFrame = async () => false }: RouterOptions<C>) {
+export function createRouter<C>(
+  handlers: Handlers<C>,
+  { extensionId, extensionOrigin, context, checkFrame = async () => false }: RouterOptions<C>,
+) {
   return async function route(raw: unknown, senderInfo: SenderInfo): Promise<Reply<unknown>> {
     const sender = classifySender(senderInfo, extensionId, extensionOrigin);
     if (!sender) return refuse(new LensError('message.foreign-sender'));
@@ -93,7 +96,9 @@ export function createRouter<C>(handlers: Handlers<C>, { extensionId, extensionO
       if (coded) return { ok: false, error: describeError(error), code: coded.code };
       const storage: ErrorCode | null = storageCode(error);
       if (storage) return { ok: false, error: describeError(error, undefined, action), code: storage };
-      return refuse(new LensError('message.failed', { action, type: req.type, detail: printable(error instanceof Error ? error.message : error) }));
+      return refuse(
+        new LensError('message.failed', { action, type: req.type, detail: printable(error instanceof Error ? error.message : error) }),
+      );
     }
   };
 }

@@ -20,9 +20,18 @@ describe('who sent a message', () => {
   });
 
   it('tells a panel framed in a tab (any frame but the top one) from the extension’s own pages', () => {
-    expect(classifySender({ id: EXT_ID, url: `${ORIGIN}panel.html`, tab: { id: 4 }, frameId: 9 }, EXT_ID, ORIGIN)).toEqual({ kind: 'framed-page', tabId: 4 });
-    expect(classifySender({ id: EXT_ID, url: `${ORIGIN}library.html`, tab: { id: 4 }, frameId: 0 }, EXT_ID, ORIGIN)).toEqual({ kind: 'extension-page', tabId: 4 });
-    expect(classifySender({ id: EXT_ID, url: `${ORIGIN}popup.html` }, EXT_ID, ORIGIN)).toEqual({ kind: 'extension-page', tabId: undefined });
+    expect(classifySender({ id: EXT_ID, url: `${ORIGIN}panel.html`, tab: { id: 4 }, frameId: 9 }, EXT_ID, ORIGIN)).toEqual({
+      kind: 'framed-page',
+      tabId: 4,
+    });
+    expect(classifySender({ id: EXT_ID, url: `${ORIGIN}library.html`, tab: { id: 4 }, frameId: 0 }, EXT_ID, ORIGIN)).toEqual({
+      kind: 'extension-page',
+      tabId: 4,
+    });
+    expect(classifySender({ id: EXT_ID, url: `${ORIGIN}popup.html` }, EXT_ID, ORIGIN)).toEqual({
+      kind: 'extension-page',
+      tabId: undefined,
+    });
   });
 
   it('the manifest injects the content script on https Sina article pages only', () => {

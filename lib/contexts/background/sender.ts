@@ -20,7 +20,8 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
   if (sender.id !== extensionId || !sender.url) return null;
   if (sender.url.startsWith(extensionOrigin)) {
     // In a frame of a tab: only the panel is web-accessible, so this is a panel.html some page framed.
-    if (sender.tab?.id !== undefined && sender.frameId !== undefined && sender.frameId !== 0) return { kind: 'framed-page', tabId: sender.tab.id };
+    if (sender.tab?.id !== undefined && sender.frameId !== undefined && sender.frameId !== 0)
+      return { kind: 'framed-page', tabId: sender.tab.id };
     return { kind: 'extension-page', tabId: sender.tab?.id };
   }
   if (sender.tab?.id !== undefined && sender.frameId === 0 && sender.url.startsWith('https://') && parseArticleUrl(sender.url)) {
@@ -28,4 +29,3 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
   }
   return null;
 }
-

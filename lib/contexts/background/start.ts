@@ -42,7 +42,9 @@ function notifyHighlightsChanged(articleKey: string): void {
       }
     })
     .catch(() => undefined);
-  void browser.runtime.sendMessage({ type: HIGHLIGHTS_CHANGED, articleKey } satisfies Broadcast<typeof HIGHLIGHTS_CHANGED>).catch(() => undefined);
+  void browser.runtime
+    .sendMessage({ type: HIGHLIGHTS_CHANGED, articleKey } satisfies Broadcast<typeof HIGHLIGHTS_CHANGED>)
+    .catch(() => undefined);
 }
 
 /** The toolbar badge of a tab: how many highlights its article has (nothing when none). */
@@ -55,10 +57,14 @@ export function startBackground(): void {
   const db = lensDB();
   // Every start: was the database emptied behind the reader's back (storage eviction)? The extension
   // pages tell the reader, with the date of their last backup.
-  void startDurability(db, extensionLocalStore()).catch((error: Error) => console.error(`[Policy Lens] storage check failed: ${error.message}`));
+  void startDurability(db, extensionLocalStore()).catch((error: Error) =>
+    console.error(`[Policy Lens] storage check failed: ${error.message}`),
+  );
   // Articles read for the first time join the related-articles index after their panel has its answer;
   // any the worker stopped before indexing are picked up at this start.
-  const indexQueue = createIndexQueue(db, catalogue, (id, error) => console.error(`[Policy Lens] indexing article ${id} failed: ${error.message}`));
+  const indexQueue = createIndexQueue(db, catalogue, (id, error) =>
+    console.error(`[Policy Lens] indexing article ${id} failed: ${error.message}`),
+  );
   void indexQueue.recover().catch((error: Error) => console.error(`[Policy Lens] index check failed: ${error.message}`));
   const unindex = (id: string) => removeFromIndex(db, id);
   // One eviction at a time, after the article just read is indexed.
@@ -155,7 +161,8 @@ export function startBackground(): void {
       // does not deliver runtime messages to extension frames inside web pages: pass it on to the frames
       // of the sender's tab, where the in-page panel is (its content script ignores it).
       const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
-      if (from?.kind === 'content-script') void browser.tabs.sendMessage(from.tabId, { type: STATE_CHANGED } satisfies Broadcast<typeof STATE_CHANGED>).catch(() => undefined);
+      if (from?.kind === 'content-script')
+        void browser.tabs.sendMessage(from.tabId, { type: STATE_CHANGED } satisfies Broadcast<typeof STATE_CHANGED>).catch(() => undefined);
       return false;
     }
     void route(message, sender).then(sendResponse);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { navigatedUrl } from './navigated-url';
 
-const at = (entries: { name: string }[]) => ({ performance: { getEntriesByType: (type: string) => (type === 'navigation' ? entries : []) } }) as unknown as Window;
+const at = (entries: { name: string }[]) =>
+  ({ performance: { getEntriesByType: (type: string) => (type === 'navigation' ? entries : []) } }) as unknown as Window;
 
 describe('the address the browser navigated to', () => {
   it('is the navigation entry’s, not what the page rewrote its location to', () => {

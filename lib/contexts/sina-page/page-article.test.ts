@@ -4,8 +4,16 @@ import { isTooLarge } from './page-article';
 
 describe('isTooLarge', () => {
   const article = (paragraphs: string[]) => ({
-    key: 'sina:kabc', id: 'kabc', url: 'https://finance.sina.com.cn/a/doc-ikabc.shtml', mobileUrl: null, title: 't',
-    publishedAt: null, source: null, editor: null, originalTitle: null, paragraphs,
+    key: 'sina:kabc',
+    id: 'kabc',
+    url: 'https://finance.sina.com.cn/a/doc-ikabc.shtml',
+    mobileUrl: null,
+    title: 't',
+    publishedAt: null,
+    source: null,
+    editor: null,
+    originalTitle: null,
+    paragraphs,
   });
   it('agrees with the message contract at and past each limit', () => {
     const cases = [

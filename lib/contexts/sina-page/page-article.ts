@@ -32,7 +32,9 @@ export function isTooLarge(a: Pick<ExtractedArticle, 'paragraphs'>): boolean {
 }
 
 /** What the panel says about how the article was read: by the fallback, and whether it has body text. */
-export function extractionNotes(a: Pick<ExtractedArticle, 'bodyFrom' | 'paragraphs' | 'images' | 'videos'>): Pick<ArticleSummary, 'readBy' | 'noBodyText'> {
+export function extractionNotes(
+  a: Pick<ExtractedArticle, 'bodyFrom' | 'paragraphs' | 'images' | 'videos'>,
+): Pick<ArticleSummary, 'readBy' | 'noBodyText'> {
   return {
     ...(a.bodyFrom === 'readability' ? { readBy: 'fallback' as const } : {}),
     ...(hasNoBodyText({ text: a.paragraphs.join('\n'), images: a.images, videos: a.videos }) ? { noBodyText: true as const } : {}),

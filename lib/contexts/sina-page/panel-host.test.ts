@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mountPanelHost, type PanelHost } from './panel-host';
 
-const label = { tab: 'Policy Lens', open: 'Show the Policy Lens panel', close: 'Collapse the Policy Lens panel', frame: 'Policy Lens panel' };
+const label = {
+  tab: 'Policy Lens',
+  open: 'Show the Policy Lens panel',
+  close: 'Collapse the Policy Lens panel',
+  frame: 'Policy Lens panel',
+};
 let host: PanelHost | undefined;
 // happy-dom does not load frames, and says so loudly for each one: keep the src as a plain attribute.
 const nativeSrc = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'src')!;

@@ -143,10 +143,11 @@ export function mountPanelHost(doc: Document, opts: PanelHostOptions): PanelHost
   let pending = 0;
   const onResize = () => {
     if (pending) return;
-    pending = view?.requestAnimationFrame(() => {
-      pending = 0;
-      apply();
-    }) ?? 0;
+    pending =
+      view?.requestAnimationFrame(() => {
+        pending = 0;
+        apply();
+      }) ?? 0;
   };
   view?.addEventListener('resize', onResize);
   apply();

@@ -40,7 +40,14 @@ export async function startLens(env: LensEnv): Promise<void> {
   const article = read.article;
   const how = extractionNotes(article);
 
-  const summary = { key: article.key, title: article.title, publishedAt: article.publishedAt, source: article.source, url: article.url, ...how };
+  const summary = {
+    key: article.key,
+    title: article.title,
+    publishedAt: article.publishedAt,
+    source: article.source,
+    url: article.url,
+    ...how,
+  };
   let state: LensState = { status: 'loading', article: summary };
   const { ask } = createClient(env.send);
   const changed = () => void env.send({ type: STATE_CHANGED } satisfies Broadcast<typeof STATE_CHANGED>).catch(() => undefined);
@@ -100,7 +107,9 @@ export async function startLens(env: LensEnv): Promise<void> {
       return;
     }
     const reply = await ask({ type: 'article:analyze', article: toPageArticle(article) });
-    state = reply.ok ? { status: 'ready', article: summary, insight: reply.value } : { status: 'error', article: summary, error: reply.error };
+    state = reply.ok
+      ? { status: 'ready', article: summary, insight: reply.value }
+      : { status: 'error', article: summary, error: reply.error };
     changed();
   };
   // Mounting the panel lays the page out again beside it; the analysis request and the highlight UI

@@ -26,9 +26,21 @@ describe('droppedFiles', () => {
   it('walks a dropped folder, every chunk of every directory, naming files by their path in the drop', async () => {
     const folder = dirEntry('/site', [
       fileEntry('/site/_config.yml'),
-      dirEntry('/site/source', [dirEntry('/site/source/_posts', [fileEntry('/site/source/_posts/a.md'), fileEntry('/site/source/_posts/b.md'), fileEntry('/site/source/_posts/c.md')])]),
+      dirEntry('/site/source', [
+        dirEntry('/site/source/_posts', [
+          fileEntry('/site/source/_posts/a.md'),
+          fileEntry('/site/source/_posts/b.md'),
+          fileEntry('/site/source/_posts/c.md'),
+        ]),
+      ]),
     ]);
-    const data = { items: [{ kind: 'file', webkitGetAsEntry: () => folder }, { kind: 'file', webkitGetAsEntry: () => fileEntry('/atom.xml') }], files: [] };
+    const data = {
+      items: [
+        { kind: 'file', webkitGetAsEntry: () => folder },
+        { kind: 'file', webkitGetAsEntry: () => fileEntry('/atom.xml') },
+      ],
+      files: [],
+    };
     const files = await droppedFiles(data as unknown as DataTransfer);
     expect(files.map((f) => [f.path, f.file.name])).toEqual([
       ['site/_config.yml', '_config.yml'],
@@ -47,7 +59,7 @@ describe('droppedFiles', () => {
 });
 
 describe('pickedFiles', () => {
-  it('names a picked folder\'s files by their path inside it, and lone files by their name', () => {
+  it("names a picked folder's files by their path inside it, and lone files by their name", () => {
     const inFolder = new File(['x'], 'a.md');
     Object.defineProperty(inFolder, 'webkitRelativePath', { value: 'site/source/_posts/a.md' });
     const alone = new File(['x'], 'atom.xml');

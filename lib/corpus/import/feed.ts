@@ -58,7 +58,12 @@ export function feedItems(text: string, feedPath: string, parseXml: ParseXml): F
     const authorEl = first(kids, 'author') ?? first(kids, 'creator');
     const author = (atom && authorEl ? textOf(first(children(authorEl), 'name')) : textOf(authorEl)) || feedAuthor;
     const body = textOf(first(kids, atom ? 'content' : 'encoded')) || textOf(first(kids, atom ? 'summary' : 'description'));
-    const data: Record<string, unknown> = { title, ...(date && { date }), ...(categories.length && { categories }), ...(author && { author }) };
+    const data: Record<string, unknown> = {
+      title,
+      ...(date && { date }),
+      ...(categories.length && { categories }),
+      ...(author && { author }),
+    };
     return {
       index: i + 1,
       line,

@@ -15,7 +15,9 @@ import { hasNoBodyText } from '../media-post';
 import { sameBody } from '../../identity';
 
 /** What identity needs of an article, stored or about to be. */
-export type Known = Pick<Article, 'id' | 'title' | 'titleNorm' | 'date' | 'text' | 'images' | 'videos'> & { fingerprint?: string | undefined };
+export type Known = Pick<Article, 'id' | 'title' | 'titleNorm' | 'date' | 'text' | 'images' | 'videos'> & {
+  fingerprint?: string | undefined;
+};
 
 /** Below this many characters a body says too little for "the same text under another title". */
 const FINGERPRINT_ALONE_MIN_TEXT = 200;
@@ -27,7 +29,8 @@ export function sameArticleAs(candidate: Known, known: Known): boolean {
     if (!mediaA || !mediaB || !candidate.titleNorm || candidate.titleNorm !== known.titleNorm) return false;
     return firstMedia(candidate) === firstMedia(known) || candidate.date.slice(0, 10) === known.date.slice(0, 10);
   }
-  if (candidate.id === known.id || (candidate.titleNorm !== '' && candidate.titleNorm === known.titleNorm)) return sameBody(candidate.text, known.text);
+  if (candidate.id === known.id || (candidate.titleNorm !== '' && candidate.titleNorm === known.titleNorm))
+    return sameBody(candidate.text, known.text);
   return fingerprintCanIdentify(candidate) && candidate.fingerprint === known.fingerprint;
 }
 

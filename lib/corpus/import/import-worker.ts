@@ -28,7 +28,11 @@ function remoteParser(port: MessagePort): ParseBatch {
       const id = next++;
       waiting.set(id, (r) => ('error' in r ? reject(new Error(`parsing failed: ${r.error}`)) : resolve({ results: r.results, ms: r.ms })));
       // A file's bytes move to the parser (this worker has no more use for them) when they are a whole buffer.
-      const whole = jobs.flatMap((j) => (j.kind === 'file' && j.bytes.byteOffset === 0 && j.bytes.byteLength === j.bytes.buffer.byteLength ? [j.bytes.buffer as ArrayBuffer] : []));
+      const whole = jobs.flatMap((j) =>
+        j.kind === 'file' && j.bytes.byteOffset === 0 && j.bytes.byteLength === j.bytes.buffer.byteLength
+          ? [j.bytes.buffer as ArrayBuffer]
+          : [],
+      );
       port.postMessage({ id, jobs, now: now.toISOString() } satisfies ParseRequest, [...new Set(whole)]);
     });
 }
@@ -41,7 +45,11 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   }
   if (controller) return; // one import at a time
   controller = new AbortController();
-  const entries = message.files.map(({ file, path }) => ({ path, size: file.size, read: async () => new Uint8Array(await file.arrayBuffer()) }));
+  const entries = message.files.map(({ file, path }) => ({
+    path,
+    size: file.size,
+    read: async () => new Uint8Array(await file.arrayBuffer()),
+  }));
   void runImport(entries, {
     db: lensDB(),
     parse: remoteParser(message.parser),

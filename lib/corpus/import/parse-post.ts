@@ -36,14 +36,23 @@ export function parseJob(job: ParseJob, ctx: ParseContext, now: Date): ParseResu
     article = result.article;
   } else {
     try {
-      article = articleFromFrontMatter({ data: job.data, lineOf: () => job.line, openLine: job.line, body: job.body, bodyLine: job.line }, opts);
+      article = articleFromFrontMatter(
+        { data: job.data, lineOf: () => job.line, openLine: job.line, body: job.body, bodyLine: job.line },
+        opts,
+      );
     } catch (e) {
       if (!(e instanceof CorpusError)) throw e;
       return { ok: false, path: job.path, refusal: refusalOf(e), title: job.title };
     }
   }
   const derived = withDerivedFields({ ...article, origin: 'imported', addedAt: now.toISOString() }, ctx.catalogue);
-  return { ok: true, path: job.path, article: derived, notes: articleNotes(article), topics: topicsOf(storedMeasureCounts(derived), ctx.catalogue) };
+  return {
+    ok: true,
+    path: job.path,
+    article: derived,
+    notes: articleNotes(article),
+    topics: topicsOf(storedMeasureCounts(derived), ctx.catalogue),
+  };
 }
 
 /** Parses in this thread (tests, tools, and wherever no parser worker is available). */

@@ -45,7 +45,16 @@ describe('runImport: a Hexo site, its zip, a fork and the feeds', () => {
   it('imports the posts of a folder, passes over the rest of the site, names the broken post, notes the image and video posts', async () => {
     const { db, run } = setup();
     const { summary, outcomes } = await run(folderEntries(path.join(ARCHIVE, 'hexo-site')));
-    expect(summary).toEqual({ imported: ARCHIVE_FACTS.sitePosts, duplicate: 0, refused: 1, noted: 2, passedOver: ARCHIVE_FACTS.sitePassedOver, notReached: 0, cancelled: false, timings: expect.any(Object) });
+    expect(summary).toEqual({
+      imported: ARCHIVE_FACTS.sitePosts,
+      duplicate: 0,
+      refused: 1,
+      noted: 2,
+      passedOver: ARCHIVE_FACTS.sitePassedOver,
+      notReached: 0,
+      cancelled: false,
+      timings: expect.any(Object),
+    });
     const broken = outcomes.find((o) => o.status === 'refused')!;
     expect(broken.path).toBe(`hexo-site/source/_posts/${ARCHIVE_FACTS.siteBroken}`);
     expect(broken.status === 'refused' && [broken.refusal.code, broken.refusal.file, describeError(broken.refusal, 'en')]).toEqual([
@@ -66,7 +75,12 @@ describe('runImport: a Hexo site, its zip, a fork and the feeds', () => {
     const image = stored.find((a) => a.title.startsWith('一图看懂'))!;
     expect([image.paragraphs, image.images.length]).toEqual([['图片来源：国家医保局'], 1]);
     const video = stored.find((a) => a.title.startsWith('视频'))!;
-    expect(video.videos).toEqual([{ src: 'https://video.sina.com.cn/p/news/2021-12-03/detail-ikyakumx6011498.mp4', poster: 'https://n.sinaimg.cn/news/crawl/20211203/video-poster.jpg' }]);
+    expect(video.videos).toEqual([
+      {
+        src: 'https://video.sina.com.cn/p/news/2021-12-03/detail-ikyakumx6011498.mp4',
+        poster: 'https://n.sinaimg.cn/news/crawl/20211203/video-poster.jpg',
+      },
+    ]);
   });
 
   it('reports the zip of the same site, the fork and both feeds as already there by identity, storing only what is new', async () => {
@@ -75,7 +89,12 @@ describe('runImport: a Hexo site, its zip, a fork and the feeds', () => {
     const before = await db.articles.count();
 
     const zip = await run([fileEntry(path.join(ARCHIVE, 'hexo-site.zip'))]);
-    expect(zip.summary).toMatchObject({ imported: 0, duplicate: ARCHIVE_FACTS.sitePosts, refused: 1, passedOver: ARCHIVE_FACTS.sitePassedOver });
+    expect(zip.summary).toMatchObject({
+      imported: 0,
+      duplicate: ARCHIVE_FACTS.sitePosts,
+      refused: 1,
+      passedOver: ARCHIVE_FACTS.sitePassedOver,
+    });
     expect(zip.outcomes.every((o) => o.path.startsWith('hexo-site.zip/hexo-site-main/source/_posts/'))).toBe(true);
 
     const fork = await run(folderEntries(path.join(ARCHIVE, 'hexo-site-fork')));
@@ -109,14 +128,25 @@ describe('runImport: a Hexo site, its zip, a fork and the feeds', () => {
     const a = (await db.articles.toArray()).find((x) => x.title === '国务院办公厅印发深化医改2019年重点工作任务')!;
     expect([a.categories, a.source, a.date, a.editor]).toEqual([['金融', '新浪财经'], '新浪财经', '2019-06-04T09:20:00.000Z', '张建利']);
     // The same posts from the site's folder are then all already there.
-    expect((await run(folderEntries(path.join(ARCHIVE, 'hexo-site')))).summary).toMatchObject({ imported: 0, duplicate: ARCHIVE_FACTS.sitePosts });
+    expect((await run(folderEntries(path.join(ARCHIVE, 'hexo-site')))).summary).toMatchObject({
+      imported: 0,
+      duplicate: ARCHIVE_FACTS.sitePosts,
+    });
   });
 
   it('names a feed item it refuses by feed, item and line', async () => {
     const { run } = setup();
-    const xml = '<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>无日期</title><description>&lt;p&gt;正文&lt;/p&gt;</description></item>\n</channel></rss>';
+    const xml =
+      '<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>无日期</title><description>&lt;p&gt;正文&lt;/p&gt;</description></item>\n</channel></rss>';
     const { outcomes } = await run([{ path: 'rss.xml', size: xml.length, read: async () => new TextEncoder().encode(xml) }]);
-    expect(outcomes).toMatchObject([{ path: 'rss.xml#1', status: 'refused', title: '无日期', refusal: { name: 'CorpusError', code: 'date-missing', file: 'rss.xml#1', line: 3 } }]);
+    expect(outcomes).toMatchObject([
+      {
+        path: 'rss.xml#1',
+        status: 'refused',
+        title: '无日期',
+        refusal: { name: 'CorpusError', code: 'date-missing', file: 'rss.xml#1', line: 3 },
+      },
+    ]);
   });
 });
 
@@ -129,7 +159,9 @@ describe('runImport: bad input and interruptions', () => {
       ['huge.md', 'refused'],
       ['100_news_2019.md', 'imported'],
     ]);
-    expect(outcomes[0]!.status === 'refused' && describeError(outcomes[0]!.refusal, 'en')).toBe('huge.md:1: file is larger than the 1 MiB limit');
+    expect(outcomes[0]!.status === 'refused' && describeError(outcomes[0]!.refusal, 'en')).toBe(
+      'huge.md:1: file is larger than the 1 MiB limit',
+    );
     expect(await db.articles.count()).toBe(1);
   });
 
@@ -144,7 +176,10 @@ describe('runImport: bad input and interruptions', () => {
       ['broken.zip', 'refused', 'broken.zip: not a zip archive that can be read'],
       ['atom.xml', 'refused', 'atom.xml: not an RSS or Atom feed'],
     ]);
-    expect(outcomes.map((o) => o.status === 'refused' && describeError(o.refusal, 'zh').split('（')[0])).toEqual(['broken.zip：不是可以读取的 zip 压缩包', 'atom.xml：不是 RSS 或 Atom 订阅源']);
+    expect(outcomes.map((o) => o.status === 'refused' && describeError(o.refusal, 'zh').split('（')[0])).toEqual([
+      'broken.zip：不是可以读取的 zip 压缩包',
+      'atom.xml：不是 RSS 或 Atom 订阅源',
+    ]);
   });
 
   it('stops after the batches in hand when cancelled: what is reported imported is stored and indexed', async () => {

@@ -59,9 +59,19 @@ const PROGRESS_EVERY_MS = 100;
 export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps): Promise<ImportSummary> {
   const now = deps.now ?? (() => new Date());
   const batchSize = deps.batchSize ?? 1000;
-  const parse = deps.parse ?? (deps.catalogue && deps.parseHtml ? parseHere({ catalogue: deps.catalogue, parseHtml: deps.parseHtml }) : null);
+  const parse =
+    deps.parse ?? (deps.catalogue && deps.parseHtml ? parseHere({ catalogue: deps.catalogue, parseHtml: deps.parseHtml }) : null);
   if (!parse) throw new Error('runImport: give it a parser, or the catalogue and an HTML parser to parse here');
-  const summary: ImportSummary = { imported: 0, duplicate: 0, refused: 0, noted: 0, passedOver: 0, notReached: 0, cancelled: false, timings: { parseMs: 0, storeMs: 0, indexMs: 0 } };
+  const summary: ImportSummary = {
+    imported: 0,
+    duplicate: 0,
+    refused: 0,
+    noted: 0,
+    passedOver: 0,
+    notReached: 0,
+    cancelled: false,
+    timings: { parseMs: 0, storeMs: 0, indexMs: 0 },
+  };
   const indexBatch = deps.index ?? indexBatchInRelated;
   const index: IndexBatch = async (db, articles) => {
     const t0 = performance.now();
@@ -75,7 +85,8 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
     }
     if (outcomes.length) deps.onOutcomes?.(outcomes);
   };
-  const refuse = (path: string, error: unknown, title?: string) => report([{ path, status: 'refused', refusal: refusalOf(error), ...(title && { title }) }]);
+  const refuse = (path: string, error: unknown, title?: string) =>
+    report([{ path, status: 'refused', refusal: refusalOf(error), ...(title && { title }) }]);
 
   const top = classifyEntries(chosen);
   summary.passedOver += top.passedOver;
@@ -160,7 +171,10 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
     done++;
     if (post.size > MAX_DOCUMENT_BYTES) {
       const limit = MAX_DOCUMENT_BYTES / 1024 / 1024;
-      refuse(post.path, new CorpusError('file-too-large', post.path, 1, `file is larger than the ${limit} MiB limit`, undefined, { limit }));
+      refuse(
+        post.path,
+        new CorpusError('file-too-large', post.path, 1, `file is larger than the ${limit} MiB limit`, undefined, { limit }),
+      );
     } else {
       const bytes = await post.read().catch((e: Error) => {
         refuse(post.path, new LensError('import.unreadable', { file: post.path, detail: e.message }));
@@ -187,7 +201,12 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
       items = feedItems(decodeFeed(await feed.read(), feed.path), feed.path, deps.parseXml);
     } catch (e) {
       done++;
-      refuse(feed.path, e instanceof FeedError || e instanceof ZipError ? e : new LensError('import.unreadable', { file: feed.path, detail: (e as Error).message }));
+      refuse(
+        feed.path,
+        e instanceof FeedError || e instanceof ZipError
+          ? e
+          : new LensError('import.unreadable', { file: feed.path, detail: (e as Error).message }),
+      );
       continue;
     }
     total += items.length - 1;
@@ -199,7 +218,10 @@ export async function runImport(chosen: readonly ImportEntry[], deps: ImportDeps
       const path = `${feed.path}#${item.index}`;
       current = path;
       done++;
-      await queue({ kind: 'item', path, title: item.title, line: item.line, data: item.fields.data, body: item.fields.body }, item.fields.body.length);
+      await queue(
+        { kind: 'item', path, title: item.title, line: item.line, data: item.fields.data, body: item.fields.body },
+        item.fields.body.length,
+      );
       progress();
     }
   }

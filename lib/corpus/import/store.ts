@@ -20,7 +20,15 @@ export type ParsedPost = { path: string; article: StoredArticle; notes: ArticleN
  * interface language (lib/i18n/errors.ts describeError reads `name`, `code`, `params`, `file`, `line`).
  * `message` is the English wording, for logs, tools and tests.
  */
-export type Refusal = { name: string; code: string; params: Record<string, string | number>; message: string; file?: string; line?: number; field?: string };
+export type Refusal = {
+  name: string;
+  code: string;
+  params: Record<string, string | number>;
+  message: string;
+  file?: string;
+  line?: number;
+  field?: string;
+};
 
 export type ImportOutcome =
   | { path: string; status: 'imported'; title: string; notes: ArticleNote[] }
@@ -29,7 +37,15 @@ export type ImportOutcome =
 
 /** A refusal of ours (a CorpusError, a LensError) as plain data. */
 export function refusalOf(error: unknown): Refusal {
-  const e = error as { name?: unknown; code?: unknown; params?: unknown; message?: unknown; file?: unknown; line?: unknown; field?: unknown };
+  const e = error as {
+    name?: unknown;
+    code?: unknown;
+    params?: unknown;
+    message?: unknown;
+    file?: unknown;
+    line?: unknown;
+    field?: unknown;
+  };
   return {
     name: typeof e.name === 'string' ? e.name : 'Error',
     code: typeof e.code === 'string' ? e.code : '',
@@ -50,10 +66,19 @@ export type IndexBatch = (db: LensDB, entries: readonly IndexEntry[]) => Promise
 /** The related index in one call for many articles (lib/related's bulk entry point). */
 export const indexBatchInRelated: IndexBatch = (db, entries) => indexArticles(db, entries);
 
-export async function storeBatch(db: LensDB, batch: readonly ParsedPost[], index: IndexBatch = indexBatchInRelated): Promise<ImportOutcome[]> {
+export async function storeBatch(
+  db: LensDB,
+  batch: readonly ParsedPost[],
+  index: IndexBatch = indexBatchInRelated,
+): Promise<ImportOutcome[]> {
   if (!batch.length) return [];
   return db.transaction('rw', db.tables, async () => {
-    const known = new Candidates(await knownLike(db, batch.map((p) => p.article)));
+    const known = new Candidates(
+      await knownLike(
+        db,
+        batch.map((p) => p.article),
+      ),
+    );
     const outcomes: ImportOutcome[] = [];
     const accepted: ParsedPost[] = [];
     for (const post of batch) {
@@ -68,7 +93,10 @@ export async function storeBatch(db: LensDB, batch: readonly ParsedPost[], index
       outcomes.push({ path: post.path, status: 'imported', title: article.title, notes: post.notes });
     }
     await db.articles.bulkAdd(accepted.map((p) => p.article));
-    await index(db, accepted.map((p) => ({ article: p.article, ...p.topics })));
+    await index(
+      db,
+      accepted.map((p) => ({ article: p.article, ...p.topics })),
+    );
     return outcomes;
   });
 }
@@ -86,7 +114,8 @@ async function freeId(db: LensDB, article: StoredArticle, known: Candidates): Pr
  * request per key, all in flight at once (an anyOf over a thousand keys walks a cursor key by key).
  */
 async function knownLike(db: LensDB, articles: readonly StoredArticle[]): Promise<Known[]> {
-  const equal = (index: 'titleNorm' | 'fingerprint', keys: string[]) => Promise.all(keys.map((k) => db.articles.where(index).equals(k).toArray()));
+  const equal = (index: 'titleNorm' | 'fingerprint', keys: string[]) =>
+    Promise.all(keys.map((k) => db.articles.where(index).equals(k).toArray()));
   const fingerprints = [...new Set(articles.filter(fingerprintCanIdentify).map((a) => a.fingerprint!))];
   const [byId, byTitle, byFingerprint] = await Promise.all([
     db.articles.bulkGet(articles.map((a) => a.id)),
@@ -119,7 +148,11 @@ class Candidates {
   }
 
   sameAs(a: Known): Known | undefined {
-    const pool = [this.byId.get(a.id), ...(this.byTitle.get(a.titleNorm) ?? []), ...(a.fingerprint ? (this.byFingerprint.get(a.fingerprint) ?? []) : [])];
+    const pool = [
+      this.byId.get(a.id),
+      ...(this.byTitle.get(a.titleNorm) ?? []),
+      ...(a.fingerprint ? (this.byFingerprint.get(a.fingerprint) ?? []) : []),
+    ];
     return pool.find((k): k is Known => k !== undefined && sameArticleAs(a, k));
   }
 }

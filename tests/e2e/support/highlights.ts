@@ -67,7 +67,9 @@ export function paintedBox({ around }: { around: Point }): { left: number; top: 
   for (let y = Math.max(0, around.y - 150); y < Math.min(innerHeight, around.y + 150); y += STEP) {
     for (let x = Math.max(0, around.x - 360); x < Math.min(right, around.x + 360); x += STEP) {
       if (!ours.has(document.elementFromPoint(x, y)!)) continue;
-      box = box ? { left: Math.min(box.left, x), top: Math.min(box.top, y), right: Math.max(box.right, x), bottom: Math.max(box.bottom, y) } : { left: x, top: y, right: x, bottom: y };
+      box = box
+        ? { left: Math.min(box.left, x), top: Math.min(box.top, y), right: Math.max(box.right, x), bottom: Math.max(box.bottom, y) }
+        : { left: x, top: y, right: x, bottom: y };
     }
   }
   return box;
@@ -77,7 +79,13 @@ export function paintedBox({ around }: { around: Point }): { left: number; top: 
  * Runs in the page: the viewport rect of the first line of every occurrence of `phrase` in the
  * article body (after scrolling the `scrollTo`-th into view, when asked).
  */
-export function phraseLines({ phrase, scrollTo }: { phrase: string; scrollTo?: number }): { left: number; top: number; width: number; height: number }[] {
+export function phraseLines({
+  phrase,
+  scrollTo,
+}: {
+  phrase: string;
+  scrollTo?: number;
+}): { left: number; top: number; width: number; height: number }[] {
   const body = document.querySelector('#artibody, section.art_content, [data-testid="reader-body"]');
   if (!body) return [];
   const ranges: Range[] = [];
@@ -162,12 +170,20 @@ export async function tintOf(page: LensPage, phrase: string, nth = 0): Promise<T
 
 /** Waits until the first line of `phrase` shows `tint` (a highlight's colour, the flash, or none). */
 export async function waitForTint(page: LensPage, phrase: string, tint: Tint, what = `“${phrase}” ${tint}`, nth = 0): Promise<Tint | null> {
-  return until(what, () => tintOf(page, phrase, nth), (t) => t === tint);
+  return until(
+    what,
+    () => tintOf(page, phrase, nth),
+    (t) => t === tint,
+  );
 }
 
 /** Waits until some occurrence of `phrase` in view flashes; resolves to which one. */
 export async function waitForFlash(page: LensPage, phrase: string, what = `a flash on “${phrase}”`, except?: number): Promise<number> {
-  const tints = await until(what, () => tintsOf(page, phrase), (ts) => ts.some((t, i) => t === 'flash' && i !== except));
+  const tints = await until(
+    what,
+    () => tintsOf(page, phrase),
+    (ts) => ts.some((t, i) => t === 'flash' && i !== except),
+  );
   return tints.findIndex((t, i) => t === 'flash' && i !== except);
 }
 
@@ -175,10 +191,26 @@ export async function waitForFlash(page: LensPage, phrase: string, what = `a fla
 export async function flashShows(page: LensPage, selector: string): Promise<boolean> {
   const box = await page.evaluate((sel) => {
     const r = document.querySelector(sel)?.getBoundingClientRect();
-    return r ? { left: Math.max(0, r.left), top: Math.max(0, r.top), right: Math.min(document.documentElement.clientWidth, r.right), bottom: Math.min(innerHeight, r.bottom) } : null;
+    return r
+      ? {
+          left: Math.max(0, r.left),
+          top: Math.max(0, r.top),
+          right: Math.min(document.documentElement.clientWidth, r.right),
+          bottom: Math.min(innerHeight, r.bottom),
+        }
+      : null;
   }, selector);
   if (!box || box.right <= box.left || box.bottom <= box.top) return false;
-  const png = PNG.sync.read(Buffer.from(await page.capture({ x: Math.round(box.left), y: Math.round(box.top), width: Math.round(box.right - box.left), height: Math.round(box.bottom - box.top) })));
+  const png = PNG.sync.read(
+    Buffer.from(
+      await page.capture({
+        x: Math.round(box.left),
+        y: Math.round(box.top),
+        width: Math.round(box.right - box.left),
+        height: Math.round(box.bottom - box.top),
+      }),
+    ),
+  );
   const flashes = TINTS.filter(([t]) => t === 'flash').map(([, rgb]) => rgb);
   let n = 0;
   for (let i = 0; i < png.data.length; i += 4) {
@@ -223,7 +255,11 @@ export async function highlightPhrase(page: LensPage, phrase: string): Promise<v
   // The colour buttons come first in the card; the first one starts at its left edge (6 px padding),
   // and the box found is at most one grid step inside the card's edges.
   await page.click({ x: box.left + 14, y: box.top + 10 });
-  await until(`“${phrase}” listed as anchored`, () => paintedTexts(page), (t) => t.yellow?.includes(phrase) ?? false);
+  await until(
+    `“${phrase}” listed as anchored`,
+    () => paintedTexts(page),
+    (t) => t.yellow?.includes(phrase) ?? false,
+  );
   await waitForTint(page, phrase, 'yellow', `“${phrase}” painted yellow`);
 }
 

@@ -51,9 +51,7 @@ export function useLens(name: BrowserName, opts: Pick<LaunchOptions, 'locale' | 
     ctx.onTestFailed(async () => {
       if (!browser) return;
       const lines = browser.consoleLines.slice(firstLine);
-      console.error(
-        `\n--- ${name} console during "${ctx.task.name}" (${lines.length} lines) ---\n${lines.join('\n') || '(empty)'}\n---`,
-      );
+      console.error(`\n--- ${name} console during "${ctx.task.name}" (${lines.length} lines) ---\n${lines.join('\n') || '(empty)'}\n---`);
       mkdirSync(RESULTS_DIR, { recursive: true });
       const slug = `${name}-${ctx.task.name}`.replace(/[^\w\u4e00-\u9fff-]+/g, '-').slice(0, 100);
       let i = 0;

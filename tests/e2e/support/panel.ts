@@ -29,7 +29,12 @@ export async function lensActive(page: LensPage, timeoutMs = 20_000): Promise<bo
 
 export async function readyPanel(page: LensPage): Promise<LensFrame> {
   const panel = await page.frame('the panel frame', isPanel, 20_000);
-  await panel.waitFor('the panel to show its analysis', () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready', undefined, 20_000);
+  await panel.waitFor(
+    'the panel to show its analysis',
+    () => document.querySelector('[data-testid="panel"]')?.getAttribute('data-status') === 'ready',
+    undefined,
+    20_000,
+  );
   return panel;
 }
 

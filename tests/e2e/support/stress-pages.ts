@@ -134,7 +134,12 @@ export function articleFingerprint(): { length: number; hash: number; sameBody: 
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
   const w = window as unknown as { __stressBody?: HTMLElement };
-  return { length: art ? text.length : -1, hash: h, sameBody: document.body !== null && document.body === w.__stressBody, bodyChildren: document.body?.children.length ?? 0 };
+  return {
+    length: art ? text.length : -1,
+    hash: h,
+    sameBody: document.body !== null && document.body === w.__stressBody,
+    bodyChildren: document.body?.children.length ?? 0,
+  };
 }
 
 let template: string | undefined;
@@ -165,7 +170,8 @@ function build({ id, title, body, htmlAttrs, afterBody }: Build): { url: string;
   html = html.replace(/(<h1 class="main-title">[^<]*<\/h1>)/, `$1\n${OWN_UI}`);
   html = html.replace(/<\/body>/, `<script>${OWN_SCRIPT}</script>\n</body>`);
   if (htmlAttrs) html = html.replace('<html>', `<html ${htmlAttrs}>`);
-  if (!html.includes('id="stress-button"') || !html.includes('window.__stress =')) throw new Error(`stress page ${id}: the template changed`);
+  if (!html.includes('id="stress-button"') || !html.includes('window.__stress ='))
+    throw new Error(`stress page ${id}: the template changed`);
   return { url: `${URL_PREFIX}${id}.shtml`, key: `sina:${id}`, html };
 }
 
@@ -279,7 +285,11 @@ export function stressPages(): StressPage[] {
   const pages: StressPage[] = [];
   const add = (name: string, what: string, expect: StressExpectation, b: Build) => pages.push({ name, what, expect, ...build(b) });
 
-  add('no-body', 'no #artibody element at all', 'out', { id: 'kzsxnob1000001', title: '医保局：门诊共济保障机制改革稳步推进（无正文）', body: null });
+  add('no-body', 'no #artibody element at all', 'out', {
+    id: 'kzsxnob1000001',
+    title: '医保局：门诊共济保障机制改革稳步推进（无正文）',
+    body: null,
+  });
   add('2mb-body', '2 MB of Chinese paragraphs in the body (≈ 2.1 MB of HTML)', 'ready', {
     id: 'kzsxbig1000002',
     title: '医保基金监管工作综述：全年追回资金创新高（长文）',
@@ -306,7 +316,10 @@ export function stressPages(): StressPage[] {
   add('5000-paragraphs', '5,000 short paragraphs (the article:analyze paragraph limit)', 'ready', {
     id: 'kzsxpar1000005',
     title: '各地医保政策速览：五千条要点（短段落）',
-    body: Array.from({ length: 5000 }, (_, i) => `<p>　　第${i + 1}条：医保基金${['监管', '结算', '支付', '共济', '集采'][i % 5]}。</p>`).join('\n'),
+    body: Array.from(
+      { length: 5000 },
+      (_, i) => `<p>　　第${i + 1}条：医保基金${['监管', '结算', '支付', '共济', '集采'][i % 5]}。</p>`,
+    ).join('\n'),
   });
   add('mixed-scripts', 'Chinese, Latin, Arabic and Hebrew (dir=rtl), emoji, combining marks, bidi controls', 'ready', {
     id: 'kzsxmix1000006',

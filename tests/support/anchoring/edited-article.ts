@@ -23,9 +23,47 @@ export const TARGET_BYTES = 100 * 1024;
 export const HIGHLIGHTS = 200;
 const SEED = 20240501;
 
-
-const PROVINCES = ['北京市', '天津市', '河北省', '山西省', '辽宁省', '吉林省', '上海市', '江苏省', '浙江省', '安徽省', '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '广西壮族自治区', '海南省', '重庆市', '四川省', '贵州省', '云南省', '陕西省', '甘肃省'];
-const TOPICS = ['门诊共济', '药品集采', '耗材集采', '异地就医直接结算', 'DRG付费', '长期护理保险', '医保信息平台', '基金监管', '大病保险', '医疗救助', '谈判药品落地', '医保电子凭证'];
+const PROVINCES = [
+  '北京市',
+  '天津市',
+  '河北省',
+  '山西省',
+  '辽宁省',
+  '吉林省',
+  '上海市',
+  '江苏省',
+  '浙江省',
+  '安徽省',
+  '福建省',
+  '江西省',
+  '山东省',
+  '河南省',
+  '湖北省',
+  '湖南省',
+  '广东省',
+  '广西壮族自治区',
+  '海南省',
+  '重庆市',
+  '四川省',
+  '贵州省',
+  '云南省',
+  '陕西省',
+  '甘肃省',
+];
+const TOPICS = [
+  '门诊共济',
+  '药品集采',
+  '耗材集采',
+  '异地就医直接结算',
+  'DRG付费',
+  '长期护理保险',
+  '医保信息平台',
+  '基金监管',
+  '大病保险',
+  '医疗救助',
+  '谈判药品落地',
+  '医保电子凭证',
+];
 const SPEAKERS = ['国家医保局有关负责人', '业内专家', '该省医保局局长', '一位基层医保干部', '中国社科院研究员'];
 const CLAUSES = [
   '医保改革已经进入深水区',
@@ -119,13 +157,22 @@ export function pickHighlights(text: string, paragraphs: readonly string[], coun
   const used = new Set<number>();
   while (out.length < count) {
     const r = rand();
-    const length = r < 0.2 ? 4 + Math.floor(rand() * 6) : r < 0.7 ? 10 + Math.floor(rand() * 30) : r < 0.95 ? 40 + Math.floor(rand() * 80) : 60 + Math.floor(rand() * 100);
+    const length =
+      r < 0.2
+        ? 4 + Math.floor(rand() * 6)
+        : r < 0.7
+          ? 10 + Math.floor(rand() * 30)
+          : r < 0.95
+            ? 40 + Math.floor(rand() * 80)
+            : 60 + Math.floor(rand() * 100);
     const cross = r >= 0.95;
     const pi = Math.floor(rand() * paragraphs.length);
     const p = paragraphs[pi] as string;
     const pStart = starts[pi] as number;
     let start = pStart + 2 + Math.floor(rand() * Math.max(1, p.length - 2 - (cross ? 10 : length)));
-    let end = cross ? pStart + p.length + 1 + Math.min(length, (paragraphs[pi + 1]?.length ?? 0)) : Math.min(pStart + p.length, start + length);
+    let end = cross
+      ? pStart + p.length + 1 + Math.min(length, paragraphs[pi + 1]?.length ?? 0)
+      : Math.min(pStart + p.length, start + length);
     if (cross && pi + 1 >= paragraphs.length) continue;
     while (start < end && WS.test(text.charAt(start))) start += 1;
     while (end > start && WS.test(text.charAt(end - 1))) end -= 1;
@@ -165,7 +212,16 @@ interface Edit {
 /** What happened to a highlight's passage in the edited text, for the breakdown table. */
 export type Fate = 'untouched' | 'context edited' | 'quote edited' | 'look-alike added' | 'deleted' | 'deleted, look-alike elsewhere';
 
-const PUNCT_SWAPS: Record<string, string[]> = { '，': [',', '、'], '。': ['．', '；'], '：': [':'], '“': ['「', '"'], '”': ['」', '"'], '、': ['，'], '（': ['('], '）': [')'] };
+const PUNCT_SWAPS: Record<string, string[]> = {
+  '，': [',', '、'],
+  '。': ['．', '；'],
+  '：': [':'],
+  '“': ['「', '"'],
+  '”': ['」', '"'],
+  '、': ['，'],
+  '（': ['('],
+  '）': [')'],
+};
 const WORDS = ['进一步', '全面', '切实', '有关', '各级', '持续', '积极'];
 const SYNONYMS: [string, string][] = [
   ['表示', '指出'],
@@ -257,7 +313,12 @@ export interface EditedArticle {
 }
 
 /** The edited article and, for every highlight, where its passage went. */
-export function editArticle(original: string, paragraphs: readonly string[], highlights: readonly BenchHighlight[], seed = SEED + 2): EditedArticle {
+export function editArticle(
+  original: string,
+  paragraphs: readonly string[],
+  highlights: readonly BenchHighlight[],
+  seed = SEED + 2,
+): EditedArticle {
   const rand = rng(seed);
   const plan = new EditPlan(original, highlights);
   const starts = paragraphStarts(paragraphs);
@@ -274,7 +335,9 @@ export function editArticle(original: string, paragraphs: readonly string[], hig
   const dropParagraph = (pi: number): Edit => {
     const s = starts[pi] as number;
     const p = paragraphs[pi] as string;
-    return pi === 0 ? { start: 0, end: p.length + 1, insert: '', kind: 'drop-highlighted' } : { start: s - 1, end: s + p.length, insert: '', kind: 'drop-highlighted' };
+    return pi === 0
+      ? { start: 0, end: p.length + 1, insert: '', kind: 'drop-highlighted' }
+      : { start: s - 1, end: s + p.length, insert: '', kind: 'drop-highlighted' };
   };
   /** An insertion point at the end of a paragraph at least `minDistance` from `from`. */
   const farBoundary = (from: number, minDistance: number): number => {
@@ -313,7 +376,8 @@ export function editArticle(original: string, paragraphs: readonly string[], hig
         continue;
       }
       standIns += 1;
-      for (const other of highlights) if (plan.truth(other.start, other.end) === null && !special.has(other.id)) special.set(other.id, 'deleted, look-alike elsewhere');
+      for (const other of highlights)
+        if (plan.truth(other.start, other.end) === null && !special.has(other.id)) special.set(other.id, 'deleted, look-alike elsewhere');
       continue;
     }
     if (decoys < 12 && hasFigures(h) && !special.has(h.id)) {
@@ -338,7 +402,8 @@ export function editArticle(original: string, paragraphs: readonly string[], hig
       const options = PUNCT_SWAPS[ch] as string[];
       return { start: at, end: at + 1, insert: options[randInt(0, options.length)] as string, kind: 'punct' };
     }
-    if (kind < 0.55 && CJK.test(original.charAt(at - 1)) && CJK.test(ch)) return { start: at, end: at, insert: WORDS[randInt(0, WORDS.length)] as string, kind: 'insert-word' };
+    if (kind < 0.55 && CJK.test(original.charAt(at - 1)) && CJK.test(ch))
+      return { start: at, end: at, insert: WORDS[randInt(0, WORDS.length)] as string, kind: 'insert-word' };
     if (kind < 0.8 && CJK.test(ch)) {
       const n = randInt(1, 3);
       const cut = original.slice(at, at + n);
@@ -379,8 +444,14 @@ export function editArticle(original: string, paragraphs: readonly string[], hig
   // 3. Edits all over the page: re-typesetting (indents dropped from 30% of paragraphs), swapped
   //    punctuation, words in and out, rewording, new paragraphs (an editor's note on top) and
   //    paragraphs removed.
-  plan.add({ start: 0, end: 0, insert: '　　【编者按】本文根据国家医保局新闻发布会及各地医保部门公开信息整理，部分内容有更新。\n', kind: 'new-paragraph' });
-  for (const [pi, s] of starts.entries()) if (rand() < 0.3 && paragraphs[pi]?.startsWith('　　')) plan.add({ start: s, end: s + 2, insert: '', kind: 'indent' });
+  plan.add({
+    start: 0,
+    end: 0,
+    insert: '　　【编者按】本文根据国家医保局新闻发布会及各地医保部门公开信息整理，部分内容有更新。\n',
+    kind: 'new-paragraph',
+  });
+  for (const [pi, s] of starts.entries())
+    if (rand() < 0.3 && paragraphs[pi]?.startsWith('　　')) plan.add({ start: s, end: s + 2, insert: '', kind: 'indent' });
   // About one small edit per 150 characters, a quarter of them punctuation.
   const puncts = [...original.matchAll(/[，。：“”、（）]/g)].map((m) => m.index);
   for (let i = 0; i < 60; i += 1) {
@@ -394,7 +465,12 @@ export function editArticle(original: string, paragraphs: readonly string[], hig
   }
   for (let i = 0; i < 10; i += 1) {
     const at = farBoundary(0, 0);
-    plan.add({ start: at, end: at, insert: `\n　　记者了解到，${CLAUSES[i % CLAUSES.length]}，${CLAUSES[(i * 5 + 3) % CLAUSES.length]}（补充报道之${'一二三四五六七八九十'[i]}）。`, kind: 'new-paragraph' });
+    plan.add({
+      start: at,
+      end: at,
+      insert: `\n　　记者了解到，${CLAUSES[i % CLAUSES.length]}，${CLAUSES[(i * 5 + 3) % CLAUSES.length]}（补充报道之${'一二三四五六七八九十'[i]}）。`,
+      kind: 'new-paragraph',
+    });
   }
   for (let i = 0, dropped = 0; i < 200 && dropped < 10; i += 1) {
     const e = dropParagraph(randInt(1, paragraphs.length));
@@ -409,7 +485,9 @@ export function editArticle(original: string, paragraphs: readonly string[], hig
     const t = plan.truth(h.start, h.end);
     truth.set(h.id, t);
     // Edits never straddle a boundary and insertions never sit on one, so "inside" is simply this.
-    const edited = plan.edits.some((e) => e.start >= h.start && e.end <= h.end && (e.start < e.end || (e.start > h.start && e.start < h.end)));
+    const edited = plan.edits.some(
+      (e) => e.start >= h.start && e.end <= h.end && (e.start < e.end || (e.start > h.start && e.start < h.end)),
+    );
     const near = plan.edits.some((e) => e.end >= h.start - 32 && e.start <= h.end + 32);
     const fate = special.get(h.id) ?? (t === null ? 'deleted' : edited ? 'quote edited' : near ? 'context edited' : 'untouched');
     fates.set(h.id, fate);

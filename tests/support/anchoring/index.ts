@@ -41,7 +41,18 @@ export function rng(seed: number): () => number {
 }
 
 const PROVINCES = ['北京市', '上海市', '广东省', '浙江省', '江苏省', '山东省', '河南省', '四川省', '湖北省', '湖南省', '福建省', '安徽省'];
-const TOPICS = ['门诊共济', '药品集采', '耗材集采', '异地就医直接结算', 'DRG付费', '长期护理保险', '医保信息平台', '基金监管', '大病保险', '医疗救助'];
+const TOPICS = [
+  '门诊共济',
+  '药品集采',
+  '耗材集采',
+  '异地就医直接结算',
+  'DRG付费',
+  '长期护理保险',
+  '医保信息平台',
+  '基金监管',
+  '大病保险',
+  '医疗救助',
+];
 
 /**
  * A long article made of template paragraphs that differ mostly in figures and province names —

@@ -68,7 +68,10 @@ export const ARTICLE_C = article({
   title: '国家医保局印发DRG/DIP支付方式改革*三年*行动计划 [解读] #医保 <通知>',
   date: '2021-11-26T09:15:00.000Z',
   source: '新浪财经',
-  paragraphs: ['　　国家医疗保障局近日印发《DRG/DIP支付方式改革三年行动计划》。', '　　到2025年底，DRG/DIP支付方式覆盖所有符合条件的开展住院服务的医疗机构。'],
+  paragraphs: [
+    '　　国家医疗保障局近日印发《DRG/DIP支付方式改革三年行动计划》。',
+    '　　到2025年底，DRG/DIP支付方式覆盖所有符合条件的开展住院服务的医疗机构。',
+  ],
   origin: 'imported',
   measureIds: ['drg-payment', 'dip-payment', 'payment-method-reform'],
 });
@@ -86,7 +89,15 @@ export const ARTICLE_B = article({
 
 export const ARTICLES: StoredArticle[] = [ARTICLE_A, ARTICLE_B, ARTICLE_C];
 
-function highlight(fields: Partial<HighlightRecord> & Pick<HighlightRecord, 'id' | 'articleKey' | 'url' | 'title' | 'createdAt'> & { exact: string; start: number; prefix?: string; suffix?: string }): HighlightRecord {
+function highlight(
+  fields: Partial<HighlightRecord> &
+    Pick<HighlightRecord, 'id' | 'articleKey' | 'url' | 'title' | 'createdAt'> & {
+      exact: string;
+      start: number;
+      prefix?: string;
+      suffix?: string;
+    },
+): HighlightRecord {
   const { exact, start, prefix = '', suffix = '', ...rest } = fields;
   return {
     quote: { type: 'TextQuoteSelector', exact, prefix, suffix },
@@ -100,7 +111,11 @@ function highlight(fields: Partial<HighlightRecord> & Pick<HighlightRecord, 'id'
 }
 
 const A = { articleKey: 'sina:kfwxyuz1234567', url: URL_A, title: '国家医保局发布2021年全国医疗保障事业发展统计公报' };
-const B = { articleKey: 'corpus:a_00000000000000b2', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/reader.html?id=a_00000000000000b2', title: '韩正：医保基金是群众的“救命钱” 要持续加大监管力度' };
+const B = {
+  articleKey: 'corpus:a_00000000000000b2',
+  url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/reader.html?id=a_00000000000000b2',
+  title: '韩正：医保基金是群众的“救命钱” 要持续加大监管力度',
+};
 const C = { articleKey: 'sina:kyamrmz7654321', url: URL_C, title: '国家医保局印发DRG/DIP支付方式改革*三年*行动计划 [解读] #医保 <通知>' };
 /** Not in the corpus (the reader turned "add pages I read" off). */
 const D = { articleKey: 'sina:myiabcd1112223', url: URL_D, title: '多地医保局推进ＤＲＧ付费 “Pay by Group” 试点扩围' };

@@ -35,6 +35,8 @@ export function readSeeds(): SeedArticle[] {
 }
 
 /** The seeds with the measures the catalogue detects in them (id → mentions), ready for indexArticles. */
-export function seedEntries(detect: (text: string) => Record<string, number>): { article: { id: string; title: string; text: string }; measures: Record<string, number> }[] {
+export function seedEntries(
+  detect: (text: string) => Record<string, number>,
+): { article: { id: string; title: string; text: string }; measures: Record<string, number> }[] {
   return readSeeds().map((s) => ({ article: { id: s.id, title: s.title, text: s.text }, measures: detect(s.text) }));
 }

@@ -48,7 +48,11 @@ describe('anchorHighlights', () => {
   it('splits one pass into anchored ranges and orphans, skipping promo blocks', async () => {
     const body = render(PARAGRAPHS.slice(0, 5));
     body.insertAdjacentHTML('afterbegin', '<div class="appendQr_wrap">下载新浪财经APP 2021年全国医保基金支出</div>');
-    const hs = [highlight('a', '2.4万亿元，比上年增长14.3%'), highlight('b', '累计节约费用约3000亿元'), highlight('late', '普通门诊费用纳入统筹基金支付范围')];
+    const hs = [
+      highlight('a', '2.4万亿元，比上年增长14.3%'),
+      highlight('b', '累计节约费用约3000亿元'),
+      highlight('late', '普通门诊费用纳入统筹基金支付范围'),
+    ];
     const seen: string[] = [];
     const run = await anchorHighlights(body, hs, { onOutcome: (o) => seen.push(o.id) });
     expect(run.anchored.map((a) => [a.id, a.text, a.method])).toEqual([

@@ -12,7 +12,14 @@
  * bounded: at most `maxRuns` completed passes and `maxMs` overall, then it disconnects for good —
  * a page whose ads churn inside the article must not keep us re-anchoring forever.
  */
-import { anchorAll, type AnchorMethod, type AnchorOutcome, type HighlightToAnchor, type MatchOptions, type OrphanReason } from '../../../anchoring';
+import {
+  anchorAll,
+  type AnchorMethod,
+  type AnchorOutcome,
+  type HighlightToAnchor,
+  type MatchOptions,
+  type OrphanReason,
+} from '../../../anchoring';
 import { isNotArticleText } from '../../../highlights/skip';
 
 export interface AnchoredHighlight {
@@ -48,14 +55,27 @@ export interface AnchorRunOptions {
 export function splitOutcomes(outcomes: readonly AnchorOutcome[]): AnchorRun {
   const run: AnchorRun = { anchored: [], orphans: [] };
   for (const o of outcomes) {
-    if (o.status === 'anchored') run.anchored.push({ id: o.id, range: o.range, start: o.start, end: o.end, method: o.method, score: o.score, text: o.range.toString() });
+    if (o.status === 'anchored')
+      run.anchored.push({
+        id: o.id,
+        range: o.range,
+        start: o.start,
+        end: o.end,
+        method: o.method,
+        score: o.score,
+        text: o.range.toString(),
+      });
     else run.orphans.push({ id: o.id, reason: o.reason });
   }
   return run;
 }
 
 /** One pass over the body. Rejects with the signal's reason when aborted. */
-export async function anchorHighlights(body: Element, highlights: readonly HighlightToAnchor[], options: AnchorRunOptions = {}): Promise<AnchorRun> {
+export async function anchorHighlights(
+  body: Element,
+  highlights: readonly HighlightToAnchor[],
+  options: AnchorRunOptions = {},
+): Promise<AnchorRun> {
   if (highlights.length === 0) return { anchored: [], orphans: [] };
   const outcomes = await anchorAll(body, highlights, {
     skip: isNotArticleText,

@@ -96,7 +96,10 @@ describe('the highlight controller (DOM shell)', () => {
   it('anchors the stored highlights and keeps the one whose text is not there as an orphan', async () => {
     const bg = fakeBackground([]);
     const a = recordOf(body, 'a', '按病组付费改革');
-    const gone = { ...recordOf(body, 'b', '医保钱包'), quote: { type: 'TextQuoteSelector' as const, exact: '长期护理保险', prefix: '', suffix: '' } };
+    const gone = {
+      ...recordOf(body, 'b', '医保钱包'),
+      quote: { type: 'TextQuoteSelector' as const, exact: '长期护理保险', prefix: '', suffix: '' },
+    };
     bg.set([a, gone]);
     await start(bg);
     expect(last()).toMatchObject({ loaded: true });
@@ -159,7 +162,10 @@ describe('the highlight controller (DOM shell)', () => {
     let release: () => void = () => undefined;
     const list = bg.api.list.bind(bg.api);
     const held = list('sina:test');
-    bg.api.list = vi.fn().mockImplementationOnce(() => new Promise((resolve) => (release = () => resolve(held)))).mockImplementation(list);
+    bg.api.list = vi
+      .fn()
+      .mockImplementationOnce(() => new Promise((resolve) => (release = () => resolve(held))))
+      .mockImplementation(list);
     const first = controller!.refresh();
     bg.set([]);
     await controller!.refresh();

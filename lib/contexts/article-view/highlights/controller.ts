@@ -150,7 +150,9 @@ export function createHighlightController(options: ControllerOptions): Highlight
 
   /** Orphans, and anchored highlights whose text the page replaced: what late content may fix. */
   const pending = () => {
-    const stale = [...state.highlights.values()].flatMap((h) => (h.place.status === 'anchored' && isStale(h.place.at, body) ? [h.record.id] : []));
+    const stale = [...state.highlights.values()].flatMap((h) =>
+      h.place.status === 'anchored' && isStale(h.place.at, body) ? [h.record.id] : [],
+    );
     const next = step(state, { type: 'retry', stale });
     state = next.state;
     const ask = next.effects.find((e) => e.type === 'anchor');
@@ -191,7 +193,14 @@ export function createHighlightController(options: ControllerOptions): Highlight
   };
 
   const create = async (sel: CapturedSelection, color: HighlightColor) => {
-    const record = await api.create({ articleKey: article.key, url: article.url, title: article.title, quote: sel.quote, position: sel.position, color });
+    const record = await api.create({
+      articleKey: article.key,
+      url: article.url,
+      title: article.title,
+      quote: sel.quote,
+      position: sel.position,
+      color,
+    });
     await dispatch({ type: 'saved', seq: listAsked, record });
     doc.getSelection()?.removeAllRanges();
     captured = null;

@@ -57,4 +57,3 @@ export function targetRect(target: AnchorTarget, backwards: boolean): RectLike |
   const box = target.getBoundingClientRect();
   return box.width > 0 || box.height > 0 ? box : null;
 }
-

@@ -14,7 +14,12 @@ const shadow = inPageUiTest('<button id="before">page</button>', () => {
 });
 
 const RECT = { left: 100, top: 200, right: 300, bottom: 220, width: 200, height: 20 };
-const H = { id: 'h1', color: 'green', hasNote: false, quote: '2021年全国医保基金支出2.4万亿元，比上年增长14.3%，基金运行总体平稳，收支结构持续优化。国家医保局相关负责人表示' };
+const H = {
+  id: 'h1',
+  color: 'green',
+  hasNote: false,
+  quote: '2021年全国医保基金支出2.4万亿元，比上年增长14.3%，基金运行总体平稳，收支结构持续优化。国家医保局相关负责人表示',
+};
 
 function mount(overrides: Partial<NotePopoverOptions> = {}) {
   const calls = { edit: [] as string[], recolor: [] as [string, string][], del: [] as string[], close: 0 };

@@ -74,7 +74,12 @@ const FALLBACK_SIZE = { width: 320, height: 180 };
 export function mountNotePopover(doc: Document, options: NotePopoverOptions): NotePopover {
   const ui = mountShadowHost(doc, CSS);
   const quote = el(doc, 'blockquote', { class: 'quote', id: 'pl-pop-quote' });
-  const closeButton = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': t('highlights.popover.close'), title: t('highlights.popover.close') }, '×');
+  const closeButton = el(
+    doc,
+    'button',
+    { type: 'button', class: 'close', 'aria-label': t('highlights.popover.close'), title: t('highlights.popover.close') },
+    '×',
+  );
   const noteState = el(doc, 'p', { class: 'note-state' });
   const editButton = el(doc, 'button', { type: 'button', class: 'edit' });
   const view = el(doc, 'div', { class: 'view' }, noteState, el(doc, 'div', { class: 'row' }, editButton));
@@ -117,7 +122,14 @@ export function mountNotePopover(doc: Document, options: NotePopoverOptions): No
         el(
           doc,
           'button',
-          { type: 'button', class: 'color', 'data-color': c.id, title: c.label, 'aria-label': t('highlights.popover.recolor', c.label), 'aria-pressed': String(c.id === current?.color) },
+          {
+            type: 'button',
+            class: 'color',
+            'data-color': c.id,
+            title: c.label,
+            'aria-label': t('highlights.popover.recolor', c.label),
+            'aria-pressed': String(c.id === current?.color),
+          },
           swatchDot(doc, c.swatch),
           c.label,
         ),

@@ -5,7 +5,11 @@ import type { RectLike } from './geometry';
 import { createPainter, luminance, mergeLines, type Painter } from './painter';
 import { captureShadowRoots, until } from '../../../../tests/support/article-view/highlights';
 
-const PARAS = ['　　2021年全国医保基金支出2.4万亿元，比上年增长14.3%。', '　　医保基金是人民群众的“救命钱”。', '　　2022年全国医保基金支出2.5万亿元。'];
+const PARAS = [
+  '　　2021年全国医保基金支出2.4万亿元，比上年增长14.3%。',
+  '　　医保基金是人民群众的“救命钱”。',
+  '　　2022年全国医保基金支出2.5万亿元。',
+];
 
 function article(): Element {
   document.body.innerHTML = `<div id="artibody">${PARAS.map((p, i) => `<p data-i="${i}">${i === 0 ? p.replace('2.4万亿元', '<strong>2.4万亿元</strong>') : p}</p>`).join('\n')}<div class="appendQr_wrap">下载APP</div></div>`;
@@ -25,7 +29,14 @@ async function anchoredRanges(root: Element, quotes: Record<string, string>): Pr
 
 /** happy-dom lays nothing out: each range gets the rects a test gives it (viewport coordinates). */
 const layout = new Map<Range, RectLike[]>();
-const rect = (left: number, top: number, width: number, height = 20): RectLike => ({ left, top, width, height, right: left + width, bottom: top + height });
+const rect = (left: number, top: number, width: number, height = 20): RectLike => ({
+  left,
+  top,
+  width,
+  height,
+  right: left + width,
+  bottom: top + height,
+});
 const rectsOf = (range: Range) => layout.get(range) ?? [];
 
 let shadow: ReturnType<typeof captureShadowRoots>;
@@ -43,7 +54,9 @@ afterEach(() => {
 });
 
 /** A light-scheme painter over the article (kept for afterEach to destroy), each quote anchored under its id and laid out at the rects given. */
-async function lightPainterOver(quotes: Record<string, [quote: string, ...rects: RectLike[]]>): Promise<{ root: Element; ranges: Map<string, Range>; painter: Painter }> {
+async function lightPainterOver(
+  quotes: Record<string, [quote: string, ...rects: RectLike[]]>,
+): Promise<{ root: Element; ranges: Map<string, Range>; painter: Painter }> {
   const root = article();
   const ranges = await anchoredRanges(root, Object.fromEntries(Object.entries(quotes).map(([id, [quote]]) => [id, quote])));
   for (const [id, [, ...rects]] of Object.entries(quotes)) layout.set(ranges.get(id)!, rects);
@@ -54,7 +67,12 @@ async function lightPainterOver(quotes: Record<string, [quote: string, ...rects:
 /** The painter's boxes as the reader would see them: class and place (relative to the sheet). */
 function boxes(): { cls: string; left: number; top: number; width: number }[] {
   const root = shadow.rootOf('.sheet');
-  return [...root.querySelectorAll<HTMLElement>('.sheet > .box')].map((b) => ({ cls: b.className, left: parseFloat(b.style.left), top: parseFloat(b.style.top), width: parseFloat(b.style.width) }));
+  return [...root.querySelectorAll<HTMLElement>('.sheet > .box')].map((b) => ({
+    cls: b.className,
+    left: parseFloat(b.style.left),
+    top: parseFloat(b.style.top),
+    width: parseFloat(b.style.width),
+  }));
 }
 
 describe('the overlay painter', () => {
@@ -148,7 +166,11 @@ describe('the overlay painter', () => {
   });
 
   it('merges only rects on the same line that touch', () => {
-    expect(mergeLines([rect(50, 0, 10), rect(0, 0, 50), rect(0, 20, 30), rect(200, 0, 10)])).toEqual([rect(0, 0, 60), rect(200, 0, 10), rect(0, 20, 30)]);
+    expect(mergeLines([rect(50, 0, 10), rect(0, 0, 50), rect(0, 20, 30), rect(200, 0, 10)])).toEqual([
+      rect(0, 0, 60),
+      rect(200, 0, 10),
+      rect(0, 20, 30),
+    ]);
   });
 });
 

@@ -262,19 +262,36 @@ export function createPainter(doc: Document, options: PainterOptions): Painter {
       dirtyAll = false;
       return;
     }
-    const todo = dirtyAll ? [...painted.entries()] : [...dirty].flatMap((id) => (painted.has(id) ? [[id, painted.get(id) as Painted] as const] : []));
+    const todo = dirtyAll
+      ? [...painted.entries()]
+      : [...dirty].flatMap((id) => (painted.has(id) ? [[id, painted.get(id) as Painted] as const] : []));
     let place: { left: number; top: number; width: number; height: number; zIndex: string; scheme: Scheme } | null = null;
     if (dirtyAll) {
       const b = body.getBoundingClientRect();
       const h = ui.host.getBoundingClientRect();
       origin = { left: b.left - PAD, top: b.top - PAD };
-      place = { left: origin.left - h.left, top: origin.top - h.top, width: b.width + 2 * PAD, height: b.height + 2 * PAD, zIndex: stackLevel(body), scheme: resolvedScheme() };
+      place = {
+        left: origin.left - h.left,
+        top: origin.top - h.top,
+        width: b.width + 2 * PAD,
+        height: b.height + 2 * PAD,
+        zIndex: stackLevel(body),
+        scheme: resolvedScheme(),
+      };
     } else if (todo.length > 0) {
       // Only some highlights changed: the sheet is where it was unless the page moved since.
       const s = sheet.getBoundingClientRect();
       origin = { left: s.left, top: s.top };
     }
-    const measured = todo.map(([, p]) => mergeLines(rectsOf(p.range)).map((r) => ({ ...r, left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top })));
+    const measured = todo.map(([, p]) =>
+      mergeLines(rectsOf(p.range)).map((r) => ({
+        ...r,
+        left: r.left - origin.left,
+        top: r.top - origin.top,
+        right: r.right - origin.left,
+        bottom: r.bottom - origin.top,
+      })),
+    );
     if (place) {
       sheet.style.left = `${place.left}px`;
       sheet.style.top = `${place.top}px`;
@@ -321,7 +338,13 @@ export function createPainter(doc: Document, options: PainterOptions): Painter {
   resize?.observe(body);
   resize?.observe(doc.documentElement);
   const mutations = typeof MutationObserver === 'function' ? new MutationObserver(relayout) : null;
-  mutations?.observe(body, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden'] });
+  mutations?.observe(body, {
+    childList: true,
+    characterData: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['style', 'class', 'hidden'],
+  });
   const onScroll = (e: Event) => {
     const target = e.target as Node | null;
     if (target && target !== doc && target.nodeType === 1 && (target as Element).contains(body)) relayout();

@@ -89,6 +89,14 @@ export function captureSelection(selection: Selection | null, options: CaptureOp
   const range = live.cloneRange();
   return {
     ok: true,
-    selection: { body, range, quote: selectors.quote, position: selectors.position, text: selectors.quote.exact, backwards, ...rangeRects(range, backwards) },
+    selection: {
+      body,
+      range,
+      quote: selectors.quote,
+      position: selectors.position,
+      text: selectors.quote.exact,
+      backwards,
+      ...rangeRects(range, backwards),
+    },
   };
 }

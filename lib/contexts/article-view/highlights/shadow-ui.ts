@@ -72,7 +72,12 @@ export function mountShadowHost(doc: Document, css: string): ShadowHost {
 type Attrs = Record<string, string | boolean | undefined>;
 
 /** `el(doc, 'button', { class: 'x', 'aria-label': '…' }, 'text', child)`: attributes, then children. */
-export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
@@ -86,7 +91,13 @@ export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K,
  * Keeps a fixed-position card beside its target while the page scrolls or resizes (measured once per
  * frame). Returns a function that stops following.
  */
-export function follow(doc: Document, card: HTMLElement, target: AnchorTarget, backwards: boolean, fallbackSize: { width: number; height: number }): () => void {
+export function follow(
+  doc: Document,
+  card: HTMLElement,
+  target: AnchorTarget,
+  backwards: boolean,
+  fallbackSize: { width: number; height: number },
+): () => void {
   const view = doc.defaultView;
   let frame = 0;
   const place = () => {

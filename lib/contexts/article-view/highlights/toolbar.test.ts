@@ -199,14 +199,30 @@ describe('placeBeside', () => {
   const viewport = { width: 1000, height: 800 };
   const size = { width: 200, height: 40 };
   it('goes below the end of a forward selection, centred on it', () => {
-    expect(placeBeside({ left: 100, right: 400, top: 100, bottom: 120, width: 300, height: 20 }, size, viewport, 'below')).toEqual({ left: 300, top: 128, side: 'below' });
+    expect(placeBeside({ left: 100, right: 400, top: 100, bottom: 120, width: 300, height: 20 }, size, viewport, 'below')).toEqual({
+      left: 300,
+      top: 128,
+      side: 'below',
+    });
   });
   it('goes above the start of a backward selection', () => {
-    expect(placeBeside({ left: 100, right: 400, top: 100, bottom: 120, width: 300, height: 20 }, size, viewport, 'above')).toEqual({ left: 8, top: 52, side: 'above' });
+    expect(placeBeside({ left: 100, right: 400, top: 100, bottom: 120, width: 300, height: 20 }, size, viewport, 'above')).toEqual({
+      left: 8,
+      top: 52,
+      side: 'above',
+    });
   });
   it('flips to the other side when there is no room, and stays inside the viewport', () => {
-    expect(placeBeside({ left: 900, right: 990, top: 770, bottom: 790, width: 90, height: 20 }, size, viewport, 'below')).toEqual({ left: 792, top: 722, side: 'above' });
-    expect(placeBeside({ left: 10, right: 20, top: 5, bottom: 25, width: 10, height: 20 }, size, viewport, 'above')).toEqual({ left: 8, top: 33, side: 'below' });
+    expect(placeBeside({ left: 900, right: 990, top: 770, bottom: 790, width: 90, height: 20 }, size, viewport, 'below')).toEqual({
+      left: 792,
+      top: 722,
+      side: 'above',
+    });
+    expect(placeBeside({ left: 10, right: 20, top: 5, bottom: 25, width: 10, height: 20 }, size, viewport, 'above')).toEqual({
+      left: 8,
+      top: 33,
+      side: 'below',
+    });
     // A selection taller than the viewport: clamped, never off screen.
     expect(placeBeside({ left: 10, right: 20, top: -500, bottom: 1500, width: 10, height: 2000 }, size, viewport, 'below').top).toBe(752);
   });

@@ -27,14 +27,11 @@ async function library() {
 
 function nextData(deps: ReturnType<typeof createLibraryDeps>, test: (d: LibraryData) => boolean): Promise<LibraryData> {
   return new Promise((resolve, reject) => {
-    const stop = deps.watch(
-      (d) => {
-        if (!test(d)) return;
-        queueMicrotask(() => stop());
-        resolve(d);
-      },
-      reject,
-    );
+    const stop = deps.watch((d) => {
+      if (!test(d)) return;
+      queueMicrotask(() => stop());
+      resolve(d);
+    }, reject);
   });
 }
 
@@ -57,7 +54,9 @@ describe('createLibraryDeps', () => {
   it('sends highlight edits to the background and unwraps its replies', async () => {
     const db = await library();
     const record = HIGHLIGHTS[0]!;
-    const send = vi.fn(async (m: { type: string }) => (m.type === 'highlights:update' ? { ok: false, error: 'Update highlight: note: at most 10000 characters (got 10001)' } : ok(record)));
+    const send = vi.fn(async (m: { type: string }) =>
+      m.type === 'highlights:update' ? { ok: false, error: 'Update highlight: note: at most 10000 characters (got 10001)' } : ok(record),
+    );
     const deps = createLibraryDeps({ db, send, catalogue, lang: 'en' });
     await expect(deps.update(record.id, { note: 'x'.repeat(10_001) })).rejects.toThrow('note: at most 10000');
     expect(await deps.remove(record.id)).toBe(record);
@@ -124,7 +123,11 @@ describe('createLibraryDeps', () => {
     await nextData(deps, (d) => d.highlights.length === 0);
 
     const report = await deps.importFile(new File([text], 'policy-lens-backup-2024-06-01.json', { type: 'application/json' }));
-    expect(report).toMatchObject({ file: 'policy-lens-backup-2024-06-01.json', format: 'backup', highlights: { added: HIGHLIGHTS.length } });
+    expect(report).toMatchObject({
+      file: 'policy-lens-backup-2024-06-01.json',
+      format: 'backup',
+      highlights: { added: HIGHLIGHTS.length },
+    });
     expect(send).toHaveBeenCalledTimes(2);
     const after = await loadLibrary(db);
     const byId = (a: HighlightRecord, b: HighlightRecord) => (a.id < b.id ? -1 : 1);
@@ -136,7 +139,14 @@ describe('createLibraryDeps', () => {
     const db = await library();
     const send = vi.fn(async () => ok(null));
     const deps = createLibraryDeps({ db, send, catalogue, lang: 'en' });
-    const bad = JSON.stringify({ format: 'policy-lens-backup', version: 1, exportedAt: '2024-06-01T00:00:00.000Z', highlights: [{ ...HIGHLIGHTS[0], color: 'purple' }], articles: [], settings: {} });
+    const bad = JSON.stringify({
+      format: 'policy-lens-backup',
+      version: 1,
+      exportedAt: '2024-06-01T00:00:00.000Z',
+      highlights: [{ ...HIGHLIGHTS[0], color: 'purple' }],
+      articles: [],
+      settings: {},
+    });
     const error = await deps.importFile(new File([bad], 'mine.json')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LibraryImportError);
     expect((error as Error).message).toMatch(/^mine\.json: highlights\[0\]\.color: /);

@@ -86,7 +86,11 @@ export function createLibraryDeps(w: LibraryWiring): LibraryDeps {
       // Before reading: a 2 GB file picked by mistake is refused without loading it.
       checkImportSize(file.name, file.size);
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const report = await importLibraryFile(db, { name: file.name, bytes }, { index: (article) => indexStoredArticle(db, article, catalogue) });
+      const report = await importLibraryFile(
+        db,
+        { name: file.name, bytes },
+        { index: (article) => indexStoredArticle(db, article, catalogue) },
+      );
       await announce();
       return report;
     },

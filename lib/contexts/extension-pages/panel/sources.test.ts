@@ -19,7 +19,9 @@ function notices() {
 
 describe('panel sources', () => {
   it('framed: asks about its own tab, reveals, collapses, retries, and refreshes on any notice', async () => {
-    const send = vi.fn(async (m: unknown) => ((m as { type: string }).type === 'panel:state' ? { ok: true, value: ready } : { ok: true, value: true }));
+    const send = vi.fn(async (m: unknown) =>
+      (m as { type: string }).type === 'panel:state' ? { ok: true, value: ready } : { ok: true, value: true },
+    );
     const n = notices();
     const source = framedSource(send, n.on);
     expect(await source.load()).toEqual(ready);
@@ -98,6 +100,10 @@ describe('panel sources', () => {
   it('highlights: a refusal (the tab’s own, relayed) rejects with its words and code', async () => {
     const send = vi.fn(async () => ({ ok: false, error: 'Select the text first', code: 'highlight.no-selection' }));
     const source = framedSource(send, notices().on);
-    await expect(source.highlights!.reattach('h1')).rejects.toMatchObject({ name: 'WordedError', message: 'Select the text first', code: 'highlight.no-selection' });
+    await expect(source.highlights!.reattach('h1')).rejects.toMatchObject({
+      name: 'WordedError',
+      message: 'Select the text first',
+      code: 'highlight.no-selection',
+    });
   });
 });

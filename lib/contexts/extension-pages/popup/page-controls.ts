@@ -16,4 +16,3 @@ export type PageControlsDeps = {
   /** Whether Policy Lens may run on Sina pages (Firefox does not allow it at install), and asking for it. */
   hostAccess?: HostAccess;
 };
-
