@@ -25,10 +25,11 @@ type Props = { view: HighlightsView | undefined; actions?: HighlightActions | un
 const QUOTE_SHOWN = 120;
 /**
  * Items the panel renders with its analysis, then how many more per task until all are there: an
- * article with 200 highlights made the panel's first render 150 ms long (`npm run bench -- scale`),
- * and the first ones fill the panel's height anyway.
+ * article with 200 highlights made the panel's first render 150 ms long (`npm run bench -- scale`; 50 ms
+ * with 30 first, 15 ms with 10), and the list sits below the measures and related articles, so the
+ * first screen shows few of them anyway.
  */
-const FIRST_ITEMS = 30;
+const FIRST_ITEMS = 10;
 const MORE_ITEMS = 60;
 
 /** How many of `total` items to render: FIRST_ITEMS, then MORE_ITEMS more each task until all; at least through `needed`. */
