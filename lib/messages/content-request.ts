@@ -5,6 +5,11 @@
  * (scripts/bench/suites/load.ts). The background and extension pages validate with zod (contract.ts).
  */
 
+import type { HighlightRecord } from '../db/schema';
+import type { PageArticle } from './contract';
+import type { Reply } from './reply';
+import type { LensState } from './tab-state';
+
 /** The largest article the background analyses: its paragraphs, and their characters in all. */
 export const MAX_PARAGRAPHS = 5000;
 export const MAX_TEXT = 2_000_000;
@@ -52,6 +57,42 @@ export type ContentRequest =
   | { type: 'lens:reattach'; id: string }
   /** The article of this page as extracted (a PageArticle, null when too large): a highlight on it keeps it in the corpus. */
   | { type: 'lens:article' };
+
+export type ContentRequestType = ContentRequest['type'];
+export type ContentRequestOf<K extends ContentRequestType> = Extract<ContentRequest, { type: K }>;
+
+/**
+ * What the content script answers each request with. The background cannot trust an answer's shape (an
+ * extension page open in the tab hears tabs.sendMessage too), so it checks what it relays with guards
+ * typed by this table; the content script's handlers must return exactly these (ContentHandlers).
+ */
+export type ContentReplies = {
+  'lens:state': LensState;
+  'lens:reveal': boolean;
+  'lens:set-open': boolean;
+  'lens:toggle': boolean;
+  'lens:retry': boolean;
+  'lens:highlights-changed': true;
+  'lens:has-article': boolean;
+  'lens:highlight-selection': Reply<HighlightRecord>;
+  'lens:highlight': boolean;
+  'lens:reattach': Reply<HighlightRecord>;
+  'lens:article': PageArticle | null;
+};
+export type ContentReplyOf<K extends ContentRequestType> = ContentReplies[K];
+
+/** The content script's handler of each request: `undefined` when the request is not for this page (no answer). */
+export type ContentHandlers = { [K in ContentRequestType]: (req: ContentRequestOf<K>) => Promise<ContentReplyOf<K>> | undefined };
+
+/** Runs the handler of the request's type. */
+export function answerContentRequest<K extends ContentRequestType>(
+  handlers: ContentHandlers,
+  type: K,
+  req: ContentRequestOf<K>,
+): Promise<ContentReplyOf<K>> | undefined {
+  const handler: ContentHandlers[K] = handlers[type];
+  return handler(req);
+}
 
 type Fields = Record<string, unknown>;
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);

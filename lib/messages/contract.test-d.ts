@@ -10,7 +10,7 @@ import type { LensState } from './tab-state';
 import type { HighlightRecord } from '../db/schema';
 import { HIGHLIGHTS_CHANGED } from './broadcasts';
 import { createClient, type OnBroadcast } from './client';
-import { STATE_CHANGED } from './content-request';
+import { STATE_CHANGED, type ContentHandlers, type ContentReplyOf } from './content-request';
 import type { HighlightList, Messages, ReplyOf, RequestType, StrayReplies } from './contract';
 import type { Reply } from './reply';
 
@@ -64,4 +64,23 @@ export async function callSites(): Promise<void> {
   onBroadcast(HIGHLIGHTS_CHANGED, (message) => expectTypeOf(message.articleKey).toEqualTypeOf<string>());
   // @ts-expect-error the state-changed notice carries no article key
   onBroadcast(STATE_CHANGED, (message) => message.articleKey);
+}
+
+/** The other way: what the content script answers the background is typed per request too. */
+export function contentRepliesAreTyped() {
+  expectTypeOf<ContentReplyOf<'lens:state'>>().toEqualTypeOf<LensState>();
+  expectTypeOf<ContentReplyOf<'lens:reattach'>>().toEqualTypeOf<Reply<HighlightRecord>>();
+  const toggleOnly: Pick<ContentHandlers, 'lens:toggle'> = {
+    // @ts-expect-error lens:toggle answers the new open state, a boolean
+    'lens:toggle': () => Promise.resolve('open'),
+  };
+  const stateOnly: Pick<ContentHandlers, 'lens:state'> = {
+    // @ts-expect-error lens:state answers a LensState, not a bare status
+    'lens:state': () => Promise.resolve({ status: 'ready' }),
+  };
+  // @ts-expect-error every request needs its handler: lens:article is missing
+  const partial: ContentHandlers = { 'lens:state': () => undefined };
+  void toggleOnly;
+  void stateOnly;
+  void partial;
 }

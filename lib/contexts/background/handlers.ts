@@ -24,7 +24,11 @@ import type { SenderKind } from './sender';
 /** The background's parts the handlers use, wired once by start.ts (tests give fakes and a fake-indexeddb database). */
 export type BackgroundDeps = Omit<HighlightHandlerDeps, 'created'> & {
   catalogue: Catalogue;
-  /** A message to the content script of a tab (top frame); rejects when the tab has none. */
+  /**
+   * A message to the content script of a tab (top frame); rejects when the tab has none. The answer is
+   * whatever the tab sent (an extension page open there hears it too): each handler checks it against
+   * ContentReplies (lib/messages/content-request.ts) before relaying it.
+   */
   toTab(tabId: number, message: ContentRequest): Promise<unknown>;
   /** The bundled corpus is in the database (seeded once per worker start). */
   ensureSeeded(): Promise<unknown>;

@@ -6,7 +6,13 @@
 import { t } from '../../i18n/content';
 import type { Broadcast } from '../../messages/broadcasts';
 import { createClient, type Send } from '../../messages/client';
-import { ALL_ARTICLES, STATE_CHANGED, parseContentRequest } from '../../messages/content-request';
+import {
+  ALL_ARTICLES,
+  STATE_CHANGED,
+  answerContentRequest,
+  parseContentRequest,
+  type ContentHandlers,
+} from '../../messages/content-request';
 import type { Reply } from '../../messages/reply';
 import { extractionFallbackLoader } from './fallback';
 import { findBody } from '../../sina/markup';
@@ -64,40 +70,34 @@ export async function startLens(env: LensEnv): Promise<void> {
   // What the panel shows: the analysis, plus the highlights as they are at the moment it asks.
   const withHighlights = (current: LensState): LensState => (highlights ? { ...current, highlights: highlights.view() } : current);
 
+  // What this page answers the background, request by request (lib/messages/content-request.ts ContentReplies).
+  const handlers: ContentHandlers = {
+    'lens:state': () => Promise.resolve(withHighlights(state)),
+    'lens:reveal': (req) => Promise.resolve(highlights?.revealText(req.target) ?? false),
+    'lens:set-open': (req) => Promise.resolve(panel.setOpen(req.open)),
+    'lens:toggle': () => Promise.resolve(panel.toggle()),
+    'lens:retry': () => {
+      if (state.status !== 'error') return Promise.resolve(false);
+      state = { status: 'loading', article: summary };
+      changed();
+      void analyze();
+      return Promise.resolve(true);
+    },
+    'lens:highlights-changed': (req) => {
+      if ((req.articleKey !== ALL_ARTICLES && req.articleKey !== article.key) || !highlights) return undefined;
+      return highlights.refresh().then(() => true as const);
+    },
+    'lens:has-article': (req) => Promise.resolve(req.articleKey === article.key),
+    'lens:highlight-selection': () => settle(highlights?.highlightSelection()),
+    'lens:highlight': (req) => Promise.resolve(highlights?.reveal(req.id) ?? false),
+    'lens:reattach': (req) => settle(highlights?.reattach(req.id)),
+    'lens:article': () => Promise.resolve(isTooLarge(article) ? null : toPageArticle(article)),
+  };
   env.onMessage((raw, sender) => {
     // Only the background speaks to content scripts; it has no tab. Anything else is ignored.
     if (sender.id !== env.extensionId || sender.tab) return undefined;
     const req = parseContentRequest(raw);
-    if (!req) return undefined;
-    switch (req.type) {
-      case 'lens:state':
-        return Promise.resolve(withHighlights(state));
-      case 'lens:reveal':
-        return Promise.resolve(highlights?.revealText(req.target) ?? false);
-      case 'lens:set-open':
-        return Promise.resolve(panel.setOpen(req.open));
-      case 'lens:toggle':
-        return Promise.resolve(panel.toggle());
-      case 'lens:retry':
-        if (state.status !== 'error') return Promise.resolve(false);
-        state = { status: 'loading', article: summary };
-        changed();
-        void analyze();
-        return Promise.resolve(true);
-      case 'lens:highlights-changed':
-        if ((req.articleKey !== ALL_ARTICLES && req.articleKey !== article.key) || !highlights) return undefined;
-        return highlights.refresh().then(() => true);
-      case 'lens:has-article':
-        return Promise.resolve(req.articleKey === article.key);
-      case 'lens:highlight-selection':
-        return settle(highlights?.highlightSelection());
-      case 'lens:highlight':
-        return Promise.resolve(highlights?.reveal(req.id) ?? false);
-      case 'lens:reattach':
-        return settle(highlights?.reattach(req.id));
-      case 'lens:article':
-        return Promise.resolve(isTooLarge(article) ? null : toPageArticle(article));
-    }
+    return req ? answerContentRequest(handlers, req.type, req) : undefined;
   });
 
   const analyze = async () => {
