@@ -56,7 +56,7 @@ export async function keepHighlightedArticle(page: PageArticle, opts: GrowOption
 
 /**
  * After the reader highlighted something on a Sina page: asks the page for its article (`askPage`,
- * the content script's `lens:article`) and keeps it, when the corpus does not hold it yet. The answer
+ * the content script's `tab:article`) and keeps it, when the corpus does not hold it yet. The answer
  * is checked like any message (PageArticleSchema) and must be the highlighted article. Whether it was
  * stored.
  */

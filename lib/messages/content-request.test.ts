@@ -8,42 +8,42 @@ const target = { exact: '救命钱', prefix: '医保基金是群众的“', suff
 describe('parseContentRequest', () => {
   it('takes each request the background sends, with only its own fields', () => {
     const good = [
-      { type: 'lens:state' },
-      { type: 'lens:reveal', target },
-      { type: 'lens:set-open', open: false },
-      { type: 'lens:toggle' },
-      { type: 'lens:retry' },
-      { type: 'lens:highlights-changed', articleKey: '*' },
-      { type: 'lens:has-article', articleKey: 'sina:kqcfnaz9077291' },
-      { type: 'lens:highlight-selection' },
-      { type: 'lens:highlight', id: 'h1' },
-      { type: 'lens:reattach', id: 'h1' },
-      { type: 'lens:article' },
+      { type: 'tab:state' },
+      { type: 'tab:reveal', target },
+      { type: 'tab:set-open', open: false },
+      { type: 'tab:toggle' },
+      { type: 'tab:retry' },
+      { type: 'tab:highlights-changed', articleKey: '*' },
+      { type: 'tab:has-article', articleKey: 'sina:kqcfnaz9077291' },
+      { type: 'tab:highlight-selection' },
+      { type: 'tab:highlight', id: 'h1' },
+      { type: 'tab:reattach', id: 'h1' },
+      { type: 'tab:article' },
     ];
     for (const request of good) expect(parseContentRequest({ ...request, extra: '<script>' })).toEqual(request);
-    expect(parseContentRequest({ type: 'lens:reveal', target: { ...target, extra: 1 } })).toEqual({ type: 'lens:reveal', target });
+    expect(parseContentRequest({ type: 'tab:reveal', target: { ...target, extra: 1 } })).toEqual({ type: 'tab:reveal', target });
   });
 
   it('refuses anything else', () => {
     const bad: unknown[] = [
       null,
       undefined,
-      'lens:state',
+      'tab:state',
       42,
       [],
-      [{ type: 'lens:state' }],
+      [{ type: 'tab:state' }],
       {},
-      { type: 'lens:unknown' },
+      { type: 'tab:unknown' },
       { type: 'toString' },
       { type: '__proto__' },
-      { type: 'lens:set-open', open: 'yes' },
-      { type: 'lens:highlight', id: '' },
-      { type: 'lens:highlight', id: 'x'.repeat(ID_MAX + 1) },
-      { type: 'lens:has-article' },
-      { type: 'lens:reveal', target: { ...target, exact: '' } },
-      { type: 'lens:reveal', target: { ...target, start: -1 } },
-      { type: 'lens:reveal', target: { ...target, end: 1.5 } },
-      { type: 'lens:reveal', target: { ...target, prefix: 'x'.repeat(201) } },
+      { type: 'tab:set-open', open: 'yes' },
+      { type: 'tab:highlight', id: '' },
+      { type: 'tab:highlight', id: 'x'.repeat(ID_MAX + 1) },
+      { type: 'tab:has-article' },
+      { type: 'tab:reveal', target: { ...target, exact: '' } },
+      { type: 'tab:reveal', target: { ...target, start: -1 } },
+      { type: 'tab:reveal', target: { ...target, end: 1.5 } },
+      { type: 'tab:reveal', target: { ...target, prefix: 'x'.repeat(201) } },
     ];
     for (const value of bad) expect(parseContentRequest(value), JSON.stringify(value)).toBeNull();
   });

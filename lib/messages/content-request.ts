@@ -20,9 +20,9 @@ export function articleTextLength(paragraphs: readonly string[]): number {
 }
 
 /** Broadcast by a content script when what its panel shows has changed; panels then ask again. */
-export const STATE_CHANGED = 'lens:state-changed';
+export const STATE_CHANGED = 'tab:state-changed';
 
-/** `lens:highlights-changed` for every article (after an import or a wipe). */
+/** `tab:highlights-changed` for every article (after an import or a wipe). */
 export const ALL_ARTICLES = '*';
 
 /** Where a piece of the article text is, as W3C selectors over the body text (paragraphs joined by '\n'). */
@@ -36,27 +36,27 @@ export const ID_MAX = 200;
 /** Messages the background sends the content script of one tab (frame 0). */
 export type ContentRequest =
   /** What the panel shows for this tab (LensState). */
-  | { type: 'lens:state' }
+  | { type: 'tab:state' }
   /** Scroll to this text and flash it; replies whether it was found. */
-  | { type: 'lens:reveal'; target: TextTarget }
+  | { type: 'tab:reveal'; target: TextTarget }
   /** Open or collapse the in-page panel, as the reader asked; replies the new open state. */
-  | { type: 'lens:set-open'; open: boolean }
+  | { type: 'tab:set-open'; open: boolean }
   /** Flip the in-page panel (shortcut, popup button); replies the new open state. */
-  | { type: 'lens:toggle' }
+  | { type: 'tab:toggle' }
   /** Ask the background to analyse the article again (after an error). */
-  | { type: 'lens:retry' }
+  | { type: 'tab:retry' }
   /** The highlights of this article (`*`: of every article) changed: load them again. */
-  | { type: 'lens:highlights-changed'; articleKey: string }
+  | { type: 'tab:highlights-changed'; articleKey: string }
   /** Is this tab showing this article? (The library looks for a tab to switch to.) */
-  | { type: 'lens:has-article'; articleKey: string }
+  | { type: 'tab:has-article'; articleKey: string }
   /** Context menu or shortcut: highlight the current selection in the default colour. */
-  | { type: 'lens:highlight-selection' }
+  | { type: 'tab:highlight-selection' }
   /** Scroll to a highlight and flash it. */
-  | { type: 'lens:highlight'; id: string }
+  | { type: 'tab:highlight'; id: string }
   /** Re-attach an orphan to the reader's current selection; replies the updated record or a reason. */
-  | { type: 'lens:reattach'; id: string }
+  | { type: 'tab:reattach'; id: string }
   /** The article of this page as extracted (a PageArticle, null when too large): a highlight on it keeps it in the corpus. */
-  | { type: 'lens:article' };
+  | { type: 'tab:article' };
 
 export type ContentRequestType = ContentRequest['type'];
 export type ContentRequestOf<K extends ContentRequestType> = Extract<ContentRequest, { type: K }>;
@@ -67,17 +67,17 @@ export type ContentRequestOf<K extends ContentRequestType> = Extract<ContentRequ
  * typed by this table; the content script's handlers must return exactly these (ContentHandlers).
  */
 export type ContentReplies = {
-  'lens:state': LensState;
-  'lens:reveal': boolean;
-  'lens:set-open': boolean;
-  'lens:toggle': boolean;
-  'lens:retry': boolean;
-  'lens:highlights-changed': true;
-  'lens:has-article': boolean;
-  'lens:highlight-selection': Reply<HighlightRecord>;
-  'lens:highlight': boolean;
-  'lens:reattach': Reply<HighlightRecord>;
-  'lens:article': PageArticle | null;
+  'tab:state': LensState;
+  'tab:reveal': boolean;
+  'tab:set-open': boolean;
+  'tab:toggle': boolean;
+  'tab:retry': boolean;
+  'tab:highlights-changed': true;
+  'tab:has-article': boolean;
+  'tab:highlight-selection': Reply<HighlightRecord>;
+  'tab:highlight': boolean;
+  'tab:reattach': Reply<HighlightRecord>;
+  'tab:article': PageArticle | null;
 };
 export type ContentReplyOf<K extends ContentRequestType> = ContentReplies[K];
 
@@ -115,21 +115,21 @@ export function isTextTarget(v: unknown): v is TextTarget {
 export function parseContentRequest(raw: unknown): ContentRequest | null {
   if (!isObject(raw)) return null;
   switch (raw.type) {
-    case 'lens:state':
-    case 'lens:toggle':
-    case 'lens:retry':
-    case 'lens:highlight-selection':
-    case 'lens:article':
+    case 'tab:state':
+    case 'tab:toggle':
+    case 'tab:retry':
+    case 'tab:highlight-selection':
+    case 'tab:article':
       return { type: raw.type };
-    case 'lens:reveal':
+    case 'tab:reveal':
       return isTextTarget(raw.target) ? { type: raw.type, target: pickTarget(raw.target) } : null;
-    case 'lens:set-open':
+    case 'tab:set-open':
       return typeof raw.open === 'boolean' ? { type: raw.type, open: raw.open } : null;
-    case 'lens:highlights-changed':
-    case 'lens:has-article':
+    case 'tab:highlights-changed':
+    case 'tab:has-article':
       return isId(raw.articleKey) ? { type: raw.type, articleKey: raw.articleKey } : null;
-    case 'lens:highlight':
-    case 'lens:reattach':
+    case 'tab:highlight':
+    case 'tab:reattach':
       return isId(raw.id) ? { type: raw.type, id: raw.id } : null;
     default:
       return null;

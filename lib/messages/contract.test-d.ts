@@ -68,18 +68,18 @@ export async function callSites(): Promise<void> {
 
 /** The other way: what the content script answers the background is typed per request too. */
 export function contentRepliesAreTyped() {
-  expectTypeOf<ContentReplyOf<'lens:state'>>().toEqualTypeOf<LensState>();
-  expectTypeOf<ContentReplyOf<'lens:reattach'>>().toEqualTypeOf<Reply<HighlightRecord>>();
-  const toggleOnly: Pick<ContentHandlers, 'lens:toggle'> = {
-    // @ts-expect-error lens:toggle answers the new open state, a boolean
-    'lens:toggle': () => Promise.resolve('open'),
+  expectTypeOf<ContentReplyOf<'tab:state'>>().toEqualTypeOf<LensState>();
+  expectTypeOf<ContentReplyOf<'tab:reattach'>>().toEqualTypeOf<Reply<HighlightRecord>>();
+  const toggleOnly: Pick<ContentHandlers, 'tab:toggle'> = {
+    // @ts-expect-error tab:toggle answers the new open state, a boolean
+    'tab:toggle': () => Promise.resolve('open'),
   };
-  const stateOnly: Pick<ContentHandlers, 'lens:state'> = {
-    // @ts-expect-error lens:state answers a LensState, not a bare status
-    'lens:state': () => Promise.resolve({ status: 'ready' }),
+  const stateOnly: Pick<ContentHandlers, 'tab:state'> = {
+    // @ts-expect-error tab:state answers a LensState, not a bare status
+    'tab:state': () => Promise.resolve({ status: 'ready' }),
   };
-  // @ts-expect-error every request needs its handler: lens:article is missing
-  const partial: ContentHandlers = { 'lens:state': () => undefined };
+  // @ts-expect-error every request needs its handler: tab:article is missing
+  const partial: ContentHandlers = { 'tab:state': () => undefined };
   void toggleOnly;
   void stateOnly;
   void partial;

@@ -586,7 +586,7 @@ export const messageMutation: fc.Arbitrary<MessageMutation> = fc.oneof(
   fc.record({ kind: fc.constant('add-key' as const), key: fc.string({ maxLength: 10 }), value: hostileValue }),
   fc.record({
     kind: fc.constant('set-type' as const),
-    value: fc.oneof(fc.constantFrom(...MESSAGE_TYPES), hostileValue, fc.constantFrom('Article:analyze', 'panel:state ', 'lens:state')),
+    value: fc.oneof(fc.constantFrom(...MESSAGE_TYPES), hostileValue, fc.constantFrom('Article:analyze', 'panel:state ', 'tab:state')),
   }),
   fc.record({ kind: fc.constant('deep' as const), at: frac, key: frac, value: hostileValue }),
 );

@@ -9,7 +9,7 @@ describe('keyboard commands', () => {
   it('toggles the panel of the tab the browser names', async () => {
     const d = deps();
     expect(await handleCommand(TOGGLE_PANEL_COMMAND, { id: 9 }, d)).toBe(false);
-    expect(d.toTab).toHaveBeenCalledWith(9, { type: 'lens:toggle' });
+    expect(d.toTab).toHaveBeenCalledWith(9, { type: 'tab:toggle' });
     expect(d.activeTabId).not.toHaveBeenCalled();
   });
 
@@ -17,13 +17,13 @@ describe('keyboard commands', () => {
     const d = deps();
     d.toTab.mockResolvedValueOnce({ ok: true, value: { id: 'h1' } });
     expect(await handleCommand(HIGHLIGHT_COMMAND, { id: 5 }, d)).toEqual({ ok: true, value: { id: 'h1' } });
-    expect(d.toTab).toHaveBeenCalledWith(5, { type: 'lens:highlight-selection' });
+    expect(d.toTab).toHaveBeenCalledWith(5, { type: 'tab:highlight-selection' });
   });
 
   it('falls back to the active tab when the browser names none', async () => {
     const d = deps(4);
     await handleCommand(TOGGLE_PANEL_COMMAND, undefined, d);
-    expect(d.toTab).toHaveBeenCalledWith(4, { type: 'lens:toggle' });
+    expect(d.toTab).toHaveBeenCalledWith(4, { type: 'tab:toggle' });
   });
 
   it('does nothing for other commands, without a tab, or on a page without the lens', async () => {

@@ -2,7 +2,7 @@
  * Keyboard shortcuts (the manifest's `commands`). The toolbar button opens the popup (the notes
  * library), so a plain click on it cannot also toggle the panel: the panel is toggled by the
  * `toggle-panel` shortcut (suggested Alt+Shift+L, changeable in the browser's shortcut settings) and
- * by the popup's "Show or hide the panel on this page" button. Both end in the same 'lens:toggle'
+ * by the popup's "Show or hide the panel on this page" button. Both end in the same 'tab:toggle'
  * message to the active tab's content script. `highlight-selection` highlights the selection there.
  */
 import { HIGHLIGHT_COMMAND, TOGGLE_PANEL_COMMAND } from '../../messages/commands';
@@ -11,8 +11,8 @@ import type { ContentRequest } from '../../messages/contract';
 export { HIGHLIGHT_COMMAND, TOGGLE_PANEL_COMMAND };
 
 const MESSAGES: Record<string, ContentRequest> = {
-  [TOGGLE_PANEL_COMMAND]: { type: 'lens:toggle' },
-  [HIGHLIGHT_COMMAND]: { type: 'lens:highlight-selection' },
+  [TOGGLE_PANEL_COMMAND]: { type: 'tab:toggle' },
+  [HIGHLIGHT_COMMAND]: { type: 'tab:highlight-selection' },
 };
 
 export type CommandDeps = {

@@ -18,7 +18,7 @@ describe('the highlight context-menu item', () => {
   it('asks the tab to highlight its selection, from the top frame only', async () => {
     const toTab = vi.fn(async () => ({ ok: true }));
     expect(await onHighlightMenu({ menuItemId: HIGHLIGHT_MENU_ID, frameId: 0 }, { id: 4 }, toTab)).toEqual({ ok: true });
-    expect(toTab).toHaveBeenCalledWith(4, { type: 'lens:highlight-selection' });
+    expect(toTab).toHaveBeenCalledWith(4, { type: 'tab:highlight-selection' });
     toTab.mockClear();
     expect(await onHighlightMenu({ menuItemId: HIGHLIGHT_MENU_ID, frameId: 3 }, { id: 4 }, toTab)).toBeUndefined();
     expect(await onHighlightMenu({ menuItemId: 'other' }, { id: 4 }, toTab)).toBeUndefined();

@@ -33,5 +33,5 @@ export async function onHighlightMenu(
   if (info.menuItemId !== HIGHLIGHT_MENU_ID || tab?.id === undefined || tab.id < 0) return undefined;
   // A selection inside a frame of the page (an ad, the panel) is not article text.
   if (info.frameId !== undefined && info.frameId !== 0) return undefined;
-  return toTab(tab.id, { type: 'lens:highlight-selection' }).catch(() => undefined);
+  return toTab(tab.id, { type: 'tab:highlight-selection' }).catch(() => undefined);
 }

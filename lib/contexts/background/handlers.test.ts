@@ -81,7 +81,7 @@ describe('the background handler table', () => {
     let answer: unknown = state;
     const { route, toTab } = setup(() => answer);
     expect(await route({ type: 'panel:state', tabId: 3 }, popup)).toEqual({ ok: true, value: state });
-    expect(toTab).toHaveBeenLastCalledWith(3, { type: 'lens:state' });
+    expect(toTab).toHaveBeenLastCalledWith(3, { type: 'tab:state' });
     for (answer of [undefined, null, { status: 'ready' }, 'loading']) {
       expect(await route({ type: 'panel:state', tabId: 3 }, popup)).toEqual({ ok: true, value: null });
     }
@@ -103,7 +103,7 @@ describe('the background handler table', () => {
       ok: false,
       error: 'Select the text to attach it to first.',
     });
-    expect(toTab).toHaveBeenLastCalledWith(4, { type: 'lens:reattach', id: record.id });
+    expect(toTab).toHaveBeenLastCalledWith(4, { type: 'tab:reattach', id: record.id });
     answer = { ok: true, value: record };
     expect(await route({ type: 'panel:reattach', id: record.id, tabId: 4 }, popup)).toEqual({ ok: true, value: record });
     await db.highlights.delete(record.id);

@@ -68,7 +68,7 @@ function yesNo(answer: unknown): boolean {
 function keepHighlightedArticle(ctx: BackgroundDeps, record: HighlightRecord, tabId: number): void {
   void getSetting(ctx.db, 'corpus.addRead')
     .then((addToCorpus) =>
-      keepArticleOfHighlight(record.articleKey, () => ctx.toTab(tabId, { type: 'lens:article' }), {
+      keepArticleOfHighlight(record.articleKey, () => ctx.toTab(tabId, { type: 'tab:article' }), {
         db: ctx.db,
         catalogue: ctx.catalogue,
         addToCorpus,
@@ -104,18 +104,18 @@ export const HANDLERS: Handlers<BackgroundContext> = {
   // Relayed to the tab's content script (top frame only): the panel framed in the article's tab, or
   // the browser's side panel / the popup naming the active tab. Its answer is checked before it is passed on.
   'panel:state': async (req, ctx) => {
-    const answer = await ctx.toTab(panelTab(req, ctx.sender), { type: 'lens:state' });
+    const answer = await ctx.toTab(panelTab(req, ctx.sender), { type: 'tab:state' });
     return isLensState(answer) ? answer : null;
   },
-  'panel:reveal': async (req, ctx) => (await ctx.toTab(panelTab(req, ctx.sender), { type: 'lens:reveal', target: req.target })) === true,
-  'panel:set-open': async (req, ctx) => yesNo(await ctx.toTab(panelTab(req, ctx.sender), { type: 'lens:set-open', open: req.open })),
-  'panel:toggle': async (req, ctx) => yesNo(await ctx.toTab(req.tabId, { type: 'lens:toggle' })),
-  'panel:retry': async (req, ctx) => yesNo(await ctx.toTab(panelTab(req, ctx.sender), { type: 'lens:retry' })),
-  'panel:highlight': async (req, ctx) => (await ctx.toTab(panelTab(req, ctx.sender), { type: 'lens:highlight', id: req.id })) === true,
+  'panel:reveal': async (req, ctx) => (await ctx.toTab(panelTab(req, ctx.sender), { type: 'tab:reveal', target: req.target })) === true,
+  'panel:set-open': async (req, ctx) => yesNo(await ctx.toTab(panelTab(req, ctx.sender), { type: 'tab:set-open', open: req.open })),
+  'panel:toggle': async (req, ctx) => yesNo(await ctx.toTab(req.tabId, { type: 'tab:toggle' })),
+  'panel:retry': async (req, ctx) => yesNo(await ctx.toTab(panelTab(req, ctx.sender), { type: 'tab:retry' })),
+  'panel:highlight': async (req, ctx) => (await ctx.toTab(panelTab(req, ctx.sender), { type: 'tab:highlight', id: req.id })) === true,
   'panel:reattach': async (req, ctx) => {
     // The content script re-attaches (through highlights:update) and says whether it could; its
     // refusal ("select some text first") is already worded for the reader and is passed on as it is.
-    const answer = await ctx.toTab(panelTab(req, ctx.sender), { type: 'lens:reattach', id: req.id });
+    const answer = await ctx.toTab(panelTab(req, ctx.sender), { type: 'tab:reattach', id: req.id });
     if (!isReply(answer)) throw new LensError('message.no-answer');
     if (!answer.ok) throw new WordedError(answer.error, answer.code);
     const record = await getHighlight(ctx.db, req.id);

@@ -25,7 +25,7 @@ async function setup(url = SINA, articleKey = 'sina:kqcfnaz9077291') {
       { id: 3, windowId: 2 },
     ]),
     toTab: vi.fn(async (tabId: number, m: { type: string }) => {
-      if (m.type === 'lens:has-article') return tabId === 3;
+      if (m.type === 'tab:has-article') return tabId === 3;
       return true;
     }),
     focus: vi.fn(async () => undefined),
@@ -40,7 +40,7 @@ describe('opening a highlight from the library', () => {
     const { record, deps } = await setup();
     expect(await openHighlight(record.id, deps)).toEqual({ tabId: 3 });
     expect(deps.focus).toHaveBeenCalledWith({ id: 3, windowId: 2 });
-    expect(deps.toTab).toHaveBeenLastCalledWith(3, { type: 'lens:highlight', id: record.id });
+    expect(deps.toTab).toHaveBeenLastCalledWith(3, { type: 'tab:highlight', id: record.id });
     expect(deps.create).not.toHaveBeenCalled();
   });
 

@@ -48,7 +48,7 @@ export async function openHighlight(highlightId: string, deps: OpenDeps): Promis
   const tabs = (await deps.tabs()).filter((t): t is TabRef & { id: number } => t.id !== undefined && t.id >= 0);
   const answers = await Promise.all(
     tabs.map((t) =>
-      deps.toTab(t.id, { type: 'lens:has-article', articleKey: record.articleKey }).then(
+      deps.toTab(t.id, { type: 'tab:has-article', articleKey: record.articleKey }).then(
         (yes) => yes === true,
         () => false,
       ),
@@ -57,7 +57,7 @@ export async function openHighlight(highlightId: string, deps: OpenDeps): Promis
   const open = tabs.find((_, i) => answers[i]);
   if (open) {
     await deps.focus(open);
-    await deps.toTab(open.id, { type: 'lens:highlight', id: record.id }).catch(() => undefined);
+    await deps.toTab(open.id, { type: 'tab:highlight', id: record.id }).catch(() => undefined);
     return { tabId: open.id };
   }
   const page = pageFor(record, deps.readerPage);

@@ -41,7 +41,7 @@ function notifyHighlightsChanged(articleKey: string): void {
     .query({})
     .then((tabs) => {
       for (const tab of tabs) {
-        if (tab.id !== undefined) void toTab(tab.id, { type: 'lens:highlights-changed', articleKey }).catch(() => undefined);
+        if (tab.id !== undefined) void toTab(tab.id, { type: 'tab:highlights-changed', articleKey }).catch(() => undefined);
       }
     })
     .catch(() => undefined);

@@ -72,26 +72,26 @@ export async function startLens(env: LensEnv): Promise<void> {
 
   // What this page answers the background, request by request (lib/messages/content-request.ts ContentReplies).
   const handlers: ContentHandlers = {
-    'lens:state': () => Promise.resolve(withHighlights(state)),
-    'lens:reveal': (req) => Promise.resolve(highlights?.revealText(req.target) ?? false),
-    'lens:set-open': (req) => Promise.resolve(panel.setOpen(req.open)),
-    'lens:toggle': () => Promise.resolve(panel.toggle()),
-    'lens:retry': () => {
+    'tab:state': () => Promise.resolve(withHighlights(state)),
+    'tab:reveal': (req) => Promise.resolve(highlights?.revealText(req.target) ?? false),
+    'tab:set-open': (req) => Promise.resolve(panel.setOpen(req.open)),
+    'tab:toggle': () => Promise.resolve(panel.toggle()),
+    'tab:retry': () => {
       if (state.status !== 'error') return Promise.resolve(false);
       state = { status: 'loading', article: summary };
       changed();
       void analyze();
       return Promise.resolve(true);
     },
-    'lens:highlights-changed': (req) => {
+    'tab:highlights-changed': (req) => {
       if ((req.articleKey !== ALL_ARTICLES && req.articleKey !== article.key) || !highlights) return undefined;
       return highlights.refresh().then(() => true as const);
     },
-    'lens:has-article': (req) => Promise.resolve(req.articleKey === article.key),
-    'lens:highlight-selection': () => settle(highlights?.highlightSelection()),
-    'lens:highlight': (req) => Promise.resolve(highlights?.reveal(req.id) ?? false),
-    'lens:reattach': (req) => settle(highlights?.reattach(req.id)),
-    'lens:article': () => Promise.resolve(isTooLarge(article) ? null : toPageArticle(article)),
+    'tab:has-article': (req) => Promise.resolve(req.articleKey === article.key),
+    'tab:highlight-selection': () => settle(highlights?.highlightSelection()),
+    'tab:highlight': (req) => Promise.resolve(highlights?.reveal(req.id) ?? false),
+    'tab:reattach': (req) => settle(highlights?.reattach(req.id)),
+    'tab:article': () => Promise.resolve(isTooLarge(article) ? null : toPageArticle(article)),
   };
   env.onMessage((raw, sender) => {
     // Only the background speaks to content scripts; it has no tab. Anything else is ignored.
