@@ -5,7 +5,8 @@
  * A change to any of them needs a versioned re-index (lib/db/schema.ts), not a silent drift.
  *
  * The golden file holds one SHA-256 per text, computed on the code before lib/text/fold.ts existed,
- * over the five seeds (as the corpus parser reads them) and every article of tests/eval/dev*.json.
+ * over the five seeds (as the corpus parser reads them) and every article of tests/eval/dev*.json then
+ * (dev.json, dev-b.json, dev-c.json; a part added since has no golden keys and is not compared).
  * To regenerate it after a deliberate, versioned change: LENS_WRITE_GOLDEN=1 npx vitest run tests/unit/stored-keys.test.ts
  */
 import { createHash } from 'node:crypto';
@@ -73,7 +74,8 @@ describe('stored keys', () => {
 
   it('index terms, policy words, fingerprints and title keys are byte-identical to the golden file', () => {
     const golden = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Record<string, string>;
-    expect(Object.keys(actual).sort()).toEqual(Object.keys(golden).sort());
+    // Every text the golden file was made from is still here (dev parts added later have no golden keys).
+    expect(Object.keys(golden).filter((id) => !(id in actual))).toEqual([]);
     const changed = Object.keys(golden).filter((id) => golden[id] !== actual[id]);
     expect(changed).toEqual([]);
   });
