@@ -32,9 +32,6 @@
  * Off-topic articles are kept silent by the policy gate, not the score (lib/related isPolicyText: they
  * are never candidates nor queries); "noisy" counts the lure and off-topic queries shown anything.
  */
-import { buildArticle } from '../../lib/corpus/article';
-import type { StoredArticle } from '../../lib/db/schema';
-import { indexStoredArticle } from '../../lib/insight/indexer';
 import { RELATED_THRESHOLD, STRONG_THRESHOLD, storedMeasureCounts, topicsOf } from '../../lib/insight/related';
 import { loadCatalogueFile } from '../../lib/measures/load-catalogue';
 import { queryRelated, RELATED_PARAMS } from '../../lib/related';
@@ -50,7 +47,7 @@ import {
 } from '../../tests/eval/dataset';
 import { ndcgAt } from '../../tests/eval/score';
 import { ROOT } from '../harness/paths';
-import { RELATED_LIMIT } from '../lens/eval-product';
+import { RELATED_LIMIT, storeEvalArticles } from '../lens/eval-product';
 import { compileSeeds } from '../lens/compile-seeds';
 import { openLensCorpus, SEEDS_DIR } from '../lens/lens-corpus';
 
@@ -75,28 +72,7 @@ async function rankAll(articles: readonly EvalArticle[]): Promise<Rankings> {
   const corpus = await openLensCorpus({ cwd: ROOT, catalogue, seeds: compileSeeds(SEEDS_DIR, ROOT) });
   const { db } = corpus;
   try {
-    const seedIdByFile = new Map<string, string>();
-    for (const a of await db.articles.toArray()) if (a.file) seedIdByFile.set(a.file, a.id);
-    const productId = new Map<string, string>();
-    for (const article of articles) {
-      const seedId = article.file ? seedIdByFile.get(article.file.replace(/^.*\//, '')) : undefined;
-      if (seedId) {
-        productId.set(article.id, seedId);
-        continue;
-      }
-      const built = buildArticle({
-        title: article.title,
-        date: new Date(article.date).toISOString(),
-        categories: [],
-        source: article.source,
-        paragraphs: article.paragraphs,
-        images: [],
-        origin: 'imported',
-      });
-      const stored: StoredArticle = { ...built, addedAt: new Date(0).toISOString() };
-      await indexStoredArticle(db, stored, catalogue);
-      productId.set(article.id, built.id);
-    }
+    const productId = await storeEvalArticles(db, catalogue, articles, new Date(0).toISOString());
     const evalId = new Map([...productId].map(([e, p]) => [p, e]));
     const rankings: Rankings = new Map();
     for (const article of articles) {

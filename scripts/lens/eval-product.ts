@@ -8,7 +8,7 @@
  * articles the panel would show. Whatever the detector or the ranking becomes, this measures it.
  */
 import { buildArticle } from '../../lib/corpus/article';
-import type { StoredArticle } from '../../lib/db/schema';
+import type { LensDB, StoredArticle } from '../../lib/db/schema';
 import { describeArticleText } from '../../lib/insight/analyze';
 import { indexStoredArticle } from '../../lib/insight/indexer';
 import type { Catalogue } from '../../lib/measures';
@@ -32,30 +32,7 @@ export async function policyLensAnswers(articles: readonly EvalArticle[], opts: 
   const corpus = await openLensCorpus({ cwd: opts.cwd, catalogue: opts.catalogue });
   const { db, catalogue } = corpus;
   try {
-    const seedIdByFile = new Map<string, string>();
-    for (const a of await db.articles.toArray()) if (a.file) seedIdByFile.set(a.file, a.id);
-
-    const productId = new Map<string, string>();
-    const addedAt = new Date().toISOString();
-    for (const article of articles) {
-      const seedId = article.file ? seedIdByFile.get(article.file.replace(/^.*\//, '')) : undefined;
-      if (seedId) {
-        productId.set(article.id, seedId);
-        continue;
-      }
-      const built = buildArticle({
-        title: article.title,
-        date: new Date(article.date).toISOString(),
-        categories: [],
-        source: article.source,
-        paragraphs: article.paragraphs,
-        images: [],
-        origin: 'imported',
-      });
-      const stored: StoredArticle = { ...built, addedAt };
-      await indexStoredArticle(db, stored, catalogue);
-      productId.set(article.id, built.id);
-    }
+    const productId = await storeEvalArticles(db, catalogue, articles, new Date().toISOString());
     const evalId = new Map([...productId].map(([e, p]) => [p, e]));
 
     const answers: Answers = { measures: new Map(), byWording: new Map(), otherMeasures: new Map(), related: new Map() };
@@ -86,4 +63,39 @@ export async function policyLensAnswers(articles: readonly EvalArticle[], opts: 
   } finally {
     await corpus.close();
   }
+}
+
+/**
+ * Stores and indexes a split's articles as an imported article is (indexStoredArticle); a seed's labelled
+ * copy is the seed the corpus already holds. Which corpus id each evaluation id became.
+ */
+export async function storeEvalArticles(
+  db: LensDB,
+  catalogue: Catalogue,
+  articles: readonly EvalArticle[],
+  addedAt: string,
+): Promise<Map<string, string>> {
+  const seedIdByFile = new Map<string, string>();
+  for (const a of await db.articles.toArray()) if (a.file) seedIdByFile.set(a.file, a.id);
+  const productId = new Map<string, string>();
+  for (const article of articles) {
+    const seedId = article.file ? seedIdByFile.get(article.file.replace(/^.*\//, '')) : undefined;
+    if (seedId) {
+      productId.set(article.id, seedId);
+      continue;
+    }
+    const built = buildArticle({
+      title: article.title,
+      date: new Date(article.date).toISOString(),
+      categories: [],
+      source: article.source,
+      paragraphs: article.paragraphs,
+      images: [],
+      origin: 'imported',
+    });
+    const stored: StoredArticle = { ...built, addedAt };
+    await indexStoredArticle(db, stored, catalogue);
+    productId.set(article.id, built.id);
+  }
+  return productId;
 }
