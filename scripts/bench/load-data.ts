@@ -11,8 +11,8 @@
  *  - Highlights on the article page the bench opens: described in that page, on its live text map
  *    (`describerBundle`), so they anchor exactly as a reader's would.
  */
-import { build } from 'esbuild';
 import { buildArticle } from '../../lib/corpus/article';
+import { pageBundle } from './page-bundle';
 import type { HighlightRecord } from '../../lib/db/schema';
 import { describe } from '../../lib/anchoring/selectors';
 import { HIGHLIGHT_COLORS } from '../../lib/highlights/colors';
@@ -138,23 +138,9 @@ export function pageHighlights(root: string, base: Base, selectors: ReturnType<L
   );
 }
 
-async function bundle(root: string, contents: string): Promise<string> {
-  const out = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    alias: { '@': root },
-    // Extension pages and content scripts are ASCII-only in the build too (wxt.config.ts).
-    charset: 'ascii',
-  });
-  return out.outputFiles[0]!.text;
-}
-
 /** The filler, for an extension page: sets `window.__lensLoad` (load-filler.ts). */
 export function fillerBundle(root: string): Promise<string> {
-  return bundle(root, `import * as filler from './scripts/bench/load-filler'; window.__lensLoad = filler;`);
+  return pageBundle(root, `import * as filler from './scripts/bench/load-filler'; window.__lensLoad = filler;`);
 }
 
 /**
@@ -162,7 +148,7 @@ export function fillerBundle(root: string): Promise<string> {
  * (findBody, buildTextMap with the shared promo skip), and selectors made with the product's describe().
  */
 export function describerBundle(root: string): Promise<string> {
-  return bundle(
+  return pageBundle(
     root,
     `
     import { buildTextMap, describe } from './lib/anchoring';

@@ -10,21 +10,29 @@ export type LensBenchGlobal = {
   readArticlePage: typeof import('../../lib/sina/read-article-page').readArticlePage;
 };
 
-export async function benchBundle(root: string): Promise<string> {
+/**
+ * `contents` (TypeScript importing from the repository, paths relative to `root`) bundled with esbuild
+ * into one script for a page: an IIFE, ASCII-only as the extension's own build is (wxt.config.ts).
+ */
+export async function pageBundle(root: string, contents: string): Promise<string> {
   const out = await build({
-    stdin: {
-      contents: `
-        import { Readability } from '@mozilla/readability';
-        import { readArticlePage } from './lib/sina/read-article-page';
-        window.__lensBench = { Readability, readArticlePage };`,
-      resolveDir: root,
-      loader: 'ts',
-    },
+    stdin: { contents, resolveDir: root, loader: 'ts' },
     bundle: true,
     format: 'iife',
     write: false,
     platform: 'browser',
     alias: { '@': root },
+    charset: 'ascii',
   });
   return out.outputFiles[0]!.text;
+}
+
+export function benchBundle(root: string): Promise<string> {
+  return pageBundle(
+    root,
+    `
+    import { Readability } from '@mozilla/readability';
+    import { readArticlePage } from './lib/sina/read-article-page';
+    window.__lensBench = { Readability, readArticlePage };`,
+  );
 }

@@ -14,9 +14,9 @@
  * (Node only).
  */
 import 'fake-indexeddb/auto';
-import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pageBundle } from '../page-bundle';
 import { chromium } from 'playwright-core';
 import { findBrowser } from '../../harness/browsers';
 import { measureCounts, topicsOf } from '../../../lib/insight/related';
@@ -76,9 +76,9 @@ function nodeRunner(): Runner {
 
 /** The driver bundled for a page: `window.__indexBench` with the Runner's methods. */
 async function driverBundle(root: string): Promise<string> {
-  const out = await build({
-    stdin: {
-      contents: `
+  return pageBundle(
+    root,
+    `
         import { openLayout, timeEach } from './scripts/bench/index-growth/layouts';
         let layout;
         window.__indexBench = {
@@ -90,16 +90,7 @@ async function driverBundle(root: string): Promise<string> {
           rows: () => layout.rows(),
           close: async () => { await layout.close(); layout = undefined; },
         };`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    charset: 'ascii',
-  });
-  return out.outputFiles[0]!.text;
+  );
 }
 
 async function chromiumRunner(root: string): Promise<Runner & { shutdown(): Promise<void> }> {

@@ -16,8 +16,8 @@
  *  - longest task: the longest main-thread task (PerformanceObserver 'longtask', 50 ms and over)
  *    during the run, 0 when there was none.
  */
-import { build } from 'esbuild';
 import path from 'node:path';
+import { pageBundle } from '../page-bundle';
 import { chromium, type Page } from 'playwright-core';
 import { findBrowser } from '../../harness/browsers';
 import { fixtureServerArgs } from '../../harness/chromium-args';
@@ -32,24 +32,15 @@ const RUNS = 12;
 const BODY_OPEN = '<div class="article" id="artibody" data-sudaclick="blk_content">';
 
 async function bundle(root: string): Promise<string> {
-  const out = await build({
-    stdin: {
-      contents: `
+  return pageBundle(
+    root,
+    `
         import { anchorAll } from './lib/anchoring';
         import { isNotArticleText } from './lib/highlights/skip';
         import { createPainter } from './lib/contexts/article-view/highlights/painter';
         import { createPainter as createCssPainter } from './scripts/bench/peers/css-highlight-painter';
         window.__paintBench = { anchorAll, isNotArticleText, createPainter, createCssPainter };`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    alias: { '@': root },
-  });
-  return out.outputFiles[0]!.text;
+  );
 }
 
 type Sample = { paint: number; frame: number; relayout: number; longest: number; boxes?: number };
