@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogueError, MEASURE_CATEGORIES, parseCatalogue, parseCatalogueYaml, type CatalogueIssue } from '../../lib/measures';
+import { CatalogueError, MEASURE_CATEGORIES, parseCatalogue, parseCatalogueYaml } from '../../lib/measures';
+import { issuesOf } from '../support/measures';
 import { loadCatalogueFile } from '../../lib/measures/load-catalogue';
 
 function entry(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -12,16 +13,6 @@ function entry(overrides: Record<string, unknown> = {}): Record<string, unknown>
     aliases: ['集采', '带量采购'],
     ...overrides,
   };
-}
-
-function issuesOf(raw: unknown): CatalogueIssue[] {
-  try {
-    parseCatalogue(raw);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CatalogueError);
-    return (error as CatalogueError).issues;
-  }
-  throw new Error('expected the catalogue to be rejected');
 }
 
 describe('parseCatalogue', () => {

@@ -4,7 +4,8 @@
  * across a whole word; `unless` and `scope: sentence` on aliases; the catalogue's validation of it all.
  */
 import { describe, expect, it } from 'vitest';
-import { CatalogueError, detectMeasures, parseCatalogue, type CatalogueIssue, type MeasureHit } from '../../lib/measures';
+import { detectMeasures, parseCatalogue, type MeasureHit } from '../../lib/measures';
+import { issuesOf } from '../support/measures';
 import { loadCatalogueFile } from '../../lib/measures/load-catalogue';
 
 const ids = (hits: MeasureHit[]): string[] => hits.map((h) => h.measureId);
@@ -211,16 +212,6 @@ describe('excludeContexts', () => {
     expect(ids(detectMeasures(text, vetoed))).toEqual(['flight-inspections']);
   });
 });
-
-function issuesOf(raw: unknown): CatalogueIssue[] {
-  try {
-    parseCatalogue(raw);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CatalogueError);
-    return (error as CatalogueError).issues;
-  }
-  throw new Error('expected the catalogue to be rejected');
-}
 
 describe('parseCatalogue: context', () => {
   it('reads the context block, and gives empty lists when there is none', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogueError, detectMeasures, parseCatalogue, type CatalogueIssue, type MeasureHit } from '../../lib/measures';
+import { detectMeasures, parseCatalogue, type MeasureHit } from '../../lib/measures';
+import { issuesOf } from '../support/measures';
 import { foldForMatching } from '../../lib/measures/normalize';
 
 function measure(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -236,16 +237,6 @@ describe('offsets on text with spacing and full-width letters sprinkled in', () 
     }
   });
 });
-
-function issuesOf(raw: unknown): CatalogueIssue[] {
-  try {
-    parseCatalogue(raw);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CatalogueError);
-    return (error as CatalogueError).issues;
-  }
-  throw new Error('expected the catalogue to be rejected');
-}
 
 describe('parseCatalogue: wording rules', () => {
   it('reads the notation into groups, with requires and unless', () => {
