@@ -20,6 +20,7 @@ import path from 'node:path';
 import { FIXTURES_DIR, fixture } from '../../../scripts/harness/fixture-server';
 import { ROOT } from '../../../scripts/harness/paths';
 import { generateCorpus } from '../../../scripts/bench/suites/related-corpus';
+import { BODY_OPEN, withArticleBody } from './article-body';
 
 export type StressExpectation =
   /** The lens shows its panel with the analysis. */
@@ -64,7 +65,6 @@ const TEMPLATE = 'seed-000-desktop';
 const TEMPLATE_ID = 'kqcfnaz9077291';
 const TEMPLATE_TITLE = '韩正：医保基金是群众的“救命钱” 要持续加大监管力度';
 const URL_PREFIX = 'https://finance.sina.com.cn/china/gncj/2021-06-04/doc-i';
-const BODY_OPEN = '<div class="article" id="artibody" data-sudaclick="blk_content">';
 
 /** Runs first in <head>: the freeze probe. Plain ES5 in a string, so no bundler touches it. */
 const PROBE = String.raw`
@@ -145,26 +145,11 @@ export function articleFingerprint(): { length: number; hash: number; sameBody: 
 let template: string | undefined;
 const templateHtml = () => (template ??= readFileSync(path.join(FIXTURES_DIR, fixture(TEMPLATE).file), 'utf8'));
 
-/** Where `div#artibody` starts and ends (its matching </div>) in the template. */
-function bodySpan(html: string): { start: number; end: number } {
-  const start = html.indexOf(BODY_OPEN);
-  if (start < 0) throw new Error(`${TEMPLATE}: no ${BODY_OPEN}`);
-  const tag = /<\/?div\b[^>]*>/g;
-  tag.lastIndex = start;
-  let depth = 0;
-  for (let m = tag.exec(html); m; m = tag.exec(html)) {
-    depth += m[0].startsWith('</') ? -1 : 1;
-    if (depth === 0) return { start, end: m.index + m[0].length };
-  }
-  throw new Error(`${TEMPLATE}: #artibody is never closed`);
-}
-
 type Build = { id: string; title: string; body: string | null; htmlAttrs?: string; afterBody?: string };
 
 function build({ id, title, body, htmlAttrs, afterBody }: Build): { url: string; key: string; html: string } {
   let html = templateHtml();
-  const { start, end } = bodySpan(html);
-  html = html.slice(0, start) + (body === null ? '' : `${BODY_OPEN}\n${body}\n</div>`) + (afterBody ?? '') + html.slice(end);
+  html = withArticleBody(html, (body === null ? '' : `${BODY_OPEN}\n${body}\n</div>`) + (afterBody ?? ''), TEMPLATE);
   html = html.split(TEMPLATE_ID).join(id).split(TEMPLATE_TITLE).join(title);
   html = html.replace('<head>', `<head>\n<script>${PROBE}</script>`);
   html = html.replace(/(<h1 class="main-title">[^<]*<\/h1>)/, `$1\n${OWN_UI}`);
