@@ -4,7 +4,7 @@
  * and Firefox): `articles` synthetic articles indexed by the extension's own code and `highlights`
  * highlights, `onPage` of them on the fixture article (described on its live text, so they anchor)
  * and the rest spread over the synthetic articles (load-data.ts, load-filler.ts). Written from inside
- * an extension page (/options.html), where the extension's IndexedDB lives. Every step is timed.
+ * an extension page (/welcome.html), where the extension's IndexedDB lives. Every step is timed.
  *
  * A filled profile can be kept in a directory (`keptFill`): the report is saved beside it, and a
  * later run on that directory reuses it instead of filling again.
@@ -37,7 +37,7 @@ export type FillPage = {
 export type FillBrowser = {
   /** A web page, loaded to DOMContentLoaded. */
   openPage(url: string): Promise<FillPage>;
-  /** An extension page such as /options.html. */
+  /** An extension page such as /welcome.html. */
   openExtensionPage(path: string): Promise<FillPage>;
   /** Closes the other tabs (their renderers would share the work), where the driver allows. */
   closeOthers?(keep: FillPage): Promise<void>;
@@ -53,18 +53,18 @@ export function evaluateSource(page: FillPage, source: string): Promise<unknown>
 
 type W = { __lensLoad: LoadFillerGlobal };
 
-/** The options page with the filler loaded, the catalogue set and the first seeding done. */
+/** An extension page (the welcome page) with the filler loaded, the catalogue set and the first seeding done. */
 export async function fillerPage(b: FillBrowser, root: string, catalogue: unknown, log: (l: string) => void): Promise<FillPage> {
   // An extension page of the extension's origin (its IndexedDB) that watches nothing: the options page keeps
   // live queries over the whole corpus (counts, read usage), which re-run in this page after every write
   // and were timed with the write (indexOneArticleMs: 97 ms for the first article, 600-1,000 ms after).
-  const options = await b.openExtensionPage('/welcome.html');
-  await b.closeOthers?.(options);
-  await evaluateSource(options, await fillerBundle(root));
-  const seeded = await options.evaluate(() => (window as unknown as W).__lensLoad.waitSeeded());
+  const page = await b.openExtensionPage('/welcome.html');
+  await b.closeOthers?.(page);
+  await evaluateSource(page, await fillerBundle(root));
+  const seeded = await page.evaluate(() => (window as unknown as W).__lensLoad.waitSeeded());
   log(`  seeded: ${seeded.articles} articles, corpus ${String(seeded.version)}`);
-  await options.evaluate((c) => (window as unknown as W).__lensLoad.setCatalogue(c as never), catalogue);
-  return options;
+  await page.evaluate((c) => (window as unknown as W).__lensLoad.setCatalogue(c as never), catalogue);
+  return page;
 }
 
 export async function fillLibrary(b: FillBrowser, size: FillSize, root: string, server: FixtureServer, catalogue: unknown, log: (l: string) => void): Promise<FillReport> {
@@ -89,32 +89,32 @@ export async function fillLibrary(b: FillBrowser, size: FillSize, root: string, 
   const others = syntheticHighlights(root, articles, Math.max(0, size.highlights - onPage.length), PER_ARTICLE);
   step('generate articles and highlights in Node', articles.length + others.length + onPage.length, performance.now() - t0);
 
-  const options = await fillerPage(b, root, catalogue, log);
+  const filler = await fillerPage(b, root, catalogue, log);
   const batched = Math.max(0, articles.length - ONE_BY_ONE);
   t0 = performance.now();
   let inPage = 0;
   for (let i = 0; i < batched; i += BATCH) {
     const batch = articles.slice(i, Math.min(i + BATCH, batched));
-    inPage += await options.evaluate((x) => (window as unknown as W).__lensLoad.storeBatch(x), batch);
+    inPage += await filler.evaluate((x) => (window as unknown as W).__lensLoad.storeBatch(x), batch);
     if ((i / BATCH) % 4 === 3) log(`    ${i + batch.length}/${articles.length} articles`);
   }
   step(`articles in batches of ${BATCH} (in the page)`, batched, inPage);
   step(`articles in batches of ${BATCH} (with sending from Node)`, batched, performance.now() - t0);
 
   const single = articles.slice(batched);
-  inPage = await options.evaluate((x) => (window as unknown as W).__lensLoad.storeOneByOne(x), single);
+  inPage = await filler.evaluate((x) => (window as unknown as W).__lensLoad.storeOneByOne(x), single);
   step(`last articles one by one (indexStoredArticle, as when one is read), after ${batched}`, single.length, inPage);
 
   const highlights = [...onPage, ...others];
   inPage = 0;
   for (let i = 0; i < highlights.length; i += 2000) {
-    inPage += await options.evaluate((x) => (window as unknown as W).__lensLoad.storeHighlights(x), highlights.slice(i, i + 2000));
+    inPage += await filler.evaluate((x) => (window as unknown as W).__lensLoad.storeHighlights(x), highlights.slice(i, i + 2000));
   }
   step('highlights (bulkPut)', highlights.length, inPage);
-  const counts = await options.evaluate(() => (window as unknown as W).__lensLoad.counts());
+  const counts = await filler.evaluate(() => (window as unknown as W).__lensLoad.counts());
   log(`  stored: ${JSON.stringify(counts)}`);
   rows.push({ step: `stored in the end: ${counts.articles} articles, ${counts.highlights} highlights, ${counts.docs} index docs, ${counts.terms} index terms`, items: '', 'total s': '', 'ms per item': '' });
-  await options.close();
+  await filler.close();
   return { rows, pageHighlights: onPage.length };
 }
 
